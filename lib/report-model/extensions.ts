@@ -1,0 +1,41 @@
+import { getSchema, type AnyExtension } from "@tiptap/core";
+import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
+import StarterKit from "@tiptap/starter-kit";
+
+/**
+ * The one Tiptap extension list for report bodies: the editor, the server-side
+ * schema check on save and the exporters all use it. Only printable structure.
+ */
+export function createBodyExtensions(): AnyExtension[] {
+  return [
+    StarterKit.configure({
+      heading: false,
+      blockquote: false,
+      code: false,
+      codeBlock: false,
+      horizontalRule: false,
+      strike: false,
+      underline: false,
+      link: false,
+      trailingNode: false,
+    }),
+    Table.configure({ resizable: false }),
+    TableRow,
+    TableHeader,
+    TableCell,
+  ];
+}
+
+let cachedSchema: ReturnType<typeof getSchema> | undefined;
+
+/** The ProseMirror schema of report bodies (built once). */
+export function getBodySchema() {
+  cachedSchema ??= getSchema(createBodyExtensions());
+  return cachedSchema;
+}
+
+/** Throws when `json` is not a valid body under the shared schema (what Tiptap itself checks). */
+export function assertBodyMatchesSchema(json: unknown): void {
+  const node = getBodySchema().nodeFromJSON(json);
+  node.check();
+}

@@ -1,0 +1,127 @@
+import { z } from "zod";
+
+/** Node types a report body may contain: only what an official document can print. */
+export const BODY_NODE_TYPES = [
+  "doc",
+  "paragraph",
+  "text",
+  "hardBreak",
+  "bulletList",
+  "orderedList",
+  "listItem",
+  "table",
+  "tableRow",
+  "tableCell",
+  "tableHeader",
+] as const;
+export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];
+
+export const BODY_MARK_TYPES = ["bold", "italic"] as const;
+export type BodyMarkType = (typeof BODY_MARK_TYPES)[number];
+
+/** Deepest nesting accepted (lists inside tables inside lists…); deeper input is hostile. */
+export const MAX_BODY_DEPTH = 12;
+
+export interface RichMark {
+  type: BodyMarkType;
+}
+
+export interface RichNode {
+  type: BodyNodeType;
+  attrs?: Record<string, string | number | boolean | null | number[]>;
+  content?: RichNode[];
+  marks?: RichMark[];
+  text?: string;
+}
+
+export interface RichDoc extends RichNode {
+  type: "doc";
+  content: RichNode[];
+}
+
+const markSchema = z.object({ type: z.enum(BODY_MARK_TYPES) }).strict();
+const attrValue = z.union([z.string().max(200), z.number(), z.boolean(), z.null(), z.array(z.number()).max(50)]);
+
+export const richNodeSchema: z.ZodType<RichNode> = z
+  .object({
+    type: z.enum(BODY_NODE_TYPES),
+    attrs: z.record(z.string().max(40), attrValue).optional(),
+    get content() {
+      return z.array(richNodeSchema).max(5000).optional();
+    },
+    marks: z.array(markSchema).max(4).optional(),
+    text: z.string().max(200_000).optional(),
+  })
+  .strict();
+
+function depthOf(node: RichNode, limit: number): number {
+  if (!node.content || node.content.length === 0) return 1;
+  if (limit <= 0) return Infinity;
+  let deepest = 0;
+  for (const child of node.content) deepest = Math.max(deepest, depthOf(child, limit - 1));
+  return deepest + 1;
+}
+
+export const richDocSchema = z
+  .object({
+    type: z.literal("doc"),
+    get content() {
+      return z.array(richNodeSchema).max(5000);
+    },
+  })
+  .strict()
+  .refine((doc) => depthOf(doc as RichDoc, MAX_BODY_DEPTH) <= MAX_BODY_DEPTH, {
+    message: "正文嵌套层级过深",
+  }) as unknown as z.ZodType<RichDoc>;
+
+export function emptyDoc(): RichDoc {
+  return { type: "doc", content: [{ type: "paragraph" }] };
+}
+
+/** Builds a body from plain text: one paragraph per non-empty line. */
+export function textToDoc(text: string): RichDoc {
+  const paragraphs = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line.length > 0)
+    .map<RichNode>((line) => ({ type: "paragraph", content: [{ type: "text", text: line }] }));
+  return { type: "doc", content: paragraphs.length > 0 ? paragraphs : [{ type: "paragraph" }] };
+}
+
+/**
+ * Plain text of a body: block nodes separated by "\n", table cells by "\t".
+ * Finding ranges and the editor's highlight use offsets into exactly this string.
+ */
+export function docToText(doc: RichNode | undefined): string {
+  if (!doc) return "";
+  const blocks: string[] = [];
+  collectBlocks(doc, blocks);
+  return blocks.join("\n");
+}
+
+function inlineText(node: RichNode): string {
+  if (node.type === "text") return node.text ?? "";
+  if (node.type === "hardBreak") return "\n";
+  return (node.content ?? []).map(inlineText).join("");
+}
+
+function collectBlocks(node: RichNode, out: string[]): void {
+  switch (node.type) {
+    case "paragraph":
+      out.push(inlineText(node));
+      return;
+    case "tableRow":
+      out.push((node.content ?? []).map((cell) => docToText(cell).replace(/\n/g, " ")).join("\t"));
+      return;
+    default:
+      for (const child of node.content ?? []) collectBlocks(child, out);
+  }
+}
+
+/** Paragraph texts of a body, in order (table rows count as one paragraph each). */
+export function docParagraphs(doc: RichNode | undefined): string[] {
+  if (!doc) return [];
+  const blocks: string[] = [];
+  collectBlocks(doc, blocks);
+  return blocks;
+}
