@@ -1,0 +1,41 @@
+import type { Report, ReportLocation, ReportTemplate } from "@/lib/report-model";
+
+/** `error` blocks submission and finalisation; `warning` and `info` advise. */
+export type Severity = "error" | "warning" | "info";
+
+/** Replace `from..to` of the plain text at `location` (see `docToText`) with `insert`. */
+export interface TextEdit {
+  location: ReportLocation;
+  from: number;
+  to: number;
+  insert: string;
+}
+
+/** A one-click correction the editor can apply. */
+export interface Fix {
+  label: string;
+  edits: TextEdit[];
+}
+
+export interface Finding {
+  ruleId: string;
+  severity: Severity;
+  /** Chinese, addressed to the official. */
+  message: string;
+  location: ReportLocation;
+  fix?: Fix;
+}
+
+export interface ValidationContext {
+  /** The template the report was drafted from (minimum lengths, required indicators). */
+  template?: ReportTemplate;
+  /** Last year's report, when known. */
+  previous?: Report;
+}
+
+export interface Rule {
+  id: string;
+  /** Short Chinese name shown in settings and the CLI. */
+  title: string;
+  check(report: Report, context: ValidationContext): Finding[];
+}
