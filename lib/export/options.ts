@@ -1,0 +1,37 @@
+/** Font names written into the DOCX: the GB2312 commercial set or the Windows built-ins. */
+export type FontProfile = "gb2312" | "windows";
+
+export interface ExportOptions {
+  /** Not yet approved: mark the document "草稿" (watermark/header). @default true */
+  isDraft: boolean;
+  /** @default "gb2312" */
+  fontProfile: FontProfile;
+  /** Bold 楷体/仿宋 headings (template option). @default false */
+  isHeadingBold: boolean;
+  /** "outside": odd pages right, even pages left; "center": centred. @default "outside" */
+  pageNumberPosition: "outside" | "center";
+}
+
+export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {
+  isDraft: true,
+  fontProfile: "gb2312",
+  isHeadingBold: false,
+  pageNumberPosition: "outside",
+};
+
+/** `{机关}{年度}年法治政府建设情况报告.docx` with characters unsafe in file names removed. */
+export function exportFileName(agency: string, year: number, extension: "docx" | "pdf"): string {
+  const safeAgency = agency.replace(/[\\/:*?"<>|\u0000-\u001f]/g, "").trim() || "本机关";
+  return `${safeAgency}${year}年法治政府建设情况报告.${extension}`;
+}
+
+/** Thrown when an export cannot represent the report faithfully; never drop content silently. */
+export class ExportError extends Error {
+  constructor(
+    readonly code: "UNSUPPORTED_NODE" | "ENGINE_FAILED" | "TIMEOUT" | "FONTS_MISSING",
+    message: string,
+  ) {
+    super(message);
+    this.name = "ExportError";
+  }
+}
