@@ -16,6 +16,8 @@ export type ReportErrorCode =
   | "INVALID_STATE"
   /** Too many attempts. */
   | "RATE_LIMITED"
+  /** Request body or upload over the size limit. */
+  | "TOO_LARGE"
   | "INTERNAL";
 
 export class ReportError extends Error {
@@ -75,6 +77,7 @@ const HTTP_STATUS: Record<ReportErrorCode, number> = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   RATE_LIMITED: 429,
+  TOO_LARGE: 413,
   INTERNAL: 500,
 };
 

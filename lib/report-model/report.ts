@@ -60,6 +60,8 @@ export const reportSectionSchema = z.object({
   heading: z.string().max(200, "标题不超过200字"),
   /** Optional lead paragraph before the items. */
   lead: z.string().max(5000).default(""),
+  /** "待更新" marks on the lead, like `pendingUpdates` on items (left by roll-forward). */
+  leadPendingUpdates: z.array(pendingUpdateSchema).max(500).optional(),
   items: z.array(reportItemSchema).max(200),
   indicators: indicatorValuesSchema.default({}),
   /** Last year's values, shown beside the inputs after roll-forward. */

@@ -2,7 +2,11 @@ import path from "node:path";
 
 import { defineConfig } from "vitest/config";
 
-const alias = { "@": path.resolve(__dirname) };
+const alias = {
+  "@": path.resolve(__dirname),
+  // Vitest is not a React server; the marker package would throw outside one.
+  "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -21,12 +25,23 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
-          name: "integration",
+          name: "integration-pglite",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",
+          env: { TEST_DB_KIND: "pglite" },
           testTimeout: 60_000,
           hookTimeout: 60_000,
-          fileParallelism: false,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: "integration-postgres",
+          include: ["tests/integration/**/*.test.ts"],
+          environment: "node",
+          env: { TEST_DB_KIND: "postgres" },
+          testTimeout: 60_000,
+          hookTimeout: 60_000,
         },
       },
       {

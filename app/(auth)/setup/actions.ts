@@ -1,0 +1,20 @@
+"use server";
+
+import { headers } from "next/headers";
+
+import { setupFirstRun } from "@/lib/accounts";
+import { getDb } from "@/lib/db";
+import { toActionResult, type ActionResult } from "@/lib/errors";
+import { setupSchema } from "@/lib/schemas/account";
+
+/** Public by design (first run only): the verb refuses once any user exists. */
+export async function setupAction(input: unknown): Promise<ActionResult<{ username: string }>> {
+  try {
+    const data = setupSchema.parse(input);
+    const ip = (await headers()).get("x-forwarded-for") ?? undefined;
+    await setupFirstRun({ db: await getDb(), input: data, ip });
+    return { ok: true, data: { username: data.username } };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}

@@ -1,0 +1,40 @@
+import Link from "next/link";
+import { redirect } from "next/navigation";
+
+import { getCurrentUser } from "@/lib/auth";
+import { ROLE_LABELS } from "@/lib/report-model";
+
+import { SignOutButton } from "./sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
+  const user = await getCurrentUser();
+  if (!user) redirect("/login");
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-gray-200 bg-white">
+        <div className="mx-auto flex h-14 max-w-[1600px] items-center gap-6 px-4">
+          <Link href="/reports" className="text-lg font-bold tracking-widest text-brand-700">
+            年报
+          </Link>
+          <nav aria-label="主导航" className="flex gap-1 text-sm">
+            <Link href="/reports" className="rounded-md px-3 py-1.5 hover:bg-gray-100">
+              报告
+            </Link>
+          </nav>
+          <div className="ml-auto flex items-center gap-3 text-sm">
+            <span className="text-gray-700" data-testid="current-agency">
+              {user.agencyName}
+            </span>
+            <span className="text-gray-500">
+              {user.displayName}（{user.roles.map((role) => ROLE_LABELS[role]).join("、")}）
+            </span>
+            <SignOutButton />
+          </div>
+        </div>
+      </header>
+      {children}
+    </div>
+  );
+}

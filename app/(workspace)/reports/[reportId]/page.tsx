@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+
+import { ReportWorkspace } from "@/components/report/report-workspace";
+import { requireUser } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { can } from "@/lib/permissions";
+import { reportSchema, type ReportStatus } from "@/lib/report-model";
+import { EDITABLE_STATUSES, findPreviousReport, findReport } from "@/lib/reports";
+import { getTemplate, listTemplates } from "@/templates";
+
+import { submitReportAction } from "./actions";
+
+export const metadata: Metadata = { title: "起草报告" };
+export const dynamic = "force-dynamic";
+
+export default async function ReportPage({ params }: { params: Promise<{ reportId: string }> }) {
+  const user = await requireUser("report.read");
+  const { reportId } = await params;
+  const db = await getDb();
+  const row = await findReport({ db, user, reportId });
+  if (!row) notFound();
+  const content = reportSchema.parse(row.content);
+  const previous = await findPreviousReport({ db, user, year: row.year });
+  const template = getTemplate(content.templateId) ?? listTemplates()[0]!;
+  const isEditable = (EDITABLE_STATUSES as readonly string[]).includes(row.status);
+  return (
+    <ReportWorkspace
+      reportId={row.id}
+      initial={{ content, revision: row.revision, status: row.status as ReportStatus, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy ?? "" }}
+      template={template}
+      previousReport={previous ? reportSchema.parse(previous.content) : null}
+      permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
+      submitAction={submitReportAction}
+    />
+  );
+}

@@ -1,0 +1,43 @@
+// GET /api/reports/:id/content - latest saved content; PUT - save based on a revision (409 on conflict)
+import { requireUser } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { toHttpResponse } from "@/lib/errors";
+import { assertSameOrigin, readJsonBody } from "@/lib/http";
+import { ConflictError, getReport, saveReportContent } from "@/lib/reports";
+import { saveReportContentSchema } from "@/lib/schemas/report";
+
+export const dynamic = "force-dynamic";
+
+const MAX_CONTENT_BYTES = 5 * 1024 * 1024;
+
+type Context = { params: Promise<{ reportId: string }> };
+
+export async function GET(_request: Request, { params }: Context) {
+  try {
+    const user = await requireUser("report.read");
+    const { reportId } = await params;
+    const row = await getReport({ db: await getDb(), user, reportId });
+    return Response.json({
+      ok: true,
+      data: { revision: row.revision, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy ?? "", content: row.content, status: row.status },
+    });
+  } catch (error) {
+    return toHttpResponse(error);
+  }
+}
+
+export async function PUT(request: Request, { params }: Context) {
+  try {
+    const user = await requireUser("report.edit");
+    assertSameOrigin(request);
+    const { reportId } = await params;
+    const input = saveReportContentSchema.parse(await readJsonBody(request, MAX_CONTENT_BYTES));
+    const data = await saveReportContent({ db: await getDb(), user, reportId, input });
+    return Response.json({ ok: true, data });
+  } catch (error) {
+    if (error instanceof ConflictError) {
+      return Response.json({ ok: false, code: "CONFLICT", message: error.userMessage, current: error.current }, { status: 409 });
+    }
+    return toHttpResponse(error);
+  }
+}

@@ -1,0 +1,207 @@
+"use client";
+
+import { EditorContent, useEditor, type Editor } from "@tiptap/react";
+import { TextSelection } from "@tiptap/pm/state";
+import { Placeholder } from "@tiptap/extensions";
+import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
+
+import { createBodyExtensions } from "@/lib/report-model/extensions";
+import type { RichDoc } from "@/lib/report-model";
+
+import { EditorToolbar } from "./editor-toolbar";
+import { HighlightRanges, highlightRangesKey, type HighlightMeta } from "./highlight-ranges";
+import { buildTextMap, textRangeToPosRange } from "./text-position";
+
+/** Character ranges in `docToText(body)`; `text` is the plain text they were computed on. */
+export interface TextRanges {
+  text: string;
+  ranges: Array<{ id: string; from: number; to: number }>;
+}
+
+export interface BodyEditorHandle {
+  /** Scrolls to, selects and paints `from..to` (plain-text offsets). */
+  focusRange: (from: number, to: number) => void;
+  /**
+   * Replaces plain-text ranges in one undoable transaction. Returns false (and changes nothing)
+   * when the body no longer reads `expectedText`, i.e. the edit was computed on older text.
+   */
+  applyTextEdits: (edits: Array<{ from: number; to: number; insert: string }>, expectedText?: string) => boolean;
+  /** Sends pending changes to `onChange` now (unless an IME composition is open). */
+  flush: () => void;
+  isComposing: () => boolean;
+}
+
+export interface BodyEditorProps {
+  itemId: string;
+  /** Read once when the editor mounts; the editor is uncontrolled afterwards (remount to replace). */
+  initialContent: RichDoc;
+  isEditable: boolean;
+  /** Accessible name, e.g. "第1项正文". */
+  label: string;
+  placeholder?: string;
+  /** Debounced; never called mid-composition. */
+  onChange: (body: RichDoc) => void;
+  onBlur?: () => void;
+  onFocus?: () => void;
+  pendingRanges?: TextRanges;
+  /** @default 300 */
+  syncDelayMs?: number;
+}
+
+const PROSE =
+  "min-h-24 px-3 py-2 text-[15px] leading-7 text-stone-900 focus:outline-none " +
+  "[&_p]:my-1 [&_ul]:my-1 [&_ul]:list-disc [&_ul]:pl-7 [&_ol]:my-1 [&_ol]:list-decimal [&_ol]:pl-7 " +
+  "[&_table]:my-2 [&_table]:w-full [&_table]:border-collapse [&_td]:border [&_td]:border-stone-400 [&_td]:px-2 [&_td]:align-top " +
+  "[&_th]:border [&_th]:border-stone-400 [&_th]:bg-stone-100 [&_th]:px-2 [&_th]:font-medium [&_.selectedCell]:bg-blue-100";
+
+/** The editor's JSON is built from `createBodyExtensions()`, whose nodes and marks are exactly RichDoc's. */
+function editorDoc(editor: Editor): RichDoc {
+  return editor.getJSON() as RichDoc;
+}
+
+export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function BodyEditor(props, ref) {
+  const { itemId, initialContent, isEditable, label, placeholder = "在此撰写正文……", syncDelayMs = 300 } = props;
+  const wrapperRef = useRef<HTMLDivElement>(null);
+  const callbacks = useRef(props);
+  callbacks.current = props;
+  const syncTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const isDirty = useRef(false);
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      extensions: [
+        ...createBodyExtensions(),
+        Placeholder.configure({ placeholder }),
+        HighlightRanges,
+      ],
+      content: initialContent,
+      editable: isEditable,
+      editorProps: {
+        attributes: {
+          class: PROSE,
+          "aria-label": label,
+          "aria-multiline": "true",
+          role: "textbox",
+          "data-testid": `body-editor-${itemId}`,
+          spellcheck: "false",
+        },
+      },
+      onUpdate: () => {
+        isDirty.current = true;
+        scheduleSync();
+      },
+      onBlur: () => {
+        sync();
+        callbacks.current.onBlur?.();
+      },
+      onFocus: () => callbacks.current.onFocus?.(),
+    },
+    [],
+  );
+  const editorRef = useRef(editor);
+  editorRef.current = editor;
+
+  function sync() {
+    clearTimeout(syncTimer.current);
+    const current = editorRef.current;
+    if (!current || current.isDestroyed || !isDirty.current) return;
+    if (current.view.composing) {
+      scheduleSync();
+      return;
+    }
+    isDirty.current = false;
+    callbacks.current.onChange(editorDoc(current));
+  }
+
+  function scheduleSync() {
+    clearTimeout(syncTimer.current);
+    syncTimer.current = setTimeout(sync, syncDelayMs);
+  }
+
+  useEffect(() => () => clearTimeout(syncTimer.current), []);
+
+  useEffect(() => {
+    if (editor && !editor.isDestroyed && editor.isEditable !== isEditable) editor.setEditable(isEditable);
+  }, [editor, isEditable]);
+
+  // Repaint "待更新" marks; a transaction mid-composition would disturb the IME, so wait for it to end.
+  const pendingRanges = props.pendingRanges;
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !pendingRanges) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const paint = () => {
+      if (editor.isDestroyed) return;
+      if (editor.view.composing) {
+        timer = setTimeout(paint, 200);
+        return;
+      }
+      const map = buildTextMap(editor.state.doc);
+      if (map.text !== pendingRanges.text) return; // stale: the next sync brings fresh ranges
+      const pending = pendingRanges.ranges.map((range) => ({
+        id: range.id,
+        ...textRangeToPosRange(editor.state.doc, range.from, range.to, map),
+      }));
+      const meta: HighlightMeta = { pending };
+      editor.view.dispatch(editor.state.tr.setMeta(highlightRangesKey, meta).setMeta("addToHistory", false));
+    };
+    paint();
+    return () => clearTimeout(timer);
+  }, [editor, pendingRanges]);
+
+  useImperativeHandle(
+    ref,
+    () => ({
+      focusRange(from, to) {
+        const current = editorRef.current;
+        if (!current || current.isDestroyed) return;
+        const range = textRangeToPosRange(current.state.doc, from, to);
+        const meta: HighlightMeta = { focus: range.to > range.from ? range : null };
+        const tr = current.state.tr
+          .setSelection(TextSelection.create(current.state.doc, range.from, range.to))
+          .setMeta(highlightRangesKey, meta)
+          .setMeta("addToHistory", false)
+          .scrollIntoView();
+        current.view.dispatch(tr);
+        current.view.focus();
+        wrapperRef.current?.scrollIntoView?.({ block: "center", behavior: "smooth" });
+      },
+      applyTextEdits(edits, expectedText) {
+        const current = editorRef.current;
+        if (!current || current.isDestroyed || current.view.composing) return false;
+        const map = buildTextMap(current.state.doc);
+        if (expectedText !== undefined && map.text !== expectedText) return false;
+        const tr = current.state.tr;
+        const ordered = [...edits].sort((a, b) => b.from - a.from);
+        for (const edit of ordered) {
+          const range = textRangeToPosRange(current.state.doc, edit.from, edit.to, map);
+          tr.insertText(edit.insert, tr.mapping.map(range.from), tr.mapping.map(range.to));
+        }
+        current.view.dispatch(tr);
+        return true;
+      },
+      flush: sync,
+      isComposing: () => Boolean(editorRef.current?.view.composing),
+    }),
+    [],
+  );
+
+  return (
+    <div
+      ref={wrapperRef}
+      className={
+        "rounded border border-stone-300 bg-white focus-within:border-blue-700 focus-within:ring-2 focus-within:ring-blue-700/20 " +
+        // Hide the placeholder while pinyin is being composed so it never overlaps it (editor-pitfalls 3b).
+        "[&_.is-editor-empty:first-child]:before:pointer-events-none [&_.is-editor-empty:first-child]:before:float-left " +
+        "[&_.is-editor-empty:first-child]:before:h-0 [&_.is-editor-empty:first-child]:before:text-stone-400 " +
+        "[&_.is-editor-empty:first-child]:before:content-[attr(data-placeholder)] " +
+        "data-[composing=true]:[&_.is-editor-empty:first-child]:before:content-none"
+      }
+      onCompositionStart={(event) => event.currentTarget.setAttribute("data-composing", "true")}
+      onCompositionEnd={(event) => event.currentTarget.removeAttribute("data-composing")}
+    >
+      {isEditable && editor && <EditorToolbar editor={editor} label={`${label}格式工具栏`} />}
+      <EditorContent editor={editor} />
+    </div>
+  );
+});

@@ -1,0 +1,5 @@
+export * from "./create-user";
+export * from "./load-session-user";
+export * from "./rate-limit";
+export * from "./setup-first-run";
+export * from "./verify-credentials";

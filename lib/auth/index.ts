@@ -1,0 +1,2 @@
+export * from "./require-user";
+export type { SessionUser } from "./session-user";

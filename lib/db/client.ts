@@ -1,0 +1,85 @@
+import "server-only";
+
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import { PGlite } from "@electric-sql/pglite";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
+import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
+import { Pool } from "pg";
+
+import * as schema from "./schema";
+
+/** One type for both drivers: verbs never know which one they run on. */
+export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
+
+export interface DatabaseHandle {
+  db: Database;
+  kind: "pglite" | "postgres";
+  close(): Promise<void>;
+}
+
+export interface OpenDatabaseOptions {
+  /** postgres:// URL; when absent, PGlite in `dataDir` (or in memory when dataDir is "memory://"). */
+  url?: string;
+  dataDir?: string;
+  /** Apply pending migrations before returning. @default true */
+  shouldMigrate?: boolean;
+}
+
+const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
+
+/** Raised with a message that names the setting to fix. */
+export class DatabaseUnavailableError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = "DatabaseUnavailableError";
+  }
+}
+
+export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
+  const shouldMigrate = options.shouldMigrate ?? true;
+  if (options.url) {
+    const pool = new Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 5000 });
+    try {
+      const client = await pool.connect();
+      client.release();
+    } catch (error) {
+      await pool.end().catch(() => undefined);
+      throw new DatabaseUnavailableError(
+        `无法连接 DATABASE_URL 指定的 PostgreSQL 服务器（${describe(error)}）。请检查 DATABASE_URL，或删除该变量以使用内置数据库。`,
+        { cause: error },
+      );
+    }
+    const db = drizzlePg(pool, { schema }) as unknown as Database;
+    if (shouldMigrate) await migratePg(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+    return { db, kind: "postgres", close: () => pool.end() };
+  }
+  const dataDir = options.dataDir ?? "./data";
+  let client: PGlite;
+  try {
+    if (dataDir === "memory://") client = new PGlite();
+    else {
+      const directory = path.resolve(dataDir, "pglite");
+      mkdirSync(directory, { recursive: true });
+      client = new PGlite(directory);
+    }
+    await client.waitReady;
+  } catch (error) {
+    throw new DatabaseUnavailableError(
+      `无法打开内置数据库（目录 ${path.resolve(dataDir)}：${describe(error)}）。请检查 DATA_DIR 指向的目录是否存在且可写。`,
+      { cause: error },
+    );
+  }
+  const db = drizzlePglite(client, { schema }) as unknown as Database;
+  if (shouldMigrate) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
+  return { db, kind: "pglite", close: () => client.close() };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
+  return String(error);
+}

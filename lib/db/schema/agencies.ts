@@ -1,0 +1,21 @@
+import { sql } from "drizzle-orm";
+import { type AnyPgColumn, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export interface AgencySettings {
+  /** MM-DD of the following year. */
+  submissionDeadline?: string;
+  disclosureDeadline?: string;
+  fontProfile?: "gb2312" | "windows";
+  defaultMainRecipient?: string;
+  defaultSignature?: string;
+}
+
+export const agencies = pgTable("agencies", {
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  name: text("name").notNull().unique(),
+  /** province | city | county | township | department */
+  level: text("level").notNull(),
+  parentId: uuid("parent_id").references((): AnyPgColumn => agencies.id),
+  settings: jsonb("settings").$type<AgencySettings>().notNull().default({}),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});

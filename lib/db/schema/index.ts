@@ -1,0 +1,4 @@
+export * from "./agencies";
+export * from "./audit";
+export * from "./reports";
+export * from "./users";

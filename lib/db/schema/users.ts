@@ -1,0 +1,39 @@
+import { sql } from "drizzle-orm";
+import { boolean, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+
+import { agencies } from "./agencies";
+
+export const users = pgTable("users", {
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  username: text("username").notNull().unique(),
+  displayName: text("display_name").notNull(),
+  /** bcrypt hash; null for single-sign-on accounts. */
+  passwordHash: text("password_hash"),
+  isActive: boolean("is_active").notNull().default(true),
+  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+});
+
+export const memberships = pgTable(
+  "memberships",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    userId: uuid("user_id")
+      .notNull()
+      .references(() => users.id, { onDelete: "cascade" }),
+    agencyId: uuid("agency_id")
+      .notNull()
+      .references(() => agencies.id, { onDelete: "cascade" }),
+    /** admin | drafter | reviewer | approver | supervisor */
+    role: text("role").notNull(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (table) => [unique("memberships_user_agency_role").on(table.userId, table.agencyId, table.role)],
+);
+
+/** Failed sign-ins, for rate limiting per account and per address. */
+export const loginAttempts = pgTable("login_attempts", {
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  /** "user:<name>" or "ip:<address>" */
+  key: text("key").notNull(),
+  at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
+});

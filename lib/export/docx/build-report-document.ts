@@ -1,0 +1,45 @@
+import { Document } from "docx";
+
+import type { Report, ReportTemplate } from "@/lib/report-model";
+
+import { buildPrintableReport } from "../layout";
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "../options";
+import { ROLE_FONTS } from "./fonts";
+import { renderBlock } from "./node-map";
+import { buildPageSetup } from "./page";
+import { buildStyles } from "./styles";
+
+export type DocxExportOptions = Partial<ExportOptions> & {
+  /** The report's template: decides which parts print their indicator table. */
+  template?: ReportTemplate;
+  /** Without a template: print every part's indicators as a table. @default false */
+  shouldPrintIndicatorTables?: boolean;
+};
+
+/** The report as a GB/T 9704 Word document (pure: no I/O). */
+export function buildReportDocument(report: Report, options: DocxExportOptions = {}): Document {
+  const settings: ExportOptions = { ...DEFAULT_EXPORT_OPTIONS, ...definedOnly(options) };
+  const fonts = ROLE_FONTS[settings.fontProfile];
+  const blocks = buildPrintableReport(report, { template: options.template, shouldPrintIndicatorTables: options.shouldPrintIndicatorTables });
+  const context = { fonts, isHeadingBold: settings.isHeadingBold };
+  const children = blocks.flatMap((block) => renderBlock(block, context));
+  return new Document({
+    title: report.meta.title,
+    creator: report.meta.agency || "年报",
+    lastModifiedBy: report.meta.agency || "年报",
+    description: settings.isDraft ? "草稿" : "",
+    styles: buildStyles(fonts, settings.isHeadingBold),
+    evenAndOddHeaderAndFooters: settings.pageNumberPosition === "outside",
+    sections: [{ ...buildPageSetup(settings, fonts), children }],
+  });
+}
+
+/** Spreading `{ isDraft: undefined }` would override the default; keep only the options actually given. */
+function definedOnly(options: DocxExportOptions): Partial<ExportOptions> {
+  const picked: Partial<ExportOptions> = {};
+  if (options.isDraft !== undefined) picked.isDraft = options.isDraft;
+  if (options.fontProfile !== undefined) picked.fontProfile = options.fontProfile;
+  if (options.isHeadingBold !== undefined) picked.isHeadingBold = options.isHeadingBold;
+  if (options.pageNumberPosition !== undefined) picked.pageNumberPosition = options.pageNumberPosition;
+  return picked;
+}

@@ -1,0 +1,84 @@
+import { Paragraph, TextRun, type Table } from "docx";
+
+import { plainInline, type PrintableBlock, type PrintableBlockKind, type PrintableParagraph } from "../layout";
+import { ExportError } from "../options";
+import type { RoleFonts } from "./fonts";
+import { createInlineRuns, createRunsWithBoldLead, createTextRun } from "./runs";
+import { STYLE_IDS } from "./styles";
+import { createTable } from "./table";
+import { CHAR_WIDTH } from "./units";
+
+export interface RenderContext {
+  fonts: RoleFonts;
+  /** Bold 楷体 and numbered 仿宋 headings (template option). */
+  isHeadingBold: boolean;
+  /** Inside a table cell: paragraphs take the table styles. */
+  cell?: "header" | "body";
+}
+
+type BlockRenderer<K extends PrintableBlockKind> = (block: Extract<PrintableBlock, { kind: K }>, context: RenderContext) => Array<Paragraph | Table>;
+
+const HEADING_STYLES = { h1: STYLE_IDS.heading1, h2: STYLE_IDS.heading2, h3: STYLE_IDS.heading3, h4: STYLE_IDS.heading4 } as const;
+
+/** Every printable block kind has a renderer: a new kind without one is a compile error. */
+export const BLOCK_RENDERERS = {
+  docNumber: (block, { fonts }) => [new Paragraph({ style: STYLE_IDS.docNumber, children: [createTextRun(block.text, { eastAsia: fonts.body })] })],
+  title: (block, { fonts }) => [
+    new Paragraph({
+      style: STYLE_IDS.title,
+      children: block.lines.flatMap((line, index) => {
+        const run = createTextRun(line, { eastAsia: fonts.title });
+        return index === 0 ? [run] : [new TextRun({ break: 1 }), run];
+      }),
+    }),
+  ],
+  blank: () => [new Paragraph({ style: STYLE_IDS.body })],
+  mainRecipient: (block, { fonts }) => [new Paragraph({ style: STYLE_IDS.recipient, children: [createTextRun(block.text, { eastAsia: fonts.body })] })],
+  heading: (block, { fonts }) => {
+    const eastAsia = block.role === "h1" ? fonts.heading1 : block.role === "h2" ? fonts.heading2 : fonts.body;
+    return [new Paragraph({ style: HEADING_STYLES[block.role], children: [createTextRun(block.prefix + block.text, { eastAsia })] })];
+  },
+  paragraph: (block, context) => [renderParagraph(block, context)],
+  runIn: (block, { fonts, isHeadingBold }) => [
+    new Paragraph({
+      style: STYLE_IDS.body,
+      children: [
+        createTextRun(block.prefix + block.heading, { eastAsia: fonts.heading2, isBold: isHeadingBold }),
+        ...createInlineRuns(block.inlines, { eastAsia: fonts.body }),
+      ],
+    }),
+  ],
+  table: (block, context) => [createTable(block, (cellBlock, cell) => renderBlock(cellBlock, { ...context, cell }))],
+  signature: (block, { fonts }) => [closing(block.text, block.rightIndentChars, fonts)],
+  date: (block, { fonts }) => [closing(block.text, block.rightIndentChars, fonts)],
+  copyTo: (block, { fonts }) => [
+    new Paragraph({
+      style: STYLE_IDS.copyTo,
+      border: { top: { style: "single", size: 8, color: "000000", space: 1 }, bottom: { style: "single", size: 8, color: "000000", space: 1 } },
+      children: [createTextRun(block.text, { eastAsia: fonts.body })],
+    }),
+  ],
+} satisfies { [K in PrintableBlockKind]: BlockRenderer<K> };
+
+export function renderBlock(block: PrintableBlock, context: RenderContext): Array<Paragraph | Table> {
+  const renderer = Object.hasOwn(BLOCK_RENDERERS, block.kind) ? (BLOCK_RENDERERS[block.kind] as BlockRenderer<PrintableBlockKind>) : undefined;
+  if (!renderer) throw new ExportError("UNSUPPORTED_NODE", `无法导出的版面内容“${String(block.kind)}”，已停止导出以免丢失内容`);
+  return renderer(block, context);
+}
+
+function renderParagraph(block: PrintableParagraph, { fonts, isHeadingBold, cell }: RenderContext): Paragraph {
+  const inlines = block.prefix ? [plainInline(block.prefix), ...block.inlines] : block.inlines;
+  const eastAsia = cell === "header" ? fonts.heading1 : fonts.body;
+  const boldLength = isHeadingBold ? block.headingLength : 0;
+  const style = cell === "header" ? STYLE_IDS.tableHeader : cell === "body" ? STYLE_IDS.tableText : STYLE_IDS.body;
+  const indent = block.indentLevel > 0 ? { indent: { left: block.indentLevel * 2 * CHAR_WIDTH } } : {};
+  return new Paragraph({ style, ...indent, children: createRunsWithBoldLead(inlines, { eastAsia }, boldLength) });
+}
+
+function closing(text: string, rightIndentChars: number, fonts: RoleFonts): Paragraph {
+  return new Paragraph({
+    style: STYLE_IDS.closing,
+    indent: { right: Math.round(rightIndentChars * CHAR_WIDTH) },
+    children: [createTextRun(text, { eastAsia: fonts.body })],
+  });
+}

@@ -1,0 +1,46 @@
+import { BorderStyle, Paragraph, Table, TableCell, TableRow, VerticalAlignTable, WidthType } from "docx";
+
+import type { PrintableBlock, PrintableTable } from "../layout";
+import { TEXT_WIDTH } from "./units";
+
+type CellRenderer = (block: PrintableBlock, cell: "header" | "body") => Array<Paragraph | Table>;
+
+const LINE = { style: BorderStyle.SINGLE, size: 6, color: "000000" } as const;
+const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
+
+/** A full-width table with every border drawn; header rows repeat on each page. */
+export function createTable(table: PrintableTable, renderCell: CellRenderer, width = TEXT_WIDTH): Table {
+  const columnCount = Math.max(1, ...table.rows.map((row) => row.reduce((sum, cell) => sum + cell.columnSpan, 0)));
+  const columnWidths = scaleWidths(table.columnWidths.length === columnCount ? table.columnWidths : Array(columnCount).fill(1), width);
+  const rows = table.rows.map((row, rowIndex) => {
+    const isHeaderRow = row.length > 0 && row.every((cell) => cell.isHeader);
+    let column = 0;
+    return new TableRow({
+      tableHeader: isHeaderRow && rowIndex === 0,
+      cantSplit: true,
+      children: row.map((cell) => {
+        const cellWidth = columnWidths.slice(column, column + cell.columnSpan).reduce((sum, value) => sum + value, 0);
+        column += cell.columnSpan;
+        const children = cell.blocks.flatMap((block) => renderCell(block, cell.isHeader ? "header" : "body"));
+        return new TableCell({
+          children: children.length > 0 ? children : [new Paragraph({})],
+          columnSpan: cell.columnSpan,
+          rowSpan: cell.rowSpan,
+          width: { size: cellWidth, type: WidthType.DXA },
+          verticalAlign: VerticalAlignTable.CENTER,
+          margins: { left: 80, right: 80, top: 40, bottom: 40 },
+        });
+      }),
+    });
+  });
+  return new Table({ rows, columnWidths, width: { size: width, type: WidthType.DXA }, borders: BORDERS, layout: "fixed" });
+}
+
+/** Relative widths scaled to twips that add up exactly to `total`. */
+function scaleWidths(relative: readonly number[], total: number): number[] {
+  const sum = relative.reduce((accumulator, value) => accumulator + value, 0) || 1;
+  const widths = relative.map((value) => Math.floor((value / sum) * total));
+  const rest = total - widths.reduce((accumulator, value) => accumulator + value, 0);
+  if (widths.length > 0) widths[widths.length - 1]! += rest;
+  return widths;
+}

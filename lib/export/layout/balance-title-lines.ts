@@ -1,0 +1,130 @@
+import { isHalfWidth, textWidthInChars } from "./text-width";
+
+/** 2号 (22 pt) characters that fit on a 156 mm line. */
+export const TITLE_CHARS_PER_LINE = 20;
+
+const OPENING = new Set([..."《（(“‘〔【［"]);
+const CLOSING = new Set([..."》）)”’〕】］、，。；：！？,.;:!?"]);
+const NUMBER_UNITS = new Set([..."年月日号届次期%％"]);
+const GOOD_AFTER = ["关于", "的", "年度", "年", "和", "与", "及", "暨", "、", "，", "政府", "局", "委员会", "厅", "办公室", "委", "院", "部", "中心", "街道", "镇", "乡"];
+const GOOD_BEFORE = ["关于", "情况", "工作", "报告", "法治"];
+/** Words of report titles that a line break must not split unless nothing else fits. */
+const TITLE_WORDS = ["年度", "关于", "政府", "法治", "建设", "情况", "工作", "报告", "通知", "意见", "方案", "安排", "人民", "办公室", "委员会", "街道", "办事处", "依法", "行政"];
+const NEVER = Number.POSITIVE_INFINITY;
+
+/**
+ * Breaks a title into centred lines as GB/T 9704 asks: words kept whole, lines balanced,
+ * upper lines at least as long as lower ones (trapezoid), no lone word on the last line,
+ * never a break inside a number, and inside 《》 or brackets only when nothing else fits.
+ */
+export function balanceTitleLines(title: string, maxCharsPerLine = TITLE_CHARS_PER_LINE): string[] {
+  const text = title.trim().replace(/\s+/g, " ");
+  if (text === "") return [];
+  if (textWidthInChars(text) <= maxCharsPerLine) return [text];
+  const chars = [...text];
+  const breakCosts = chars.map((_, index) => breakCost(chars, index));
+  const minLines = Math.ceil(textWidthInChars(text) / maxCharsPerLine);
+  for (let lineCount = minLines; lineCount <= minLines + 2; lineCount += 1) {
+    const best = bestLayout(chars, breakCosts, lineCount, maxCharsPerLine);
+    if (best) return best;
+  }
+  return greedyLines(chars, maxCharsPerLine);
+}
+
+/** Cost of breaking before chars[index]; NEVER where a break would split a number or strand punctuation. */
+function breakCost(chars: string[], index: number): number {
+  if (index === 0) return NEVER;
+  const before = chars[index - 1]!;
+  const after = chars[index]!;
+  if (isAsciiWord(before) && isAsciiWord(after)) return NEVER;
+  if (/[0-9]/.test(before) && NUMBER_UNITS.has(after)) return NEVER;
+  if (CLOSING.has(after) || OPENING.has(before)) return NEVER;
+  if (before === " " || after === " ") return 0;
+  if (bracketDepth(chars, index) > 0) return 1000;
+  const head = chars.slice(0, index).join("");
+  const tail = chars.slice(index).join("");
+  if (TITLE_WORDS.some((word) => splitsWord(head, tail, word))) return 30;
+  if (GOOD_AFTER.some((token) => head.endsWith(token))) return head.endsWith("年") && !/[0-9]年$/.test(head) ? 6 : 0;
+  if (GOOD_BEFORE.some((token) => tail.startsWith(token))) return 1;
+  return isHalfWidth(before) !== isHalfWidth(after) ? 4 : 8;
+}
+
+function splitsWord(head: string, tail: string, word: string): boolean {
+  for (let cut = 1; cut < word.length; cut += 1) {
+    if (head.endsWith(word.slice(0, cut)) && tail.startsWith(word.slice(cut))) return true;
+  }
+  return false;
+}
+
+function isAsciiWord(char: string): boolean {
+  return /[A-Za-z0-9.\-—–]/.test(char);
+}
+
+function bracketDepth(chars: string[], index: number): number {
+  let depth = 0;
+  for (let position = 0; position < index; position += 1) {
+    const char = chars[position]!;
+    if (OPENING.has(char) && char !== "“" && char !== "‘") depth += 1;
+    else if (CLOSING.has(char) && "》）)〕】］".includes(char)) depth = Math.max(0, depth - 1);
+  }
+  return depth;
+}
+
+/** Lowest-cost split into exactly `lineCount` lines, or undefined when none fits the width. */
+function bestLayout(chars: string[], breakCosts: number[], lineCount: number, maxWidth: number): string[] | undefined {
+  const ideal = textWidthInChars(chars.join("")) / lineCount;
+  const memo = new Map<string, { cost: number; breaks: number[] }>();
+  const widthOf = (from: number, to: number) => textWidthInChars(chars.slice(from, to).join("").trim());
+
+  const solve = (start: number, linesLeft: number, previousWidth: number): { cost: number; breaks: number[] } => {
+    const key = `${start}:${linesLeft}:${previousWidth}`;
+    const cached = memo.get(key);
+    if (cached) return cached;
+    let best = { cost: NEVER, breaks: [] as number[] };
+    const ends = linesLeft === 1 ? [chars.length] : range(start + 1, chars.length);
+    for (const end of ends) {
+      const width = widthOf(start, end);
+      if (width > maxWidth) break;
+      const cut = end === chars.length ? 0 : breakCosts[end]!;
+      if (cut === NEVER) continue;
+      let cost = cut + (width - ideal) ** 2;
+      if (width > previousWidth) cost += 100 * (width - previousWidth);
+      if (linesLeft === 1 && width < 3) cost += 10_000;
+      if (linesLeft > 1) {
+        const rest = solve(end, linesLeft - 1, width);
+        cost += rest.cost;
+        if (cost < best.cost) best = { cost, breaks: [end, ...rest.breaks] };
+      } else if (end === chars.length && cost < best.cost) best = { cost, breaks: [] };
+    }
+    memo.set(key, best);
+    return best;
+  };
+
+  const result = solve(0, lineCount, Number.POSITIVE_INFINITY);
+  if (result.cost === NEVER) return undefined;
+  const lines: string[] = [];
+  let start = 0;
+  for (const end of [...result.breaks, chars.length]) {
+    lines.push(chars.slice(start, end).join("").trim());
+    start = end;
+  }
+  return lines;
+}
+
+function greedyLines(chars: string[], maxWidth: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const char of chars) {
+    if (textWidthInChars(line + char) > maxWidth) {
+      lines.push(line.trim());
+      line = "";
+    }
+    line += char;
+  }
+  if (line.trim()) lines.push(line.trim());
+  return lines;
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, offset) => from + offset);
+}

@@ -1,0 +1,95 @@
+import { formatChineseDate, headingPrefix, type Report, type ReportItem, type ReportSection, type ReportTemplate } from "@/lib/report-model";
+
+import { balanceTitleLines } from "./balance-title-lines";
+import { bodyToBlocks, inlinesOf } from "./body-node-map";
+import { closingBlocks } from "./closing-blocks";
+import { indicatorTable } from "./indicator-table";
+import { plainInline } from "./inline-text";
+import type { PrintableBlock } from "./types";
+
+export interface PrintableOptions {
+  /** The report's template: decides which parts print their indicators as a table. */
+  template?: ReportTemplate;
+  /** Without a template: print every part's indicators as a table. @default false */
+  shouldPrintIndicatorTables?: boolean;
+}
+
+/**
+ * The report as a flat list of blocks in print order, with numerals, run-in headings, title lines,
+ * closing and 版记 worked out once for every exporter.
+ */
+export function buildPrintableReport(report: Report, options: PrintableOptions = {}): PrintableBlock[] {
+  const { meta } = report;
+  const blocks: PrintableBlock[] = [];
+  if (meta.docNumber) blocks.push({ kind: "docNumber", text: meta.docNumber }, { kind: "blank" });
+  const titleLines = balanceTitleLines(meta.title);
+  if (titleLines.length > 0) blocks.push({ kind: "title", lines: titleLines }, { kind: "blank" });
+  if (meta.mainRecipient) blocks.push({ kind: "mainRecipient", text: withColon(meta.mainRecipient) });
+
+  let sectionNumber = 0;
+  for (const section of report.sections) {
+    if (section.heading.trim()) {
+      sectionNumber += 1;
+      blocks.push({ kind: "heading", role: "h1", prefix: headingPrefix(1, sectionNumber), text: section.heading.trim() });
+    }
+    blocks.push(...sectionBlocks(section, options));
+  }
+
+  const closing = closingBlocks(meta.signature, formatChineseDate(meta.date));
+  if (closing.length > 0) blocks.push({ kind: "blank" }, ...closing);
+  if (meta.copyTo) blocks.push({ kind: "blank" }, { kind: "copyTo", text: copyToText(meta.copyTo) });
+  return blocks;
+}
+
+function sectionBlocks(section: ReportSection, options: PrintableOptions): PrintableBlock[] {
+  const blocks: PrintableBlock[] = section.lead
+    .split(/\r?\n/)
+    .filter((line) => line.trim())
+    .map((line) => ({ kind: "paragraph", prefix: "", inlines: [plainInline(line.trim())], headingLength: 0, indentLevel: 0 }));
+  const onlyItem = section.items.length === 1 ? section.items[0] : undefined;
+  if (onlyItem && !onlyItem.heading.trim()) blocks.push(...bodyToBlocks(onlyItem.body.content));
+  else {
+    let itemNumber = 0;
+    for (const item of section.items) {
+      if (!item.heading.trim()) {
+        blocks.push(...bodyToBlocks(item.body.content));
+        continue;
+      }
+      itemNumber += 1;
+      blocks.push(...itemBlocks(item, headingPrefix(2, itemNumber)));
+    }
+  }
+  const table = shouldPrintIndicators(section, options) ? indicatorTable(indicatorIds(section, options), section.indicators, section.previousIndicators) : undefined;
+  if (table) blocks.push(table);
+  return blocks;
+}
+
+function itemBlocks(item: ReportItem, prefix: string): PrintableBlock[] {
+  const heading = item.heading.trim();
+  if (!item.isRunIn) return [{ kind: "heading", role: "h2", prefix, text: heading }, ...bodyToBlocks(item.body.content)];
+  const [first, ...rest] = item.body.content;
+  const runInHeading = /[。！？：；]$/.test(heading) ? heading : `${heading}。`;
+  if (first?.type === "paragraph") return [{ kind: "runIn", prefix, heading: runInHeading, inlines: inlinesOf(first) }, ...bodyToBlocks(rest)];
+  return [{ kind: "runIn", prefix, heading: runInHeading, inlines: [] }, ...bodyToBlocks(item.body.content)];
+}
+
+function shouldPrintIndicators(section: ReportSection, options: PrintableOptions): boolean {
+  if (options.template) return options.template.sections.find((entry) => entry.kind === section.kind)?.shouldPrintIndicatorTable ?? false;
+  return options.shouldPrintIndicatorTables === true;
+}
+
+/** The template's order when known, else the order the figures were stored in. */
+function indicatorIds(section: ReportSection, options: PrintableOptions): string[] {
+  const fromTemplate = options.template?.sections.find((entry) => entry.kind === section.kind)?.indicators ?? [];
+  const extra = Object.keys(section.indicators).filter((id) => !(fromTemplate as readonly string[]).includes(id));
+  return [...fromTemplate, ...extra];
+}
+
+function withColon(text: string): string {
+  return `${text.trim().replace(/[：:]+$/, "")}：`;
+}
+
+function copyToText(text: string): string {
+  const list = text.trim().replace(/^抄送[：:]\s*/, "").replace(/[。.；;，,]+$/, "");
+  return `抄送：${list}。`;
+}

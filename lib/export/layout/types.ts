@@ -1,0 +1,87 @@
+/** A run of text with the two marks a report body may carry. */
+export interface PrintableText {
+  kind: "text";
+  text: string;
+  isBold: boolean;
+  isItalic: boolean;
+}
+
+/** A hard line break inside a paragraph. */
+export interface PrintableBreak {
+  kind: "break";
+}
+
+export type PrintableInline = PrintableText | PrintableBreak;
+
+/** GB/T 9704 7.3.3 levels: h1 一、 (黑体), h2 （一） (楷体), h3 1. and h4 （1） (仿宋). */
+export type HeadingRole = "h1" | "h2" | "h3" | "h4";
+
+/** A numbered heading standing on its own line; `prefix` is the literal numeral ("一、", "（二）", "3."). */
+export interface PrintableHeading {
+  kind: "heading";
+  role: HeadingRole;
+  prefix: string;
+  text: string;
+}
+
+/** A body paragraph (仿宋, first line indented two characters). */
+export interface PrintableParagraph {
+  kind: "paragraph";
+  /** List marker printed before the text ("1.", "（1）", "①", "●"); "" for plain paragraphs. */
+  prefix: string;
+  inlines: PrintableInline[];
+  /**
+   * Characters (of prefix + text) forming a run-in heading such as "1.加强队伍建设。";
+   * exporters bold them when the template asks for bold headings. 0 when none.
+   */
+  headingLength: number;
+  /** Extra left indent in steps of two characters, for nested lists. */
+  indentLevel: number;
+}
+
+/** "（一）加强组织领导。" in 楷体 followed by the item's first paragraph in 仿宋, in one paragraph. */
+export interface PrintableRunIn {
+  kind: "runIn";
+  prefix: string;
+  /** Heading text ending with its punctuation (a "。" is added when it has none). */
+  heading: string;
+  inlines: PrintableInline[];
+}
+
+export interface PrintableTableCell {
+  isHeader: boolean;
+  columnSpan: number;
+  rowSpan: number;
+  /** Paragraphs, list paragraphs and nested tables of the cell. */
+  blocks: PrintableBlock[];
+}
+
+export interface PrintableTable {
+  kind: "table";
+  /** "indicators" for the figure table a template prints at the end of a part. */
+  source: "body" | "indicators";
+  rows: PrintableTableCell[][];
+  /** Relative column widths (any unit), one per grid column; empty when unknown (equal widths). */
+  columnWidths: number[];
+}
+
+export type PrintableBlock =
+  /** 发文字号, centred above the title. */
+  | { kind: "docNumber"; text: string }
+  /** The title, already broken into balanced lines (2号 小标宋, centred). */
+  | { kind: "title"; lines: string[] }
+  /** One empty line of the 22-line grid. */
+  | { kind: "blank" }
+  /** 主送机关, flush left, ending with a full-width colon. */
+  | { kind: "mainRecipient"; text: string }
+  | PrintableHeading
+  | PrintableParagraph
+  | PrintableRunIn
+  | PrintableTable
+  /** 署名 / 成文日期, right-aligned with `rightIndentChars` characters of space on the right (GB/T 9704 7.3.5.2). */
+  | { kind: "signature"; text: string; rightIndentChars: number }
+  | { kind: "date"; text: string; rightIndentChars: number }
+  /** 版记: "抄送：…。" in 4号 仿宋 between rules. */
+  | { kind: "copyTo"; text: string };
+
+export type PrintableBlockKind = PrintableBlock["kind"];

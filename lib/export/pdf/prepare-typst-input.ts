@@ -1,0 +1,74 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+
+import {
+  FONT_ROLE_LABELS,
+  defaultFontDirectories,
+  findMissingGlyphs,
+  formatMissingGlyphs,
+  resolveFonts,
+  type FontDirectories,
+  type FontRole,
+  type FontSubstitution,
+  type ResolvedFont,
+} from "@/lib/fonts";
+import type { Report, ReportTemplate } from "@/lib/report-model";
+
+import { buildPrintableReport } from "../layout/build-printable-report";
+import { ExportError, type ExportOptions } from "../options";
+import { buildTypstData } from "./build-typst-data";
+
+export interface PdfExportOptions extends ExportOptions {
+  /** Decides which parts print an indicator table. */
+  template?: ReportTemplate;
+  /** @default FONTS_DIR and `.cache/fonts` */
+  fontDirectories?: FontDirectories;
+  /** @default 20 000 ms */
+  timeoutMs?: number;
+}
+
+export interface PreparedTypstInput {
+  source: string;
+  inputs: Record<string, string>;
+  fontFiles: string[];
+  warnings: string[];
+  fontSubstitutions: FontSubstitution[];
+}
+
+let templateSource: string | undefined;
+
+function readTemplate(): string {
+  templateSource ??= readFileSync(path.join(__dirname, "report.typ"), "utf8");
+  return templateSource;
+}
+
+/** Fonts, the template and the report as JSON: everything the compiler needs, plus glyph warnings. */
+export function prepareTypstInput(report: Report, options: PdfExportOptions): PreparedTypstInput {
+  const directories = options.fontDirectories ?? defaultFontDirectories();
+  const resolution = resolveFonts({ profile: options.fontProfile, ...directories });
+  if (resolution.missingRoles.length > 0) {
+    const roles = resolution.missingRoles.map((role) => FONT_ROLE_LABELS[role]).join("、");
+    throw new ExportError(
+      "FONTS_MISSING",
+      `缺少 PDF 导出所需的字体：${roles}。请运行 npm run -s cli -- setup-fonts 准备开源替代字体，或把本机构的正版字体放入 ${directories.agencyDirectory}。`,
+    );
+  }
+  const fonts = resolution.fonts as Record<FontRole, ResolvedFont>;
+  const blocks = buildPrintableReport(report, { template: options.template });
+  const { data, textByRole } = buildTypstData(blocks, options, fonts, report.meta.title || "法治政府建设年度报告");
+  const warnings = findMissingGlyphs(textByRole, resolution).map(formatMissingGlyphs);
+  return {
+    source: readTemplate(),
+    inputs: { data: JSON.stringify(data) },
+    fontFiles: resolution.files,
+    warnings,
+    fontSubstitutions: resolution.substitutions,
+  };
+}
+
+/** Typst warnings in Chinese; an unknown font family means a wrong family name and must never pass silently. */
+export function translateTypstWarning(message: string): string {
+  const family = /unknown font family: (.+)/.exec(message);
+  if (family) return `排版引擎找不到字体“${family[1]}”（unknown font family），已改用其他字体。`;
+  return `排版提示：${message}`;
+}

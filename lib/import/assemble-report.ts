@@ -1,0 +1,76 @@
+import { newId, REPORT_SCHEMA_VERSION, reportSchema, type Report, type ReportItem, type ReportSection } from "@/lib/report-model";
+
+import type { SectionDraft } from "./build-sections";
+import type { ExtractedMeta } from "./extract-meta";
+import { blocksToDoc } from "./to-rich-doc";
+import { sampleOf, type ImportContext, type SourceBlock } from "./types";
+
+const MAX_ITEMS = 200;
+const MAX_HEADING = 200;
+const MAX_LEAD = 5000;
+
+/** Builds the `Report` (ids, rich bodies, schema limits) and records the unsure kinds for the user to confirm. */
+export function assembleReport(
+  meta: ExtractedMeta,
+  preamble: SourceBlock[],
+  drafts: SectionDraft[],
+  templateId: string,
+  context: ImportContext,
+): Report {
+  const sections = drafts.map((draft) => toSection(draft));
+  const preambleText = preamble.filter((block) => !block.table && block.text).map((block) => block.text).join("\n");
+  const first = sections[0];
+  if (preambleText && first) {
+    if (first.lead.length + preambleText.length + 1 <= MAX_LEAD) first.lead = [preambleText, first.lead].filter(Boolean).join("\n");
+    else first.items.unshift(item("", blocksToDoc(preamble), false));
+    context.log.push({ kind: "guessed", message: `标题后的导语（“${sampleOf(preambleText, 16)}”）已放在第一部分“${sampleOf(first.heading, 12)}”的开头。` });
+  }
+  drafts.forEach((draft, sectionIndex) => {
+    if (draft.doubt) context.uncertain.push({ target: "section", sectionIndex, source: draft.source, chosen: draft.kind, message: draft.doubt });
+  });
+  const report = {
+    schemaVersion: REPORT_SCHEMA_VERSION,
+    templateId,
+    meta: {
+      agency: meta.agency.slice(0, 100),
+      year: Math.min(2100, Math.max(2000, meta.year)),
+      title: meta.title.slice(0, 200),
+      mainRecipient: meta.mainRecipient.slice(0, 200),
+      copyTo: "",
+      signature: meta.signature.slice(0, 100),
+      date: meta.date,
+      docNumber: meta.docNumber.slice(0, 60),
+      isPublic: true,
+    },
+    sections,
+    commitments: [],
+  } satisfies Report;
+  // Parsing here keeps the guarantee that every import is a valid report; a failure is a bug, not bad input.
+  return reportSchema.parse(report);
+}
+
+function item(heading: string, body: ReportItem["body"], isRunIn: boolean): ReportItem {
+  return { id: newId("i"), heading: heading.slice(0, MAX_HEADING), body, isRunIn, area: null, pendingUpdates: [] };
+}
+
+function toSection(draft: SectionDraft): ReportSection {
+  const drafts = [...draft.items];
+  // Beyond the item limit the remainder joins the last item's body instead of being dropped.
+  if (drafts.length > MAX_ITEMS) {
+    const overflow = drafts.splice(MAX_ITEMS - 1);
+    drafts.push({ heading: overflow[0]!.heading, isRunIn: false, blocks: overflow.flatMap((extra, index) => (index === 0 ? extra.blocks : [{ text: extra.heading }, ...extra.blocks])) });
+  }
+  const leadText = draft.lead.filter((block) => !block.table).map((block) => block.text).join("\n");
+  const hasTableLead = draft.lead.some((block) => block.table) || leadText.length > MAX_LEAD;
+  const items = drafts.map((entry) => item(entry.heading, blocksToDoc(entry.blocks), entry.isRunIn));
+  if (hasTableLead) items.unshift(item("", blocksToDoc(draft.lead), false));
+  return {
+    id: newId("s"),
+    kind: draft.kind,
+    heading: draft.heading.slice(0, MAX_HEADING),
+    lead: hasTableLead ? "" : leadText,
+    items: items.length > 0 ? items : [item("", blocksToDoc([]), false)],
+    indicators: {},
+    previousIndicators: {},
+  };
+}

@@ -1,0 +1,140 @@
+import { fromChineseNumeral } from "@/lib/report-model";
+
+import { matchHeading } from "./headings";
+import { toIsoDate, type PageMeta } from "./page-meta";
+import { sampleOf, type ImportContext, type SourceBlock } from "./types";
+
+export interface ExtractedMeta {
+  title: string;
+  agency: string;
+  year: number;
+  mainRecipient: string;
+  signature: string;
+  date: string;
+  docNumber: string;
+}
+
+const TITLE_END = /(报告|总结|情况|汇报|通报)$/;
+const AGENCY_END = /(人民政府|办事处|委员会|管理委员会|局|厅|委|办公室|办|院|署|中心|镇|乡|街道|司法所|政府)$/;
+const DOC_NUMBER = /^[\p{Script=Han}]{1,10}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$/u;
+const CN_DATE = /^([〇○零一二三四五六七八九\d]{4})\s*年\s*([一二三四五六七八九十\d]{1,3})\s*月\s*([一二三四五六七八九十\d]{1,3})\s*日$/;
+const HEAD_PARAGRAPH = 50;
+
+/** Pulls title, agency, year, 主送 from the head and 署名/成文日期 from the tail; returns the remaining body. */
+export function extractMeta(
+  blocks: SourceBlock[],
+  page: PageMeta,
+  context: ImportContext,
+  normalize: (text: string) => string,
+): { meta: ExtractedMeta; body: SourceBlock[] } {
+  const headEnd = blocks.findIndex((block) => !!block.table || block.text.length >= HEAD_PARAGRAPH || isNumbered(block.text));
+  const head = blocks.slice(0, headEnd < 0 ? blocks.length : headEnd);
+  const rest = blocks.slice(head.length);
+  const meta: ExtractedMeta = { title: "", agency: "", year: 0, mainRecipient: "", signature: "", date: "", docNumber: "" };
+  const leftover: SourceBlock[] = [];
+  let agencyLine = "";
+  for (let index = 0; index < head.length; index += 1) {
+    const text = head[index]!.text;
+    const normalized = normalize(text);
+    const next = head[index + 1]?.text ?? "";
+    if (!meta.title && TITLE_END.test(normalized)) meta.title = agencyLine && /^\d{4}/.test(text) ? agencyLine + text : text;
+    else if (!meta.title && next && TITLE_END.test(normalize(next)) && !AGENCY_END.test(normalized)) {
+      meta.title = text + next;
+      index += 1;
+    } else if (meta.title && isRepeatOfTitle(meta.title, text)) continue;
+    else if (AGENCY_END.test(normalized) && text.length <= 30) agencyLine ||= text;
+    else if (meta.title && /[：:]$/.test(text) && text.length <= 40 && !meta.mainRecipient) meta.mainRecipient = text.replace(/[：:]$/, "");
+    else if (DOC_NUMBER.test(text)) meta.docNumber = text;
+    else if (parseDate(text)) meta.date = parseDate(text)!;
+    else leftover.push(head[index]!);
+  }
+  const { body, signature, date } = takeTail([...leftover, ...rest], normalize);
+  meta.signature = signature;
+  meta.date = date || meta.date;
+  fillAgency(meta, agencyLine, page, context);
+  fillYear(meta, body, page, context);
+  fillDate(meta, page, context);
+  if (!meta.title) {
+    meta.title = `${meta.agency}${meta.year}年法治政府建设年度报告`;
+    context.log.push({ kind: "guessed", message: `原文没有标题，已按机关和年度拟定为“${meta.title}”。` });
+    context.uncertain.push({ target: "meta", field: "title", source: "", chosen: meta.title, message: "标题为自动拟定，请确认。" });
+  }
+  if (!meta.signature && meta.agency) {
+    meta.signature = meta.agency;
+    context.log.push({ kind: "guessed", message: `原文末尾未找到署名，已暂用机关名称“${meta.agency}”。` });
+  }
+  if (meta.title) context.log.push({ kind: "guessed", message: `标题识别为“${meta.title}”。` });
+  if (meta.mainRecipient) context.log.push({ kind: "guessed", message: `主送机关识别为“${meta.mainRecipient}”。` });
+  return { meta, body };
+}
+
+function isNumbered(text: string): boolean {
+  const match = matchHeading(text);
+  return !!match && match.level !== "runIn" && !match.isNumeralLost;
+}
+
+/** "聊城市某局" + "2020年…总结" repeating a title already found (page title, then document title). */
+function isRepeatOfTitle(title: string, text: string): boolean {
+  return text.length >= 4 && (title.includes(text) || text.includes(title));
+}
+
+export function parseDate(text: string): string | undefined {
+  const trimmed = text.trim();
+  const chinese = CN_DATE.exec(trimmed);
+  if (chinese) {
+    const year = [...chinese[1]!].map((char) => (/\d/.test(char) ? char : String("〇一二三四五六七八九".indexOf(char.replace(/[○零]/, "〇"))))).join("");
+    const month = /\d/.test(chinese[2]!) ? Number(chinese[2]) : fromChineseNumeral(chinese[2]!);
+    const day = /\d/.test(chinese[3]!) ? Number(chinese[3]) : fromChineseNumeral(chinese[3]!);
+    if (month && day) return toIsoDate(`${year}-${month}-${day}`);
+  }
+  return /^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}$/.test(trimmed) ? toIsoDate(trimmed) : undefined;
+}
+
+/** Signature and date lines at the very end, then the body without them. */
+function takeTail(blocks: SourceBlock[], normalize: (text: string) => string): { body: SourceBlock[]; signature: string; date: string } {
+  const body = [...blocks];
+  let date = "";
+  let signature = "";
+  for (let step = 0; step < 3 && body.length > 0; step += 1) {
+    const last = body[body.length - 1]!;
+    if (last.table) break;
+    const parsed = parseDate(last.text);
+    if (parsed && !date) date = parsed;
+    else if (!signature && last.text.length <= 30 && AGENCY_END.test(normalize(last.text)) && !/[。，；]/.test(last.text)) signature = last.text;
+    else break;
+    body.pop();
+  }
+  return { body, signature, date };
+}
+
+function fillAgency(meta: ExtractedMeta, agencyLine: string, page: PageMeta, context: ImportContext): void {
+  const match = /^(.*?)(?:关于)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(meta.title);
+  const fromTitle = match?.[1]?.replace(/关于$/, "").trim() ?? "";
+  meta.agency = fromTitle.length >= 2 ? fromTitle : agencyLine || meta.signature || page.publisher || "";
+  if (meta.agency && !fromTitle) context.log.push({ kind: "guessed", message: `机关名称取自${agencyLine ? "标题上方" : meta.signature ? "署名" : "网页发布机构"}：“${meta.agency}”。` });
+  if (!meta.agency) context.log.push({ kind: "warning", message: "未能识别机关名称，请手动填写。" });
+}
+
+function fillYear(meta: ExtractedMeta, body: SourceBlock[], page: PageMeta, context: ImportContext): void {
+  const fromTitle = /(\d{4})\s*年/.exec(meta.title)?.[1];
+  if (fromTitle) return void (meta.year = Number(fromTitle));
+  const opening = body.slice(0, 3).map((block) => block.text).join("");
+  const fromText = /^(\d{4})\s*年/.exec(opening)?.[1];
+  const published = (page.publishedOn ?? page.writtenOn ?? meta.date).slice(0, 4);
+  if (fromText) meta.year = Number(fromText);
+  else if (published) meta.year = Number(published) - 1;
+  else meta.year = new Date().getFullYear() - 1;
+  const source = fromText ? `正文开头“${sampleOf(opening, 12)}”` : published ? `发布时间（${published}年）的上一年` : "当前年份的上一年";
+  context.log.push({ kind: "guessed", message: `标题中没有年度，年度按${source}定为${meta.year}年，请确认。` });
+  context.uncertain.push({ target: "meta", field: "year", source, chosen: String(meta.year), message: `年度定为${meta.year}年，请确认。` });
+}
+
+function fillDate(meta: ExtractedMeta, page: PageMeta, context: ImportContext): void {
+  if (meta.date) return;
+  const fromPage = page.writtenOn ?? page.publishedOn;
+  if (!fromPage) return;
+  meta.date = fromPage;
+  const label = page.writtenOn ? "网页标注的成文日期" : "网页发布时间";
+  context.log.push({ kind: "guessed", message: `原文末尾没有成文日期，已取${label}（${fromPage}）。` });
+  if (!page.writtenOn) context.uncertain.push({ target: "meta", field: "date", source: label, chosen: fromPage, message: "成文日期取自网页发布时间，请确认。" });
+}

@@ -1,0 +1,94 @@
+import { Inflate } from "fflate";
+
+import { ImportError } from "./errors";
+
+/** Limits that no real report DOCX comes near: a bigger expansion is a zip bomb. */
+export const ZIP_LIMITS = { maxTotalBytes: 200 * 1024 * 1024, maxEntryBytes: 100 * 1024 * 1024, maxEntries: 5000, maxRatio: 1000 };
+
+export interface ZipEntry {
+  name: string;
+  method: number;
+  compressedSize: number;
+  size: number;
+  localOffset: number;
+}
+
+const EOCD = 0x06054b50;
+const CENTRAL = 0x02014b50;
+const LOCAL = 0x04034b50;
+
+/** Reads the central directory (never trusting it to fit the file) and checks the declared sizes. */
+export function readZipDirectory(bytes: Uint8Array): ZipEntry[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const eocd = findEocd(bytes, view);
+  if (eocd < 0) throw new ImportError("CORRUPT");
+  const count = view.getUint16(eocd + 10, true);
+  const directoryOffset = view.getUint32(eocd + 16, true);
+  if (count > ZIP_LIMITS.maxEntries) throw new ImportError("ZIP_BOMB");
+  const entries: ZipEntry[] = [];
+  let offset = directoryOffset;
+  let total = 0;
+  for (let index = 0; index < count; index += 1) {
+    if (offset + 46 > bytes.length || view.getUint32(offset, true) !== CENTRAL) throw new ImportError("CORRUPT");
+    const nameLength = view.getUint16(offset + 28, true);
+    const extraLength = view.getUint16(offset + 30, true);
+    const commentLength = view.getUint16(offset + 32, true);
+    if (offset + 46 + nameLength + extraLength > bytes.length) throw new ImportError("CORRUPT");
+    const entry: ZipEntry = {
+      name: new TextDecoder().decode(bytes.subarray(offset + 46, offset + 46 + nameLength)),
+      method: view.getUint16(offset + 10, true),
+      compressedSize: view.getUint32(offset + 20, true),
+      size: view.getUint32(offset + 24, true),
+      localOffset: view.getUint32(offset + 42, true),
+    };
+    // ZIP64 sizes (0xFFFFFFFF) claim more than 4 GB expanded: no report needs that.
+    if (entry.size === 0xffffffff || entry.compressedSize === 0xffffffff) throw new ImportError("ZIP_BOMB");
+    total += entry.size;
+    const ratio = entry.size / Math.max(entry.compressedSize, 1);
+    if (entry.size > ZIP_LIMITS.maxEntryBytes || total > ZIP_LIMITS.maxTotalBytes || (ratio > ZIP_LIMITS.maxRatio && entry.size > 1024 * 1024)) {
+      throw new ImportError("ZIP_BOMB");
+    }
+    entries.push(entry);
+    offset += 46 + nameLength + extraLength + commentLength;
+  }
+  return entries;
+}
+
+function findEocd(bytes: Uint8Array, view: DataView): number {
+  const stop = Math.max(0, bytes.length - 22 - 65535);
+  for (let offset = bytes.length - 22; offset >= stop; offset -= 1) if (view.getUint32(offset, true) === EOCD) return offset;
+  return -1;
+}
+
+/**
+ * Inflates an entry without keeping the output, stopping as soon as it exceeds its declared size:
+ * a header that lies about the size is a bomb, undecodable data is corruption.
+ */
+export function verifyZipEntry(bytes: Uint8Array, entry: ZipEntry): void {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const local = entry.localOffset;
+  if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) throw new ImportError("CORRUPT");
+  const start = local + 30 + view.getUint16(local + 26, true) + view.getUint16(local + 28, true);
+  const end = start + entry.compressedSize;
+  if (end > bytes.length) throw new ImportError("CORRUPT");
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) throw new ImportError("CORRUPT");
+    return;
+  }
+  if (entry.method !== 8) throw new ImportError("CORRUPT");
+  let produced = 0;
+  let isDone = false;
+  const inflate = new Inflate((chunk, final) => {
+    produced += chunk.length;
+    if (produced > entry.size) throw new ImportError("ZIP_BOMB");
+    if (final) isDone = true;
+  });
+  try {
+    for (let offset = start; offset < end; offset += 16 * 1024) inflate.push(bytes.subarray(offset, Math.min(end, offset + 16 * 1024)), offset + 16 * 1024 >= end);
+    if (start === end) inflate.push(new Uint8Array(0), true);
+  } catch (error) {
+    if (error instanceof ImportError) throw error;
+    throw new ImportError("CORRUPT", undefined, { cause: error });
+  }
+  if (!isDone || produced !== entry.size) throw new ImportError("CORRUPT");
+}

@@ -1,0 +1,35 @@
+import type { ImportContext, SourceBlock } from "./types";
+
+const HAN = "\\p{Script=Han}";
+const CLOSE = "”’）》」』】%％";
+/** ASCII punctuation between Chinese characters (or closing marks) becomes full-width. */
+const RULES: Array<[RegExp, string]> = [
+  [new RegExp(`^([(（])\\s*([一二三四五六七八九十]+|\\d{1,2})\\s*[)）]`, "u"), "（$2）"],
+  [new RegExp(`([${HAN}${CLOSE}])\\s*,\\s*(?=[${HAN}“‘（《0-9])`, "gu"), "$1，"],
+  [new RegExp(`([${HAN}${CLOSE}])\\s*;\\s*(?=[${HAN}“‘（《0-9])`, "gu"), "$1；"],
+  [new RegExp(`([${HAN}${CLOSE}])\\s*:\\s*(?=[${HAN}“‘（《0-9]|$)`, "gu"), "$1："],
+  [new RegExp(`([${HAN}${CLOSE}])\\s*\\?\\s*(?=[${HAN}“‘]|$)`, "gu"), "$1？"],
+  [new RegExp(`([${HAN}${CLOSE}])\\s*!\\s*(?=[${HAN}“‘]|$)`, "gu"), "$1！"],
+  [new RegExp(`\\((?=[^()]*[${HAN}])([^()]{1,80})\\)`, "gu"), "（$1）"],
+  [new RegExp(`"([^"]*[${HAN}][^"]*)"`, "gu"), "“$1”"],
+  [new RegExp(`'([^']*[${HAN}][^']*)'`, "gu"), "‘$1’"],
+];
+
+export function restorePunctuationInText(text: string): string {
+  let result = text;
+  for (const [pattern, replacement] of RULES) result = result.replace(pattern, replacement);
+  return result;
+}
+
+/** Restores the full-width punctuation a plain-text copy lost; logs how many paragraphs changed. */
+export function restorePunctuation(blocks: SourceBlock[], context: ImportContext): SourceBlock[] {
+  let changed = 0;
+  const out = blocks.map((block) => {
+    const text = restorePunctuationInText(block.text);
+    const boldLead = block.boldLead === undefined ? undefined : restorePunctuationInText(block.boldLead);
+    if (text !== block.text) changed += 1;
+    return { ...block, text, boldLead };
+  });
+  if (changed > 0) context.log.push({ kind: "converted", message: `已将 ${changed} 段中的半角标点恢复为全角（如“(一)”改为“（一）”、中文之间的“,”改为“，”）。` });
+  return out;
+}

@@ -1,0 +1,68 @@
+import { recordAuditEvent } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Database } from "@/lib/db";
+import { tables } from "@/lib/db";
+import { ReportError } from "@/lib/errors";
+import { DEFAULT_EXPORT_OPTIONS, exportFileName, type ExportOptions } from "@/lib/export/options";
+import { reportSchema } from "@/lib/report-model";
+import { getTemplate } from "@/templates";
+import { eq } from "drizzle-orm";
+
+import { getReport } from "./get-report";
+
+export interface ExportReportOptions {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+  format: "docx" | "pdf";
+  /** Export without the 草稿 mark; only for signed-off or published reports. */
+  isFinal?: boolean;
+}
+
+export interface ExportedFile {
+  bytes: Uint8Array;
+  fileName: string;
+  contentType: string;
+  warnings: string[];
+}
+
+const APPROVED = ["signed", "published"];
+
+export async function exportReport({ db, user, reportId, format, isFinal }: ExportReportOptions): Promise<ExportedFile> {
+  const row = await getReport({ db, user, reportId });
+  const content = reportSchema.parse(row.content);
+  if (isFinal && !APPROVED.includes(row.status)) {
+    throw new ReportError("INVALID_STATE", "not approved", { userMessage: "报告签发后才能导出正式版，当前导出为草稿" });
+  }
+  const [agency] = await db.select().from(tables.agencies).where(eq(tables.agencies.id, row.agencyId));
+  const template = getTemplate(content.templateId);
+  const options: ExportOptions & { template?: typeof template } = {
+    ...DEFAULT_EXPORT_OPTIONS,
+    isDraft: !APPROVED.includes(row.status),
+    fontProfile: agency?.settings.fontProfile ?? DEFAULT_EXPORT_OPTIONS.fontProfile,
+    isHeadingBold: template?.layout.isHeadingBold ?? false,
+    pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",
+    template,
+  };
+  let file: ExportedFile;
+  if (format === "docx") {
+    const { exportReportDocx } = await import("@/lib/export/docx");
+    file = {
+      bytes: await exportReportDocx(content, options),
+      fileName: exportFileName(content.meta.agency, content.meta.year, "docx"),
+      contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      warnings: [],
+    };
+  } else {
+    const { exportReportPdf } = await import("@/lib/export/pdf");
+    const result = await exportReportPdf(content, options);
+    file = {
+      bytes: result.bytes,
+      fileName: exportFileName(content.meta.agency, content.meta.year, "pdf"),
+      contentType: "application/pdf",
+      warnings: [...result.warnings, ...result.fontSubstitutions.map((s) => `${s.role}：${s.requested} → ${s.used}`)],
+    };
+  }
+  await recordAuditEvent({ db, action: "report.export", user, targetId: reportId, detail: { format, isDraft: options.isDraft, revision: row.revision } });
+  return file;
+}

@@ -1,0 +1,30 @@
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Database } from "@/lib/db";
+import { DEFAULT_EXPORT_OPTIONS } from "@/lib/export/options";
+import { reportSchema, type Report } from "@/lib/report-model";
+import { getTemplate } from "@/templates";
+
+import { getReport } from "./get-report";
+
+export interface PreviewReportOptions {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+  /** Unsaved content from the editor; the stored content when absent. */
+  content?: Report;
+}
+
+/** A4 pages (SVG) in the official layout, the same as the PDF export. */
+export async function previewReport({ db, user, reportId, content }: PreviewReportOptions): Promise<{ pages: string[] }> {
+  const row = await getReport({ db, user, reportId });
+  const report = reportSchema.parse(content ?? row.content);
+  const template = getTemplate(report.templateId);
+  const { renderReportPreview } = await import("@/lib/export/pdf");
+  return renderReportPreview(report, {
+    ...DEFAULT_EXPORT_OPTIONS,
+    isDraft: !["signed", "published"].includes(row.status),
+    isHeadingBold: template?.layout.isHeadingBold ?? false,
+    pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",
+    template,
+  });
+}

@@ -1,0 +1,78 @@
+import { and, desc, eq } from "drizzle-orm";
+
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Database } from "@/lib/db";
+import { tables } from "@/lib/db";
+import { ReportError } from "@/lib/errors";
+import { assertBodyMatchesSchema } from "@/lib/report-model/extensions";
+import { saveReportContentSchema, type SaveReportContent, type SavedRevision } from "@/lib/schemas/report";
+
+import { ConflictError, isUniqueViolation } from "./errors";
+
+export interface SaveReportContentOptions {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+  input: SaveReportContent;
+}
+
+/** States in which the content may change. */
+export const EDITABLE_STATUSES = ["draft", "returned"] as const;
+
+/** Saves made by one person within this window are coalesced into one history revision. */
+const COALESCE_MINUTES = 10;
+
+/** Saves content based on `baseRevision`; refuses a save based on an older revision. */
+export async function saveReportContent({ db, user, reportId, input }: SaveReportContentOptions): Promise<SavedRevision> {
+  const data = saveReportContentSchema.parse(input);
+  for (const section of data.content.sections) {
+    for (const item of section.items) {
+      try {
+        assertBodyMatchesSchema(item.body);
+      } catch (error) {
+        throw new ReportError("INVALID_INPUT", "body outside schema", { userMessage: `“${item.heading || section.heading}”的正文含有不支持的格式`, cause: error });
+      }
+    }
+  }
+  try {
+    return await db.transaction(async (tx) => {
+      const [row] = await tx
+        .select()
+        .from(tables.reports)
+        .where(and(eq(tables.reports.id, reportId), eq(tables.reports.agencyId, user.agencyId)))
+        .for("update");
+      if (!row) throw new ReportError("NOT_FOUND", "report not found", { userMessage: "报告不存在或无权访问" });
+      if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
+        throw new ReportError("INVALID_STATE", "locked", { userMessage: "报告已提交或签发，当前不能修改" });
+      }
+      if (row.revision !== data.baseRevision) {
+        throw new ConflictError({ revision: row.revision, content: row.content, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy ?? "" });
+      }
+      const revision = row.revision + 1;
+      const now = new Date();
+      await tx
+        .update(tables.reports)
+        .set({ content: data.content, revision, title: data.content.meta.title, year: data.content.meta.year, updatedAt: now, updatedBy: user.id })
+        .where(eq(tables.reports.id, reportId));
+      const [latest] = await tx
+        .select()
+        .from(tables.reportRevisions)
+        .where(eq(tables.reportRevisions.reportId, reportId))
+        .orderBy(desc(tables.reportRevisions.revision))
+        .limit(1);
+      const canCoalesce =
+        latest && latest.createdBy === user.id && latest.status === row.status && latest.note === null && now.getTime() - latest.createdAt.getTime() < COALESCE_MINUTES * 60_000;
+      if (canCoalesce) {
+        await tx.update(tables.reportRevisions).set({ revision, content: data.content, updatedAt: now }).where(eq(tables.reportRevisions.id, latest.id));
+      } else {
+        await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: data.content, createdBy: user.id });
+      }
+      return { revision, updatedAt: now.toISOString(), updatedBy: user.id };
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw new ReportError("INVALID_INPUT", "duplicate year", { userMessage: "本机关该年度已有另一份报告，不能改为该年度", cause: error });
+    }
+    throw error;
+  }
+}

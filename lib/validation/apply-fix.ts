@@ -1,0 +1,100 @@
+import type { Report, RichDoc, RichNode } from "@/lib/report-model";
+
+import { mapDocOffsets } from "./text/doc-offsets";
+import type { Fix, TextEdit } from "./types";
+
+function replaceRange(text: string, edit: TextEdit): string {
+  const from = Math.max(0, Math.min(edit.from, text.length));
+  const to = Math.max(from, Math.min(edit.to, text.length));
+  return text.slice(0, from) + edit.insert + text.slice(to);
+}
+
+// Edits land in the text nodes they overlap, so marks (bold, italic) stay; block boundaries are never merged.
+function editBody(doc: RichDoc, edit: TextEdit): void {
+  const { spans, paragraphs } = mapDocOffsets(doc);
+  const touched = spans.filter((span) => {
+    const end = span.from + (span.node.text ?? "").length;
+    return edit.from === edit.to ? span.from <= edit.from && edit.from <= end : span.from < edit.to && end > edit.from;
+  });
+  if (touched.length === 0) {
+    const paragraph = paragraphs.find((candidate) => candidate.from <= edit.from && edit.from <= candidate.to);
+    if (paragraph && edit.insert) paragraph.node.content = [...(paragraph.node.content ?? []), { type: "text", text: edit.insert }];
+    return;
+  }
+  touched.forEach((span, index) => {
+    const text = span.node.text ?? "";
+    const localFrom = Math.max(0, edit.from - span.from);
+    const localTo = Math.min(text.length, edit.to - span.from);
+    span.node.text = text.slice(0, localFrom) + (index === 0 ? edit.insert : "") + text.slice(Math.max(localFrom, localTo));
+  });
+  for (const span of touched) {
+    if (span.node.text === "") span.parent.content = (span.parent.content ?? []).filter((child) => child !== span.node);
+  }
+}
+
+function editsByFieldKey(edits: TextEdit[]): Map<string, TextEdit[]> {
+  const groups = new Map<string, TextEdit[]>();
+  for (const edit of edits) {
+    const { field, sectionIndex, itemIndex, sectionId, itemId } = edit.location;
+    const key = [field, sectionId ?? sectionIndex, itemId ?? itemIndex].join("|");
+    groups.set(key, [...(groups.get(key) ?? []), edit]);
+  }
+  return groups;
+}
+
+function findSection(report: Report, edit: TextEdit) {
+  const { sectionId, sectionIndex } = edit.location;
+  return report.sections.find((section, index) => (sectionId ? section.id === sectionId : index === sectionIndex));
+}
+
+function findItem(report: Report, edit: TextEdit) {
+  const section = findSection(report, edit);
+  const { itemId, itemIndex } = edit.location;
+  return section?.items.find((item, index) => (itemId ? item.id === itemId : index === itemIndex));
+}
+
+function applyEdit(report: Report, edit: TextEdit): void {
+  switch (edit.location.field) {
+    case "title":
+      report.meta.title = replaceRange(report.meta.title, edit);
+      return;
+    case "mainRecipient":
+      report.meta.mainRecipient = replaceRange(report.meta.mainRecipient, edit);
+      return;
+    case "signature":
+      report.meta.signature = replaceRange(report.meta.signature, edit);
+      return;
+    case "sectionHeading":
+    case "lead": {
+      const section = findSection(report, edit);
+      if (section && edit.location.field === "lead") section.lead = replaceRange(section.lead, edit);
+      else if (section) section.heading = replaceRange(section.heading, edit);
+      return;
+    }
+    case "itemHeading": {
+      const item = findItem(report, edit);
+      if (item) item.heading = replaceRange(item.heading, edit);
+      return;
+    }
+    case "body": {
+      const item = findItem(report, edit);
+      if (item) editBody(item.body as RichNode as RichDoc, edit);
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/**
+ * Applies a fix to a copy of the report. Edits address plain-text offsets as they were before the fix,
+ * so within a field they are applied from the end backwards.
+ */
+export function applyFix(report: Report, fix: Fix): Report {
+  const next = structuredClone(report);
+  for (const edits of editsByFieldKey(fix.edits).values()) {
+    const ordered = [...edits].sort((left, right) => right.from - left.from || right.to - left.to);
+    for (const edit of ordered) applyEdit(next, edit);
+  }
+  return next;
+}

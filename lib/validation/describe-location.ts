@@ -1,0 +1,45 @@
+import { findIndicator, headingPrefix, type Report, type ReportLocation } from "@/lib/report-model";
+
+const META_LABELS: Record<string, string> = {
+  agency: "机关名称",
+  year: "年度",
+  title: "标题",
+  date: "成文日期",
+  mainRecipient: "主送机关",
+  signature: "署名",
+  docNumber: "文号",
+  sections: "报告结构",
+};
+
+function sectionLabel(report: Report, sectionIndex: number): string {
+  const section = report.sections[sectionIndex];
+  return `${headingPrefix(1, sectionIndex + 1)}${section?.heading || "（无标题）"}`;
+}
+
+/** Human path of a location, e.g. "一、主要举措和成效 › （二）深化“放管服”改革 › 正文". */
+export function describeLocation(report: Report, location: ReportLocation): string {
+  const parts: string[] = [];
+  switch (location.field) {
+    case "meta":
+      return `基本信息 › ${META_LABELS[location.key ?? ""] ?? location.key ?? "报告"}`;
+    case "title":
+      return "标题";
+    case "mainRecipient":
+      return "主送机关";
+    case "signature":
+      return "署名";
+    case "commitments":
+      return "上年度承诺事项";
+    default:
+      break;
+  }
+  if (location.sectionIndex !== undefined) parts.push(sectionLabel(report, location.sectionIndex));
+  if (location.itemIndex !== undefined && location.sectionIndex !== undefined) {
+    const item = report.sections[location.sectionIndex]?.items[location.itemIndex];
+    parts.push(item?.heading ? `${headingPrefix(2, location.itemIndex + 1)}${item.heading}` : `第${location.itemIndex + 1}段`);
+  }
+  if (location.field === "lead") parts.push("导语");
+  if (location.field === "indicators") parts.push(`指标“${findIndicator(location.key ?? "")?.label ?? location.key ?? ""}”`);
+  if (location.field === "body") parts.push("正文");
+  return parts.join(" › ");
+}

@@ -1,0 +1,111 @@
+import { SECTION_KIND_LABELS, headingPrefix, type Report, type ReportSection } from "@/lib/report-model";
+
+import { LEADER_DUTY_PATTERN } from "../data/markers";
+import { expectedSections } from "../template-sections";
+import { bodyText } from "../text/body-text";
+import { countCharacters, quote } from "../text/chars";
+import type { Finding, Rule, ValidationContext } from "../types";
+
+const RULE_ID = "required-parts";
+
+function isSectionEmpty(section: ReportSection): boolean {
+  return countCharacters(section.lead) === 0 && section.items.every((item) => countCharacters(bodyText(item.body)) === 0);
+}
+
+function sectionLength(section: ReportSection): number {
+  return section.items.reduce((total, item) => total + countCharacters(bodyText(item.body)), countCharacters(section.lead));
+}
+
+// The 第一责任人 passage is often written as an item of 主要举措和成效; find it to point there.
+function findEmbeddedLeaderDuty(report: Report): Finding["location"] | undefined {
+  for (const [sectionIndex, section] of report.sections.entries()) {
+    if (section.kind === "leader_duty") continue;
+    const itemIndex = section.items.findIndex(
+      (item) => LEADER_DUTY_PATTERN.test(item.heading) || LEADER_DUTY_PATTERN.test(bodyText(item.body).slice(0, 600)),
+    );
+    const item = section.items[itemIndex];
+    if (item) {
+      const base = { sectionId: section.id, sectionKind: section.kind, sectionIndex, itemId: item.id, itemIndex };
+      return item.heading ? { field: "itemHeading", ...base } : { field: "body", ...base };
+    }
+  }
+  return undefined;
+}
+
+function missingPartFinding(report: Report, kind: ReportSection["kind"]): Finding {
+  const label = SECTION_KIND_LABELS[kind];
+  const embedded = kind === "leader_duty" ? findEmbeddedLeaderDuty(report) : undefined;
+  if (embedded) {
+    const section = report.sections[embedded.sectionIndex ?? 0];
+    const item = section?.items[embedded.itemIndex ?? 0];
+    const where = item?.heading ? `“${headingPrefix(2, (embedded.itemIndex ?? 0) + 1)}${quote(item.heading, 24)}”` : "正文";
+    return {
+      ruleId: RULE_ID,
+      severity: "error",
+      message: `报告未单列“${label}”部分。相关内容目前写在“${section?.heading || SECTION_KIND_LABELS[section?.kind ?? "measures"]}”的${where}中。《法治政府建设与责任落实督察工作规定》要求单独报告这项内容，请将其移出，作为独立的一部分。`,
+      location: embedded,
+    };
+  }
+  return {
+    ruleId: RULE_ID,
+    severity: "error",
+    message: `报告缺少“${label}”部分。《法治政府建设与责任落实督察工作规定》要求年度报告包含这项内容。`,
+    location: { field: "meta", key: "sections" },
+  };
+}
+
+function checkItems(section: ReportSection, sectionIndex: number): Finding[] {
+  const findings: Finding[] = [];
+  const base = { sectionId: section.id, sectionKind: section.kind, sectionIndex };
+  section.items.forEach((item, itemIndex) => {
+    const location = { ...base, itemId: item.id, itemIndex };
+    const hasBody = countCharacters(bodyText(item.body)) > 0;
+    const hasHeading = countCharacters(item.heading) > 0;
+    if (!hasHeading && hasBody && section.items.length > 1) {
+      findings.push({ ruleId: RULE_ID, severity: "error", message: `第${itemIndex + 1}项缺少小标题。`, location: { field: "itemHeading", ...location } });
+    }
+    if (hasHeading && !hasBody && !item.isRunIn) {
+      findings.push({
+        ruleId: RULE_ID,
+        severity: "error",
+        message: `“${headingPrefix(2, itemIndex + 1)}${quote(item.heading, 24)}”下还没有正文。`,
+        location: { field: "body", ...location },
+      });
+    }
+  });
+  return findings;
+}
+
+/** Rule 1 (parts): every required part present, filled, long enough; every item with heading and body. */
+export const requiredPartsRule: Rule = {
+  id: RULE_ID,
+  title: "报告结构完整",
+  check(report: Report, context: ValidationContext): Finding[] {
+    const findings: Finding[] = [];
+    for (const expected of expectedSections(context)) {
+      const sectionIndex = report.sections.findIndex((section) => section.kind === expected.kind);
+      const section = report.sections[sectionIndex];
+      if (!section) {
+        if (expected.isRequired) findings.push(missingPartFinding(report, expected.kind));
+        continue;
+      }
+      const location = { field: "sectionHeading" as const, sectionId: section.id, sectionKind: section.kind, sectionIndex };
+      const label = section.heading || SECTION_KIND_LABELS[section.kind];
+      if (expected.isRequired && isSectionEmpty(section)) {
+        findings.push({ ruleId: RULE_ID, severity: "error", message: `“${label}”部分尚未填写。`, location });
+        continue;
+      }
+      const length = sectionLength(section);
+      if (expected.minLength > 0 && length > 0 && length < expected.minLength) {
+        findings.push({
+          ruleId: RULE_ID,
+          severity: length * 2 < expected.minLength ? "error" : "warning",
+          message: `“${label}”部分现有约${length}字，少于模板要求的${expected.minLength}字，内容不够充实。`,
+          location,
+        });
+      }
+    }
+    report.sections.forEach((section, sectionIndex) => findings.push(...checkItems(section, sectionIndex)));
+    return findings;
+  },
+};

@@ -1,0 +1,49 @@
+// @ts-check
+const isDev = process.env.NODE_ENV !== "production";
+
+/** Everything is served by the app itself: no CDN, no external fonts, no telemetry. */
+const contentSecurityPolicy = [
+  "default-src 'self'",
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
+
+/** @type {import('next').NextConfig} */
+const nextConfig = {
+  poweredByHeader: false,
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@myriaddreamin/typst-ts-node-compiler",
+    "mammoth",
+    "pdfjs-dist",
+    "opencc-js",
+    "bcryptjs",
+    "pg",
+  ],
+  experimental: {
+    serverActions: { bodySizeLimit: "25mb" },
+  },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "Content-Security-Policy", value: contentSecurityPolicy },
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "X-Frame-Options", value: "DENY" },
+          { key: "Referrer-Policy", value: "same-origin" },
+          { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+        ],
+      },
+    ];
+  },
+};
+
+module.exports = nextConfig;

@@ -1,0 +1,10 @@
+import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
+const { NodeCompiler } = require("@myriaddreamin/typst-ts-node-compiler");
+import { writeFileSync } from "node:fs";
+const c = NodeCompiler.create({ fontArgs: [{ fontPaths: [".cache/fonts/FandolFang-Regular.otf", ".cache/fonts/LiberationSerif-Regular.ttf"] }] });
+const src = process.argv[2];
+const r = c.compile({ mainFileContent: src });
+const w = r.takeWarnings(); if (w) console.log("W", JSON.stringify(w.shortDiagnostics));
+const e = r.takeError(); if (e) console.log("E", JSON.stringify(e.shortDiagnostics));
+writeFileSync("/tmp/pdfout/t.pdf", c.pdf(r.result));
