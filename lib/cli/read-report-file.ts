@@ -1,6 +1,7 @@
 import { readFile, stat } from "node:fs/promises";
 import path from "node:path";
 
+import { importReport, isImportError, type ImportResult } from "@/lib/import";
 import { reportSchema, type Report } from "@/lib/report-model";
 
 import { CliInputError } from "./types";
@@ -28,5 +29,18 @@ export async function readReportFile(filePath: string): Promise<Report> {
     }
     return parsed.data;
   }
-  throw new CliInputError(`不支持的文件类型“${extension || "无扩展名"}”：${filePath}`);
+  return (await importReportFile(filePath)).report;
+}
+
+/** Any other file (.docx, .txt, .html, .pdf) through the importer; import failures become CLI input errors. */
+export async function importReportFile(filePath: string): Promise<ImportResult> {
+  const info = await stat(filePath).catch(() => undefined);
+  if (!info || !info.isFile()) throw new CliInputError(`找不到文件：${filePath}`);
+  if (info.size > MAX_INPUT_BYTES) throw new CliInputError(`文件超过 ${MAX_INPUT_BYTES / 1024 / 1024} MB，无法读取：${filePath}`);
+  try {
+    return await importReport({ bytes: new Uint8Array(await readFile(filePath)), fileName: path.basename(filePath) });
+  } catch (error) {
+    if (isImportError(error)) throw new CliInputError(`${error.message.replace(/。$/, "")}：${filePath}`);
+    throw error;
+  }
 }

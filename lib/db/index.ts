@@ -21,3 +21,9 @@ export function getDatabaseHandle(): Promise<DatabaseHandle> {
 export async function getDb(): Promise<Database> {
   return (await getDatabaseHandle()).db;
 }
+
+/** Throws when the database does not answer. */
+export async function checkDatabase(): Promise<void> {
+  const db = await getDb();
+  await db.execute("select 1");
+}

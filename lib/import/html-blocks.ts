@@ -41,7 +41,7 @@ export function htmlToBlocks(html: string, options: HtmlBlockOptions): SourceBlo
     const name = tag[2]!.toLowerCase();
     const isClosing = tag[1] === "/";
     index = end + 1;
-    if (!isClosing && RAW_TEXT.has(name)) {
+    if (!isClosing && RAW_TEXT.has(name) && !html.slice(open, end).endsWith("/")) {
       const close = lower.indexOf(`</${name}`, index);
       index = close < 0 ? html.length : Math.max(index, lower.indexOf(">", close) + 1 || html.length);
       continue;

@@ -1,6 +1,7 @@
 import type { ImportContext, SourceBlock } from "./types";
 
 const HAN = "\\p{Script=Han}";
+const HAN_CHAR = "\\p{Script=Han}";
 const CLOSE = "”’）》」』】%％";
 /** ASCII punctuation between Chinese characters (or closing marks) becomes full-width. */
 const RULES: Array<[RegExp, string]> = [
@@ -10,6 +11,7 @@ const RULES: Array<[RegExp, string]> = [
   [new RegExp(`([${HAN}${CLOSE}])\\s*:\\s*(?=[${HAN}“‘（《0-9]|$)`, "gu"), "$1："],
   [new RegExp(`([${HAN}${CLOSE}])\\s*\\?\\s*(?=[${HAN}“‘]|$)`, "gu"), "$1？"],
   [new RegExp(`([${HAN}${CLOSE}])\\s*!\\s*(?=[${HAN}“‘]|$)`, "gu"), "$1！"],
+  [new RegExp(`(${HAN_CHAR})\\.(?=${HAN_CHAR})`, "gu"), "$1。"],
   [new RegExp(`\\((?=[^()]*[${HAN}])([^()]{1,80})\\)`, "gu"), "（$1）"],
   [new RegExp(`"([^"]*[${HAN}][^"]*)"`, "gu"), "“$1”"],
   [new RegExp(`'([^']*[${HAN}][^']*)'`, "gu"), "‘$1’"],

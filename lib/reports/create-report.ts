@@ -6,7 +6,7 @@ import { ReportError } from "@/lib/errors";
 import { createReportFromTemplate, reportSchema, type Report } from "@/lib/report-model";
 import { rollForwardReport } from "@/lib/reuse";
 import { createReportSchema, type CreateReport } from "@/lib/schemas/report";
-import { getTemplate } from "@/templates";
+import { findTemplate } from "@/templates";
 
 import { isUniqueViolation } from "./errors";
 import { getReport } from "./get-report";
@@ -28,7 +28,7 @@ export async function createReport({ db, user, input }: CreateReportOptions): Pr
     content = { ...content, meta: { ...content.meta, year: data.year } };
     source = `rollforward:${previous.id}`;
   } else {
-    const template = getTemplate(data.templateId);
+    const template = findTemplate(data.templateId);
     if (!template) throw new ReportError("INVALID_INPUT", "unknown template", { userMessage: "所选模板不存在" });
     content = createReportFromTemplate(template, { agency: user.agencyName, year: data.year });
     source = `template:${template.id}`;

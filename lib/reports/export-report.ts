@@ -5,7 +5,7 @@ import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, exportFileName, type ExportOptions } from "@/lib/export/options";
 import { reportSchema } from "@/lib/report-model";
-import { getTemplate } from "@/templates";
+import { findTemplate } from "@/templates";
 import { eq } from "drizzle-orm";
 
 import { getReport } from "./get-report";
@@ -35,7 +35,7 @@ export async function exportReport({ db, user, reportId, format, isFinal }: Expo
     throw new ReportError("INVALID_STATE", "not approved", { userMessage: "报告签发后才能导出正式版，当前导出为草稿" });
   }
   const [agency] = await db.select().from(tables.agencies).where(eq(tables.agencies.id, row.agencyId));
-  const template = getTemplate(content.templateId);
+  const template = findTemplate(content.templateId) ?? undefined;
   const options: ExportOptions & { template?: typeof template } = {
     ...DEFAULT_EXPORT_OPTIONS,
     isDraft: !APPROVED.includes(row.status),

@@ -6,3 +6,4 @@ export * from "./list-reports";
 export * from "./save-report-content";
 export * from "./submit-report";
 export * from "./preview-report";
+export * from "./import-report";

@@ -2,7 +2,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { DEFAULT_EXPORT_OPTIONS } from "@/lib/export/options";
 import { reportSchema, type Report } from "@/lib/report-model";
-import { getTemplate } from "@/templates";
+import { findTemplate } from "@/templates";
 
 import { getReport } from "./get-report";
 
@@ -18,7 +18,7 @@ export interface PreviewReportOptions {
 export async function previewReport({ db, user, reportId, content }: PreviewReportOptions): Promise<{ pages: string[] }> {
   const row = await getReport({ db, user, reportId });
   const report = reportSchema.parse(content ?? row.content);
-  const template = getTemplate(report.templateId);
+  const template = findTemplate(report.templateId) ?? undefined;
   const { renderReportPreview } = await import("@/lib/export/pdf");
   return renderReportPreview(report, {
     ...DEFAULT_EXPORT_OPTIONS,

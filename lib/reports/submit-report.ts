@@ -7,7 +7,7 @@ import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
 import { reportSchema } from "@/lib/report-model";
 import { validateReport } from "@/lib/validation";
-import { getTemplate } from "@/templates";
+import { findTemplate } from "@/templates";
 
 import { findPreviousReport, getReport } from "./get-report";
 
@@ -26,7 +26,7 @@ export async function submitReport({ db, user, reportId }: SubmitReportOptions):
   const content = reportSchema.parse(row.content);
   const previous = await findPreviousReport({ db, user, year: row.year });
   const findings = validateReport(content, {
-    template: getTemplate(content.templateId),
+    template: findTemplate(content.templateId) ?? undefined,
     previous: previous ? reportSchema.parse(previous.content) : undefined,
   });
   const errors = findings.filter((finding) => finding.severity === "error");

@@ -19,11 +19,14 @@ const CHINESE_NUMBER_CHARS = "零〇一二三四五六七八九十百千万两";
 
 const YEAR = /(?<![\d.])(?:19|20)\d{2}(?:[—－\-~～至到](?:19|20)?\d{2,4})?年(?:度)?|[二][〇零][〇零一二三四五六七八九]{2}年(?:度)?/g;
 const ARABIC_FIGURE = new RegExp(`(?<![\\d.第])\\d+(?:[,，]\\d{3})*(?:\\.\\d+)?(?:余|多)?(?:[万亿千百])?(?:余|多)?${UNIT}`, "g");
-const CHINESE_FIGURE = new RegExp(`(?<![${CHINESE_NUMBER_CHARS}第])[${CHINESE_NUMBER_CHARS}]+(?:余|多)?${UNIT}`, "g");
+/** 第一 is an ordinal and 唯一、统一、逐一 are words, not counts. */
+const CHINESE_FIGURE = new RegExp(`(?<![${CHINESE_NUMBER_CHARS}第唯统单同逐之])[${CHINESE_NUMBER_CHARS}]+(?:余|多)?${UNIT}`, "g");
 const PERCENT_WORDS = new RegExp(`百分之[${CHINESE_NUMBER_CHARS}点]+`, "g");
 
 /** Set phrases that contain a numeral and a unit but are names, not statistics. */
-const SET_PHRASES = ["三项制度", "两个维护", "两个确立", "四个意识", "四个自信", "四个全面", "千家万户", "万家"];
+const SET_PHRASES = [
+  "三项制度", "两个维护", "两个确立", "两个责任", "三个代表", "四个意识", "四个自信", "四个全面", "五个一", "千家万户", "万家",
+];
 
 function isSetPhrase(text: string, from: number): boolean {
   return SET_PHRASES.some((phrase) => text.startsWith(phrase, from));
@@ -32,7 +35,7 @@ function isSetPhrase(text: string, from: number): boolean {
 /** 一个/一项 are idiom, not counts; 万/千 alone (进万家) only count with 余/多 (万余人次). */
 function isMeaningfulChineseNumber(match: string): boolean {
   const numeral = /^[零〇一二三四五六七八九十百千万两]+/.exec(match)?.[0] ?? "";
-  if (numeral === "一") return false;
+  if (/^一+$/.test(numeral)) return false;
   if (/^[百千万]+$/.test(numeral)) return /^[百千万]+(?:余|多)/.test(match);
   return true;
 }

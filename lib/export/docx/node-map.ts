@@ -1,11 +1,12 @@
-import { Paragraph, TextRun, type Table } from "docx";
+import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type Table } from "docx";
 
 import { plainInline, type PrintableBlock, type PrintableBlockKind, type PrintableParagraph } from "../layout";
 import { ExportError } from "../options";
 import type { RoleFonts } from "./fonts";
 import { createInlineRuns, createRunsWithBoldLead, createTextRun } from "./runs";
 import { STYLE_IDS } from "./styles";
-import { createTable } from "./table";
+import { withoutGridSnap } from "./grid-snap";
+import { createRuledBlock, createTable } from "./table";
 import { CHAR_WIDTH } from "./units";
 
 export interface RenderContext {
@@ -14,6 +15,8 @@ export interface RenderContext {
   isHeadingBold: boolean;
   /** Inside a table cell: paragraphs take the table styles. */
   cell?: "header" | "body";
+  /** Centre the cell's paragraphs (figures). */
+  isCentered?: boolean;
 }
 
 type BlockRenderer<K extends PrintableBlockKind> = (block: Extract<PrintableBlock, { kind: K }>, context: RenderContext) => Array<Paragraph | Table>;
@@ -22,42 +25,35 @@ const HEADING_STYLES = { h1: STYLE_IDS.heading1, h2: STYLE_IDS.heading2, h3: STY
 
 /** Every printable block kind has a renderer: a new kind without one is a compile error. */
 export const BLOCK_RENDERERS = {
-  docNumber: (block, { fonts }) => [new Paragraph({ style: STYLE_IDS.docNumber, children: [createTextRun(block.text, { eastAsia: fonts.body })] })],
+  docNumber: (block, { fonts }) => [bodyParagraph(STYLE_IDS.docNumber, [createTextRun(block.text, { eastAsia: fonts.body })])],
   title: (block, { fonts }) => [
-    new Paragraph({
-      style: STYLE_IDS.title,
-      children: block.lines.flatMap((line, index) => {
-        const run = createTextRun(line, { eastAsia: fonts.title });
-        return index === 0 ? [run] : [new TextRun({ break: 1 }), run];
-      }),
-    }),
+    withoutGridSnap(
+      bodyParagraph(
+        STYLE_IDS.title,
+        block.lines.flatMap((line, index) => {
+          const run = createTextRun(line, { eastAsia: fonts.title });
+          return index === 0 ? [run] : [new TextRun({ break: 1 }), run];
+        }),
+      ),
+    ),
   ],
-  blank: () => [new Paragraph({ style: STYLE_IDS.body })],
-  mainRecipient: (block, { fonts }) => [new Paragraph({ style: STYLE_IDS.recipient, children: [createTextRun(block.text, { eastAsia: fonts.body })] })],
+  blank: () => [bodyParagraph(STYLE_IDS.body, [])],
+  mainRecipient: (block, { fonts }) => [bodyParagraph(STYLE_IDS.recipient, [createTextRun(block.text, { eastAsia: fonts.body })])],
   heading: (block, { fonts }) => {
     const eastAsia = block.role === "h1" ? fonts.heading1 : block.role === "h2" ? fonts.heading2 : fonts.body;
-    return [new Paragraph({ style: HEADING_STYLES[block.role], children: [createTextRun(block.prefix + block.text, { eastAsia })] })];
+    return [bodyParagraph(HEADING_STYLES[block.role], [createTextRun(block.prefix + block.text, { eastAsia })])];
   },
   paragraph: (block, context) => [renderParagraph(block, context)],
   runIn: (block, { fonts, isHeadingBold }) => [
-    new Paragraph({
-      style: STYLE_IDS.body,
-      children: [
-        createTextRun(block.prefix + block.heading, { eastAsia: fonts.heading2, isBold: isHeadingBold }),
-        ...createInlineRuns(block.inlines, { eastAsia: fonts.body }),
-      ],
-    }),
+    bodyParagraph(STYLE_IDS.body, [
+      createTextRun(block.prefix + block.heading, { eastAsia: fonts.heading2, isBold: isHeadingBold }),
+      ...createInlineRuns(block.inlines, { eastAsia: fonts.body }),
+    ]),
   ],
-  table: (block, context) => [createTable(block, (cellBlock, cell) => renderBlock(cellBlock, { ...context, cell }))],
+  table: (block, context) => [createTable(block, (cellBlock, cell) => renderBlock(cellBlock, { ...context, cell: cell.isHeader ? "header" : "body", isCentered: cell.isCentered }))],
   signature: (block, { fonts }) => [closing(block.text, block.rightIndentChars, fonts)],
   date: (block, { fonts }) => [closing(block.text, block.rightIndentChars, fonts)],
-  copyTo: (block, { fonts }) => [
-    new Paragraph({
-      style: STYLE_IDS.copyTo,
-      border: { top: { style: "single", size: 8, color: "000000", space: 1 }, bottom: { style: "single", size: 8, color: "000000", space: 1 } },
-      children: [createTextRun(block.text, { eastAsia: fonts.body })],
-    }),
-  ],
+  copyTo: (block, { fonts }) => [createRuledBlock(new Paragraph({ style: STYLE_IDS.copyTo, children: [createTextRun(block.text, { eastAsia: fonts.body })] }))],
 } satisfies { [K in PrintableBlockKind]: BlockRenderer<K> };
 
 export function renderBlock(block: PrintableBlock, context: RenderContext): Array<Paragraph | Table> {
@@ -66,19 +62,25 @@ export function renderBlock(block: PrintableBlock, context: RenderContext): Arra
   return renderer(block, context);
 }
 
-function renderParagraph(block: PrintableParagraph, { fonts, isHeadingBold, cell }: RenderContext): Paragraph {
+/** A paragraph of the running text; widow control is off so that every page holds all 22 lines. */
+function bodyParagraph(style: string, children: IParagraphOptions["children"], options: Omit<IParagraphOptions, "style" | "children"> = {}): Paragraph {
+  return new Paragraph({ style, widowControl: false, ...options, children });
+}
+
+function renderParagraph(block: PrintableParagraph, { fonts, isHeadingBold, cell, isCentered }: RenderContext): Paragraph {
   const inlines = block.prefix ? [plainInline(block.prefix), ...block.inlines] : block.inlines;
   const eastAsia = cell === "header" ? fonts.heading1 : fonts.body;
   const boldLength = isHeadingBold ? block.headingLength : 0;
   const style = cell === "header" ? STYLE_IDS.tableHeader : cell === "body" ? STYLE_IDS.tableText : STYLE_IDS.body;
   const indent = block.indentLevel > 0 ? { indent: { left: block.indentLevel * 2 * CHAR_WIDTH } } : {};
-  return new Paragraph({ style, ...indent, children: createRunsWithBoldLead(inlines, { eastAsia }, boldLength) });
+  const alignment = isCentered ? { alignment: AlignmentType.CENTER } : {};
+  const children = createRunsWithBoldLead(inlines, { eastAsia }, boldLength);
+  if (cell) return new Paragraph({ style, ...indent, ...alignment, children });
+  return bodyParagraph(style, children, indent);
 }
 
 function closing(text: string, rightIndentChars: number, fonts: RoleFonts): Paragraph {
-  return new Paragraph({
-    style: STYLE_IDS.closing,
+  return bodyParagraph(STYLE_IDS.closing, [createTextRun(text, { eastAsia: fonts.body })], {
     indent: { right: Math.round(rightIndentChars * CHAR_WIDTH) },
-    children: [createTextRun(text, { eastAsia: fonts.body })],
   });
 }

@@ -73,7 +73,7 @@ export function buildStyles(fonts: RoleFonts, isHeadingBold: boolean): IStylesOp
       style(STYLE_IDS.copyTo, "年报版记", {
         basedOn: STYLE_IDS.body,
         run: { size: FONT_SIZE.small, characterSpacing: 0 },
-        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 0, left: 280, right: 280 } },
+        paragraph: { alignment: AlignmentType.JUSTIFIED, indent: noIndent },
       }),
       style(STYLE_IDS.footer, "年报页码", {
         run: { font: font(fonts.pageNumber), size: FONT_SIZE.small, language: RUN_LANGUAGE },

@@ -1,9 +1,9 @@
 import { BorderStyle, Paragraph, Table, TableCell, TableRow, VerticalAlignTable, WidthType } from "docx";
 
-import type { PrintableBlock, PrintableTable } from "../layout";
+import type { PrintableBlock, PrintableTable, PrintableTableCell } from "../layout";
 import { TEXT_WIDTH } from "./units";
 
-type CellRenderer = (block: PrintableBlock, cell: "header" | "body") => Array<Paragraph | Table>;
+type CellRenderer = (block: PrintableBlock, cell: PrintableTableCell) => Array<Paragraph | Table>;
 
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: "000000" } as const;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
@@ -21,7 +21,7 @@ export function createTable(table: PrintableTable, renderCell: CellRenderer, wid
       children: row.map((cell) => {
         const cellWidth = columnWidths.slice(column, column + cell.columnSpan).reduce((sum, value) => sum + value, 0);
         column += cell.columnSpan;
-        const children = cell.blocks.flatMap((block) => renderCell(block, cell.isHeader ? "header" : "body"));
+        const children = cell.blocks.flatMap((block) => renderCell(block, cell));
         return new TableCell({
           children: children.length > 0 ? children : [new Paragraph({})],
           columnSpan: cell.columnSpan,
@@ -43,4 +43,20 @@ function scaleWidths(relative: readonly number[], total: number): number[] {
   const rest = total - widths.reduce((accumulator, value) => accumulator + value, 0);
   if (widths.length > 0) widths[widths.length - 1]! += rest;
   return widths;
+}
+
+const THICK = { style: BorderStyle.SINGLE, size: 8, color: "000000" } as const;
+const NONE = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
+const INSET = 280;
+
+/** 版记: full-width rules above and below (about 0.35 mm), the text one 4号 character in from each side. */
+export function createRuledBlock(paragraph: Paragraph, width = TEXT_WIDTH): Table {
+  const cell = new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA }, margins: { left: INSET, right: INSET, top: 60, bottom: 60 } });
+  return new Table({
+    rows: [new TableRow({ children: [cell], cantSplit: true })],
+    columnWidths: [width],
+    width: { size: width, type: WidthType.DXA },
+    borders: { top: THICK, bottom: THICK, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+    layout: "fixed",
+  });
 }

@@ -37,7 +37,8 @@ function breakCost(chars: string[], index: number): number {
   const before = chars[index - 1]!;
   const after = chars[index]!;
   if (isAsciiWord(before) && isAsciiWord(after)) return NEVER;
-  if (/[0-9]/.test(before) && NUMBER_UNITS.has(after)) return NEVER;
+  if (/[0-9零一二三四五六七八九十百]/.test(before) && NUMBER_UNITS.has(after)) return NEVER;
+  if (before === "第") return NEVER;
   if (CLOSING.has(after) || OPENING.has(before)) return NEVER;
   if (before === " " || after === " ") return 0;
   if (bracketDepth(chars, index) > 0) return 1000;

@@ -16,7 +16,7 @@ export function indicatorTable(ids: readonly string[], values: IndicatorValues, 
     const current = formatValue(values[id], definition?.isInteger ?? false);
     const cells = [definition?.label ?? id, definition?.unit ?? "", current];
     if (hasPrevious) cells.push(formatValue(previous[id], definition?.isInteger ?? false));
-    return cells.map((text) => cell(text, false));
+    return cells.map((text, index) => ({ ...cell(text, false), isCentered: index > 0 }));
   });
   return { kind: "table", source: "indicators", rows: [header, ...rows], columnWidths: hasPrevious ? [5, 2, 2.5, 2.5] : [6, 2, 3] };
 }

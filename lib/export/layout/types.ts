@@ -52,6 +52,8 @@ export interface PrintableTableCell {
   isHeader: boolean;
   columnSpan: number;
   rowSpan: number;
+  /** Figures are centred; text cells follow the paragraph style. */
+  isCentered?: boolean;
   /** Paragraphs, list paragraphs and nested tables of the cell. */
   blocks: PrintableBlock[];
 }

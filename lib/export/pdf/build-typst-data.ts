@@ -56,8 +56,10 @@ function cellBlocks(blocks: PrintableBlock[], isHeadingBold: boolean): Array<{ r
     if (block.kind === "table") {
       return block.rows.map((row) => ({ runs: row.flatMap((cell, index) => [...(index > 0 ? [{ text: "　", bold: false, italic: false }] : []), ...cellBlocks(cell.blocks, isHeadingBold).flatMap((line) => line.runs)]), indent: 0 }));
     }
-    const text = "text" in block ? block.text : block.kind === "heading" ? block.prefix + block.text : "";
-    return text ? [{ runs: [{ text, bold: false, italic: false }], indent: 0 }] : [];
+    if (block.kind === "runIn") return [{ runs: [{ text: block.prefix + block.heading, bold: isHeadingBold, italic: false }, ...toRuns(block.inlines)], indent: 0 }];
+    if (block.kind === "blank") return [];
+    const text = block.kind === "title" ? block.lines.join("") : block.kind === "heading" ? block.prefix + block.text : block.text;
+    return [{ runs: [{ text, bold: false, italic: false }], indent: 0 }];
   });
 }
 

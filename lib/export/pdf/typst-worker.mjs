@@ -17,7 +17,7 @@ function handle({ output, source, inputs }) {
   const document = result.result;
   if (result.hasError() || !document) return { errors: [...messagesOf(result.takeError()), ...messagesOf(result.takeDiagnostics())], warnings };
   const pageCount = document.numOfPages;
-  if (output === "svg") return { svg: compiler.svg(document), pageCount, warnings };
+  if (output === "svg") return { svg: compiler.plainSvg(document), pageCount, warnings };
   const pdf = compiler.pdf(document, { creationTimestamp: inputs.creationTimestamp ? Number(inputs.creationTimestamp) : undefined });
   const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
   return { bytes, pageCount, warnings };

@@ -35,6 +35,8 @@ describe("findStaleTokens", () => {
       [["15次", "figure"]],
     ],
     ["set phrases and idioms are not figures", "落实行政执法三项制度，开展一次集中整治，把法律送进千家万户、进万家。", []],
+    ["words ending in 一 are not figures", "全市唯一一个获评单位，逐一个别谈话，统一部署。", []],
+    ["set phrases with 两个", "压实“两个责任”，开展专项检查两次。", [["两次", "figure"]]],
     ["ordinals are not figures", "召开第3次局务会议和第十二次党组会议。", []],
     ["dates and plan names are not figures", "在“12·4”国家宪法日前后，落实“八五”普法规划。", []],
     ["a figure right after a year", "2024年3件复议案件全部审结。", [["2024年", "year"], ["3件", "figure"]]],

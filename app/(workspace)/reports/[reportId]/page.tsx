@@ -7,7 +7,7 @@ import { getDb } from "@/lib/db";
 import { can } from "@/lib/permissions";
 import { reportSchema, type ReportStatus } from "@/lib/report-model";
 import { EDITABLE_STATUSES, findPreviousReport, findReport } from "@/lib/reports";
-import { getTemplate, listTemplates } from "@/templates";
+import { findTemplate, listTemplates } from "@/templates";
 
 import { submitReportAction } from "./actions";
 
@@ -22,7 +22,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   if (!row) notFound();
   const content = reportSchema.parse(row.content);
   const previous = await findPreviousReport({ db, user, year: row.year });
-  const template = getTemplate(content.templateId) ?? listTemplates()[0]!;
+  const template = findTemplate(content.templateId) ?? listTemplates()[0]!;
   const isEditable = (EDITABLE_STATUSES as readonly string[]).includes(row.status);
   return (
     <ReportWorkspace

@@ -3,7 +3,8 @@
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { toActionResult, type ActionResult } from "@/lib/errors";
-import { createReport } from "@/lib/reports";
+import { acceptImport, createReport } from "@/lib/reports";
+import { acceptImportSchema } from "@/lib/schemas/import";
 import { createReportSchema } from "@/lib/schemas/report";
 
 export async function createReportAction(input: unknown): Promise<ActionResult<{ reportId: string }>> {
@@ -11,6 +12,16 @@ export async function createReportAction(input: unknown): Promise<ActionResult<{
     const user = await requireUser("report.create");
     const data = createReportSchema.parse(input);
     return { ok: true, data: await createReport({ db: await getDb(), user, input: data }) };
+  } catch (error) {
+    return toActionResult(error);
+  }
+}
+
+export async function acceptImportAction(input: unknown): Promise<ActionResult<{ reportId: string }>> {
+  try {
+    const user = await requireUser("report.import");
+    const data = acceptImportSchema.parse(input);
+    return { ok: true, data: await acceptImport({ db: await getDb(), user, input: data }) };
   } catch (error) {
     return toActionResult(error);
   }

@@ -3,7 +3,7 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 
 import { createReportSchema } from "@/lib/schemas/report";
@@ -22,11 +22,11 @@ interface NewReportFormProps {
 export function NewReportForm({ templates, previousReports, defaultYear }: NewReportFormProps) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
-  const { register, handleSubmit, watch, setValue, formState } = useForm<FormInput, unknown, FormOutput>({
+  const { register, handleSubmit, control, setValue, formState } = useForm<FormInput, unknown, FormOutput>({
     resolver: zodResolver(createReportSchema),
     defaultValues: { year: defaultYear, templateId: templates[0]?.id ?? "", fromReportId: "" },
   });
-  const fromReportId = watch("fromReportId");
+  const fromReportId = useWatch({ control, name: "fromReportId" });
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);

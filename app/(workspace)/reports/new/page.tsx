@@ -5,6 +5,7 @@ import { getDb } from "@/lib/db";
 import { listReports } from "@/lib/reports";
 import { listTemplates } from "@/templates";
 
+import { ImportPanel } from "./import-panel";
 import { NewReportForm } from "./new-report-form";
 
 export const metadata: Metadata = { title: "新建报告" };
@@ -24,6 +25,13 @@ export default async function NewReportPage() {
         previousReports={reports.map((report) => ({ id: report.id, year: report.year, title: report.title }))}
         defaultYear={new Date().getFullYear() - 1}
       />
+      <section aria-labelledby="import-heading" className="mt-8 rounded-lg border border-gray-200 bg-white p-6">
+        <h2 id="import-heading" className="mb-1 text-lg font-semibold">
+          从去年的报告文件导入
+        </h2>
+        <p className="mb-5 text-sm text-gray-500">上传或粘贴去年已发布的报告，系统识别结构后由您确认，再以此为基础起草今年的报告。</p>
+        <ImportPanel />
+      </section>
     </main>
   );
 }

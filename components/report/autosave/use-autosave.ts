@@ -1,0 +1,140 @@
+"use client";
+
+import { useEffect, useRef, useState } from "react";
+
+import type { Report } from "@/lib/report-model";
+import type { SavedRevision } from "@/lib/schemas/report";
+
+import { isImeKeyEvent, type CompositionTracker } from "@/components/editor/composition";
+
+import { createAutosaveController, type AutosaveController, type AutosaveState, type SendSaveRequest } from "./autosave-controller";
+import { createIndexedDbDraftStore, shouldOfferRestore, type LocalDraft, type LocalDraftStore } from "./local-draft-store";
+
+/** Browsers refuse keepalive bodies above 64 KiB; larger reports rely on the IndexedDB copy instead. */
+const KEEPALIVE_LIMIT = 60_000;
+
+export async function sendSaveRequest(reportId: string, request: SendSaveRequest): Promise<{ status: number; body: unknown }> {
+  const body = JSON.stringify({ baseRevision: request.baseRevision, content: request.content });
+  const response = await fetch(`/api/reports/${encodeURIComponent(reportId)}/content`, {
+    method: "PUT",
+    headers: { "Content-Type": "application/json" },
+    credentials: "same-origin",
+    body,
+    keepalive: request.keepalive && body.length < KEEPALIVE_LIMIT,
+  });
+  return { status: response.status, body: await response.json().catch(() => null) };
+}
+
+export interface UseAutosaveOptions {
+  reportId: string;
+  initial: SavedRevision & { content: Report };
+  getContent: () => Report;
+  composition: CompositionTracker;
+  isEnabled: boolean;
+  /** Injectable for tests. */
+  store?: LocalDraftStore;
+  send?: (request: SendSaveRequest) => Promise<{ status: number; body: unknown }>;
+}
+
+export interface UseAutosave {
+  state: AutosaveState;
+  markDirty: () => void;
+  flush: () => Promise<void>;
+  resolveConflict: (content: Report) => Promise<void>;
+  /** A local draft newer than the server's content, offered once on load. */
+  restorable: LocalDraft | null;
+  /** Returns the draft's content for the workspace to show; saving continues from its base revision. */
+  acceptRestore: () => Report | null;
+  discardRestore: () => void;
+}
+
+export function useAutosave(options: UseAutosaveOptions): UseAutosave {
+  const { reportId, initial, isEnabled } = options;
+  const optionsRef = useRef(options);
+  optionsRef.current = options;
+  const controllerRef = useRef<AutosaveController | null>(null);
+  const storeRef = useRef<LocalDraftStore>(options.store ?? createIndexedDbDraftStore());
+  const [state, setState] = useState<AutosaveState>({
+    status: "saved",
+    base: { revision: initial.revision, updatedAt: initial.updatedAt, updatedBy: initial.updatedBy },
+    conflict: null,
+    message: "",
+    isStoredLocally: false,
+  });
+  const [restorable, setRestorable] = useState<LocalDraft | null>(null);
+
+  useEffect(() => {
+    if (!isEnabled) return;
+    const store = storeRef.current;
+    const controller = createAutosaveController({
+      reportId,
+      initial: { revision: initial.revision, updatedAt: initial.updatedAt, updatedBy: initial.updatedBy },
+      getContent: () => optionsRef.current.getContent(),
+      isComposing: () => optionsRef.current.composition.isComposing(),
+      send: (request) => (optionsRef.current.send ?? ((r: SendSaveRequest) => sendSaveRequest(reportId, r)))(request),
+      store,
+      isOnline: () => (typeof navigator === "undefined" ? true : navigator.onLine),
+      onState: setState,
+    });
+    controllerRef.current = controller;
+
+    let isActive = true;
+    store
+      .load(reportId)
+      .then((draft) => {
+        if (isActive && shouldOfferRestore(draft, initial)) setRestorable(draft);
+      })
+      .catch(() => undefined);
+
+    const leave = () => {
+      if (!controller.hasUnsavedChanges()) return;
+      void controller.stashLocally();
+      void controller.flush({ keepalive: true });
+    };
+    const onVisibility = () => {
+      if (document.visibilityState === "hidden") leave();
+    };
+    const onOnline = () => controller.notifyOnline();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isImeKeyEvent(event)) return;
+      if ((event.ctrlKey || event.metaKey) && !event.altKey && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        optionsRef.current.composition.whenIdle(() => void controller.flush());
+      }
+    };
+    window.addEventListener("pagehide", leave);
+    document.addEventListener("visibilitychange", onVisibility);
+    window.addEventListener("online", onOnline);
+    window.addEventListener("keydown", onKeyDown, true);
+    return () => {
+      isActive = false;
+      window.removeEventListener("pagehide", leave);
+      document.removeEventListener("visibilitychange", onVisibility);
+      window.removeEventListener("online", onOnline);
+      window.removeEventListener("keydown", onKeyDown, true);
+      controller.dispose();
+      controllerRef.current = null;
+    };
+    // The controller lives as long as the report is open; `initial` is read once.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [reportId, isEnabled]);
+
+  return {
+    state,
+    markDirty: () => controllerRef.current?.markDirty(),
+    flush: async () => controllerRef.current?.flush(),
+    resolveConflict: async (content) => controllerRef.current?.resolveConflict(content),
+    restorable,
+    acceptRestore: () => {
+      const draft = restorable;
+      setRestorable(null);
+      if (!draft) return null;
+      controllerRef.current?.restoreDraft(draft.baseRevision);
+      return draft.content;
+    },
+    discardRestore: () => {
+      setRestorable(null);
+      void storeRef.current.clear(reportId).catch(() => undefined);
+    },
+  };
+}

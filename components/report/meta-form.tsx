@@ -1,0 +1,111 @@
+"use client";
+
+import { zodResolver } from "@hookform/resolvers/zod";
+import { memo, useEffect, useRef } from "react";
+import { useForm } from "react-hook-form";
+import type { z } from "zod";
+
+import { reportMetaSchema, type ReportMeta } from "@/lib/report-model";
+
+import { Input } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+
+type MetaInput = z.input<typeof reportMetaSchema>;
+
+const TEXT_FIELDS: Array<{ key: keyof ReportMeta; label: string; hint?: string; wide?: boolean }> = [
+  { key: "title", label: "标题", hint: "发文机关 + 事由 + 文种，如“××县人民政府关于2025年法治政府建设情况的报告”", wide: true },
+  { key: "agency", label: "机关名称" },
+  { key: "mainRecipient", label: "主送机关" },
+  { key: "copyTo", label: "抄送", hint: "多个机关用顿号分隔" },
+  { key: "signature", label: "署名" },
+  { key: "docNumber", label: "文号", hint: "如 ××府〔2026〕3号" },
+];
+
+/** Id of a metadata input, also used to focus it from a finding. */
+export const metaFieldId = (key: string) => `meta-${key}`;
+
+function toMeta(values: Partial<MetaInput>, previous: ReportMeta): ReportMeta {
+  const year = typeof values.year === "number" && Number.isFinite(values.year) ? values.year : previous.year;
+  return {
+    agency: values.agency ?? previous.agency,
+    year,
+    title: values.title ?? previous.title,
+    mainRecipient: values.mainRecipient ?? previous.mainRecipient,
+    copyTo: values.copyTo ?? previous.copyTo,
+    signature: values.signature ?? previous.signature,
+    date: values.date ?? previous.date,
+    docNumber: values.docNumber ?? previous.docNumber,
+    isPublic: values.isPublic ?? previous.isPublic,
+  };
+}
+
+/**
+ * 基本信息. Inputs are uncontrolled (react-hook-form), so IME composition is left to the browser;
+ * remount with a new `key` to show values changed elsewhere (conflict resolution, fixes).
+ */
+export const MetaForm = memo(function MetaForm({ initial, isEditable, onChange }: { initial: ReportMeta; isEditable: boolean; onChange: (meta: ReportMeta) => void }) {
+  const form = useForm<MetaInput, unknown, ReportMeta>({
+    resolver: zodResolver(reportMetaSchema),
+    defaultValues: initial,
+    mode: "onChange",
+  });
+  const { register, formState, watch } = form;
+  const latest = useRef(initial);
+  const onChangeRef = useRef(onChange);
+  onChangeRef.current = onChange;
+
+  useEffect(() => {
+    const subscription = watch((values) => {
+      const next = toMeta(values, latest.current);
+      latest.current = next;
+      onChangeRef.current(next);
+    });
+    return () => subscription.unsubscribe();
+  }, [watch]);
+
+  const errorOf = (key: keyof ReportMeta) => formState.errors[key]?.message;
+  const describe = (key: keyof ReportMeta) => (errorOf(key) ? `${metaFieldId(key)}-error` : undefined);
+
+  return (
+    <form
+      aria-label="基本信息"
+      noValidate
+      onSubmit={(event) => event.preventDefault()}
+      className="grid grid-cols-1 gap-x-4 gap-y-3 md:grid-cols-2"
+    >
+      {TEXT_FIELDS.map((field) => (
+        <Field key={field.key} id={metaFieldId(field.key)} label={field.label} hint={field.hint} error={errorOf(field.key)} className={field.wide ? "md:col-span-2" : undefined}>
+          <Input
+            id={metaFieldId(field.key)}
+            disabled={!isEditable}
+            aria-invalid={Boolean(errorOf(field.key))}
+            aria-describedby={describe(field.key)}
+            {...register(field.key as "title")}
+          />
+        </Field>
+      ))}
+      <Field id={metaFieldId("year")} label="年度" error={errorOf("year")}>
+        <Input
+          id={metaFieldId("year")}
+          type="number"
+          inputMode="numeric"
+          min={2000}
+          max={2100}
+          disabled={!isEditable}
+          aria-invalid={Boolean(errorOf("year"))}
+          aria-describedby={describe("year")}
+          {...register("year", { valueAsNumber: true })}
+        />
+      </Field>
+      <Field id={metaFieldId("date")} label="成文日期" error={errorOf("date")}>
+        <Input id={metaFieldId("date")} type="date" disabled={!isEditable} aria-invalid={Boolean(errorOf("date"))} aria-describedby={describe("date")} {...register("date")} />
+      </Field>
+      <div className="flex items-center gap-2 md:col-span-2">
+        <input id={metaFieldId("isPublic")} type="checkbox" disabled={!isEditable} className="size-4 accent-red-800 focus-visible:outline-2 focus-visible:outline-blue-700" {...register("isPublic")} />
+        <label htmlFor={metaFieldId("isPublic")} className="text-sm text-stone-800">
+          向社会公开（公开的报告会检查是否含有个人信息）
+        </label>
+      </div>
+    </form>
+  );
+});

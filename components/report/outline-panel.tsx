@@ -1,0 +1,135 @@
+"use client";
+
+import { memo, useState } from "react";
+
+import { headingPrefix, SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
+
+import { cn } from "@/components/ui/cn";
+
+import { PART_STATUS_GLYPHS, PART_STATUS_LABELS, PART_STATUS_TONES, type PartStatus } from "./status-marks";
+
+export interface OutlinePanelProps {
+  report: Report;
+  sectionStatuses: Record<string, PartStatus | undefined>;
+  itemStatuses: Map<string, PartStatus>;
+  canEdit: boolean;
+  onJump: (target: { sectionId?: string; itemId?: string; anchor?: "meta" | "commitments" }) => void;
+  onAddItem: (sectionId: string) => void;
+  onRemoveItem: (itemId: string) => void;
+  onMoveItem: (sectionId: string, from: number, to: number) => void;
+}
+
+function StatusMark({ status }: { status: PartStatus }) {
+  return (
+    <span
+      data-status={status}
+      title={PART_STATUS_LABELS[status]}
+      className={cn("inline-flex size-5 shrink-0 items-center justify-center rounded-full text-[11px] font-bold", PART_STATUS_TONES[status])}
+    >
+      <span aria-hidden>{PART_STATUS_GLYPHS[status]}</span>
+      <span className="sr-only">{PART_STATUS_LABELS[status]}</span>
+    </span>
+  );
+}
+
+const LINK = "min-w-0 flex-1 truncate rounded px-1 py-0.5 text-left hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-700";
+const ICON = "size-6 shrink-0 rounded text-xs text-stone-500 hover:bg-stone-200 hover:text-stone-900 focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-30";
+
+/** Parts and items with a status mark each; jump, add, remove and reorder (buttons or drag). */
+export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps) {
+  const { report, sectionStatuses, itemStatuses, canEdit } = props;
+  const [dragging, setDragging] = useState<{ sectionId: string; index: number } | null>(null);
+  const [dropIndex, setDropIndex] = useState<number | null>(null);
+
+  return (
+    <nav aria-label="报告大纲" data-testid="outline" className="text-sm">
+      <button type="button" className={cn(LINK, "mb-2 block w-full font-medium")} onClick={() => props.onJump({ anchor: "meta" })}>
+        基本信息
+      </button>
+      <ol className="space-y-3">
+        {report.sections.map((section, sectionIndex) => {
+          const status = sectionStatuses[section.id] ?? "empty";
+          return (
+            <li key={section.id} data-testid={`outline-section-${section.id}`} data-status={status}>
+              <div className="flex items-center gap-1">
+                <StatusMark status={status} />
+                <button type="button" className={cn(LINK, "font-medium")} onClick={() => props.onJump({ sectionId: section.id })} title={section.heading}>
+                  {headingPrefix(1, sectionIndex + 1)}
+                  {section.heading || SECTION_KIND_LABELS[section.kind]}
+                </button>
+              </div>
+              <ol className="mt-1 ml-3 space-y-0.5 border-l border-stone-200 pl-2">
+                {section.items.map((item, itemIndex) => {
+                  const itemStatus = itemStatuses.get(item.id) ?? "empty";
+                  const name = `${headingPrefix(2, itemIndex + 1)}${item.heading || "（无标题）"}`;
+                  const isDropTarget = dragging?.sectionId === section.id && dropIndex === itemIndex && dragging.index !== itemIndex;
+                  return (
+                    <li
+                      key={item.id}
+                      data-testid={`outline-item-${item.id}`}
+                      data-status={itemStatus}
+                      draggable={canEdit}
+                      onDragStart={(event) => {
+                        event.dataTransfer.effectAllowed = "move";
+                        event.dataTransfer.setData("text/plain", item.id);
+                        setDragging({ sectionId: section.id, index: itemIndex });
+                      }}
+                      onDragOver={(event) => {
+                        if (dragging?.sectionId !== section.id) return;
+                        event.preventDefault();
+                        setDropIndex(itemIndex);
+                      }}
+                      onDrop={(event) => {
+                        event.preventDefault();
+                        if (dragging?.sectionId === section.id) props.onMoveItem(section.id, dragging.index, itemIndex);
+                        setDragging(null);
+                        setDropIndex(null);
+                      }}
+                      onDragEnd={() => {
+                        setDragging(null);
+                        setDropIndex(null);
+                      }}
+                      className={cn("group flex items-center gap-1 rounded", isDropTarget && "ring-2 ring-blue-600", dragging?.index === itemIndex && dragging.sectionId === section.id && "opacity-50")}
+                    >
+                      <StatusMark status={itemStatus} />
+                      <button type="button" className={LINK} title={name} onClick={() => props.onJump({ sectionId: section.id, itemId: item.id })}>
+                        {name}
+                      </button>
+                      {canEdit && (
+                        <span className="flex shrink-0 opacity-60 group-focus-within:opacity-100 group-hover:opacity-100">
+                          <button type="button" className={ICON} aria-label={`上移${name}`} disabled={itemIndex === 0} onClick={() => props.onMoveItem(section.id, itemIndex, itemIndex - 1)}>
+                            ↑
+                          </button>
+                          <button
+                            type="button"
+                            className={ICON}
+                            aria-label={`下移${name}`}
+                            disabled={itemIndex === section.items.length - 1}
+                            onClick={() => props.onMoveItem(section.id, itemIndex, itemIndex + 1)}
+                          >
+                            ↓
+                          </button>
+                          <button type="button" className={ICON} aria-label={`删除${name}`} onClick={() => props.onRemoveItem(item.id)}>
+                            ✕
+                          </button>
+                        </span>
+                      )}
+                    </li>
+                  );
+                })}
+              </ol>
+              {canEdit && (
+                <button type="button" className="mt-1 ml-5 rounded px-1 text-xs text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700" onClick={() => props.onAddItem(section.id)}>
+                  ＋ 添加条目
+                </button>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <button type="button" className={cn(LINK, "mt-3 block w-full font-medium")} onClick={() => props.onJump({ anchor: "commitments" })}>
+        承诺事项清单（{report.commitments.length}）
+      </button>
+    </nav>
+  );
+});

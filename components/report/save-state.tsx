@@ -1,0 +1,56 @@
+import type { AutosaveState } from "./autosave/autosave-controller";
+import { cn } from "@/components/ui/cn";
+
+const LABELS: Record<AutosaveState["status"], string> = {
+  saved: "已保存",
+  dirty: "有未保存的修改",
+  saving: "保存中…",
+  retrying: "未保存，正在重试",
+  offline: "离线，已暂存在本机",
+  conflict: "与他人的修改冲突，请处理",
+  error: "保存失败",
+};
+
+const TONES: Record<AutosaveState["status"], string> = {
+  saved: "text-green-800",
+  dirty: "text-stone-600",
+  saving: "text-stone-600",
+  retrying: "text-amber-800",
+  offline: "text-amber-800",
+  conflict: "text-red-800",
+  error: "text-red-800",
+};
+
+function formatTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return "";
+  return `${date.getHours().toString().padStart(2, "0")}:${date.getMinutes().toString().padStart(2, "0")}`;
+}
+
+/** Live save status; `data-state` carries the machine-readable status for tests. */
+export function SaveState({ state, isReadOnly }: { state: AutosaveState; isReadOnly: boolean }) {
+  if (isReadOnly) {
+    return (
+      <span data-testid="save-state" data-state="readonly" className="text-sm text-stone-500">
+        只读
+      </span>
+    );
+  }
+  const time = state.status === "saved" ? formatTime(state.base.updatedAt) : "";
+  const detail = state.status === "error" ? state.message : state.status === "retrying" && state.isStoredLocally ? "已暂存在本机" : "";
+  return (
+    <span
+      data-testid="save-state"
+      data-state={state.status}
+      role="status"
+      aria-live="polite"
+      title={state.message || undefined}
+      className={cn("inline-flex items-center gap-1.5 text-sm whitespace-nowrap", TONES[state.status])}
+    >
+      <span aria-hidden className={cn("size-2 rounded-full bg-current", state.status === "saving" && "animate-pulse")} />
+      {LABELS[state.status]}
+      {time && <span className="text-stone-500">· {time}</span>}
+      {detail && <span className="max-w-64 truncate text-stone-600">（{detail}）</span>}
+    </span>
+  );
+}

@@ -1,0 +1,113 @@
+"use client";
+
+import { memo } from "react";
+
+import { headingPrefix, SECTION_KIND_LABELS, type ReportItem, type ReportSection, type TemplateSection } from "@/lib/report-model";
+
+import type { BodyEditorHandle } from "@/components/editor/body-editor";
+import { Button } from "@/components/ui/button";
+import { Input, Textarea } from "@/components/ui/input";
+
+import { IndicatorInputs } from "./indicator-inputs";
+import { ItemForm } from "./item-form";
+
+export const sectionHeadingId = (sectionId: string) => `section-heading-${sectionId}`;
+export const sectionLeadId = (sectionId: string) => `section-lead-${sectionId}`;
+
+export interface SectionFormProps {
+  section: ReportSection;
+  index: number;
+  templateSection: TemplateSection | undefined;
+  isEditable: boolean;
+  onSectionChange: (sectionId: string, change: (section: ReportSection) => ReportSection) => void;
+  onItemChange: (itemId: string, change: (item: ReportItem) => ReportItem) => void;
+  onAddItem: (sectionId: string) => void;
+  registerEditor: (itemId: string, handle: BodyEditorHandle | null) => void;
+  onLeaveField: () => void;
+  onFocusSection: (sectionId: string) => void;
+}
+
+/** The form of one part: heading, optional lead, items and the part's figures. */
+export const SectionForm = memo(function SectionForm(props: SectionFormProps) {
+  const { section, index, templateSection, isEditable } = props;
+  const titleId = `section-title-${section.id}`;
+  const indicatorIds = [...new Set([...(templateSection?.indicators ?? []), ...Object.keys(section.indicators)])];
+
+  return (
+    <section
+      id={`section-${section.id}`}
+      aria-labelledby={titleId}
+      data-testid={`section-${section.id}`}
+      className="scroll-mt-4 rounded-md border border-stone-200 bg-white p-4 shadow-sm"
+      onFocusCapture={() => props.onFocusSection(section.id)}
+    >
+      <h2 id={titleId} className="mb-3 text-base font-semibold text-stone-900">
+        {headingPrefix(1, index + 1)}
+        {section.heading || SECTION_KIND_LABELS[section.kind]}
+        {templateSection && !templateSection.isRequired && <span className="ml-2 text-xs font-normal text-stone-500">（可选）</span>}
+      </h2>
+      <div className="mb-3 grid gap-3">
+        <div>
+          <label htmlFor={sectionHeadingId(section.id)} className="mb-1 block text-xs text-stone-700">
+            部分标题
+          </label>
+          <Input
+            id={sectionHeadingId(section.id)}
+            value={section.heading}
+            disabled={!isEditable}
+            onChange={(event) => {
+              const heading = event.target.value;
+              props.onSectionChange(section.id, (current) => ({ ...current, heading }));
+            }}
+            onBlur={props.onLeaveField}
+          />
+        </div>
+        <div>
+          <label htmlFor={sectionLeadId(section.id)} className="mb-1 block text-xs text-stone-700">
+            导语（可选，写在各条目之前）
+          </label>
+          <Textarea
+            id={sectionLeadId(section.id)}
+            rows={2}
+            value={section.lead}
+            disabled={!isEditable}
+            onChange={(event) => {
+              const lead = event.target.value;
+              props.onSectionChange(section.id, (current) => ({ ...current, lead }));
+            }}
+            onBlur={props.onLeaveField}
+          />
+        </div>
+      </div>
+      <div className="space-y-3">
+        {section.items.map((item, itemIndex) => (
+          <ItemForm
+            key={item.id}
+            item={item}
+            index={itemIndex}
+            isEditable={isEditable}
+            onItemChange={props.onItemChange}
+            registerEditor={props.registerEditor}
+            onLeaveField={props.onLeaveField}
+          />
+        ))}
+      </div>
+      {isEditable && (
+        <Button size="sm" className="mt-3" onClick={() => props.onAddItem(section.id)}>
+          ＋ 添加条目
+        </Button>
+      )}
+      <IndicatorInputs
+        sectionId={section.id}
+        ids={indicatorIds}
+        values={section.indicators}
+        previous={section.previousIndicators}
+        requiredIds={templateSection?.requiredIndicators ?? []}
+        isEditable={isEditable}
+        onChange={(indicatorId, value) =>
+          props.onSectionChange(section.id, (current) => ({ ...current, indicators: { ...current.indicators, [indicatorId]: value } }))
+        }
+      />
+    </section>
+  );
+});

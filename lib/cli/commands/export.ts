@@ -1,0 +1,78 @@
+import { stat, writeFile } from "node:fs/promises";
+import path from "node:path";
+
+import { exportReportDocx } from "@/lib/export/docx";
+import { ExportError, type ExportOptions, type FontProfile } from "@/lib/export/options";
+import { exportReportPdf, stopTypstEngine } from "@/lib/export/pdf";
+import { FONT_ROLE_LABELS } from "@/lib/fonts";
+import { findTemplate } from "@/templates";
+
+import { readReportFile } from "../read-report-file";
+import { CliInputError, parseArgs, type CliCommand } from "../types";
+
+const FORMATS = ["docx", "pdf"] as const;
+const FONT_PROFILES: FontProfile[] = ["gb2312", "windows"];
+const PAGE_NUMBER_POSITIONS: Array<ExportOptions["pageNumberPosition"]> = ["outside", "center"];
+
+function pickValue<T extends string>(value: string | true | undefined, allowed: readonly T[], flag: string): T | undefined {
+  if (value === undefined) return undefined;
+  if (value === true || !allowed.includes(value as T)) throw new CliInputError(`${flag} 的取值应为 ${allowed.join(" 或 ")}`);
+  return value as T;
+}
+
+function pickFormat(value: string | true | undefined, output: string): (typeof FORMATS)[number] {
+  const format = pickValue(value, FORMATS, "--format");
+  if (format) return format;
+  const fromName = path.extname(output).slice(1).toLowerCase();
+  if ((FORMATS as readonly string[]).includes(fromName)) return fromName as (typeof FORMATS)[number];
+  throw new CliInputError("请用 --format docx 或 --format pdf 指定导出格式");
+}
+
+const exportCommand: CliCommand = {
+  name: "export",
+  summary: "把报告导出为符合 GB/T 9704 版式的 DOCX 或 PDF（默认带“草稿”标记）",
+  usage: "export <文件> --format docx|pdf -o <输出文件> [--final] [--font-profile gb2312|windows] [--page-number center|outside]",
+  async run(args, io) {
+    const { positionals, options } = parseArgs(args, ["final", "bold-headings"]);
+    const [input, ...extra] = positionals;
+    if (!input) throw new CliInputError("请指定要导出的报告文件，例如：export 2024.nianbao.json --format pdf -o 报告.pdf");
+    if (extra.length > 0) throw new CliInputError(`多余的参数：${extra.join(" ")}`);
+    const output = options.o ?? options.output;
+    if (typeof output !== "string" || !output) throw new CliInputError("请用 -o 指定输出文件，例如：-o 报告.pdf");
+    const format = pickFormat(options.format, output);
+    const fontProfile = pickValue(options["font-profile"], FONT_PROFILES, "--font-profile") ?? "gb2312";
+    const pageNumber = pickValue(options["page-number"], PAGE_NUMBER_POSITIONS, "--page-number");
+    const directory = await stat(path.dirname(path.resolve(output))).catch(() => undefined);
+    if (!directory?.isDirectory()) throw new CliInputError(`输出目录不存在：${path.dirname(output)}`);
+
+    const report = await readReportFile(input);
+    const template = findTemplate(report.templateId) ?? undefined;
+    const exportOptions: ExportOptions = {
+      isDraft: options.final !== true,
+      fontProfile,
+      isHeadingBold: options["bold-headings"] === true || (template?.layout.isHeadingBold ?? false),
+      pageNumberPosition: pageNumber ?? template?.layout.pageNumberPosition ?? "outside",
+    };
+    try {
+      if (format === "docx") {
+        await writeFile(output, await exportReportDocx(report, { ...exportOptions, template }));
+        io.stdout(`已导出 DOCX：${output}`);
+        return 0;
+      }
+      const result = await exportReportPdf(report, { ...exportOptions, template });
+      await writeFile(output, result.bytes);
+      for (const { role, requested, used } of result.fontSubstitutions) io.stderr(`字体替代：${FONT_ROLE_LABELS[role]}需要“${requested}”，本机没有，已使用开源字体“${used}”。`);
+      for (const warning of result.warnings) io.stderr(`警告：${warning}`);
+      io.stdout(`已导出 PDF（${result.pageCount} 页）：${output}`);
+      return 0;
+    } catch (error) {
+      if (!(error instanceof ExportError)) throw error;
+      io.stderr(`错误：${error.message}`);
+      return 1;
+    } finally {
+      await stopTypstEngine();
+    }
+  },
+};
+
+export default exportCommand;

@@ -1,0 +1,63 @@
+import { docToText, formatChineseDate, SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
+import type { ImportResult } from "@/lib/import";
+
+import { importReportFile } from "../read-report-file";
+import { CliInputError, parseArgs, type CliCommand, type CliIo } from "../types";
+
+const LOG_LABELS = { removed: "删除", converted: "转换", guessed: "推断", warning: "提示" } as const;
+
+/**
+ * The `--json` shape: a full Report (it parses with reportSchema, which drops the extra keys) plus the
+ * simple fields scripts read: title, agency, year at the top and each item's body as plain `text`.
+ */
+export function toImportJson(report: Report) {
+  return {
+    ...report,
+    title: report.meta.title,
+    agency: report.meta.agency,
+    year: report.meta.year,
+    sections: report.sections.map((section) => ({
+      ...section,
+      items: section.items.map((item) => ({ ...item, text: docToText(item.body) })),
+    })),
+  };
+}
+
+function printSummary(result: ImportResult, io: CliIo): void {
+  const { meta, sections } = result.report;
+  io.stdout(`标题：${meta.title || "（无）"}`);
+  io.stdout(`机关：${meta.agency || "（未识别）"}　年度：${meta.year}年　模板：${result.report.templateId}`);
+  if (meta.mainRecipient) io.stdout(`主送：${meta.mainRecipient}`);
+  io.stdout(`署名：${meta.signature || "（无）"}　成文日期：${formatChineseDate(meta.date) || "（无）"}`);
+  io.stdout(`\n共 ${sections.length} 部分：`);
+  sections.forEach((section, index) => {
+    const characters = section.items.reduce((count, item) => count + docToText(item.body).length, section.lead.length);
+    io.stdout(`  ${index + 1}. 【${SECTION_KIND_LABELS[section.kind]}】${section.heading}（${section.items.length} 项，${characters} 字）`);
+    for (const item of section.items) if (item.heading) io.stdout(`       · ${item.heading}`);
+  });
+  io.stdout("\n导入记录：");
+  for (const entry of result.log) io.stdout(`  [${LOG_LABELS[entry.kind]}] ${entry.message}${entry.sample ? `（${entry.sample}）` : ""}`);
+  if (result.uncertain.length > 0) {
+    io.stdout("\n需要确认：");
+    for (const doubt of result.uncertain) io.stdout(`  ? ${doubt.message}`);
+  }
+  if (result.alternatives) io.stdout("\n已转换为简体；如需保留繁体，可在编辑器中撤销转换。");
+}
+
+const importCommand: CliCommand = {
+  name: "import",
+  summary: "导入上一年度报告（.docx、.txt、.html、.pdf），识别标题、机关、年度和各部分",
+  usage: "import <文件> [--json]",
+  async run(args, io) {
+    const { positionals, options } = parseArgs(args, ["json"]);
+    const [input, ...extra] = positionals;
+    if (!input) throw new CliInputError("请指定要导入的文件，例如：import 2024年报告.docx");
+    if (extra.length > 0) throw new CliInputError(`多余的参数：${extra.join(" ")}`);
+    const result = await importReportFile(input);
+    if (options.json) io.stdout(JSON.stringify(toImportJson(result.report), null, 2));
+    else printSummary(result, io);
+    return 0;
+  },
+};
+
+export default importCommand;

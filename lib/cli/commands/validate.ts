@@ -1,0 +1,44 @@
+import { describeLocation, summarizeFindings, validateReport, type Finding, type Severity } from "@/lib/validation";
+import { findTemplate } from "@/templates";
+
+import { readReportFile } from "../read-report-file";
+import { CliInputError, parseArgs, type CliCommand } from "../types";
+
+const SEVERITY_LABELS: Record<Severity, string> = { error: "错误", warning: "警告", info: "提示" };
+
+function toJson(findings: Finding[]): string {
+  return JSON.stringify({
+    findings: findings.map(({ ruleId, severity, message, location }) => ({ ruleId, severity, message, location })),
+  });
+}
+
+const validateCommand: CliCommand = {
+  name: "validate",
+  summary: "校验年度报告，逐条列出问题（存在错误级问题时退出码为1）",
+  usage: "validate <file> [--json]",
+  async run(args, io) {
+    const { positionals, options } = parseArgs(args, ["json"]);
+    const file = positionals[0];
+    if (!file) throw new CliInputError("请指定要校验的报告文件，例如：npm run -s cli -- validate 报告.nianbao.json");
+    const report = await readReportFile(file);
+    const template = findTemplate(report.templateId) ?? undefined;
+    const findings = validateReport(report, { template });
+    const summary = summarizeFindings(findings);
+    if (options.json) {
+      io.stdout(toJson(findings));
+    } else {
+      if (!template) io.stderr(`提示：未找到模板“${report.templateId}”，按法定五部分结构校验。`);
+      for (const finding of findings) {
+        io.stdout(`[${SEVERITY_LABELS[finding.severity]}] ${describeLocation(report, finding.location)}：${finding.message}`);
+      }
+      io.stdout(
+        findings.length === 0
+          ? "未发现问题。"
+          : `共${summary.total}条：错误${summary.error}条，警告${summary.warning}条，提示${summary.info}条。`,
+      );
+    }
+    return summary.hasErrors ? 1 : 0;
+  },
+};
+
+export default validateCommand;

@@ -1,0 +1,4 @@
+export { exportReportPdf, type PdfExportResult } from "./export-report-pdf";
+export type { PdfExportOptions } from "./prepare-typst-input";
+export { renderReportPreview, type ReportPreview } from "./render-report-preview";
+export { DEFAULT_COMPILE_TIMEOUT_MS, stopTypstEngine } from "./typst-engine";

@@ -1,0 +1,28 @@
+import type { FontSubstitution } from "@/lib/fonts";
+import type { Report } from "@/lib/report-model";
+
+import { ExportError } from "../options";
+import { prepareTypstInput, translateTypstWarning, type PdfExportOptions } from "./prepare-typst-input";
+import { splitSvgPages } from "./split-svg-pages";
+import { runTypst } from "./typst-engine";
+
+export interface ReportPreview {
+  /** One standalone SVG per A4 page, in order (same template and fonts as the PDF). */
+  pages: string[];
+  warnings: string[];
+  fontSubstitutions: FontSubstitution[];
+}
+
+/** The paged A4 preview of the editor: exactly what the PDF will show, as SVG. */
+export async function renderReportPreview(report: Report, options: PdfExportOptions): Promise<ReportPreview> {
+  const prepared = prepareTypstInput(report, options);
+  const response = await runTypst(prepared.fontFiles, { output: "svg", source: prepared.source, inputs: prepared.inputs }, options.timeoutMs);
+  if (response.errors || response.svg === undefined) {
+    throw new ExportError("ENGINE_FAILED", `预览排版失败：${(response.errors ?? ["未返回结果"]).join("；")}`);
+  }
+  const pages = splitSvgPages(response.svg);
+  if (response.pageCount !== undefined && pages.length !== response.pageCount) {
+    throw new ExportError("ENGINE_FAILED", `预览分页失败：应有 ${response.pageCount} 页，实得 ${pages.length} 页`);
+  }
+  return { pages, warnings: [...prepared.warnings, ...response.warnings.map(translateTypstWarning)], fontSubstitutions: prepared.fontSubstitutions };
+}

@@ -1,0 +1,10 @@
+export * from "./types";
+export { validateReport } from "./validate-report";
+export { applyFix } from "./apply-fix";
+export { summarizeFindings, type FindingSummary } from "./summarize-findings";
+export { completeness, type Completeness, type SectionCompleteness, type SectionStatus } from "./completeness";
+export { gangyaoCoverage, type AreaCoverage } from "./gangyao-coverage";
+export { describeLocation } from "./describe-location";
+export { compareLocations } from "./compare-locations";
+export { RULES } from "./rules";
+export { FIXED_EXPRESSIONS, type FixedExpression } from "./data/fixed-expressions";

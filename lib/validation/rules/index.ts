@@ -1,0 +1,53 @@
+import type { Rule } from "../types";
+import { commitmentsRule } from "./commitments";
+import { docNumberBracketsRule } from "./doc-number-brackets";
+import { evidenceRule } from "./evidence";
+import { fixedExpressionsRule } from "./fixed-expressions";
+import { gangyaoCoverageRule } from "./gangyao-coverage";
+import { headingNumeralsRule } from "./heading-numerals";
+import { indicatorBoundsRule } from "./indicator-bounds";
+import { indicatorRatesRule } from "./indicator-rates";
+import { metaCompleteRule } from "./meta-complete";
+import { paragraphEndingRule } from "./paragraph-ending";
+import { paragraphNumberingRule } from "./paragraph-numbering";
+import { pendingUpdatesRule } from "./pending-updates";
+import { percentagesRule } from "./percentages";
+import { personalDataRule } from "./personal-data";
+import { problemCausesRule } from "./problem-causes";
+import { punctuationDoubledRule } from "./punctuation-doubled";
+import { punctuationPairsRule } from "./punctuation-pairs";
+import { punctuationWidthRule } from "./punctuation-width";
+import { reportYearRule } from "./report-year";
+import { requiredIndicatorsRule } from "./required-indicators";
+import { requiredPartsRule } from "./required-parts";
+import { runInSequenceRule } from "./run-in-sequence";
+import { similarToPreviousRule } from "./similar-to-previous";
+import { staleFiguresRule } from "./stale-figures";
+
+/** Every rule, in the order of the checklist (completeness first, advice last). */
+export const RULES: readonly Rule[] = [
+  requiredPartsRule,
+  metaCompleteRule,
+  requiredIndicatorsRule,
+  problemCausesRule,
+  headingNumeralsRule,
+  paragraphNumberingRule,
+  runInSequenceRule,
+  reportYearRule,
+  punctuationWidthRule,
+  punctuationPairsRule,
+  punctuationDoubledRule,
+  paragraphEndingRule,
+  docNumberBracketsRule,
+  percentagesRule,
+  indicatorBoundsRule,
+  indicatorRatesRule,
+  fixedExpressionsRule,
+  personalDataRule,
+  similarToPreviousRule,
+  staleFiguresRule,
+  commitmentsRule,
+  gangyaoCoverageRule,
+  evidenceRule,
+  pendingUpdatesRule,
+];

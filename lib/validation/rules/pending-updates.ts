@@ -1,0 +1,37 @@
+import type { Report } from "@/lib/report-model";
+
+import { withRange } from "../finding";
+import { bodyText } from "../text/body-text";
+import type { Finding, Rule } from "../types";
+
+const RULE_ID = "pending-updates";
+
+/** Rule 12: a "待更新" mark whose carried-over text is still in the body. */
+export const pendingUpdatesRule: Rule = {
+  id: RULE_ID,
+  title: "待更新内容",
+  check(report: Report): Finding[] {
+    const findings: Finding[] = [];
+    report.sections.forEach((section, sectionIndex) => {
+      section.items.forEach((item, itemIndex) => {
+        if (item.pendingUpdates.length === 0) return;
+        const text = bodyText(item.body);
+        const location = { field: "body" as const, sectionId: section.id, sectionKind: section.kind, sectionIndex, itemId: item.id, itemIndex };
+        for (const mark of item.pendingUpdates) {
+          const from = text.indexOf(mark.text);
+          if (from === -1) continue;
+          findings.push({
+            ruleId: RULE_ID,
+            severity: "warning",
+            message:
+              mark.kind === "year"
+                ? `“${mark.text}”是沿用上年报告时标记的待更新年份，请改为本年度的年份后再提交。`
+                : `“${mark.text}”是沿用上年报告时标记的待更新数据，请填入本年度的数据后再提交。`,
+            location: withRange(location, from, from + mark.text.length),
+          });
+        }
+      });
+    });
+    return findings;
+  },
+};

@@ -1,0 +1,14 @@
+import type { Report } from "@/lib/report-model";
+
+import { compareLocations } from "./compare-locations";
+import { RULES } from "./rules";
+import type { Finding, Rule, ValidationContext } from "./types";
+
+/** Runs every rule (or the given ones) and returns the findings in reading order. Rules never throw. */
+export function validateReport(report: Report, context: ValidationContext = {}, rules: readonly Rule[] = RULES): Finding[] {
+  const findings = rules.flatMap((rule) => rule.check(report, context));
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((left, right) => compareLocations(left.finding.location, right.finding.location) || left.index - right.index)
+    .map(({ finding }) => finding);
+}

@@ -1,0 +1,10 @@
+import { createRequire } from "node:module";
+const require = createRequire(import.meta.url);
+const { NodeCompiler } = require("@myriaddreamin/typst-ts-node-compiler");
+import { writeFileSync } from "node:fs";
+const c = NodeCompiler.create({ fontArgs: [{ fontPaths: [".cache/fonts/FandolFang-Regular.otf", ".cache/fonts/LiberationSerif-Regular.ttf"] }] });
+const src = `#set page(width: 100mm, height: 50mm)\n#set text(font: "FandolFang R")\n第一页内容，abc\n#pagebreak()\n第二页内容`;
+const r = c.compile({ mainFileContent: src });
+const svg = c.svg(r.result); const plain = c.plainSvg(r.result);
+writeFileSync("/tmp/pdfout/rich.svg", svg); writeFileSync("/tmp/pdfout/plain.svg", plain);
+console.log(svg.length, plain.length);
