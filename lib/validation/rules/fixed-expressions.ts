@@ -2,6 +2,7 @@ import type { Report } from "@/lib/report-model";
 
 import { FIXED_EXPRESSIONS, type FixedExpression } from "../data/fixed-expressions";
 import { replaceFix, withRange } from "../finding";
+import { quoted } from "../text/chars";
 import { listFieldTexts } from "../text/report-fields";
 import type { Finding, Rule } from "../types";
 
@@ -40,9 +41,9 @@ export const fixedExpressionsRule: Rule = {
         findings.push({
           ruleId: RULE_ID,
           severity: expression.severity,
-          message: `“${wrong}”应写作“${expression.correct}”：${expression.note}。`,
+          message: `${quoted(wrong)}应写作${quoted(expression.correct)}：${expression.note}。`,
           location: withRange(location, match.index, match.index + wrong.length),
-          fix: replaceFix(`改为“${expression.correct}”`, location, match.index, match.index + wrong.length, expression.correct),
+          fix: replaceFix(`改为${quoted(expression.correct)}`, location, match.index, match.index + wrong.length, expression.correct),
         });
       }
     }

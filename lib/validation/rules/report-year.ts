@@ -75,7 +75,12 @@ export const reportYearRule: Rule = {
         case "sectionHeading":
         case "itemHeading": {
           const expected = isPlan ? year + 1 : year;
-          for (const token of tokens) if (token.value !== expected) findings.push(headingFinding(location, token, expected, isPlan));
+          // 问题和整改措施 and 其他 headings may look ahead to next year; 举措 and 第一责任人 report on this year.
+          const isAheadAllowed = location.sectionKind === "problems" || location.sectionKind === "other";
+          for (const token of tokens) {
+            if (token.value === expected || (isAheadAllowed && token.value === year + 1)) continue;
+            findings.push(headingFinding(location, token, expected, isPlan));
+          }
           break;
         }
         case "lead":

@@ -12,6 +12,8 @@ const NUMERAL = /^[一二三四五六七八九十]{1,3}/;
 const ORDINAL = /^第([一二三四五六七八九十]{1,3})[，、,：:]/;
 /** Where an enumeration marker may begin: after a clause or sentence mark. */
 const MARKER_BEFORE = new Set(["。", "；", ";", "！", "？", "：", ":", "，", ","]);
+/** A bare "是" is only a lost numeral at a sentence start; after a comma it is ordinary prose ("，是全省唯一……"). */
+const SENTENCE_BEFORE = new Set(["。", "；", ";", "！", "？"]);
 /** Characters after a numeral that make it an ordinary word ("三年来", "四个方面"), not a broken "三是". */
 const NOT_BROKEN = new Set([..."年个项次条件名家月天日大级类种批期届季方点位成倍人只些场份轮是十百千万亿"]);
 
@@ -25,13 +27,20 @@ function label(kind: Sequence["kind"], value: number): string {
 }
 
 /** Positions where a marker may start; a "1." or "（1）" paragraph starts a new enumeration. */
-function markerPositions(text: string): Array<{ position: number; isReset: boolean }> {
-  const positions: Array<{ position: number; isReset: boolean }> = [];
+interface MarkerPosition {
+  position: number;
+  isReset: boolean;
+  isSentenceStart: boolean;
+}
+
+function markerPositions(text: string): MarkerPosition[] {
+  const positions: MarkerPosition[] = [];
   for (const paragraph of splitParagraphs(text)) {
     const prefix = LEVEL3_PREFIX.exec(paragraph.text) ?? LEVEL4_PREFIX.exec(paragraph.text);
-    positions.push({ position: paragraph.from + (prefix ? prefix[0].length : 0), isReset: prefix !== null });
+    positions.push({ position: paragraph.from + (prefix ? prefix[0].length : 0), isReset: prefix !== null, isSentenceStart: true });
     for (let index = 0; index < paragraph.text.length; index += 1) {
-      if (MARKER_BEFORE.has(paragraph.text[index]!)) positions.push({ position: paragraph.from + index + 1, isReset: false });
+      const char = paragraph.text[index]!;
+      if (MARKER_BEFORE.has(char)) positions.push({ position: paragraph.from + index + 1, isReset: false, isSentenceStart: SENTENCE_BEFORE.has(char) });
     }
   }
   return positions;
@@ -52,7 +61,7 @@ function checkField(location: ReportLocation, text: string): Finding[] {
     }
     const rest = text.slice(position, position + 8);
     const shi = sequences.shi;
-    if (rest[0] === "是" && shi && isHan(rest[1]) && rest[1] !== "否") {
+    if (rest[0] === "是" && shi && marker.isSentenceStart && isHan(rest[1]) && rest[1] !== "否") {
       const expected = toChineseNumeral(shi.expected);
       add("warning", `列举中“是”前缺少序号，应为“${expected}是”。`, position, position + 1, replaceFix(`补上“${expected}”`, location, position, position, expected));
       shi.expected += 1;

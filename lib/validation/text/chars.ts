@@ -21,6 +21,11 @@ export function quote(text: string, max = 20): string {
   return trimmed.length > max ? `${trimmed.slice(0, max)}……` : trimmed;
 }
 
+/** Wraps text in “” for a message, turning its own double quotes into single ones as Chinese nesting requires. */
+export function quoted(text: string): string {
+  return `“${text.replace(/“/g, "‘").replace(/”/g, "’")}”`;
+}
+
 /** Count of non-whitespace characters: how reviewers count report length. */
 export function countCharacters(text: string): number {
   let count = 0;

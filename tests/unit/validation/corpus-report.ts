@@ -1,4 +1,4 @@
-import { REPORT_SCHEMA_VERSION, textToDoc, type Report, type ReportItem, type ReportSection, type SectionKind } from "@/lib/report-model";
+import { docToText, REPORT_SCHEMA_VERSION, textToDoc, type Report, type ReportItem, type ReportSection, type SectionKind } from "@/lib/report-model";
 
 /**
  * A minimal plain-text → Report splitter for the corpus test, until the real importer (lib/import) can
@@ -64,6 +64,14 @@ export function textToReport(text: string): Report {
     else paragraphs.push(line);
   }
   flushItem();
+  // Text before a part's first （一） is its lead, not an unheaded item.
+  for (const section of sections) {
+    const first = section.items[0];
+    if (section.items.length > 1 && first && !first.heading) {
+      section.lead = [section.lead, docToText(first.body)].filter(Boolean).join("\n");
+      section.items.shift();
+    }
+  }
   const agency = title.slice(0, title.search(/\d{4}年/));
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,

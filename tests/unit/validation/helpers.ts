@@ -1,4 +1,5 @@
 import {
+  docToText,
   REPORT_SCHEMA_VERSION,
   textToDoc,
   type Commitment,
@@ -8,7 +9,7 @@ import {
   type ReportMeta,
   type SectionKind,
 } from "@/lib/report-model";
-import type { Finding } from "@/lib/validation";
+import { applyFix, validateReport, type Finding, type Rule, type ValidationContext } from "@/lib/validation";
 
 export interface ItemSpec {
   heading?: string;
@@ -141,4 +142,39 @@ export function cleanReportSpec(): ReportSpec {
       { kind: "other", items: [{ body: "无。" }] },
     ],
   };
+}
+
+/** Plain text of the field a location points into. */
+export function fieldText(report: Report, location: Finding["location"]): string {
+  const section = report.sections.find((candidate, index) => (location.sectionId ? candidate.id === location.sectionId : index === location.sectionIndex));
+  const item = section?.items.find((candidate, index) => (location.itemId ? candidate.id === location.itemId : index === location.itemIndex));
+  switch (location.field) {
+    case "title":
+      return report.meta.title;
+    case "mainRecipient":
+      return report.meta.mainRecipient;
+    case "signature":
+      return report.meta.signature;
+    case "sectionHeading":
+      return section?.heading ?? "";
+    case "lead":
+      return section?.lead ?? "";
+    case "itemHeading":
+      return item?.heading ?? "";
+    case "body":
+      return item ? docToText(item.body) : "";
+    default:
+      return "";
+  }
+}
+
+/** Runs one rule the way validateReport does. */
+export function runRule(rule: Rule, report: Report, context: ValidationContext = {}): Finding[] {
+  return validateReport(report, context, [rule]);
+}
+
+/** The field's text after applying a finding's fix. */
+export function textAfterFix(report: Report, finding: Finding): string {
+  if (!finding.fix) throw new Error(`finding of ${finding.ruleId} has no fix`);
+  return fieldText(applyFix(report, finding.fix), finding.location);
 }

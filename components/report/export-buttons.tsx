@@ -1,0 +1,95 @@
+"use client";
+
+import { useRef, useState } from "react";
+
+import { Button } from "@/components/ui/button";
+
+import { readErrorMessage } from "./read-error-message";
+
+type Format = "docx" | "pdf";
+type DownloadState = { kind: "idle" } | { kind: "running"; format: Format; percent: number | null } | { kind: "failed"; message: string };
+
+const FORMAT_LABELS: Record<Format, string> = { docx: "Word", pdf: "PDF" };
+
+function fileNameOf(response: Response, fallback: string): string {
+  const header = response.headers.get("Content-Disposition") ?? "";
+  const encoded = /filename\*=UTF-8''([^;]+)/i.exec(header)?.[1];
+  if (encoded) {
+    try {
+      return decodeURIComponent(encoded);
+    } catch {
+      // Malformed: use the plain name below.
+    }
+  }
+  return /filename="?([^";]+)"?/i.exec(header)?.[1] ?? fallback;
+}
+
+async function readWithProgress(response: Response, onProgress: (percent: number | null) => void): Promise<Blob> {
+  const total = Number(response.headers.get("Content-Length")) || 0;
+  if (!response.body) return response.blob();
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let received = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    received += value.byteLength;
+    onProgress(total ? Math.min(99, Math.round((received / total) * 100)) : null);
+  }
+  return new Blob(chunks as BlobPart[], { type: response.headers.get("Content-Type") ?? "application/octet-stream" });
+}
+
+/** 导出 Word / 导出 PDF: fetch → blob → object URL, with progress and a Chinese error on failure. */
+export function ExportButtons({ reportId, fileStem, beforeExport }: { reportId: string; fileStem: string; beforeExport: () => Promise<void> }) {
+  const [state, setState] = useState<DownloadState>({ kind: "idle" });
+  const abortRef = useRef<AbortController | null>(null);
+
+  async function download(format: Format) {
+    abortRef.current?.abort();
+    const controller = new AbortController();
+    abortRef.current = controller;
+    setState({ kind: "running", format, percent: null });
+    try {
+      await beforeExport();
+      const response = await fetch(`/api/reports/${encodeURIComponent(reportId)}/export?format=${format}`, { credentials: "same-origin", signal: controller.signal });
+      if (!response.ok) throw new Error(await readErrorMessage(response, `导出${FORMAT_LABELS[format]}失败`));
+      const blob = await readWithProgress(response, (percent) => setState({ kind: "running", format, percent }));
+      const url = URL.createObjectURL(blob);
+      const link = document.createElement("a");
+      link.href = url;
+      link.download = fileNameOf(response, `${fileStem}.${format}`);
+      document.body.append(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      setState({ kind: "idle" });
+    } catch (error) {
+      if (controller.signal.aborted) return;
+      const message =
+        error instanceof TypeError ? `导出${FORMAT_LABELS[format]}失败：无法连接服务器，请检查网络后重试` : error instanceof Error ? error.message : `导出${FORMAT_LABELS[format]}失败`;
+      setState({ kind: "failed", message });
+    }
+  }
+
+  const isRunning = state.kind === "running";
+  return (
+    <div className="flex items-center gap-2">
+      {(["docx", "pdf"] as const).map((format) => (
+        <Button key={format} size="md" data-testid={`export-${format}`} disabled={isRunning} onClick={() => void download(format)}>
+          {isRunning && state.format === format ? `正在导出${state.percent === null ? "…" : ` ${state.percent}%`}` : `导出 ${FORMAT_LABELS[format]}`}
+        </Button>
+      ))}
+      {state.kind === "failed" && (
+        <span role="alert" data-testid="export-error" className="flex max-w-72 items-center gap-1 text-xs text-red-800">
+          <span className="truncate" title={state.message}>
+            {state.message}
+          </span>
+          <button type="button" className="shrink-0 underline" onClick={() => setState({ kind: "idle" })}>
+            知道了
+          </button>
+        </span>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,82 @@
+"use client";
+
+import { useEffect, useState } from "react";
+
+import type { Report } from "@/lib/report-model";
+
+import { Button } from "@/components/ui/button";
+import { Dialog } from "@/components/ui/dialog";
+import { Spinner } from "@/components/ui/spinner";
+
+import { readErrorMessage } from "./read-error-message";
+
+type PreviewState = { kind: "loading" } | { kind: "ready"; urls: string[] } | { kind: "failed"; message: string };
+
+/**
+ * Paged A4 preview in the PDF layout. Pages are shown as <img> of SVG blobs, so markup in them
+ * can never run as part of this page.
+ */
+export function PreviewDialog({ open, onClose, reportId, getContent }: { open: boolean; onClose: () => void; reportId: string; getContent: () => Report }) {
+  const [state, setState] = useState<PreviewState>({ kind: "loading" });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    if (!open) return;
+    const controller = new AbortController();
+    let urls: string[] = [];
+    setState({ kind: "loading" });
+    fetch(`/api/reports/${encodeURIComponent(reportId)}/preview`, {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      credentials: "same-origin",
+      body: JSON.stringify({ content: getContent() }),
+      signal: controller.signal,
+    })
+      .then(async (response) => {
+        if (!response.ok) throw new Error(await readErrorMessage(response, "预览生成失败"));
+        const body = (await response.json()) as { pages?: unknown };
+        if (!Array.isArray(body.pages)) throw new Error("预览结果格式不正确");
+        urls = body.pages.map((svg) => URL.createObjectURL(new Blob([String(svg)], { type: "image/svg+xml" })));
+        setState({ kind: "ready", urls });
+      })
+      .catch((error: unknown) => {
+        if (controller.signal.aborted) return;
+        setState({ kind: "failed", message: error instanceof TypeError ? "无法连接服务器，请检查网络后重试" : error instanceof Error ? error.message : "预览生成失败" });
+      });
+    return () => {
+      controller.abort();
+      for (const url of urls) URL.revokeObjectURL(url);
+    };
+    // getContent reads the latest report when the dialog opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [open, reportId, attempt]);
+
+  return (
+    <Dialog open={open} onClose={onClose} size="lg" testId="preview-dialog" title="打印预览" description="按公文格式（GB/T 9704）排版的 A4 页面，与导出的 PDF 一致。">
+      {state.kind === "loading" && (
+        <div className="flex h-64 items-center justify-center">
+          <Spinner label="正在排版…" />
+        </div>
+      )}
+      {state.kind === "failed" && (
+        <div role="alert" className="flex flex-col items-center gap-3 py-10 text-sm text-red-800">
+          {state.message}
+          <Button onClick={() => setAttempt((value) => value + 1)}>重试</Button>
+        </div>
+      )}
+      {state.kind === "ready" && (
+        <ol className="flex flex-col items-center gap-4 bg-stone-200 p-4" data-testid="preview-pages" data-count={state.urls.length}>
+          {state.urls.map((url, index) => (
+            <li key={url} className="w-full max-w-[42rem] bg-white shadow">
+              {/* eslint-disable-next-line @next/next/no-img-element -- local blob URLs, nothing to optimise */}
+              <img src={url} alt={`第${index + 1}页`} className="block aspect-[210/297] w-full" />
+              <p className="py-1 text-center text-xs text-stone-500">
+                第 {index + 1} 页 / 共 {state.urls.length} 页
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </Dialog>
+  );
+}

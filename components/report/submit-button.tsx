@@ -1,0 +1,42 @@
+"use client";
+
+import { useId } from "react";
+
+import type { ReportStatus } from "@/lib/report-model";
+import { REPORT_STATUS_LABELS } from "@/lib/report-model";
+
+import { Button } from "@/components/ui/button";
+
+/** Why submitting is not possible now, or null when it is. */
+export function submitBlocker(options: { canSubmit: boolean; status: ReportStatus; errorCount: number; isBusy: boolean }): string | null {
+  if (!options.canSubmit) return "当前角色无权提交审核";
+  if (options.status !== "draft" && options.status !== "returned") return `报告${REPORT_STATUS_LABELS[options.status]}，无需再次提交`;
+  if (options.errorCount > 0) return `还有 ${options.errorCount} 个错误需要修改`;
+  if (options.isBusy) return "正在提交…";
+  return null;
+}
+
+/** 提交审核, disabled with a visible reason while errors remain. */
+export function SubmitButton(props: { canSubmit: boolean; status: ReportStatus; errorCount: number; isBusy: boolean; onSubmit: () => void }) {
+  const reasonId = useId();
+  const blocker = submitBlocker(props);
+  return (
+    <div className="flex items-center gap-2">
+      {blocker && !props.isBusy && (
+        <span id={reasonId} data-testid="submit-blocker" className="text-xs whitespace-nowrap text-red-800">
+          {blocker}
+        </span>
+      )}
+      <Button
+        variant="primary"
+        data-testid="submit-report"
+        disabled={Boolean(blocker)}
+        aria-describedby={blocker ? reasonId : undefined}
+        title={blocker ?? "提交给审核人"}
+        onClick={props.onSubmit}
+      >
+        {props.isBusy ? "提交中…" : "提交审核"}
+      </Button>
+    </div>
+  );
+}

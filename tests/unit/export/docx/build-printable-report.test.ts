@@ -1,0 +1,150 @@
+import { describe, expect, it } from "vitest";
+
+import { buildPrintableReport, closingBlocks, inlinesToText, type PrintableBlock } from "@/lib/export/layout";
+import { textToDoc, type Report, type ReportTemplate } from "@/lib/report-model";
+import { getTemplate } from "@/templates";
+
+import { FULL_FIXTURE, loadFixture, SMALL_FIXTURE } from "./helpers/docx-xml";
+
+/** One line per block, as a reader would see it. */
+function lines(blocks: PrintableBlock[]): string[] {
+  return blocks.map((block) => {
+    switch (block.kind) {
+      case "title":
+        return `标题:${block.lines.join("|")}`;
+      case "blank":
+        return "";
+      case "heading":
+        return `${block.role}:${block.prefix}${block.text}`;
+      case "paragraph":
+        return `${block.prefix}${inlinesToText(block.inlines)}`;
+      case "runIn":
+        return `runIn:${block.prefix}${block.heading}${inlinesToText(block.inlines)}`;
+      case "table":
+        return `表格:${block.rows.map((row) => row.map((cell) => cell.blocks.map((cellBlock) => (cellBlock.kind === "paragraph" ? inlinesToText(cellBlock.inlines) : "")).join("")).join(",")).join("/")}`;
+      default:
+        return `${block.kind}:${block.text}`;
+    }
+  });
+}
+
+describe("buildPrintableReport", () => {
+  it("prints a small report in GB/T 9704 order: title, parts with 一、 and their bodies directly, signature and date", () => {
+    expect(lines(buildPrintableReport(loadFixture(SMALL_FIXTURE)))).toEqual([
+      "标题:白鹭镇2024年法治政府建设年度报告",
+      "",
+      "h1:一、主要举措和成效",
+      "全镇组织干部学法4次，化解矛盾纠纷126件，调解成功率98%。",
+      "h1:二、存在的不足",
+      "村级法律顾问作用发挥不够充分。",
+      "h1:三、主要负责人履职情况",
+      "镇党委书记、镇长带头讲法治课2次。",
+      "h1:四、下一年度工作安排",
+      "推进“法律明白人”培养工程，每村培养不少于5名。",
+      "h1:五、其他情况",
+      "无。",
+      "",
+      "signature:望川区白鹭镇人民政府",
+      "date:2025年1月20日",
+    ]);
+  });
+
+  it("numbers items （一）（二） within each part, prints run-in items and numbered paragraphs by level", () => {
+    const printed = lines(buildPrintableReport(loadFixture(FULL_FIXTURE)));
+    expect(printed.slice(0, 7)).toEqual([
+      "docNumber:望政〔2025〕6号",
+      "",
+      "标题:明江市望川区人民政府关于2024年度|法治政府建设情况的报告",
+      "",
+      "mainRecipient:明江市人民政府：",
+      "h1:一、2024年法治政府建设的主要举措和成效",
+      expect.stringMatching(/^2024年，望川区坚持/),
+    ]);
+    const headings = printed.filter((line) => /^(h[12]|runIn):/.test(line)).map((line) => (line.startsWith("runIn:") ? line.slice(0, line.indexOf("。") + 1) : line));
+    expect(headings).toEqual([
+      "h1:一、2024年法治政府建设的主要举措和成效",
+      "h2:（一）坚持党的领导，统筹推进法治政府建设",
+      "runIn:（二）深化“放管服”改革。",
+      "h2:（三）严格规范重大行政决策程序",
+      "h2:（四）推进严格规范公正文明执法",
+      "runIn:（五）强化行政权力制约和监督。",
+      "h1:二、存在的不足和原因",
+      "h1:三、党政主要负责人履行推进法治建设第一责任人职责情况",
+      "runIn:（一）带头学法用法。",
+      "h2:（二）带头依法决策",
+      "h1:四、2025年推进法治政府建设的主要安排",
+      "h1:五、其他需要报告的情况",
+    ]);
+    expect(printed).toContain("runIn:（二）深化“放管服”改革。全面推行政务服务事项清单管理，动态调整区级政务服务事项1126项，其中“一网通办”事项占比达到96.5%。推行“一件事一次办”集成服务，上线企业开办、不动产登记等高频事项23个，平均办理时限压缩62%。");
+    expect(printed).toContain("1.公众参与：通过政府网站、听证会等方式公开征求意见，共收到意见建议137条，采纳41条；");
+    expect(printed).toContain("（1）委托第三方机构评估2项；");
+    expect(printed).toContain("●推进政务公开标准化建设，主动公开政府信息5816条。");
+    expect(printed.slice(-6)).toEqual(["以上报告，请审阅。", "", "signature:明江市望川区人民政府", "date:2025年3月8日", "", "copyTo:抄送：明江市司法局，区委全面依法治区委员会办公室。"]);
+  });
+
+  it("marks the run-in heading of a numbered body paragraph so exporters can bold it", () => {
+    const blocks = buildPrintableReport(loadFixture(FULL_FIXTURE));
+    const numbered = blocks.find((block) => block.kind === "paragraph" && inlinesToText(block.inlines).startsWith("1.健全议事协调机制"));
+    expect(numbered).toMatchObject({ kind: "paragraph", headingLength: [..."1.健全议事协调机制。"].length });
+  });
+
+  it.each([
+    ["standalone 1. heading", "1.加强队伍建设", { kind: "heading", role: "h3", prefix: "1.", text: "加强队伍建设" }],
+    ["standalone （1） heading with full-width dot normalised", "（2）完善工作机制", { kind: "heading", role: "h4", prefix: "（2）", text: "完善工作机制" }],
+    ["half-width brackets", "(3)规范执法行为", { kind: "heading", role: "h4", prefix: "（3）", text: "规范执法行为" }],
+    ["decimal is not a heading", "1.5万元用于普法宣传。", { kind: "paragraph", headingLength: 0 }],
+    ["sentence after the heading", "2.强化监督。全年开展专项检查6次。", { kind: "paragraph", headingLength: 7 }],
+  ])("classifies %s", (_name, text, expected) => {
+    const report = reportWith([{ heading: "", body: text }]);
+    const body = buildPrintableReport(report).filter((block) => block.kind === "paragraph" || block.kind === "heading");
+    expect(body.at(-1)).toMatchObject(expected);
+  });
+
+  it("skips the numeral of items without a heading but keeps their text", () => {
+    const printed = lines(buildPrintableReport(reportWith([{ heading: "依法决策", body: "甲。" }, { heading: "", body: "乙。" }, { heading: "规范执法", body: "丙。" }])));
+    expect(printed.slice(-5)).toEqual(["h2:（一）依法决策", "甲。", "乙。", "h2:（二）规范执法", "丙。"]);
+  });
+
+  it("prints indicators only where the template asks for the table", () => {
+    const report = loadFixture(FULL_FIXTURE);
+    const template: ReportTemplate = getTemplate("county-government");
+    const printed = lines(buildPrintableReport(report, { template }));
+    const tables = printed.filter((line) => line.startsWith("表格:指标"));
+    const printingKinds = template.sections.filter((section) => section.shouldPrintIndicatorTable).map((section) => section.kind);
+    expect(tables).toHaveLength(report.sections.filter((section) => printingKinds.includes(section.kind)).length);
+    expect(tables[0]).toContain("行政复议收案,件,156,131");
+    expect(tables[0]).toContain("罚没金额,万元,996,—");
+    expect(lines(buildPrintableReport(report)).some((line) => line.startsWith("表格:指标"))).toBe(false);
+  });
+
+  it.each([
+    ["signature longer than the date by two or more", "明江市望川区人民政府", "2025年3月8日", 2, 4],
+    ["date longer: date two in, signature moved left", "白鹭镇政府", "2025年12月18日", 6, 2],
+    ["equal widths", "望川区司法局", "2025年3月8日", 4, 2],
+  ])("closing offsets: %s", (_name, signature, date, signatureRight, dateRight) => {
+    expect(closingBlocks(signature, date)).toEqual([
+      { kind: "signature", text: signature, rightIndentChars: signatureRight },
+      { kind: "date", text: date, rightIndentChars: dateRight },
+    ]);
+  });
+});
+
+function reportWith(items: Array<{ heading: string; body: string }>): Report {
+  return {
+    schemaVersion: 1,
+    templateId: "county-government",
+    meta: { agency: "青川县", year: 2024, title: "报告", mainRecipient: "", copyTo: "", signature: "", date: "", docNumber: "", isPublic: true },
+    sections: [
+      {
+        id: "s1",
+        kind: "measures",
+        heading: "主要举措",
+        lead: "",
+        items: items.map((item, index) => ({ id: `i${index}`, heading: item.heading, body: textToDoc(item.body), isRunIn: false, area: null, pendingUpdates: [] })),
+        indicators: {},
+        previousIndicators: {},
+      },
+    ],
+    commitments: [],
+  };
+}

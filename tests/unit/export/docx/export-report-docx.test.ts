@@ -1,0 +1,186 @@
+import { beforeAll, describe, expect, it } from "vitest";
+
+import { exportReportDocx } from "@/lib/export/docx";
+import { docParagraphs, headingPrefix } from "@/lib/report-model";
+
+import { FULL_FIXTURE, loadFixture, paragraphsOf, styleXml, unzipDocx } from "./helpers/docx-xml";
+
+const report = loadFixture(FULL_FIXTURE);
+let parts: Record<string, string>;
+let documentXml: string;
+
+beforeAll(async () => {
+  parts = unzipDocx(await exportReportDocx(report, { isDraft: true, shouldPrintIndicatorTables: true }));
+  documentXml = parts["word/document.xml"]!;
+});
+
+describe("exportReportDocx page setup", () => {
+  it("uses A4 with the GB/T 9704 margins (37/28/26/35 mm) and puts the page number 7 mm under the 版心", () => {
+    expect(documentXml).toContain('<w:pgSz w:w="11906" w:h="16838"');
+    const margins = /<w:pgMar ([^>]*)\/>/.exec(documentXml)?.[1] ?? "";
+    expect(margins).toMatch(/w:top="2098"/);
+    expect(margins).toMatch(/w:left="1587"/);
+    expect(margins).toMatch(/w:right="1474"/);
+    expect(margins).toMatch(/w:bottom="1984"/);
+    // 35 mm − 7 mm − one 14 pt line = 23.06 mm
+    expect(margins).toMatch(/w:footer="1307"/);
+  });
+
+  it("declares a 22-line grid of 28.95 pt without the character grid LibreOffice misreads", () => {
+    expect(documentXml).toContain('<w:docGrid w:type="lines" w:linePitch="579"/>');
+    expect(documentXml).not.toContain("linesAndChars");
+  });
+
+  it("numbers odd pages right and even pages left with — PAGE — in 4号 宋体", () => {
+    expect(parts["word/settings.xml"]).toContain("<w:evenAndOddHeaders/>");
+    const footerIds = Object.fromEntries([...documentXml.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((match) => [match[1], match[2]]));
+    expect(Object.keys(footerIds).sort()).toEqual(["default", "even"]);
+    const rels = parts["word/_rels/document.xml.rels"]!;
+    const footerXml = (id: string) => parts[`word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1]}`]!;
+    const odd = footerXml(footerIds.default!);
+    const even = footerXml(footerIds.even!);
+    for (const footer of [odd, even]) {
+      expect(footer).toMatch(/<w:t xml:space="preserve">— <\/w:t>.*<w:instrText xml:space="preserve">PAGE<\/w:instrText>.*<w:t xml:space="preserve"> —<\/w:t>/s);
+      expect(footer).toContain('w:eastAsia="宋体"');
+      expect(footer).toContain('w:hint="eastAsia"');
+    }
+    expect(odd).toContain('<w:jc w:val="right"/>');
+    expect(odd).toContain('<w:ind w:right="280"/>');
+    expect(even).toContain('<w:jc w:val="left"/>');
+    expect(even).toContain('<w:ind w:left="280"/>');
+    expect(styleXml(parts["word/styles.xml"]!, "NbFooter")).toContain('<w:sz w:val="28"/>');
+  });
+
+  it("centres the page number on every page when asked", async () => {
+    const centred = unzipDocx(await exportReportDocx(report, { pageNumberPosition: "center" }));
+    expect(centred["word/settings.xml"]).not.toMatch(/<w:evenAndOddHeaders\/>|<w:evenAndOddHeaders w:val="(true|1)"/);
+    expect([...centred["word/document.xml"]!.matchAll(/<w:footerReference/g)]).toHaveLength(1);
+    expect(centred["word/footer1.xml"]).toContain('<w:jc w:val="center"/>');
+  });
+});
+
+describe("exportReportDocx styles", () => {
+  it.each([
+    ["NbTitle", "方正小标宋简体", 44],
+    ["NbBody", "仿宋_GB2312", 32],
+    ["NbHeading1", "黑体", 32],
+    ["NbHeading2", "楷体_GB2312", 32],
+    ["NbTableText", "仿宋_GB2312", 28],
+    ["NbFooter", "宋体", 28],
+  ])("%s uses %s at %i half-points with Times New Roman for Latin", (id, eastAsia, size) => {
+    const styles = parts["word/styles.xml"]!;
+    const xml = styleXml(styles, id);
+    const own = new RegExp(`w:eastAsia="${eastAsia}"`).test(xml);
+    const inherited = /<w:basedOn w:val="(\w+)"/.exec(xml)?.[1];
+    expect(own || (inherited !== undefined && styleXml(styles, inherited).includes(`w:eastAsia="${eastAsia}"`))).toBe(true);
+    if (own) expect(xml).toContain('w:ascii="Times New Roman"');
+    const ownSize = /<w:sz w:val="(\d+)"\/>/.exec(xml)?.[1];
+    expect(Number(ownSize ?? /<w:sz w:val="(\d+)"\/>/.exec(styleXml(styles, inherited ?? id))?.[1])).toBe(size);
+  });
+
+  it("sets zh-CN, exact 28.95 pt lines, two-character indent and −0.25 pt tracking on body text", () => {
+    const styles = parts["word/styles.xml"]!;
+    expect(styles).toMatch(/<w:docDefaults>.*w:eastAsia="zh-CN".*<\/w:docDefaults>/s);
+    const body = styleXml(styles, "NbBody");
+    expect(body).toContain('w:line="579"');
+    expect(body).toContain('w:lineRule="exact"');
+    expect(body).toContain('<w:ind w:firstLine="630"/>');
+    expect(body).toContain('<w:spacing w:val="-5"/>');
+    expect(body).toContain('<w:jc w:val="both"/>');
+  });
+
+  it("gives headings Word outline levels so the navigation pane lists them", () => {
+    const styles = parts["word/styles.xml"]!;
+    ["NbHeading1", "NbHeading2", "NbHeading3", "NbHeading4"].forEach((id, level) => {
+      expect(styleXml(styles, id)).toContain(`<w:outlineLvl w:val="${level}"/>`);
+    });
+    expect(styleXml(styles, "NbHeading2")).not.toContain("<w:b/>");
+  });
+
+  it("bolds 楷体 and numbered 仿宋 headings only when the template asks", async () => {
+    const bold = unzipDocx(await exportReportDocx(report, { isHeadingBold: true }));
+    expect(styleXml(bold["word/styles.xml"]!, "NbHeading2")).toContain("<w:b/>");
+    expect(styleXml(bold["word/styles.xml"]!, "NbHeading1")).not.toContain("<w:b/>");
+    const runIn = paragraphsOf(bold["word/document.xml"]!).find((paragraph) => paragraph.text.startsWith("1.健全议事协调机制"))!;
+    const runs = [...runIn.xml.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((match) => match[1]!);
+    expect(runs[0]).toContain("<w:b/>");
+    expect(runs[0]).toContain(">1.健全议事协调机制。</w:t>");
+    expect(runs[1]).not.toContain("<w:b/>");
+  });
+
+  it("switches to the Windows font names", async () => {
+    const windows = unzipDocx(await exportReportDocx(report, { fontProfile: "windows" }));
+    const styles = windows["word/styles.xml"]!;
+    expect(styleXml(styles, "NbBody")).toContain('w:eastAsia="仿宋"');
+    expect(styleXml(styles, "NbHeading2")).toContain('w:eastAsia="楷体"');
+    expect(windows["word/document.xml"]).not.toMatch(/_GB2312/);
+  });
+});
+
+describe("exportReportDocx content", () => {
+  it("sets the East Asian font and zh-CN on every run, and the eastAsia hint on runs with Chinese quotes", () => {
+    const runs = [...documentXml.matchAll(/<w:r>(.*?)<\/w:r>/gs)].map((match) => match[1]!).filter((run) => run.includes("<w:t"));
+    expect(runs.length).toBeGreaterThan(100);
+    for (const run of runs) {
+      expect(run).toMatch(/<w:rFonts [^>]*w:eastAsia="[^"]+"/);
+      expect(run).toContain('w:eastAsia="zh-CN"');
+      if (/[“”‘’—…]/.test(run.replace(/<[^>]+>/g, ""))) expect(run).toContain('w:hint="eastAsia"');
+    }
+  });
+
+  it("prints every paragraph of the report in order", () => {
+    const printed = paragraphsOf(documentXml).map((paragraph) => paragraph.text);
+    const expected: string[] = [report.meta.docNumber, report.meta.title, `${report.meta.mainRecipient}：`];
+    report.sections.forEach((section, sectionIndex) => {
+      expected.push(headingPrefix(1, sectionIndex + 1) + section.heading);
+      if (section.lead) expected.push(section.lead);
+      for (const item of section.items) {
+        if (item.heading) expected.push(item.heading);
+        for (const paragraph of docParagraphs(item.body)) expected.push(...paragraph.split("\t"));
+      }
+    });
+    expected.push(report.meta.signature, "2025年3月8日", `抄送：${report.meta.copyTo}。`);
+    let cursor = 0;
+    for (const text of expected) {
+      const found = printed.findIndex((paragraph, index) => index >= cursor && paragraph.replace(/\n/g, "").includes(text));
+      expect(found, `“${text}” should follow paragraph ${cursor}`).toBeGreaterThanOrEqual(cursor);
+      cursor = found;
+    }
+  });
+
+  it("numbers parts and items and refers every paragraph to a declared style", () => {
+    const paragraphs = paragraphsOf(documentXml);
+    expect(paragraphs.filter((paragraph) => paragraph.style === "NbHeading1").map((paragraph) => paragraph.text.slice(0, 2))).toEqual(["一、", "二、", "三、", "四、", "五、"]);
+    expect(paragraphs.filter((paragraph) => paragraph.style === "NbHeading2").map((paragraph) => paragraph.text.slice(0, 3))).toEqual(["（一）", "（三）", "（四）", "（二）"]);
+    const declared = new Set([...parts["word/styles.xml"]!.matchAll(/w:styleId="([^"]+)"/g)].map((match) => match[1]));
+    for (const paragraph of paragraphs) expect(declared.has(paragraph.style), paragraph.text).toBe(true);
+  });
+
+  it("breaks the title into balanced lines inside one centred paragraph", () => {
+    const title = paragraphsOf(documentXml).find((paragraph) => paragraph.style === "NbTitle")!;
+    expect(title.text).toBe("明江市望川区人民政府关于2024年度\n法治政府建设情况的报告");
+    expect(title.xml).toMatch(/<w:pStyle w:val="NbTitle"\/>.*<w:snapToGrid w:val="(0|false)"\/><\/w:pPr>/);
+  });
+
+  it("draws tables with full borders", () => {
+    const table = /<w:tbl>.*?<\/w:tbl>/s.exec(documentXml)?.[0] ?? "";
+    for (const side of ["top", "left", "bottom", "right", "insideH", "insideV"]) expect(table).toMatch(new RegExp(`<w:${side} w:val="single"`));
+  });
+});
+
+describe("exportReportDocx draft marking", () => {
+  it.each([
+    [true, 2],
+    [false, 0],
+  ])("isDraft %s → %i “草稿” headers", async (isDraft, count) => {
+    const docx = unzipDocx(await exportReportDocx(report, { isDraft }));
+    expect([...docx["word/document.xml"]!.matchAll(/<w:headerReference/g)]).toHaveLength(count);
+    const headers = Object.entries(docx).filter(([name]) => /^word\/header\d+\.xml$/.test(name));
+    expect(headers.filter(([, xml]) => xml.includes(">草稿<"))).toHaveLength(count);
+  });
+
+  it("marks drafts by default", async () => {
+    const docx = unzipDocx(await exportReportDocx(report));
+    expect(Object.values(docx).some((xml) => xml.includes(">草稿<"))).toBe(true);
+  });
+});
