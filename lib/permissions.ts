@@ -14,6 +14,8 @@ export const ACTIONS = [
   "report.reopen",
   "report.export",
   "report.assign",
+  "report.history",
+  "report.restore",
   "users.manage",
   "agency.manage",
   "audit.read",
@@ -22,11 +24,17 @@ export const ACTIONS = [
 export type Action = (typeof ACTIONS)[number];
 
 const TABLE: Record<Role, readonly Action[]> = {
-  admin: ["report.read", "report.create", "report.edit", "report.import", "report.submit", "report.comment", "report.export", "report.assign", "users.manage", "agency.manage", "audit.read"],
-  drafter: ["report.read", "report.create", "report.edit", "report.import", "report.submit", "report.comment", "report.export", "report.assign"],
-  reviewer: ["report.read", "report.comment", "report.review", "report.export"],
-  approver: ["report.read", "report.comment", "report.signoff", "report.publish", "report.reopen", "report.export"],
-  supervisor: ["report.read", "report.export", "supervision.read"],
+  admin: [
+    "report.read", "report.create", "report.edit", "report.import", "report.submit", "report.comment", "report.export", "report.assign",
+    "report.history", "report.restore", "users.manage", "agency.manage", "audit.read",
+  ],
+  drafter: [
+    "report.read", "report.create", "report.edit", "report.import", "report.submit", "report.comment", "report.export", "report.assign",
+    "report.history", "report.restore",
+  ],
+  reviewer: ["report.read", "report.comment", "report.review", "report.export", "report.history"],
+  approver: ["report.read", "report.comment", "report.signoff", "report.publish", "report.reopen", "report.export", "report.history"],
+  supervisor: ["report.read", "report.export", "report.history", "supervision.read"],
 };
 
 export function can(roles: readonly Role[], action: Action): boolean {

@@ -5,8 +5,7 @@ import type { Report } from "@/lib/report-model";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 
-import { countBySeverity } from "./status-marks";
-import { describeLocation, type Finding } from "./validation-api";
+import { describeLocation, summarizeFindings, type Finding } from "./validation-api";
 
 const SEVERITY = {
   error: { label: "错误", tone: "danger" },
@@ -31,7 +30,7 @@ export function FindingsPanel(props: {
   onSelect: (finding: Finding) => void;
   onFix: (finding: Finding) => void;
 }) {
-  const counts = countBySeverity(props.findings);
+  const counts = summarizeFindings(props.findings);
   const sorted = props.findings
     .map((finding, index) => ({ finding, index }))
     .sort((a, b) => ORDER[a.finding.severity] - ORDER[b.finding.severity] || a.index - b.index);
@@ -40,8 +39,8 @@ export function FindingsPanel(props: {
     <section aria-labelledby="findings-title">
       <h3 id="findings-title" className="mb-2 flex items-center gap-2 text-sm font-semibold text-stone-900">
         校验结果
-        <Badge tone={counts.errors ? "danger" : "success"}>错误 {counts.errors}</Badge>
-        <Badge tone={counts.warnings ? "warning" : "neutral"}>提醒 {counts.warnings}</Badge>
+        <Badge tone={counts.error ? "danger" : "success"}>错误 {counts.error}</Badge>
+        <Badge tone={counts.warning ? "warning" : "neutral"}>提醒 {counts.warning}</Badge>
       </h3>
       {sorted.length === 0 ? (
         <p className="text-sm text-green-800" data-testid="findings" data-count={0}>

@@ -20,6 +20,13 @@ export const PART_STATUS_TONES: Record<PartStatus, string> = {
   empty: "bg-stone-100 text-stone-500",
 };
 
+/** Part marks from `completeness()`, keyed by section id. */
+export function sectionStatuses(perSection: ReadonlyArray<{ sectionId?: string; status: PartStatus }>): Record<string, PartStatus> {
+  const statuses: Record<string, PartStatus> = {};
+  for (const entry of perSection) if (entry.sectionId) statuses[entry.sectionId] = entry.status;
+  return statuses;
+}
+
 /** Mark of one item: its worst finding, or empty when it has neither heading nor text. */
 export function itemStatuses(report: Report, findings: readonly Finding[]): Map<string, PartStatus> {
   const worst = new Map<string, "errors" | "warnings">();
@@ -37,16 +44,4 @@ export function itemStatuses(report: Report, findings: readonly Finding[]): Map<
     }
   }
   return statuses;
-}
-
-export function countBySeverity(findings: readonly Finding[]): { errors: number; warnings: number; infos: number } {
-  let errors = 0;
-  let warnings = 0;
-  let infos = 0;
-  for (const finding of findings) {
-    if (finding.severity === "error") errors += 1;
-    else if (finding.severity === "warning") warnings += 1;
-    else infos += 1;
-  }
-  return { errors, warnings, infos };
 }

@@ -6,6 +6,8 @@ import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
 import { assertBodyMatchesSchema } from "@/lib/report-model/extensions";
 import { saveReportContentSchema, type SaveReportContent, type SavedRevision } from "@/lib/schemas/report";
+import { assertCan } from "@/lib/workflow/assert-can";
+import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
 
 import { ConflictError, isUniqueViolation } from "./errors";
 
@@ -24,6 +26,7 @@ const COALESCE_MINUTES = 10;
 
 /** Saves content based on `baseRevision`; refuses a save based on an older revision. */
 export async function saveReportContent({ db, user, reportId, input }: SaveReportContentOptions): Promise<SavedRevision> {
+  assertCan(user, "report.edit");
   const data = saveReportContentSchema.parse(input);
   for (const section of data.content.sections) {
     for (const item of section.items) {
@@ -48,6 +51,7 @@ export async function saveReportContent({ db, user, reportId, input }: SaveRepor
       if (row.revision !== data.baseRevision) {
         throw new ConflictError({ revision: row.revision, content: row.content, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy ?? "" });
       }
+      await assertWithinAssignments({ db: tx, user, row, content: data.content });
       const revision = row.revision + 1;
       const now = new Date();
       await tx

@@ -9,6 +9,21 @@ function replaceRange(text: string, edit: TextEdit): string {
   return text.slice(0, from) + edit.insert + text.slice(to);
 }
 
+function inlineLength(node: RichNode): number {
+  if (node.type === "text") return (node.text ?? "").length;
+  if (node.type === "hardBreak") return 1;
+  return (node.content ?? []).reduce((total, child) => total + inlineLength(child), 0);
+}
+
+/** Inserts a text node at `offset` of a paragraph that has no text node there (empty, or next to a hard break). */
+function insertText(paragraph: RichNode, offset: number, text: string): void {
+  const content = paragraph.content ?? [];
+  let position = 0;
+  let index = 0;
+  while (index < content.length && position < offset) position += inlineLength(content[index++]!);
+  paragraph.content = [...content.slice(0, index), { type: "text", text }, ...content.slice(index)];
+}
+
 // Edits land in the text nodes they overlap, so marks (bold, italic) stay; block boundaries are never merged.
 function editBody(doc: RichDoc, edit: TextEdit): void {
   const { spans, paragraphs } = mapDocOffsets(doc);
@@ -18,7 +33,7 @@ function editBody(doc: RichDoc, edit: TextEdit): void {
   });
   if (touched.length === 0) {
     const paragraph = paragraphs.find((candidate) => candidate.from <= edit.from && edit.from <= candidate.to);
-    if (paragraph && edit.insert) paragraph.node.content = [...(paragraph.node.content ?? []), { type: "text", text: edit.insert }];
+    if (paragraph && edit.insert) insertText(paragraph.node, edit.from - paragraph.from, edit.insert);
     return;
   }
   touched.forEach((span, index) => {

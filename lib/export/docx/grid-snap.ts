@@ -1,4 +1,4 @@
-import { OnOffElement, Paragraph } from "docx";
+import { OnOffElement, type Paragraph } from "docx";
 
 /**
  * Takes a paragraph off the line grid (`w:snapToGrid w:val="0"`), which docx has no option for: LibreOffice

@@ -17,6 +17,8 @@ export interface RenderContext {
   cell?: "header" | "body";
   /** Centre the cell's paragraphs (figures). */
   isCentered?: boolean;
+  /** Width available to a table, in twips: the 版心, or the enclosing cell's. */
+  width?: number;
 }
 
 type BlockRenderer<K extends PrintableBlockKind> = (block: Extract<PrintableBlock, { kind: K }>, context: RenderContext) => Array<Paragraph | Table>;
@@ -50,7 +52,13 @@ export const BLOCK_RENDERERS = {
       ...createInlineRuns(block.inlines, { eastAsia: fonts.body }),
     ]),
   ],
-  table: (block, context) => [createTable(block, (cellBlock, cell) => renderBlock(cellBlock, { ...context, cell: cell.isHeader ? "header" : "body", isCentered: cell.isCentered }))],
+  table: (block, context) => [
+    createTable(
+      block,
+      (cellBlock, cell, width) => renderBlock(cellBlock, { ...context, cell: cell.isHeader ? "header" : "body", isCentered: cell.isCentered, width }),
+      context.width,
+    ),
+  ],
   signature: (block, { fonts }) => [closing(block.text, block.rightIndentChars, fonts)],
   date: (block, { fonts }) => [closing(block.text, block.rightIndentChars, fonts)],
   copyTo: (block, { fonts }) => [createRuledBlock(new Paragraph({ style: STYLE_IDS.copyTo, children: [createTextRun(block.text, { eastAsia: fonts.body })] }))],

@@ -24,9 +24,7 @@ export function createTextRun(text: string, style: RunStyle, marks: { isBold?: b
 
 /** Runs of printable inlines; a break becomes a `w:br` in its own run. */
 export function createInlineRuns(inlines: readonly PrintableInline[], style: RunStyle): TextRun[] {
-  return inlines.map((inline) =>
-    inline.kind === "break" ? new TextRun({ break: 1, language: RUN_LANGUAGE }) : createTextRun(inline.text, style, inline),
-  );
+  return inlines.map((inline) => (inline.kind === "break" ? new TextRun({ break: 1, language: RUN_LANGUAGE }) : createTextRun(inline.text, style, inline)));
 }
 
 /** Runs of a paragraph whose first `boldLength` characters (a run-in heading like "1.加强队伍建设。") are bold. */

@@ -3,9 +3,11 @@ import { BorderStyle, Paragraph, Table, TableCell, TableRow, VerticalAlignTable,
 import type { PrintableBlock, PrintableTable, PrintableTableCell } from "../layout";
 import { TEXT_WIDTH } from "./units";
 
-type CellRenderer = (block: PrintableBlock, cell: PrintableTableCell) => Array<Paragraph | Table>;
+/** Renders one block of a cell; `width` is the cell's text width in twips, for nested tables. */
+type CellRenderer = (block: PrintableBlock, cell: PrintableTableCell, width: number) => Array<Paragraph | Table>;
 
 const LINE = { style: BorderStyle.SINGLE, size: 6, color: "000000" } as const;
+const CELL_INSET = 80;
 const BORDERS = { top: LINE, bottom: LINE, left: LINE, right: LINE, insideHorizontal: LINE, insideVertical: LINE };
 
 /** A full-width table with every border drawn; header rows repeat on each page. */
@@ -21,14 +23,14 @@ export function createTable(table: PrintableTable, renderCell: CellRenderer, wid
       children: row.map((cell) => {
         const cellWidth = columnWidths.slice(column, column + cell.columnSpan).reduce((sum, value) => sum + value, 0);
         column += cell.columnSpan;
-        const children = cell.blocks.flatMap((block) => renderCell(block, cell));
+        const children = cell.blocks.flatMap((block) => renderCell(block, cell, cellWidth - 2 * CELL_INSET));
         return new TableCell({
           children: children.length > 0 ? children : [new Paragraph({})],
           columnSpan: cell.columnSpan,
           rowSpan: cell.rowSpan,
           width: { size: cellWidth, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
-          margins: { left: 80, right: 80, top: 40, bottom: 40 },
+          margins: { left: CELL_INSET, right: CELL_INSET, top: 40, bottom: 40 },
         });
       }),
     });
@@ -51,7 +53,11 @@ const INSET = 280;
 
 /** 版记: full-width rules above and below (about 0.35 mm), the text one 4号 character in from each side. */
 export function createRuledBlock(paragraph: Paragraph, width = TEXT_WIDTH): Table {
-  const cell = new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA }, margins: { left: INSET, right: INSET, top: 60, bottom: 60 } });
+  const cell = new TableCell({
+    children: [paragraph],
+    width: { size: width, type: WidthType.DXA },
+    margins: { left: INSET, right: INSET, top: 60, bottom: 60 },
+  });
   return new Table({
     rows: [new TableRow({ children: [cell], cantSplit: true })],
     columnWidths: [width],

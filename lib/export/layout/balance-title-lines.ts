@@ -6,10 +6,53 @@ export const TITLE_CHARS_PER_LINE = 20;
 const OPENING = new Set([..."《（(“‘〔【［"]);
 const CLOSING = new Set([..."》）)”’〕】］、，。；：！？,.;:!?"]);
 const NUMBER_UNITS = new Set([..."年月日号届次期%％"]);
-const GOOD_AFTER = ["关于", "的", "年度", "年", "和", "与", "及", "暨", "、", "，", "政府", "局", "委员会", "厅", "办公室", "委", "院", "部", "中心", "街道", "镇", "乡"];
+const GOOD_AFTER = [
+  "关于",
+  "的",
+  "年度",
+  "年",
+  "和",
+  "与",
+  "及",
+  "暨",
+  "、",
+  "，",
+  "政府",
+  "局",
+  "委员会",
+  "厅",
+  "办公室",
+  "委",
+  "院",
+  "部",
+  "中心",
+  "街道",
+  "镇",
+  "乡",
+];
 const GOOD_BEFORE = ["关于", "情况", "工作", "报告", "法治"];
 /** Words of report titles that a line break must not split unless nothing else fits. */
-const TITLE_WORDS = ["年度", "关于", "政府", "法治", "建设", "情况", "工作", "报告", "通知", "意见", "方案", "安排", "人民", "办公室", "委员会", "街道", "办事处", "依法", "行政"];
+const TITLE_WORDS = [
+  "年度",
+  "关于",
+  "政府",
+  "法治",
+  "建设",
+  "情况",
+  "工作",
+  "报告",
+  "通知",
+  "意见",
+  "方案",
+  "安排",
+  "人民",
+  "办公室",
+  "委员会",
+  "街道",
+  "办事处",
+  "依法",
+  "行政",
+];
 const NEVER = Number.POSITIVE_INFINITY;
 
 /**

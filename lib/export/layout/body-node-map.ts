@@ -22,11 +22,11 @@ interface NodeHandler {
  */
 export const BODY_NODE_MAP = {
   paragraph: {
-    toBlocks: (node, context) => [paragraphBlock(inlinesOf(node), context)],
+    toBlocks: (node, context) => paragraphBlock(inlinesOf(node), context),
     toInlines: (node) => misplaced(node, "段落"),
   },
   text: {
-    toBlocks: (node, context) => [paragraphBlock(textInlines(node), context)],
+    toBlocks: (node, context) => paragraphBlock(textInlines(node), context),
     toInlines: textInlines,
   },
   hardBreak: {
@@ -64,9 +64,7 @@ export function inlinesOf(node: RichNode): PrintableInline[] {
 }
 
 function handlerFor(node: RichNode): NodeHandler {
-  const handler: NodeHandler | undefined = Object.hasOwn(BODY_NODE_MAP, node.type)
-    ? BODY_NODE_MAP[node.type as keyof typeof BODY_NODE_MAP]
-    : undefined;
+  const handler: NodeHandler | undefined = Object.hasOwn(BODY_NODE_MAP, node.type) ? BODY_NODE_MAP[node.type as keyof typeof BODY_NODE_MAP] : undefined;
   if (!handler) throw new ExportError("UNSUPPORTED_NODE", `正文中有无法导出的内容类型“${String(node.type)}”，已停止导出以免丢失内容`);
   return handler;
 }
@@ -87,9 +85,13 @@ function textInlines(node: RichNode): PrintableInline[] {
   return [{ kind: "text", text: node.text, isBold: marks.has("bold"), isItalic: marks.has("italic") }];
 }
 
-function paragraphBlock(inlines: PrintableInline[], context: BlockContext): PrintableBlock {
-  if (context.listDepth === 0 && !context.isInTable) return classifyParagraph(inlines);
-  return { kind: "paragraph", prefix: "", inlines, headingLength: 0, indentLevel: Math.max(0, context.listDepth - 1) };
+function paragraphBlock(inlines: PrintableInline[], context: BlockContext): PrintableBlock[] {
+  if (context.listDepth === 0 && !context.isInTable) {
+    // An empty editor paragraph (a fresh item, a stray Enter) would print as a gap in the 22-line grid.
+    const isEmpty = inlines.every((inline) => inline.kind === "text" && inline.text.trim() === "");
+    return isEmpty ? [] : [classifyParagraph(inlines)];
+  }
+  return [{ kind: "paragraph", prefix: "", inlines, headingLength: 0, indentLevel: Math.max(0, context.listDepth - 1) }];
 }
 
 function listBlocks(node: RichNode, context: BlockContext, prefixFor: (index: number) => string): PrintableBlock[] {

@@ -59,7 +59,9 @@ function sectionBlocks(section: ReportSection, options: PrintableOptions): Print
       blocks.push(...itemBlocks(item, headingPrefix(2, itemNumber)));
     }
   }
-  const table = shouldPrintIndicators(section, options) ? indicatorTable(indicatorIds(section, options), section.indicators, section.previousIndicators) : undefined;
+  const table = shouldPrintIndicators(section, options)
+    ? indicatorTable(indicatorIds(section, options), section.indicators, section.previousIndicators)
+    : undefined;
   if (table) blocks.push(table);
   return blocks;
 }
@@ -90,6 +92,9 @@ function withColon(text: string): string {
 }
 
 function copyToText(text: string): string {
-  const list = text.trim().replace(/^抄送[：:]\s*/, "").replace(/[。.；;，,]+$/, "");
+  const list = text
+    .trim()
+    .replace(/^抄送[：:]\s*/, "")
+    .replace(/[。.；;，,]+$/, "");
   return `抄送：${list}。`;
 }

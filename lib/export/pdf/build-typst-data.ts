@@ -43,9 +43,7 @@ function tableData(table: PrintableTable, isHeadingBold: boolean) {
     columns,
     columnWidths: table.columnWidths.length === columns ? table.columnWidths : [],
     headerRows: headerRows === -1 ? table.rows.length : headerRows,
-    rows: table.rows.map((row) =>
-      row.map((cell) => ({ colspan: cell.columnSpan, rowspan: cell.rowSpan, blocks: cellBlocks(cell.blocks, isHeadingBold) })),
-    ),
+    rows: table.rows.map((row) => row.map((cell) => ({ colspan: cell.columnSpan, rowspan: cell.rowSpan, blocks: cellBlocks(cell.blocks, isHeadingBold) }))),
   };
 }
 
@@ -54,9 +52,16 @@ function cellBlocks(blocks: PrintableBlock[], isHeadingBold: boolean): Array<{ r
   return blocks.flatMap((block) => {
     if (block.kind === "paragraph") return [{ runs: paragraphRuns(block, isHeadingBold), indent: block.indentLevel }];
     if (block.kind === "table") {
-      return block.rows.map((row) => ({ runs: row.flatMap((cell, index) => [...(index > 0 ? [{ text: "　", bold: false, italic: false }] : []), ...cellBlocks(cell.blocks, isHeadingBold).flatMap((line) => line.runs)]), indent: 0 }));
+      return block.rows.map((row) => ({
+        runs: row.flatMap((cell, index) => [
+          ...(index > 0 ? [{ text: "　", bold: false, italic: false }] : []),
+          ...cellBlocks(cell.blocks, isHeadingBold).flatMap((line) => line.runs),
+        ]),
+        indent: 0,
+      }));
     }
-    if (block.kind === "runIn") return [{ runs: [{ text: block.prefix + block.heading, bold: isHeadingBold, italic: false }, ...toRuns(block.inlines)], indent: 0 }];
+    if (block.kind === "runIn")
+      return [{ runs: [{ text: block.prefix + block.heading, bold: isHeadingBold, italic: false }, ...toRuns(block.inlines)], indent: 0 }];
     if (block.kind === "blank") return [];
     const text = block.kind === "title" ? block.lines.join("") : block.kind === "heading" ? block.prefix + block.text : block.text;
     return [{ runs: [{ text, bold: false, italic: false }], indent: 0 }];
@@ -94,7 +99,12 @@ export function buildTypstData(
       }
       case "table": {
         const data = tableData(block, options.isHeadingBold);
-        text.body.push(data.rows.flat().flatMap((cell) => cell.blocks.map((line) => runsText(line.runs))).join(""));
+        text.body.push(
+          data.rows
+            .flat()
+            .flatMap((cell) => cell.blocks.map((line) => runsText(line.runs)))
+            .join(""),
+        );
         return data;
       }
       case "blank":

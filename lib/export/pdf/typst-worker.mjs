@@ -8,8 +8,7 @@ const { NodeCompiler } = require("@myriaddreamin/typst-ts-node-compiler");
 
 const compiler = NodeCompiler.create({ workspace: workerData.workspace, fontArgs: [{ fontPaths: workerData.fontPaths }] });
 
-const messagesOf = (nodeError) =>
-  nodeError ? nodeError.shortDiagnostics.map((diagnostic) => String(diagnostic.message ?? JSON.stringify(diagnostic))) : [];
+const messagesOf = (nodeError) => (nodeError ? nodeError.shortDiagnostics.map((diagnostic) => String(diagnostic.message ?? JSON.stringify(diagnostic))) : []);
 
 function handle({ output, source, inputs }) {
   const result = compiler.compile({ mainFileContent: source, inputs });

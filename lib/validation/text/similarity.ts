@@ -1,11 +1,22 @@
 const SKIPPED = /[\s\p{P}\p{S}]/u;
+// Reports use a few thousand distinct characters; remembering the answer avoids a regex test per character.
+const skippedCache = new Map<string, boolean>();
+
+function isSkipped(char: string): boolean {
+  let skipped = skippedCache.get(char);
+  if (skipped === undefined) {
+    skipped = SKIPPED.test(char);
+    if (skippedCache.size < 20_000) skippedCache.set(char, skipped);
+  }
+  return skipped;
+}
 
 /** Counts of adjacent character pairs, ignoring spaces and punctuation. */
 export function bigramCounts(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   let previous = "";
   for (const char of text) {
-    if (SKIPPED.test(char)) continue;
+    if (isSkipped(char)) continue;
     if (previous) {
       const bigram = previous + char;
       counts.set(bigram, (counts.get(bigram) ?? 0) + 1);

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { importReport, importText } from "@/lib/import";
 import { docToText, reportSchema } from "@/lib/report-model";
 
-import { itemTexts, readFixture, readFixtureText, shapeOf } from "./helpers";
+import { itemTexts, readFixtureText, shapeOf } from "./helpers";
 
 const SIMPLIFIED_SHAPE = [
   ["measures", 3],

@@ -60,7 +60,9 @@ describe("buildPrintableReport", () => {
       "h1:一、2024年法治政府建设的主要举措和成效",
       expect.stringMatching(/^2024年，望川区坚持/),
     ]);
-    const headings = printed.filter((line) => /^(h[12]|runIn):/.test(line)).map((line) => (line.startsWith("runIn:") ? line.slice(0, line.indexOf("。") + 1) : line));
+    const headings = printed
+      .filter((line) => /^(h[12]|runIn):/.test(line))
+      .map((line) => (line.startsWith("runIn:") ? line.slice(0, line.indexOf("。") + 1) : line));
     expect(headings).toEqual([
       "h1:一、2024年法治政府建设的主要举措和成效",
       "h2:（一）坚持党的领导，统筹推进法治政府建设",
@@ -75,11 +77,20 @@ describe("buildPrintableReport", () => {
       "h1:四、2025年推进法治政府建设的主要安排",
       "h1:五、其他需要报告的情况",
     ]);
-    expect(printed).toContain("runIn:（二）深化“放管服”改革。全面推行政务服务事项清单管理，动态调整区级政务服务事项1126项，其中“一网通办”事项占比达到96.5%。推行“一件事一次办”集成服务，上线企业开办、不动产登记等高频事项23个，平均办理时限压缩62%。");
+    expect(printed).toContain(
+      "runIn:（二）深化“放管服”改革。全面推行政务服务事项清单管理，动态调整区级政务服务事项1126项，其中“一网通办”事项占比达到96.5%。推行“一件事一次办”集成服务，上线企业开办、不动产登记等高频事项23个，平均办理时限压缩62%。",
+    );
     expect(printed).toContain("1.公众参与：通过政府网站、听证会等方式公开征求意见，共收到意见建议137条，采纳41条；");
     expect(printed).toContain("（1）委托第三方机构评估2项；");
     expect(printed).toContain("●推进政务公开标准化建设，主动公开政府信息5816条。");
-    expect(printed.slice(-6)).toEqual(["以上报告，请审阅。", "", "signature:明江市望川区人民政府", "date:2025年3月8日", "", "copyTo:抄送：明江市司法局，区委全面依法治区委员会办公室。"]);
+    expect(printed.slice(-6)).toEqual([
+      "以上报告，请审阅。",
+      "",
+      "signature:明江市望川区人民政府",
+      "date:2025年3月8日",
+      "",
+      "copyTo:抄送：明江市司法局，区委全面依法治区委员会办公室。",
+    ]);
   });
 
   it("marks the run-in heading of a numbered body paragraph so exporters can bold it", () => {
@@ -101,7 +112,15 @@ describe("buildPrintableReport", () => {
   });
 
   it("skips the numeral of items without a heading but keeps their text", () => {
-    const printed = lines(buildPrintableReport(reportWith([{ heading: "依法决策", body: "甲。" }, { heading: "", body: "乙。" }, { heading: "规范执法", body: "丙。" }])));
+    const printed = lines(
+      buildPrintableReport(
+        reportWith([
+          { heading: "依法决策", body: "甲。" },
+          { heading: "", body: "乙。" },
+          { heading: "规范执法", body: "丙。" },
+        ]),
+      ),
+    );
     expect(printed.slice(-5)).toEqual(["h2:（一）依法决策", "甲。", "乙。", "h2:（二）规范执法", "丙。"]);
   });
 
@@ -140,7 +159,14 @@ function reportWith(items: Array<{ heading: string; body: string }>): Report {
         kind: "measures",
         heading: "主要举措",
         lead: "",
-        items: items.map((item, index) => ({ id: `i${index}`, heading: item.heading, body: textToDoc(item.body), isRunIn: false, area: null, pendingUpdates: [] })),
+        items: items.map((item, index) => ({
+          id: `i${index}`,
+          heading: item.heading,
+          body: textToDoc(item.body),
+          isRunIn: false,
+          area: null,
+          pendingUpdates: [],
+        })),
         indicators: {},
         previousIndicators: {},
       },

@@ -36,8 +36,24 @@ describe("exhaustive node maps", () => {
 
   it.each([
     ["an unknown block node", [{ type: "image", attrs: { src: "a.png" } }], "image"],
-    ["an unknown node inside a list item", [{ type: "bulletList", content: [{ type: "listItem", content: [{ type: "codeBlock", content: [{ type: "text", text: "x" }] }] }] }], "codeBlock"],
-    ["an unknown inline node", [{ type: "paragraph", content: [{ type: "text", text: "见" }, { type: "mention", attrs: { id: "u1" } }] }], "mention"],
+    [
+      "an unknown node inside a list item",
+      [{ type: "bulletList", content: [{ type: "listItem", content: [{ type: "codeBlock", content: [{ type: "text", text: "x" }] }] }] }],
+      "codeBlock",
+    ],
+    [
+      "an unknown inline node",
+      [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "见" },
+            { type: "mention", attrs: { id: "u1" } },
+          ],
+        },
+      ],
+      "mention",
+    ],
     ["an unknown mark", [{ type: "paragraph", content: [{ type: "text", text: "重点", marks: [{ type: "underline" }] }] }], "underline"],
     ["a table cell outside a table", [{ type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "孤立单元格" }] }] }], "tableCell"],
     ["a table inside a paragraph", [{ type: "paragraph", content: [{ type: "table", content: [] }] }], "table"],

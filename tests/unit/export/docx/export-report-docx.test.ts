@@ -36,11 +36,14 @@ describe("exportReportDocx page setup", () => {
     const footerIds = Object.fromEntries([...documentXml.matchAll(/<w:footerReference w:type="(\w+)" r:id="(\w+)"\/>/g)].map((match) => [match[1], match[2]]));
     expect(Object.keys(footerIds).sort()).toEqual(["default", "even"]);
     const rels = parts["word/_rels/document.xml.rels"]!;
-    const footerXml = (id: string) => parts[`word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1]}`]!;
+    const footerXml = (id: string) =>
+      parts[`word/${new RegExp(`Id="${id}"[^>]*Target="([^"]+)"`).exec(rels)?.[1] ?? new RegExp(`Target="([^"]+)"[^>]*Id="${id}"`).exec(rels)?.[1]}`]!;
     const odd = footerXml(footerIds.default!);
     const even = footerXml(footerIds.even!);
     for (const footer of [odd, even]) {
-      expect(footer).toMatch(/<w:t xml:space="preserve">— <\/w:t>.*<w:instrText xml:space="preserve">PAGE<\/w:instrText>.*<w:t xml:space="preserve"> —<\/w:t>/s);
+      expect(footer).toMatch(
+        /<w:t xml:space="preserve">— <\/w:t>.*<w:instrText xml:space="preserve">PAGE<\/w:instrText>.*<w:t xml:space="preserve"> —<\/w:t>/s,
+      );
       expect(footer).toContain('w:eastAsia="宋体"');
       expect(footer).toContain('w:hint="eastAsia"');
     }
@@ -150,8 +153,19 @@ describe("exportReportDocx content", () => {
 
   it("numbers parts and items and refers every paragraph to a declared style", () => {
     const paragraphs = paragraphsOf(documentXml);
-    expect(paragraphs.filter((paragraph) => paragraph.style === "NbHeading1").map((paragraph) => paragraph.text.slice(0, 2))).toEqual(["一、", "二、", "三、", "四、", "五、"]);
-    expect(paragraphs.filter((paragraph) => paragraph.style === "NbHeading2").map((paragraph) => paragraph.text.slice(0, 3))).toEqual(["（一）", "（三）", "（四）", "（二）"]);
+    expect(paragraphs.filter((paragraph) => paragraph.style === "NbHeading1").map((paragraph) => paragraph.text.slice(0, 2))).toEqual([
+      "一、",
+      "二、",
+      "三、",
+      "四、",
+      "五、",
+    ]);
+    expect(paragraphs.filter((paragraph) => paragraph.style === "NbHeading2").map((paragraph) => paragraph.text.slice(0, 3))).toEqual([
+      "（一）",
+      "（三）",
+      "（四）",
+      "（二）",
+    ]);
     const declared = new Set([...parts["word/styles.xml"]!.matchAll(/w:styleId="([^"]+)"/g)].map((match) => match[1]));
     for (const paragraph of paragraphs) expect(declared.has(paragraph.style), paragraph.text).toBe(true);
   });

@@ -1,3 +1,7 @@
+import { mkdtempSync, symlinkSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { buildPrintableReport } from "@/lib/export/layout/build-printable-report";
@@ -5,6 +9,7 @@ import { inlinesToText } from "@/lib/export/layout/inline-text";
 import type { PrintableBlock } from "@/lib/export/layout/types";
 import { DEFAULT_EXPORT_OPTIONS, ExportError } from "@/lib/export/options";
 import { exportReportPdf, stopTypstEngine, type PdfExportResult } from "@/lib/export/pdf";
+import { defaultFontDirectories } from "@/lib/fonts";
 
 import { pdfFixtureReport, SPECIAL_TEXT } from "./pdf-fixture-report";
 import { pdfFonts, pdfInfo, pdfPageLines, pdfText, pdfToolsStatus, writeTempPdf } from "./poppler";
@@ -161,6 +166,17 @@ describe.skipIf(shouldSkip)("[PDF] page numbers, glyph warnings and engine failu
     expect((error as ExportError).message).toMatch(/PDF 排版超过/);
     const next = await exportReportPdf(pdfFixtureReport(), { ...DEFAULT_EXPORT_OPTIONS });
     expect(next.pageCount).toBeGreaterThan(0);
+  });
+
+  it("prints with the agency's own font from FONTS_DIR (here FandolKai saved as body.otf) and reports no substitution for it", async () => {
+    const substituteDirectory = defaultFontDirectories().substituteDirectory;
+    const agencyDirectory = mkdtempSync(path.join(tmpdir(), "nianbao-agency-fonts-"));
+    symlinkSync(path.join(substituteDirectory, "FandolKai-Regular.otf"), path.join(agencyDirectory, "body.otf"));
+    const result = await exportReportPdf(pdfFixtureReport(), { ...DEFAULT_EXPORT_OPTIONS, fontDirectories: { agencyDirectory, substituteDirectory } });
+    expect(result.fontSubstitutions.map((substitution) => substitution.role)).not.toContain("body");
+    const names = pdfFonts(writeTempPdf(result.bytes)).map((font) => font.name).join(" ");
+    expect(names).toContain("FandolKai");
+    expect(names).not.toContain("FandolFang");
   });
 
   it("fails with FONTS_MISSING and a set-up hint when no font can be found", async () => {

@@ -62,7 +62,7 @@ export function pdfPageLines(file: string, page: number): PdfLine[] {
   const html = execFileSync("pdftotext", ["-bbox", "-f", String(page), "-l", String(page), file, "-"], { encoding: "utf8" });
   const lines = new Map<number, Array<{ x0: number; x1: number; text: string }>>();
   for (const match of html.matchAll(/<word xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)) {
-    const y = Math.round(Number(match[3]));
+    const y = Number(match[3]);
     const key = [...lines.keys()].find((existing) => Math.abs(existing - y) <= 2) ?? y;
     const words = lines.get(key) ?? [];
     words.push({ x0: Number(match[1]), x1: Number(match[2]), text: decodeEntities(match[4]!) });

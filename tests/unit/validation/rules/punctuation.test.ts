@@ -41,7 +41,7 @@ describe("punctuation-pairs", () => {
   const cases: Array<{ body: string; ranges: string[]; message?: string }> = [
     { body: "深化“放管服”改革，落实《优化营商环境条例》（2019年）【试行】。", ranges: [] },
     { body: "以“从‘一案难寻’到‘四次第一’”为题报道。", ranges: [] },
-    { body: "以“从“一案难寻”到‘四次第一，聊城这三年”进行报道。", ranges: ["‘", "“"], message: "没有对应的" },
+    { body: "以“从“一案难寻”到‘四次第一，聊城这三年”进行报道。", ranges: ["‘"], message: "没有对应的“’”" },
     { body: "印发《执法公示办法的通知。", ranges: ["《"] },
     { body: "落实执法公示制度）。", ranges: ["）"], message: "前面没有对应的“（”" },
     { body: "“第一段没有闭合。\n第二段”独立。", ranges: ["“", "”"] },

@@ -8,7 +8,11 @@ import { parseReportFile, type Report } from "@/lib/report-model";
 /** The XML parts of a DOCX, by path inside the zip. */
 export function unzipDocx(bytes: Uint8Array): Record<string, string> {
   const files = unzipSync(bytes);
-  return Object.fromEntries(Object.entries(files).filter(([name]) => name.endsWith(".xml") || name.endsWith(".rels")).map(([name, data]) => [name, strFromU8(data)]));
+  return Object.fromEntries(
+    Object.entries(files)
+      .filter(([name]) => name.endsWith(".xml") || name.endsWith(".rels"))
+      .map(([name, data]) => [name, strFromU8(data)]),
+  );
 }
 
 export interface XmlParagraph {
@@ -22,7 +26,9 @@ export function paragraphsOf(xml: string): XmlParagraph[] {
   return [...xml.matchAll(/<w:p(?:\s[^>]*)?>(.*?)<\/w:p>/gs)].map((match) => {
     const body = match[1] ?? "";
     const style = /<w:pStyle w:val="([^"]+)"/.exec(body)?.[1] ?? "";
-    const text = [...body.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)].map((part) => (part[0] === "<w:br/>" ? "\n" : unescapeXml(part[1] ?? ""))).join("");
+    const text = [...body.matchAll(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<w:br\/>/g)]
+      .map((part) => (part[0] === "<w:br/>" ? "\n" : unescapeXml(part[1] ?? "")))
+      .join("");
     return { style, text, xml: match[0] };
   });
 }
@@ -35,7 +41,12 @@ export function styleXml(stylesXml: string, id: string): string {
 }
 
 function unescapeXml(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 const FIXTURES = path.resolve(__dirname, "../../../../fixtures/reports");

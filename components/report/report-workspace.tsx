@@ -1,0 +1,271 @@
+"use client";
+
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+
+import { docToText, type Report, type ReportItem, type ReportSection, type ReportStatus, type ReportTemplate } from "@/lib/report-model";
+import type { ActionResult } from "@/lib/errors";
+
+import type { BodyEditorHandle } from "@/components/editor/body-editor";
+import { useCompositionTracker } from "@/components/editor/composition";
+
+import { useAutosave } from "./autosave/use-autosave";
+import { CommitmentsPanel } from "./commitments-panel";
+import { CompletenessMeter } from "./completeness-meter";
+import { ComparisonDialog } from "./comparison-dialog";
+import { ConflictDialog } from "./conflict-dialog";
+import { FindingsPanel } from "./findings-panel";
+import { fieldDomId, focusField } from "./focus-location";
+import { GuidancePanel } from "./guidance-panel";
+import { itemHeadingId } from "./item-form";
+import { MetaForm, metaFieldId } from "./meta-form";
+import { OutlinePanel } from "./outline-panel";
+import { PreviewDialog } from "./preview-dialog";
+import { createEmptyItem, insertItem, moveItem, removeItem, updateItem, updateSection } from "./report-mutations";
+import { RestoreBanner } from "./restore-banner";
+import { SectionForm, sectionHeadingId } from "./section-form";
+import { itemStatuses, sectionStatuses } from "./status-marks";
+import { TopBar } from "./top-bar";
+import { useFindings } from "./use-findings";
+import { useReportState } from "./use-report-state";
+import { applyFix, completeness, summarizeFindings, type Finding } from "./validation-api";
+
+export interface ReportWorkspaceProps {
+  reportId: string;
+  initial: { content: Report; revision: number; status: ReportStatus; updatedAt: string; updatedBy: string };
+  template: ReportTemplate;
+  /** Last year's report of the same agency, when one exists (for 与去年对比 and validation rule 9). */
+  previousReport: Report | null;
+  permissions: { canEdit: boolean; canSubmit: boolean };
+  /** Server action: submit for review. Server re-validates; returns ActionResult from lib/errors.ts. */
+  submitAction: (input: { reportId: string }) => Promise<ActionResult<{ status: ReportStatus }>>;
+}
+
+const EDITABLE_STATUSES: ReportStatus[] = ["draft", "returned"];
+
+export function ReportWorkspace(props: ReportWorkspaceProps) {
+  const { reportId, initial, template, previousReport, permissions } = props;
+  const [status, setStatus] = useState<ReportStatus>(initial.status);
+  const isEditable = permissions.canEdit && EDITABLE_STATUSES.includes(status);
+  const composition = useCompositionTracker();
+  const markDirtyRef = useRef<() => void>(() => undefined);
+  const { report, reportRef, epoch, edit, replace } = useReportState(initial.content, () => markDirtyRef.current());
+  const autosave = useAutosave({
+    reportId,
+    initial: { revision: initial.revision, updatedAt: initial.updatedAt, updatedBy: initial.updatedBy, content: initial.content },
+    getContent: () => reportRef.current,
+    composition,
+    isEnabled: isEditable,
+  });
+  markDirtyRef.current = autosave.markDirty;
+  const findings = useFindings(report, { template, previous: previousReport }, composition);
+  const editors = useRef(new Map<string, BodyEditorHandle>());
+  const [metaEpoch, setMetaEpoch] = useState(0);
+  const [focusedSectionId, setFocusedSectionId] = useState<string | undefined>(report.sections[0]?.id);
+  const [dialog, setDialog] = useState<"preview" | "compare" | null>(null);
+  const [notice, setNotice] = useState("");
+  const [isSubmitting, setIsSubmitting] = useState(false);
+  const focusAfterRender = useRef<string | null>(null);
+
+  const progress = useMemo(() => completeness(findings.checked, template, findings.findings), [findings, template]);
+  const statusesOfSections = useMemo(() => sectionStatuses(progress.perSection), [progress]);
+  const statusesOfItems = useMemo(() => itemStatuses(findings.checked, findings.findings), [findings]);
+  const counts = summarizeFindings(findings.findings);
+
+  useEffect(() => {
+    const id = focusAfterRender.current;
+    if (!id) return;
+    focusAfterRender.current = null;
+    focusField(itemHeadingId(id));
+  });
+
+  const registerEditor = useCallback((itemId: string, handle: BodyEditorHandle | null) => {
+    if (handle) editors.current.set(itemId, handle);
+    else editors.current.delete(itemId);
+  }, []);
+  const onItemChange = useCallback((itemId: string, change: (item: ReportItem) => ReportItem) => edit((r) => updateItem(r, itemId, change)), [edit]);
+  const onSectionChange = useCallback((sectionId: string, change: (section: ReportSection) => ReportSection) => edit((r) => updateSection(r, sectionId, change)), [edit]);
+  const onMetaChange = useCallback((meta: Report["meta"]) => edit((r) => (JSON.stringify(r.meta) === JSON.stringify(meta) ? r : { ...r, meta })), [edit]);
+  const flush = autosave.flush;
+  const onLeaveField = useCallback(() => void flush(), [flush]);
+  const onAddItem = useCallback(
+    (sectionId: string) => {
+      const item = createEmptyItem();
+      focusAfterRender.current = item.id;
+      edit((r) => insertItem(r, sectionId, item));
+    },
+    [edit],
+  );
+  const onRemoveItem = useCallback(
+    (itemId: string) => {
+      const item = reportRef.current.sections.flatMap((s) => s.items).find((candidate) => candidate.id === itemId);
+      const hasContent = item && (item.heading.trim() || docToText(item.body).trim());
+      if (hasContent && !window.confirm(`确定删除条目“${item.heading || "（无标题）"}”及其正文吗？`)) return;
+      edit((r) => removeItem(r, itemId));
+    },
+    [edit, reportRef],
+  );
+  const onMoveItem = useCallback((sectionId: string, from: number, to: number) => edit((r) => moveItem(r, sectionId, from, to)), [edit]);
+  const onJump = useCallback((target: { sectionId?: string; itemId?: string; anchor?: "meta" | "commitments" }) => {
+    if (target.anchor === "meta") focusField(metaFieldId("title"));
+    else if (target.anchor === "commitments") focusField("commitments");
+    else if (target.itemId) focusField(itemHeadingId(target.itemId));
+    else if (target.sectionId) focusField(sectionHeadingId(target.sectionId));
+    if (target.sectionId) setFocusedSectionId(target.sectionId);
+  }, []);
+
+  function onSelectFinding(finding: Finding) {
+    const { location } = finding;
+    if (location.sectionId) setFocusedSectionId(location.sectionId);
+    const editor = location.field === "body" && location.itemId ? editors.current.get(location.itemId) : undefined;
+    if (editor) {
+      editor.focusRange(location.range?.from ?? 0, location.range?.to ?? location.range?.from ?? 0);
+      return;
+    }
+    const id = fieldDomId(location);
+    if (id) focusField(id, location.range);
+  }
+
+  function onFixFinding(finding: Finding) {
+    const fix = finding.fix;
+    if (!fix) return;
+    const checkedItems = new Map(findings.checked.sections.flatMap((s) => s.items).map((item) => [item.id, item]));
+    const bodyEdits = new Map<string, Array<{ from: number; to: number; insert: string }>>();
+    const otherEdits = fix.edits.filter((textEdit) => {
+      const itemId = textEdit.location.itemId;
+      if (textEdit.location.field !== "body" || !itemId || !editors.current.has(itemId)) return true;
+      bodyEdits.set(itemId, [...(bodyEdits.get(itemId) ?? []), { from: textEdit.from, to: textEdit.to, insert: textEdit.insert }]);
+      return false;
+    });
+    // Bodies change through their editor, so Ctrl+Z undoes the fix.
+    for (const [itemId, edits] of bodyEdits) {
+      const expected = checkedItems.get(itemId);
+      const isApplied = editors.current.get(itemId)?.applyTextEdits(edits, expected ? docToText(expected.body) : undefined);
+      if (!isApplied) {
+        setNotice("正文在检查之后又有改动，已重新检查，请再试一次。");
+        editors.current.get(itemId)?.flush();
+        findings.revalidate();
+        return;
+      }
+      editors.current.get(itemId)?.flush();
+    }
+    if (otherEdits.length > 0) {
+      edit((r) => applyFix(r, { ...fix, edits: otherEdits }));
+      if (otherEdits.some((e) => ["title", "mainRecipient", "signature", "meta"].includes(e.location.field))) setMetaEpoch((value) => value + 1);
+    }
+    setNotice("");
+  }
+
+  async function onSubmit() {
+    setIsSubmitting(true);
+    setNotice("");
+    try {
+      for (const editor of editors.current.values()) editor.flush();
+      await autosave.flush();
+      if (autosave.state.status === "conflict") {
+        setNotice("请先处理与他人修改的冲突，再提交审核。");
+        return;
+      }
+      const result = await props.submitAction({ reportId });
+      if (result.ok) {
+        setStatus(result.data.status);
+        setNotice("已提交审核。");
+      } else setNotice(`提交失败：${result.message}`);
+    } catch {
+      setNotice("提交失败：无法连接服务器，请稍后再试。");
+    } finally {
+      setIsSubmitting(false);
+    }
+  }
+
+  async function onResolveConflict(content: Report) {
+    replace(content);
+    setMetaEpoch((value) => value + 1);
+    await autosave.resolveConflict(content);
+  }
+
+  const focusedSection = report.sections.find((section) => section.id === focusedSectionId);
+
+  return (
+    <div className="flex h-dvh min-h-0 flex-col bg-stone-100 text-stone-900">
+      <TopBar
+        title={report.meta.title}
+        status={status}
+        saveState={autosave.state}
+        isReadOnly={!isEditable}
+        hasPrevious={Boolean(previousReport)}
+        reportId={reportId}
+        onPreview={() => setDialog("preview")}
+        onCompare={() => setDialog("compare")}
+        beforeExport={async () => {
+          for (const editor of editors.current.values()) editor.flush();
+          await autosave.flush();
+        }}
+        submit={{ canSubmit: permissions.canSubmit, errorCount: counts.error, isBusy: isSubmitting, onSubmit: () => void onSubmit() }}
+      />
+      {notice && (
+        <p role="status" className="border-b border-blue-200 bg-blue-50 px-4 py-1.5 text-sm text-blue-900">
+          {notice}
+        </p>
+      )}
+      <div className="grid min-h-0 flex-1 grid-cols-[14rem_minmax(0,1fr)_19rem] xl:grid-cols-[16rem_minmax(0,1fr)_22rem]">
+        <aside className="min-h-0 overflow-auto border-r border-stone-200 bg-white p-3">
+          <OutlinePanel
+            report={report}
+            sectionStatuses={statusesOfSections}
+            itemStatuses={statusesOfItems}
+            canEdit={isEditable}
+            onJump={onJump}
+            onAddItem={onAddItem}
+            onRemoveItem={onRemoveItem}
+            onMoveItem={onMoveItem}
+          />
+        </aside>
+        <main className="min-h-0 overflow-auto p-4" key={epoch}>
+          <div className="mx-auto max-w-4xl space-y-4">
+            {autosave.restorable && (
+              <RestoreBanner
+                savedAt={autosave.restorable.savedAt}
+                onRestore={() => {
+                  const content = autosave.acceptRestore();
+                  if (content) replace(content);
+                  setMetaEpoch((value) => value + 1);
+                }}
+                onDiscard={autosave.discardRestore}
+              />
+            )}
+            <section aria-labelledby="meta-title" className="rounded-md border border-stone-200 bg-white p-4 shadow-sm" onBlurCapture={onLeaveField}>
+              <h2 id="meta-title" className="mb-3 text-base font-semibold">
+                基本信息
+              </h2>
+              <MetaForm key={metaEpoch} initial={report.meta} isEditable={isEditable} onChange={onMetaChange} />
+            </section>
+            {report.sections.map((section, index) => (
+              <SectionForm
+                key={section.id}
+                section={section}
+                index={index}
+                templateSection={template.sections.find((candidate) => candidate.kind === section.kind)}
+                isEditable={isEditable}
+                onSectionChange={onSectionChange}
+                onItemChange={onItemChange}
+                onAddItem={onAddItem}
+                registerEditor={registerEditor}
+                onLeaveField={onLeaveField}
+                onFocusSection={setFocusedSectionId}
+              />
+            ))}
+            <CommitmentsPanel report={report} isEditable={isEditable} onEdit={edit} />
+          </div>
+        </main>
+        <aside className="min-h-0 space-y-4 overflow-auto border-l border-stone-200 bg-white p-3" aria-label="指引与校验">
+          <CompletenessMeter done={progress.done} total={progress.total} />
+          <GuidancePanel template={template} section={focusedSection} report={findings.checked} />
+          <FindingsPanel report={findings.checked} findings={findings.findings} canFix={isEditable} onSelect={onSelectFinding} onFix={onFixFinding} />
+        </aside>
+      </div>
+      {autosave.state.conflict && <ConflictDialog key={autosave.state.conflict.theirsRevision.revision} conflict={autosave.state.conflict} onResolve={(content) => void onResolveConflict(content)} />}
+      <PreviewDialog open={dialog === "preview"} onClose={() => setDialog(null)} reportId={reportId} getContent={() => reportRef.current} />
+      {previousReport && <ComparisonDialog open={dialog === "compare"} onClose={() => setDialog(null)} previous={previousReport} current={report} />}
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Database } from "@/lib/db";
+import { tables } from "@/lib/db";
+import { replyToThreadSchema, type ReplyToThread } from "@/lib/schemas/workflow";
+
+import { assertCan } from "./assert-can";
+import { getThread } from "./find-thread";
+
+/** Adds a reply to a thread of the user's agency. */
+export async function replyToThread({ db, user, input }: { db: Database; user: SessionUser; input: ReplyToThread }): Promise<{ commentId: string }> {
+  assertCan(user, "report.comment");
+  const { threadId, body } = replyToThreadSchema.parse(input);
+  await getThread({ db, user, threadId });
+  const [comment] = await db.insert(tables.comments).values({ threadId, authorId: user.id, body }).returning({ id: tables.comments.id });
+  return { commentId: comment!.id };
+}

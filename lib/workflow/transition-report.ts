@@ -1,0 +1,82 @@
+import { and, eq } from "drizzle-orm";
+
+import { recordAuditEvent } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Database } from "@/lib/db";
+import { tables } from "@/lib/db";
+import { ForbiddenError, ReportError } from "@/lib/errors";
+import { can } from "@/lib/permissions";
+import type { ReportStatus } from "@/lib/report-model";
+import { getReport } from "@/lib/reports/get-report";
+import { transitionReportSchema, type TransitionReport } from "@/lib/schemas/workflow";
+
+import { findErrorFindings } from "./find-error-findings";
+import { countUnresolvedThreads } from "./list-comment-threads";
+import { findTransition, rolesAllowedTo, statusLabel, transitionBlocker, TRANSITIONS } from "./transitions";
+
+export interface TransitionReportOptions {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+  input: TransitionReport;
+  now?: Date;
+}
+
+/** Moves a report along the state machine; each step is a new revision and an audit entry. */
+export async function transitionReport({ db, user, reportId, input, now = new Date() }: TransitionReportOptions): Promise<{ status: ReportStatus; revision: number }> {
+  const data = transitionReportSchema.parse(input);
+  const row = await getReport({ db, user, reportId });
+  const rule = findTransition(data.transition, row.status);
+  const label = TRANSITIONS.find((candidate) => candidate.name === data.transition)!.label;
+  if (!rule) throw new ReportError("INVALID_STATE", "transition not allowed", { userMessage: `报告当前为“${statusLabel(row.status)}”，不能${label}` });
+  if (!can(user.roles, rule.permission)) throw new ForbiddenError(`只有${rolesAllowedTo(rule.permission)}可以${label}`);
+
+  const needsFindings = rule.name === "submit" || rule.name === "approve" || rule.name === "signoff";
+  const errorCount = needsFindings ? (await findErrorFindings({ db, user, row })).length : 0;
+  const unresolved = await countUnresolvedThreads(db, reportId);
+  const blocker = transitionBlocker(rule.name, { errorCount, unresolvedCount: unresolved.total });
+  if (blocker) throw new ReportError("INVALID_STATE", `blocked: ${rule.name}`, { userMessage: blocker });
+  if (rule.name === "return" && !data.note && unresolved.total === 0) {
+    throw new ReportError("INVALID_INPUT", "return without comments", { userMessage: "退回修改时请填写退回意见，或先在报告中提出意见" });
+  }
+  if (rule.name === "reopen" && !data.note) throw new ReportError("INVALID_INPUT", "reopen without reason", { userMessage: "请填写新修订的原因" });
+  if (rule.name === "publish") assertPublication(data.publishedOn, data.publishedNote, now);
+
+  const revision = row.revision + 1;
+  const note = data.note ? `${label}：${data.note}` : label;
+  await db.transaction(async (tx) => {
+    const publication =
+      rule.name === "publish"
+        ? { publishedAt: new Date(`${data.publishedOn}T00:00:00+08:00`), publishedNote: data.publishedNote }
+        : rule.name === "reopen"
+          ? { publishedAt: null, publishedNote: null }
+          : {};
+    const updated = await tx
+      .update(tables.reports)
+      .set({ status: rule.to, revision, updatedAt: now, updatedBy: user.id, ...publication })
+      .where(and(eq(tables.reports.id, reportId), eq(tables.reports.revision, row.revision)))
+      .returning({ id: tables.reports.id });
+    if (updated.length === 0) throw new ReportError("CONFLICT", "changed meanwhile", { userMessage: "报告刚被修改，请刷新后再操作" });
+    await tx.insert(tables.reportRevisions).values({ reportId, revision, status: rule.to, content: row.content, createdBy: user.id, note });
+    if (rule.name === "return" && data.note) {
+      const [thread] = await tx.insert(tables.commentThreads).values({ reportId, createdBy: user.id }).returning({ id: tables.commentThreads.id });
+      await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body: `退回意见：${data.note}` });
+    }
+  });
+  await recordAuditEvent({
+    db,
+    action: "report.status",
+    user,
+    targetId: reportId,
+    detail: { transition: rule.name, from: row.status, to: rule.to, revision, ...(data.note ? { note: data.note } : {}), ...(rule.name === "publish" ? { publishedOn: data.publishedOn, publishedNote: data.publishedNote } : {}) },
+  });
+  return { status: rule.to, revision };
+}
+
+function assertPublication(publishedOn: string, publishedNote: string, now: Date): void {
+  if (!publishedOn) throw new ReportError("INVALID_INPUT", "missing date", { userMessage: "请填写公开日期" });
+  if (!publishedNote) throw new ReportError("INVALID_INPUT", "missing link", { userMessage: "请填写公开网址或公开方式说明" });
+  const date = new Date(`${publishedOn}T00:00:00+08:00`);
+  if (Number.isNaN(date.getTime())) throw new ReportError("INVALID_INPUT", "bad date", { userMessage: "公开日期无效" });
+  if (date.getTime() > now.getTime()) throw new ReportError("INVALID_INPUT", "future date", { userMessage: "公开日期不能晚于今天" });
+}

@@ -1,0 +1,100 @@
+/**
+ * Editor speed in Chromium on a 30,000-character report: keystroke-to-paint (median, p95) and
+ * the gzip size of the JavaScript the editor route loads.
+ */
+import { spawnSync } from "node:child_process";
+import { gzipSync } from "node:zlib";
+
+import { isBuildCurrent, nextBin, ROOT } from "@/lib/cli/build-state";
+import { createReportFromTemplate, textToDoc } from "@/lib/report-model";
+import { insertReport } from "@/lib/reports/create-report";
+import { getTemplate } from "@/templates";
+
+import { SEED_PASSWORD, seedUser } from "../fixtures/factories";
+import { disposeApp, startApp } from "../helpers/app-server";
+import { launchBrowser, signIn } from "../helpers/browser";
+
+const TARGET_CHARACTERS = 30_000;
+const KEYSTROKES = 80;
+
+function paragraph(index: number): string {
+  return `第${index}段：本机关坚持依法行政，全年办理行政复议案件${index + 10}件，制定规范性文件${index % 7}件，组织领导干部学法${index % 5 + 1}次，持续提升依法行政能力和水平。`;
+}
+
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))]!;
+}
+
+export async function benchEditor(): Promise<void> {
+  if (!isBuildCurrent()) {
+    console.log("构建应用…");
+    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  let reportId = "";
+  const app = await startApp({
+    seed: async (db) => {
+      const user = await seedUser(db, { username: "bench", roles: ["drafter"] });
+      const report = createReportFromTemplate(getTemplate("department"), { agency: user.agencyName, year: 2025 });
+      let total = 0;
+      let index = 0;
+      const items = report.sections[0]!.items;
+      while (total < TARGET_CHARACTERS) {
+        const item = items[index % items.length]!;
+        const text = paragraph(index);
+        const existing = item.body.content.filter((node) => node.content?.length);
+        item.body = textToDoc([...existing.map((node) => node.content![0]!.text ?? ""), text].join("\n"));
+        total += text.length;
+        index += 1;
+      }
+      reportId = (await insertReport({ db, user, content: report, source: "bench" })).reportId;
+    },
+  });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    await signIn(page, app.baseUrl, "bench", SEED_PASSWORD);
+    const scripts = new Map<string, number>();
+    page.on("response", async (response) => {
+      const url = response.url();
+      if (!url.includes("/_next/static/") || !url.endsWith(".js")) return;
+      const body = await response.body().catch(() => undefined);
+      if (body) scripts.set(url, gzipSync(body).length);
+    });
+    await page.goto(`${app.baseUrl}/reports/${reportId}`);
+    const editor = page.locator(".ProseMirror").first();
+    await editor.waitFor();
+    await page.waitForLoadState("networkidle");
+    const jsGzip = [...scripts.values()].reduce((sum, size) => sum + size, 0);
+
+    await editor.click();
+    await page.keyboard.press("Control+End");
+    await page.evaluate(() => {
+      const samples: number[] = [];
+      (window as unknown as { __paint: number[] }).__paint = samples;
+      document.addEventListener(
+        "keydown",
+        (event) => {
+          const start = event.timeStamp;
+          requestAnimationFrame(() => setTimeout(() => samples.push(performance.now() - start), 0));
+        },
+        true,
+      );
+    });
+    for (let index = 0; index < KEYSTROKES; index += 1) {
+      await page.keyboard.type(index % 2 === 0 ? "法" : "治", { delay: 0 });
+      await page.waitForTimeout(30);
+    }
+    await page.waitForTimeout(500);
+    const samples = await page.evaluate(() => (window as unknown as { __paint: number[] }).__paint);
+    console.log(`报告约 ${TARGET_CHARACTERS} 字，连续输入 ${samples.length} 个字符`);
+    console.log(`按键到绘制：中位数 ${percentile(samples, 0.5).toFixed(1)} ms，p95 ${percentile(samples, 0.95).toFixed(1)} ms`);
+    console.log(`编辑页加载的 JavaScript：${scripts.size} 个文件，gzip 后共 ${(jsGzip / 1024).toFixed(1)} KB`);
+  } finally {
+    await browser.close();
+    await disposeApp(app);
+  }
+}
+
+if (process.argv[1]?.endsWith("editor.ts")) void benchEditor();

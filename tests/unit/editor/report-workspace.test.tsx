@@ -1,0 +1,257 @@
+// @vitest-environment jsdom
+import "fake-indexeddb/auto";
+
+import { act } from "react";
+import { createRoot, type Root } from "react-dom/client";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+import { summarizeFindings, validateReport } from "@/lib/validation";
+import { textToDoc, type Report } from "@/lib/report-model";
+import { ReportWorkspace, type ReportWorkspaceProps } from "@/components/report/report-workspace";
+
+import { buildReport, TEMPLATE } from "./fixtures";
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+interface Put {
+  baseRevision: number;
+  content: Report;
+}
+
+let container: HTMLDivElement;
+let root: Root;
+let puts: Put[];
+
+beforeEach(() => {
+  puts = [];
+  container = document.createElement("div");
+  document.body.append(container);
+  root = createRoot(container);
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (_url: string, init?: RequestInit) => {
+      if (init?.method === "PUT") {
+        const body = JSON.parse(String(init.body)) as Put;
+        puts.push(body);
+        return Response.json({ ok: true, data: { revision: body.baseRevision + 1, updatedAt: "2026-01-21T01:00:00.000Z", updatedBy: "测试用户" } });
+      }
+      return Response.json({ error: { code: "NOT_FOUND", message: "不存在" } }, { status: 404 });
+    }),
+  );
+});
+
+afterEach(async () => {
+  await act(async () => root.unmount());
+  container.remove();
+  vi.unstubAllGlobals();
+  vi.useRealTimers();
+});
+
+async function render(report: Report, overrides: Partial<ReportWorkspaceProps> = {}) {
+  const props: ReportWorkspaceProps = {
+    reportId: "3f2c1d8e-1111-4222-8333-944455556666",
+    initial: { content: report, revision: 4, status: "draft", updatedAt: "2026-01-20T02:00:00.000Z", updatedBy: "张敏" },
+    template: TEMPLATE,
+    previousReport: null,
+    permissions: { canEdit: true, canSubmit: true },
+    submitAction: async () => ({ ok: true, data: { status: "in_review" } }),
+    ...overrides,
+  };
+  await act(async () => root.render(<ReportWorkspace {...props} />));
+  await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+}
+
+const byTestId = (id: string) => container.querySelector<HTMLElement>(`[data-testid="${id}"]`);
+
+/** Types into a React-controlled input the way the browser does (native setter + input event). */
+function typeInto(input: HTMLInputElement, value: string) {
+  const setter = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")!.set!;
+  setter.call(input, value);
+  input.dispatchEvent(new Event("input", { bubbles: true }));
+}
+
+describe("ReportWorkspace", () => {
+  it("marks each part and item in the outline", async () => {
+    await render(buildReport());
+    const marks = (id: string) => byTestId(id)?.getAttribute("data-status");
+    expect(marks("outline-section-s-measures")).toBe("errors"); // required figures missing
+    expect(marks("outline-section-s-problems")).toBe("empty");
+    expect(marks("outline-section-s-duty")).toBe("errors"); // far below the minimum length
+    expect(marks("outline-item-i-lead")).toBe("warnings"); // a "待更新" figure
+    expect(marks("outline-item-i-review")).toBe("complete");
+    expect(marks("outline-item-i-gap")).toBe("empty");
+    const meter = byTestId("completeness");
+    expect(meter?.getAttribute("data-done")).toBe("0");
+    expect(meter?.getAttribute("data-total")).toBe(String(TEMPLATE.sections.length));
+  });
+
+  it("disables 提交审核 and says how many errors remain", async () => {
+    const report = buildReport();
+    const errors = summarizeFindings(validateReport(report, { template: TEMPLATE })).error;
+    expect(errors).toBeGreaterThan(0);
+    await render(report);
+    const button = byTestId("submit-report") as HTMLButtonElement;
+    expect(button.disabled).toBe(true);
+    expect(byTestId("submit-blocker")?.textContent).toBe(`还有 ${errors} 个错误需要修改`);
+    expect(button.getAttribute("title")).toBe(`还有 ${errors} 个错误需要修改`);
+    expect(button.getAttribute("aria-describedby")).toBe(byTestId("submit-blocker")?.id);
+    expect(byTestId("findings")?.querySelectorAll('button[data-testid="finding"]').length).toBe(validateReport(report, { template: TEMPLATE }).length);
+  });
+
+  it("gives every item heading and body editor its label and test id", async () => {
+    await render(buildReport());
+    const section = byTestId("section-s-measures")!;
+    const headings = [...section.querySelectorAll<HTMLInputElement>('input[aria-label$="项标题"]')];
+    expect(headings.map((input) => input.getAttribute("aria-label"))).toEqual(["第1项标题", "第2项标题"]);
+    expect(headings.map((input) => input.value)).toEqual(["加强组织领导", "严格规范性文件审核"]);
+    const body = byTestId("body-editor-i-review");
+    expect(body?.getAttribute("contenteditable")).toBe("true");
+    expect(body?.textContent).toContain("全年制发规范性文件12件");
+    expect(byTestId("save-state")?.getAttribute("data-state")).toBe("saved");
+  });
+
+  it("read-only reports cannot be edited or submitted", async () => {
+    await render(buildReport(), { permissions: { canEdit: false, canSubmit: false } });
+    expect(byTestId("body-editor-i-review")?.getAttribute("contenteditable")).toBe("false");
+    expect((container.querySelector('input[aria-label="第1项标题"]') as HTMLInputElement).disabled).toBe(true);
+    expect(byTestId("submit-blocker")?.textContent).toBe("当前角色无权提交审核");
+    expect(byTestId("save-state")?.getAttribute("data-state")).toBe("readonly");
+  });
+
+  it("autosaves a heading edit 1.5 s after typing stops, but not while an IME composition is open", async () => {
+    await render(buildReport());
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    const input = container.querySelector<HTMLInputElement>('input[aria-label="第2项标题"]')!;
+    await act(async () => {
+      input.dispatchEvent(new CompositionEvent("compositionstart", { bubbles: true }));
+      typeInto(input, "严格规范性文件审核备案");
+    });
+    expect(byTestId("save-state")?.getAttribute("data-state")).toBe("dirty");
+    await act(async () => vi.advanceTimersByTimeAsync(4000));
+    expect(puts).toHaveLength(0);
+    await act(async () => {
+      input.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "备案" }));
+      await vi.advanceTimersByTimeAsync(300);
+    });
+    expect(puts).toHaveLength(1);
+    expect(puts[0]!.baseRevision).toBe(4);
+    expect(puts[0]!.content.sections[0]!.items[1]!.heading).toBe("严格规范性文件审核备案");
+    vi.useRealTimers();
+    await act(async () => vi.waitFor(() => expect(byTestId("save-state")?.getAttribute("data-state")).toBe("saved")));
+  });
+
+  it("Ctrl+S saves at once", async () => {
+    await render(buildReport());
+    const input = container.querySelector<HTMLInputElement>('input[aria-label="第1项标题"]')!;
+    await act(async () => typeInto(input, "加强党对法治政府建设的领导"));
+    await act(async () => {
+      const event = new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true, cancelable: true });
+      input.dispatchEvent(event);
+      expect(event.defaultPrevented).toBe(true);
+    });
+    await act(async () => vi.waitFor(() => expect(puts).toHaveLength(1)));
+    expect(puts[0]!.content.sections[0]!.items[0]!.heading).toBe("加强党对法治政府建设的领导");
+  });
+
+  it("applies a body fix through the editor, so undo brings the text back", async () => {
+    const report = buildReport();
+    report.sections[0]!.items[1]!.body = textToDoc("全年制发规范性文件12件,全部经过合法性审核。");
+    const fixable = validateReport(report, { template: TEMPLATE }).find((finding) => finding.fix && finding.location.itemId === "i-review");
+    expect(fixable, "a half-width comma in Chinese text offers a fix").toBeDefined();
+    await render(report);
+    const findingButtons = [...byTestId("findings")!.querySelectorAll<HTMLButtonElement>('[data-testid="finding-fix"]')];
+    const fixButton = findingButtons.find((button) => button.closest("li")?.querySelector(`[data-rule-id="${fixable!.ruleId}"]`));
+    expect(fixButton).toBeDefined();
+    await act(async () => fixButton!.click());
+    const body = byTestId("body-editor-i-review")!;
+    expect(body.textContent).toBe("全年制发规范性文件12件，全部经过合法性审核。");
+    const undo = byTestId("item-i-review")!.querySelector<HTMLButtonElement>('button[aria-label="撤销"]')!;
+    expect(undo.disabled).toBe(false);
+    await act(async () => undo.click());
+    expect(body.textContent).toBe("全年制发规范性文件12件,全部经过合法性审核。");
+  });
+});
+
+describe("ReportWorkspace findings and marks", () => {
+  it("paints 待更新 marks in the body and confirming one removes it", async () => {
+    await render(buildReport());
+    const body = byTestId("body-editor-i-lead")!;
+    await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
+    expect([...body.querySelectorAll(".nb-pending-range")].map((span) => span.textContent)).toEqual(["4次"]);
+    const confirm = byTestId("pending-i-lead")!.querySelector<HTMLButtonElement>('button[aria-label="确认“4次”无需更新"]')!;
+    await act(async () => confirm.click());
+    expect(byTestId("pending-i-lead")).toBeNull();
+    expect(body.querySelectorAll(".nb-pending-range")).toHaveLength(0);
+  });
+
+  it("clicking a body finding selects and highlights its range in the editor", async () => {
+    await render(buildReport());
+    const finding = [...byTestId("findings")!.querySelectorAll<HTMLButtonElement>('[data-testid="finding"]')].find(
+      (button) => button.dataset.ruleId === "pending-updates",
+    )!;
+    await act(async () => finding.click());
+    const body = byTestId("body-editor-i-lead")!;
+    expect([...body.querySelectorAll(".nb-focus-range")].map((span) => span.textContent)).toEqual(["4次"]);
+    expect(document.getSelection()?.toString()).toBe("4次");
+  });
+
+  it("clicking an indicator finding focuses that input", async () => {
+    await render(buildReport());
+    const finding = [...byTestId("findings")!.querySelectorAll<HTMLButtonElement>('[data-testid="finding"]')].find(
+      (button) => button.dataset.ruleId === "required-indicators",
+    )!;
+    await act(async () => finding.click());
+    expect(document.activeElement?.id).toMatch(/^indicator-s-measures-susong_cases$/);
+  });
+});
+
+describe("ReportWorkspace conflicts", () => {
+  it("a 409 opens the conflict dialog; keeping mine saves on the server's revision", async () => {
+    const theirs = buildReport();
+    theirs.sections[0]!.items[1]!.body = textToDoc("全年制发规范性文件15件，均经合法性审核。");
+    let answered409 = false;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async (_url: string, init?: RequestInit) => {
+        const body = JSON.parse(String(init?.body)) as Put;
+        puts.push(body);
+        if (!answered409) {
+          answered409 = true;
+          return Response.json(
+            { ok: false, code: "CONFLICT", message: "报告已被他人修改", current: { revision: 9, updatedAt: "2026-01-21T02:00:00.000Z", updatedBy: "王强", content: theirs } },
+            { status: 409 },
+          );
+        }
+        return Response.json({ ok: true, data: { revision: 10, updatedAt: "2026-01-21T02:05:00.000Z", updatedBy: "张敏" } });
+      }),
+    );
+    await render(buildReport());
+    const input = container.querySelector<HTMLInputElement>('input[aria-label="第1项标题"]')!;
+    await act(async () => typeInto(input, "加强组织领导和统筹协调"));
+    await act(async () => {
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true, cancelable: true }));
+    });
+    await act(async () => vi.waitFor(() => expect(byTestId("conflict-dialog")).not.toBeNull()));
+    expect(byTestId("save-state")?.getAttribute("data-state")).toBe("conflict");
+    const dialog = byTestId("conflict-dialog")!;
+    expect(dialog.querySelector('[data-testid="conflict-unit-item:i-lead"]')).not.toBeNull();
+    expect(dialog.querySelector('[data-testid="conflict-unit-item:i-review"]')?.textContent).toContain("15件");
+    expect((dialog.querySelector('[data-testid="conflict-apply"]') as HTMLButtonElement).disabled).toBe(true);
+
+    // Per item: my heading, their body.
+    const pick = (unit: string, side: "mine" | "theirs") =>
+      dialog.querySelector<HTMLButtonElement>(`[data-testid="conflict-unit-${unit}"] [data-testid="conflict-choose-${side}"]`)!.click();
+    await act(async () => {
+      pick("item:i-lead", "mine");
+      pick("item:i-review", "theirs");
+    });
+    await act(async () => (dialog.querySelector('[data-testid="conflict-apply"]') as HTMLButtonElement).click());
+    await act(async () => vi.waitFor(() => expect(puts).toHaveLength(2)));
+    expect(puts[1]!.baseRevision).toBe(9);
+    expect(puts[1]!.content.sections[0]!.items[0]!.heading).toBe("加强组织领导和统筹协调");
+    expect(puts[1]!.content.sections[0]!.items[1]!.body).toEqual(theirs.sections[0]!.items[1]!.body);
+    await act(async () => vi.waitFor(() => expect(byTestId("save-state")?.getAttribute("data-state")).toBe("saved")));
+    expect(byTestId("conflict-dialog")).toBeNull();
+    expect(byTestId("body-editor-i-review")?.textContent).toBe("全年制发规范性文件15件，均经合法性审核。");
+  });
+});
