@@ -11,6 +11,7 @@ import type { RichDoc } from "@/lib/report-model";
 import { EditorToolbar } from "./editor-toolbar";
 import { HighlightRanges, highlightRangesKey, type HighlightMeta } from "./highlight-ranges";
 import { buildTextMap, textRangeToPosRange } from "./text-position";
+import { useLatest } from "./use-latest";
 
 /** Character ranges in `docToText(body)`; `text` is the plain text they were computed on. */
 export interface TextRanges {
@@ -62,8 +63,7 @@ function editorDoc(editor: Editor): RichDoc {
 export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function BodyEditor(props, ref) {
   const { itemId, initialContent, isEditable, label, placeholder = "在此撰写正文……", syncDelayMs = 300 } = props;
   const wrapperRef = useRef<HTMLDivElement>(null);
-  const callbacks = useRef(props);
-  callbacks.current = props;
+  const callbacks = useLatest(props);
   const syncTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const isDirty = useRef(false);
 
@@ -99,8 +99,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
     },
     [],
   );
-  const editorRef = useRef(editor);
-  editorRef.current = editor;
+  const editorRef = useLatest(editor);
 
   function sync() {
     clearTimeout(syncTimer.current);
@@ -127,6 +126,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
 
   // Repaint "待更新" marks; a transaction mid-composition would disturb the IME, so wait for it to end.
   const pendingRanges = props.pendingRanges;
+  const paintedCount = useRef(0);
   useEffect(() => {
     if (!editor || editor.isDestroyed || !pendingRanges) return;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -138,6 +138,8 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       }
       const map = buildTextMap(editor.state.doc);
       if (map.text !== pendingRanges.text) return; // stale: the next sync brings fresh ranges
+      if (pendingRanges.ranges.length === 0 && paintedCount.current === 0) return;
+      paintedCount.current = pendingRanges.ranges.length;
       const pending = pendingRanges.ranges.map((range) => ({
         id: range.id,
         ...textRangeToPosRange(editor.state.doc, range.from, range.to, map),
@@ -183,6 +185,8 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       flush: sync,
       isComposing: () => Boolean(editorRef.current?.view.composing),
     }),
+    // Every method reads the editor through refs, so the handle never needs replacing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
     [],
   );
 

@@ -15,10 +15,16 @@ function patchCommitment(report: Report, commitmentId: string, patch: Partial<Co
 }
 
 /** 承诺事项清单: last year's plans, each with its status, the reason when not done, and linked measures items. */
-export const CommitmentsPanel = memo(function CommitmentsPanel(props: { report: Report; isEditable: boolean; onEdit: (change: (report: Report) => Report) => void }) {
-  const { report, isEditable, onEdit } = props;
+export const CommitmentsPanel = memo(function CommitmentsPanel(props: {
+  report: Report;
+  /** The report as last validated: suggestions follow typing pauses, not every keystroke. */
+  suggestFrom: Report;
+  isEditable: boolean;
+  onEdit: (change: (report: Report) => Report) => void;
+}) {
+  const { report, suggestFrom, isEditable, onEdit } = props;
   const measures = report.sections.filter((section) => section.kind === "measures").flatMap((section) => section.items);
-  const suggestions = useMemo(() => new Map(suggestCommitmentLinks(report).map((s) => [s.commitmentId, s.itemIds])), [report]);
+  const suggestions = useMemo(() => new Map(suggestCommitmentLinks(suggestFrom).map((s) => [s.commitmentId, s.itemIds])), [suggestFrom]);
   const itemName = (itemId: string) => {
     const index = measures.findIndex((item) => item.id === itemId);
     return index < 0 ? "（已删除的条目）" : `${headingPrefix(2, index + 1)}${measures[index]!.heading || "（无标题）"}`;

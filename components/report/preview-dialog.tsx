@@ -17,14 +17,21 @@ type PreviewState = { kind: "loading" } | { kind: "ready"; urls: string[] } | { 
  * can never run as part of this page.
  */
 export function PreviewDialog({ open, onClose, reportId, getContent }: { open: boolean; onClose: () => void; reportId: string; getContent: () => Report }) {
-  const [state, setState] = useState<PreviewState>({ kind: "loading" });
   const [attempt, setAttempt] = useState(0);
+  return (
+    <Dialog open={open} onClose={onClose} size="lg" testId="preview-dialog" title="打印预览" description="按公文格式（GB/T 9704）排版的 A4 页面，与导出的 PDF 一致。">
+      {open && <PreviewPages key={attempt} reportId={reportId} getContent={getContent} onRetry={() => setAttempt((value) => value + 1)} />}
+    </Dialog>
+  );
+}
+
+/** Mounted per opening (and per retry), so every load starts from the spinner. */
+function PreviewPages({ reportId, getContent, onRetry }: { reportId: string; getContent: () => Report; onRetry: () => void }) {
+  const [state, setState] = useState<PreviewState>({ kind: "loading" });
 
   useEffect(() => {
-    if (!open) return;
     const controller = new AbortController();
     let urls: string[] = [];
-    setState({ kind: "loading" });
     fetch(`/api/reports/${encodeURIComponent(reportId)}/preview`, {
       method: "POST",
       headers: { "Content-Type": "application/json" },
@@ -47,36 +54,36 @@ export function PreviewDialog({ open, onClose, reportId, getContent }: { open: b
       controller.abort();
       for (const url of urls) URL.revokeObjectURL(url);
     };
-    // getContent reads the latest report when the dialog opens.
+    // Loads once per mount with the content of that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [open, reportId, attempt]);
+  }, []);
 
+  if (state.kind === "loading") {
+    return (
+      <div className="flex h-64 items-center justify-center">
+        <Spinner label="正在排版…" />
+      </div>
+    );
+  }
+  if (state.kind === "failed") {
+    return (
+      <div role="alert" className="flex flex-col items-center gap-3 py-10 text-sm text-red-800">
+        {state.message}
+        <Button onClick={onRetry}>重试</Button>
+      </div>
+    );
+  }
   return (
-    <Dialog open={open} onClose={onClose} size="lg" testId="preview-dialog" title="打印预览" description="按公文格式（GB/T 9704）排版的 A4 页面，与导出的 PDF 一致。">
-      {state.kind === "loading" && (
-        <div className="flex h-64 items-center justify-center">
-          <Spinner label="正在排版…" />
-        </div>
-      )}
-      {state.kind === "failed" && (
-        <div role="alert" className="flex flex-col items-center gap-3 py-10 text-sm text-red-800">
-          {state.message}
-          <Button onClick={() => setAttempt((value) => value + 1)}>重试</Button>
-        </div>
-      )}
-      {state.kind === "ready" && (
-        <ol className="flex flex-col items-center gap-4 bg-stone-200 p-4" data-testid="preview-pages" data-count={state.urls.length}>
-          {state.urls.map((url, index) => (
-            <li key={url} className="w-full max-w-[42rem] bg-white shadow">
-              {/* eslint-disable-next-line @next/next/no-img-element -- local blob URLs, nothing to optimise */}
-              <img src={url} alt={`第${index + 1}页`} className="block aspect-[210/297] w-full" />
-              <p className="py-1 text-center text-xs text-stone-500">
-                第 {index + 1} 页 / 共 {state.urls.length} 页
-              </p>
-            </li>
-          ))}
-        </ol>
-      )}
-    </Dialog>
+    <ol className="flex flex-col items-center gap-4 bg-stone-200 p-4" data-testid="preview-pages" data-count={state.urls.length}>
+      {state.urls.map((url, index) => (
+        <li key={url} className="w-full max-w-[42rem] bg-white shadow">
+          {/* eslint-disable-next-line @next/next/no-img-element -- local blob URLs, nothing to optimise */}
+          <img src={url} alt={`第${index + 1}页`} className="block aspect-[210/297] w-full" />
+          <p className="py-1 text-center text-xs text-stone-500">
+            第 {index + 1} 页 / 共 {state.urls.length} 页
+          </p>
+        </li>
+      ))}
+    </ol>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import { docToText, type Report, type ReportItem, type ReportSection, type ReportStatus, type ReportTemplate } from "@/lib/report-model";
 import type { ActionResult } from "@/lib/errors";
@@ -48,6 +48,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const isEditable = permissions.canEdit && EDITABLE_STATUSES.includes(status);
   const composition = useCompositionTracker();
   const markDirtyRef = useRef<() => void>(() => undefined);
+  // Assigned below once autosave exists; edits only happen after commit, in event handlers.
   const { report, reportRef, epoch, edit, replace } = useReportState(initial.content, () => markDirtyRef.current());
   const autosave = useAutosave({
     reportId,
@@ -56,7 +57,9 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     composition,
     isEnabled: isEditable,
   });
-  markDirtyRef.current = autosave.markDirty;
+  useLayoutEffect(() => {
+    markDirtyRef.current = autosave.markDirty;
+  });
   const findings = useFindings(report, { template, previous: previousReport }, composition);
   const editors = useRef(new Map<string, BodyEditorHandle>());
   const [metaEpoch, setMetaEpoch] = useState(0);
@@ -161,8 +164,8 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     try {
       for (const editor of editors.current.values()) editor.flush();
       await autosave.flush();
-      if (autosave.state.status === "conflict") {
-        setNotice("请先处理与他人修改的冲突，再提交审核。");
+      if (!autosave.isAllSaved()) {
+        setNotice("修改尚未保存到服务器，请待保存成功（或处理冲突）后再提交审核。");
         return;
       }
       const result = await props.submitAction({ reportId });
@@ -254,7 +257,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
                 onFocusSection={setFocusedSectionId}
               />
             ))}
-            <CommitmentsPanel report={report} isEditable={isEditable} onEdit={edit} />
+            <CommitmentsPanel report={report} suggestFrom={findings.checked} isEditable={isEditable} onEdit={edit} />
           </div>
         </main>
         <aside className="min-h-0 space-y-4 overflow-auto border-l border-stone-200 bg-white p-3" aria-label="指引与校验">

@@ -31,7 +31,7 @@ export function TopBar(props: {
 }) {
   return (
     <header className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1 border-b border-stone-300 bg-white px-4 py-2">
-      <h1 className="max-w-[28rem] min-w-0 truncate text-base font-semibold" title={props.title}>
+      <h1 className="max-w-[22rem] min-w-0 truncate text-base font-semibold" title={props.title}>
         {props.title || "（未命名报告）"}
       </h1>
       <Badge tone={STATUS_TONES[props.status]} data-testid="report-status">

@@ -5,6 +5,7 @@ import { useEffect, useRef, useState } from "react";
 import type { Report, ReportTemplate } from "@/lib/report-model";
 
 import type { CompositionTracker } from "@/components/editor/composition";
+import { useLatest } from "@/components/editor/use-latest";
 
 import { validateReport, type Finding } from "./validation-api";
 
@@ -23,13 +24,13 @@ export function useFindings(
   composition: CompositionTracker,
   delayMs = 400,
 ): FindingsState {
-  const run = (target: Report) => validateReport(target, { template: context.template, previous: context.previous ?? undefined });
-  const [state, setState] = useState(() => ({ findings: run(report), checked: report }));
-  const latest = useRef(report);
-  latest.current = report;
+  const [state, setState] = useState(() => ({
+    findings: validateReport(report, { template: context.template, previous: context.previous ?? undefined }),
+    checked: report,
+  }));
+  const latest = useLatest(report);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const contextRef = useRef(context);
-  contextRef.current = context;
+  const contextRef = useLatest(context);
 
   const validateNow = () => {
     clearTimeout(timer.current);
@@ -43,14 +44,13 @@ export function useFindings(
       checked: target,
     });
   };
-  const validateRef = useRef(validateNow);
-  validateRef.current = validateNow;
+  const validateRef = useLatest(validateNow);
 
   useEffect(() => {
     if (report === state.checked) return;
     clearTimeout(timer.current);
     timer.current = setTimeout(() => validateRef.current(), delayMs);
-  }, [report, state.checked, delayMs]);
+  }, [report, state.checked, delayMs, validateRef]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 

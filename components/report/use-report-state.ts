@@ -4,6 +4,8 @@ import { useCallback, useRef, useState } from "react";
 
 import type { Report } from "@/lib/report-model";
 
+import { useLatest } from "@/components/editor/use-latest";
+
 export interface ReportState {
   report: Report;
   /** Always the latest content, also between an edit and the re-render (autosave reads it). */
@@ -20,8 +22,7 @@ export function useReportState(initial: Report, onEdited: () => void): ReportSta
   const reportRef = useRef(initial);
   const [report, setReport] = useState(initial);
   const [epoch, setEpoch] = useState(0);
-  const onEditedRef = useRef(onEdited);
-  onEditedRef.current = onEdited;
+  const onEditedRef = useLatest(onEdited);
 
   const edit = useCallback((change: (report: Report) => Report) => {
     const next = change(reportRef.current);
@@ -29,7 +30,7 @@ export function useReportState(initial: Report, onEdited: () => void): ReportSta
     reportRef.current = next;
     setReport(next);
     onEditedRef.current();
-  }, []);
+  }, [onEditedRef]);
 
   const replace = useCallback((next: Report) => {
     reportRef.current = next;

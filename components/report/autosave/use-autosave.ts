@@ -6,6 +6,7 @@ import type { Report } from "@/lib/report-model";
 import type { SavedRevision } from "@/lib/schemas/report";
 
 import { isImeKeyEvent, type CompositionTracker } from "@/components/editor/composition";
+import { useLatest } from "@/components/editor/use-latest";
 
 import { createAutosaveController, type AutosaveController, type AutosaveState, type SendSaveRequest } from "./autosave-controller";
 import { createIndexedDbDraftStore, shouldOfferRestore, type LocalDraft, type LocalDraftStore } from "./local-draft-store";
@@ -40,6 +41,8 @@ export interface UseAutosave {
   state: AutosaveState;
   markDirty: () => void;
   flush: () => Promise<void>;
+  /** True when the server has everything (read after awaiting `flush`). */
+  isAllSaved: () => boolean;
   resolveConflict: (content: Report) => Promise<void>;
   /** A local draft newer than the server's content, offered once on load. */
   restorable: LocalDraft | null;
@@ -50,8 +53,7 @@ export interface UseAutosave {
 
 export function useAutosave(options: UseAutosaveOptions): UseAutosave {
   const { reportId, initial, isEnabled } = options;
-  const optionsRef = useRef(options);
-  optionsRef.current = options;
+  const optionsRef = useLatest(options);
   const controllerRef = useRef<AutosaveController | null>(null);
   const storeRef = useRef<LocalDraftStore>(options.store ?? createIndexedDbDraftStore());
   const [state, setState] = useState<AutosaveState>({
@@ -123,6 +125,7 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
     state,
     markDirty: () => controllerRef.current?.markDirty(),
     flush: async () => controllerRef.current?.flush(),
+    isAllSaved: () => !controllerRef.current?.hasUnsavedChanges(),
     resolveConflict: async (content) => controllerRef.current?.resolveConflict(content),
     restorable,
     acceptRestore: () => {

@@ -14,7 +14,7 @@ const setupFonts: CliCommand = {
     const profile = options.profile === "windows" ? "windows" : "gb2312";
     const resolution = resolveFonts({ profile, ...directories });
     io.stdout(`\n各字体角色的实际用字（本机构字体目录：${directories.agencyDirectory}）：`);
-    for (const [role, font] of Object.entries(resolution.fonts)) {
+    for (const font of Object.values(resolution.fonts)) {
       if (!font) continue;
       const source = font.isSubstitute ? `开源替代，需要的是“${font.requested}”` : "本机构字体";
       io.stdout(`  ${FONT_ROLE_LABELS[font.role]}：${font.family}（${source}）`);

@@ -23,7 +23,7 @@ export const assignments = pgTable(
     /** open | done */
     status: text("status").notNull().default("open"),
     createdBy: uuid("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (table) => [index("assignments_report").on(table.reportId), index("assignments_assignee").on(table.assigneeId)],

@@ -23,7 +23,7 @@ export const commentThreads = pgTable(
     /** The selected text when the thread was opened, shown even after the text changes. */
     quote: text("quote").notNull().default(""),
     createdBy: uuid("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
     resolvedBy: uuid("resolved_by").references(() => users.id),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   },
@@ -39,7 +39,7 @@ export const comments = pgTable(
       .references(() => commentThreads.id, { onDelete: "cascade" }),
     authorId: uuid("author_id").references(() => users.id),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
   },
   (table) => [index("comments_thread").on(table.threadId)],
 );

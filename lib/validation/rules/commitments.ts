@@ -1,6 +1,6 @@
 import { SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
 
-import { quote } from "../text/chars";
+import { quote, quoted } from "../text/chars";
 import { bodyText } from "../text/body-text";
 import { sectionProse } from "../text/report-fields";
 import { bigramCounts, bigramCoverage } from "../text/similarity";
@@ -16,7 +16,7 @@ function checkRecordedCommitments(report: Report): Finding[] {
   return report.commitments.flatMap((commitment, index): Finding[] => {
     const location = { field: "commitments" as const, key: commitment.id };
     if (commitment.status === "open") {
-      return [{ ruleId: RULE_ID, severity: "warning", message: `上年度报告提出的安排“${quote(commitment.text, 30)}”尚未说明落实情况。`, location }];
+      return [{ ruleId: RULE_ID, severity: "warning", message: `上年度报告提出的安排${quoted(quote(commitment.text, 30))}尚未说明落实情况。`, location }];
     }
     if (commitment.status === "not_done" && !commitment.reason.trim()) {
       return [{ ruleId: RULE_ID, severity: "warning", message: `第${index + 1}项上年度安排标记为未完成，请说明原因。`, location }];
@@ -63,7 +63,7 @@ export const commitmentsRule: Rule = {
         {
           ruleId: RULE_ID,
           severity: "warning",
-          message: `${previous.meta.year}年度报告在“${SECTION_KIND_LABELS.next_year}”中提出“${quote(plan, 30)}”，本年度“${measures.heading || SECTION_KIND_LABELS.measures}”中未见落实情况，请补充说明。`,
+          message: `${previous.meta.year}年度报告在“${SECTION_KIND_LABELS.next_year}”中提出${quoted(quote(plan, 30))}，本年度${quoted(measures.heading || SECTION_KIND_LABELS.measures)}中未见落实情况，请补充说明。`,
           location: { field: "sectionHeading", sectionId: measures.id, sectionKind: measures.kind, sectionIndex: measuresIndex },
         },
       ];

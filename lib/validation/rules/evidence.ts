@@ -2,7 +2,7 @@ import { headingPrefix, type Report } from "@/lib/report-model";
 
 import { EVIDENCE_WORDS } from "../data/markers";
 import { bodyText } from "../text/body-text";
-import { countCharacters, quote } from "../text/chars";
+import { countCharacters, quote, quoted } from "../text/chars";
 import type { Finding, Rule } from "../types";
 
 const RULE_ID = "evidence";
@@ -24,7 +24,7 @@ export const evidenceRule: Rule = {
       section.items.forEach((item, itemIndex) => {
         const text = bodyText(item.body);
         if (countCharacters(text) === 0 || hasEvidence(text) || hasEvidence(item.heading)) return;
-        const name = item.heading ? `“${headingPrefix(2, itemIndex + 1)}${quote(item.heading, 24)}”` : "本项";
+        const name = item.heading ? quoted(headingPrefix(2, itemIndex + 1) + quote(item.heading, 24)) : "本项";
         findings.push({
           ruleId: RULE_ID,
           severity: "info",

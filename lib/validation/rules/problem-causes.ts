@@ -1,7 +1,7 @@
 import { SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
 
 import { CAUSE_PATTERN } from "../data/markers";
-import { countCharacters } from "../text/chars";
+import { countCharacters, quoted } from "../text/chars";
 import { sectionProse } from "../text/report-fields";
 import type { Finding, Rule } from "../types";
 
@@ -20,7 +20,7 @@ export const problemCausesRule: Rule = {
       findings.push({
         ruleId: RULE_ID,
         severity: "warning",
-        message: `“${section.heading || SECTION_KIND_LABELS.problems}”部分只列举了不足，没有分析原因。《法治政府建设与责任落实督察工作规定》要求报告“存在的不足和原因”，请补充产生这些不足的原因（如“究其原因，主要是……”）。`,
+        message: `${quoted(section.heading || SECTION_KIND_LABELS.problems)}部分只列举了不足，没有分析原因。《法治政府建设与责任落实督察工作规定》要求报告“存在的不足和原因”，请补充产生这些不足的原因（如“究其原因，主要是……”）。`,
         location: { field: "sectionHeading", sectionId: section.id, sectionKind: section.kind, sectionIndex },
       });
     });

@@ -1,6 +1,7 @@
 import { findIndicator, SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
 
 import { expectedSections } from "../template-sections";
+import { quoted } from "../text/chars";
 import type { Finding, Rule, ValidationContext } from "../types";
 
 const RULE_ID = "required-indicators";
@@ -22,7 +23,7 @@ export const requiredIndicatorsRule: Rule = {
         findings.push({
           ruleId: RULE_ID,
           severity: "error",
-          message: `请填写“${section.heading || SECTION_KIND_LABELS[section.kind]}”部分的必填指标“${indicator?.label ?? id}”（单位：${indicator?.unit ?? ""}）；没有发生的，填0。`,
+          message: `请填写${quoted(section.heading || SECTION_KIND_LABELS[section.kind])}部分的必填指标“${indicator?.label ?? id}”（单位：${indicator?.unit ?? ""}）；没有发生的，填0。`,
           location: { field: "indicators", key: id, sectionId: section.id, sectionKind: section.kind, sectionIndex },
         });
       }

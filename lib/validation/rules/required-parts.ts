@@ -3,7 +3,7 @@ import { SECTION_KIND_LABELS, headingPrefix, type Report, type ReportSection } f
 import { LEADER_DUTY_PATTERN } from "../data/markers";
 import { expectedSections } from "../template-sections";
 import { bodyText } from "../text/body-text";
-import { countCharacters, quote } from "../text/chars";
+import { countCharacters, quote, quoted } from "../text/chars";
 import type { Finding, Rule, ValidationContext } from "../types";
 
 const RULE_ID = "required-parts";
@@ -38,11 +38,11 @@ function missingPartFinding(report: Report, kind: ReportSection["kind"]): Findin
   if (embedded) {
     const section = report.sections[embedded.sectionIndex ?? 0];
     const item = section?.items[embedded.itemIndex ?? 0];
-    const where = item?.heading ? `“${headingPrefix(2, (embedded.itemIndex ?? 0) + 1)}${quote(item.heading, 24)}”` : "正文";
+    const where = item?.heading ? quoted(headingPrefix(2, (embedded.itemIndex ?? 0) + 1) + quote(item.heading, 24)) : "正文";
     return {
       ruleId: RULE_ID,
       severity: "error",
-      message: `报告未单列“${label}”部分。相关内容目前写在“${section?.heading || SECTION_KIND_LABELS[section?.kind ?? "measures"]}”的${where}中。《法治政府建设与责任落实督察工作规定》要求单独报告这项内容，请将其移出，作为独立的一部分。`,
+      message: `报告未单列“${label}”部分。相关内容目前写在${quoted(section?.heading || SECTION_KIND_LABELS[section?.kind ?? "measures"])}的${where}中。《法治政府建设与责任落实督察工作规定》要求单独报告这项内容，请将其移出，作为独立的一部分。`,
       location: embedded,
     };
   }
@@ -68,7 +68,7 @@ function checkItems(section: ReportSection, sectionIndex: number): Finding[] {
       findings.push({
         ruleId: RULE_ID,
         severity: "error",
-        message: `“${headingPrefix(2, itemIndex + 1)}${quote(item.heading, 24)}”下还没有正文。`,
+        message: `${quoted(headingPrefix(2, itemIndex + 1) + quote(item.heading, 24))}下还没有正文。`,
         location: { field: "body", ...location },
       });
     }
@@ -92,7 +92,7 @@ export const requiredPartsRule: Rule = {
       const location = { field: "sectionHeading" as const, sectionId: section.id, sectionKind: section.kind, sectionIndex };
       const label = section.heading || SECTION_KIND_LABELS[section.kind];
       if (expected.isRequired && isSectionEmpty(section)) {
-        findings.push({ ruleId: RULE_ID, severity: "error", message: `“${label}”部分尚未填写。`, location });
+        findings.push({ ruleId: RULE_ID, severity: "error", message: `${quoted(label)}部分尚未填写。`, location });
         continue;
       }
       const length = sectionLength(section);
@@ -100,7 +100,7 @@ export const requiredPartsRule: Rule = {
         findings.push({
           ruleId: RULE_ID,
           severity: length * 2 < expected.minLength ? "error" : "warning",
-          message: `“${label}”部分现有约${length}字，少于模板要求的${expected.minLength}字，内容不够充实。`,
+          message: `${quoted(label)}部分现有约${length}字，少于模板要求的${expected.minLength}字，内容不够充实。`,
           location,
         });
       }

@@ -1,6 +1,6 @@
 import { SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
 
-import { countCharacters } from "../text/chars";
+import { countCharacters, quoted } from "../text/chars";
 import { sectionProse } from "../text/report-fields";
 import { bigramSimilarity } from "../text/similarity";
 import type { Finding, Rule, ValidationContext } from "../types";
@@ -30,7 +30,7 @@ export const similarToPreviousRule: Rule = {
       findings.push({
         ruleId: RULE_ID,
         severity: "warning",
-        message: `“${section.heading || SECTION_KIND_LABELS[section.kind]}”部分与${previous.meta.year}年度报告的相应部分文字重合约${Math.round(similarity * 100)}%，请结合本年度工作实际更新内容。`,
+        message: `${quoted(section.heading || SECTION_KIND_LABELS[section.kind])}部分与${previous.meta.year}年度报告的相应部分文字重合约${Math.round(similarity * 100)}%，请结合本年度工作实际更新内容。`,
         location: { field: "sectionHeading", sectionId: section.id, sectionKind: section.kind, sectionIndex },
       });
     });

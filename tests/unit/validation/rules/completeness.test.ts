@@ -50,7 +50,7 @@ describe("required-parts", () => {
     sections[1] = { kind: "problems", items: [{ body: "" }] };
     sections[0] = { ...sections[0]!, items: [{ heading: "", body: "开展执法培训。" }, { heading: "深化“放管服”改革", body: "" }, ...sections[0]!.items!] };
     const messages = runRule(requiredPartsRule, buildReport({ sections })).map((finding) => finding.message);
-    expect(messages).toEqual(["第1项缺少小标题。", "“（二）深化“放管服”改革”下还没有正文。", "“存在的不足和原因”部分尚未填写。"]);
+    expect(messages).toEqual(["第1项缺少小标题。", "“（二）深化‘放管服’改革”下还没有正文。", "“存在的不足和原因”部分尚未填写。"]);
   });
 
   it("minimum lengths come from the template: below half is an error, below the minimum a warning", () => {

@@ -1,0 +1,25 @@
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Database } from "@/lib/db";
+import { reportSchema } from "@/lib/report-model";
+import { compareRevisions, type RevisionComparison } from "@/lib/reuse/compare-revisions";
+import { compareRevisionsSchema } from "@/lib/schemas/workflow";
+import { assertCan } from "@/lib/workflow/assert-can";
+
+import { getRevision } from "./get-revision";
+
+export interface RevisionDiff extends RevisionComparison {
+  older: { id: string; revision: number; status: string };
+  newer: { id: string; revision: number; status: string };
+}
+
+/** Differences between any two revisions, per part with changed characters; the older one goes first whichever way they are given. */
+export async function compareReportRevisions({ db, user, reportId, input }: { db: Database; user: SessionUser; reportId: string; input: { olderId: string; newerId: string } }): Promise<RevisionDiff> {
+  assertCan(user, "report.history");
+  const ids = compareRevisionsSchema.parse(input);
+  let older = await getRevision({ db, user, reportId, revisionId: ids.olderId });
+  let newer = await getRevision({ db, user, reportId, revisionId: ids.newerId });
+  if (older.revision > newer.revision) [older, newer] = [newer, older];
+  const comparison = compareRevisions(reportSchema.parse(older.content), reportSchema.parse(newer.content));
+  const describe = (row: typeof older) => ({ id: row.id, revision: row.revision, status: row.status });
+  return { ...comparison, older: describe(older), newer: describe(newer) };
+}
