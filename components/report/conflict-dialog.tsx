@@ -14,6 +14,13 @@ import { listConflictUnits, mergeConflict, type ConflictSide } from "./conflict/
 import { DiffView } from "./diff-view";
 import { formatDateTime } from "./format-date-time";
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The server may send a user id rather than a name; never show an id to the user. */
+function displayName(updatedBy: string): string {
+  return !updatedBy || UUID.test(updatedBy) ? "其他用户" : updatedBy;
+}
+
 /**
  * Shown when a save met a newer revision: every differing part side by side, kept per part or all at once.
  * Nothing is saved until the user decides.
@@ -22,7 +29,7 @@ export function ConflictDialog({ conflict, onResolve }: { conflict: ConflictStat
   const units = useMemo(() => listConflictUnits(conflict.mine, conflict.theirs), [conflict]);
   const [choices, setChoices] = useState<Record<string, ConflictSide>>({});
   const isComplete = units.every((unit) => choices[unit.key]);
-  const who = conflict.theirsRevision.updatedBy || "其他用户";
+  const who = displayName(conflict.theirsRevision.updatedBy);
 
   return (
     <Dialog

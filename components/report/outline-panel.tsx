@@ -89,14 +89,14 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
                         setDragging(null);
                         setDropIndex(null);
                       }}
-                      className={cn("group flex items-center gap-1 rounded", isDropTarget && "ring-2 ring-blue-600", dragging?.index === itemIndex && dragging.sectionId === section.id && "opacity-50")}
+                      className={cn("group relative flex items-center gap-1 rounded", isDropTarget && "ring-2 ring-blue-600", dragging?.index === itemIndex && dragging.sectionId === section.id && "opacity-50")}
                     >
                       <StatusMark status={itemStatus} />
                       <button type="button" className={LINK} title={name} onClick={() => props.onJump({ sectionId: section.id, itemId: item.id })}>
                         {name}
                       </button>
                       {canEdit && (
-                        <span className="flex shrink-0 opacity-60 group-focus-within:opacity-100 group-hover:opacity-100">
+                        <span className="absolute top-0 right-0 flex rounded bg-white opacity-0 shadow-sm group-focus-within:opacity-100 group-hover:opacity-100">
                           <button type="button" className={ICON} aria-label={`上移${name}`} disabled={itemIndex === 0} onClick={() => props.onMoveItem(section.id, itemIndex, itemIndex - 1)}>
                             ↑
                           </button>

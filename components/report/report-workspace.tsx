@@ -13,6 +13,7 @@ import { CommitmentsPanel } from "./commitments-panel";
 import { CompletenessMeter } from "./completeness-meter";
 import { ComparisonDialog } from "./comparison-dialog";
 import { ConflictDialog } from "./conflict-dialog";
+import { isSameContent } from "./conflict/is-same-content";
 import { FindingsPanel } from "./findings-panel";
 import { fieldDomId, focusField } from "./focus-location";
 import { GuidancePanel } from "./guidance-panel";
@@ -87,7 +88,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   }, []);
   const onItemChange = useCallback((itemId: string, change: (item: ReportItem) => ReportItem) => edit((r) => updateItem(r, itemId, change)), [edit]);
   const onSectionChange = useCallback((sectionId: string, change: (section: ReportSection) => ReportSection) => edit((r) => updateSection(r, sectionId, change)), [edit]);
-  const onMetaChange = useCallback((meta: Report["meta"]) => edit((r) => (JSON.stringify(r.meta) === JSON.stringify(meta) ? r : { ...r, meta })), [edit]);
+  const onMetaChange = useCallback((meta: Report["meta"]) => edit((r) => (isSameContent(r.meta, meta) ? r : { ...r, meta })), [edit]);
   const flush = autosave.flush;
   const onLeaveField = useCallback(() => void flush(), [flush]);
   const onAddItem = useCallback(
@@ -189,7 +190,8 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const focusedSection = report.sections.find((section) => section.id === focusedSectionId);
 
   return (
-    <div className="flex h-dvh min-h-0 flex-col bg-stone-100 text-stone-900">
+    // The workspace layout's header is 3.5rem plus its 1px border; the three columns scroll on their own below it.
+    <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[32rem] flex-col bg-stone-100 text-stone-900">
       <TopBar
         title={report.meta.title}
         status={status}

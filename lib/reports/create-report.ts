@@ -1,3 +1,5 @@
+import { eq } from "drizzle-orm";
+
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
@@ -30,7 +32,13 @@ export async function createReport({ db, user, input }: CreateReportOptions): Pr
   } else {
     const template = findTemplate(data.templateId);
     if (!template) throw new ReportError("INVALID_INPUT", "unknown template", { userMessage: "所选模板不存在" });
-    content = createReportFromTemplate(template, { agency: user.agencyName, year: data.year });
+    const [agency] = await db.select({ settings: tables.agencies.settings }).from(tables.agencies).where(eq(tables.agencies.id, user.agencyId));
+    content = createReportFromTemplate(template, {
+      agency: user.agencyName,
+      year: data.year,
+      mainRecipient: agency?.settings.defaultMainRecipient || undefined,
+      signature: agency?.settings.defaultSignature || undefined,
+    });
     source = `template:${template.id}`;
   }
   return insertReport({ db, user, content, source });

@@ -3,6 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
+import { deadlineStatuses, type DeadlineStatus } from "@/lib/workflow/deadlines";
 
 export interface ReportSummary {
   id: string;
@@ -12,11 +13,13 @@ export interface ReportSummary {
   templateId: string;
   revision: number;
   updatedAt: Date;
+  /** 报送 and 公开 deadlines from the agency settings: done, late, due soon or upcoming. */
+  deadlines: DeadlineStatus[];
 }
 
 /** The agency's reports, newest year first. */
-export async function listReports({ db, user }: { db: Database; user: SessionUser }): Promise<ReportSummary[]> {
-  return db
+export async function listReports({ db, user, now = new Date() }: { db: Database; user: SessionUser; now?: Date }): Promise<ReportSummary[]> {
+  const rows = await db
     .select({
       id: tables.reports.id,
       year: tables.reports.year,
@@ -25,8 +28,11 @@ export async function listReports({ db, user }: { db: Database; user: SessionUse
       templateId: tables.reports.templateId,
       revision: tables.reports.revision,
       updatedAt: tables.reports.updatedAt,
+      settings: tables.agencies.settings,
     })
     .from(tables.reports)
+    .innerJoin(tables.agencies, eq(tables.agencies.id, tables.reports.agencyId))
     .where(eq(tables.reports.agencyId, user.agencyId))
     .orderBy(desc(tables.reports.year));
+  return rows.map(({ settings, ...row }) => ({ ...row, deadlines: deadlineStatuses({ year: row.year, status: row.status, settings, now }) }));
 }

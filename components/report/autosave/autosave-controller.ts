@@ -1,6 +1,8 @@
 import type { Report } from "@/lib/report-model";
 import type { SavedRevision } from "@/lib/schemas/report";
 
+import { isSameContent } from "../conflict/is-same-content";
+
 import type { LocalDraftStore } from "./local-draft-store";
 import { classifySaveResponse, retryDelayMs } from "./save-response";
 
@@ -186,7 +188,7 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
     async resolveConflict(content) {
       const conflict = state.conflict;
       if (!conflict) return;
-      const isTheirs = JSON.stringify(content) === JSON.stringify(conflict.theirs);
+      const isTheirs = isSameContent(content, conflict.theirs);
       version += 1;
       if (isTheirs) savedVersion = version;
       setState({ base: conflict.theirsRevision, conflict: null, status: isTheirs ? "saved" : "dirty", message: "" });

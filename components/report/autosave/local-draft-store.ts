@@ -1,5 +1,7 @@
 import type { Report } from "@/lib/report-model";
 
+import { isSameContent } from "../conflict/is-same-content";
+
 /** Edits not yet accepted by the server, kept in the browser (IndexedDB) per report. */
 export interface LocalDraft {
   content: Report;
@@ -78,7 +80,7 @@ export function shouldOfferRestore(
   server: { revision: number; updatedAt: string; content: Report },
 ): draft is LocalDraft {
   if (!draft) return false;
-  if (JSON.stringify(draft.content) === JSON.stringify(server.content)) return false;
+  if (isSameContent(draft.content, server.content)) return false;
   const serverTime = Date.parse(server.updatedAt);
   return draft.baseRevision >= server.revision || (Number.isFinite(serverTime) && draft.savedAt > serverTime);
 }

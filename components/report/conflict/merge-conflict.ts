@@ -1,5 +1,7 @@
 import { docToText, SECTION_KIND_LABELS, type Report, type ReportItem, type ReportSection } from "@/lib/report-model";
 
+import { isSameContent as same } from "./is-same-content";
+
 export type ConflictSide = "mine" | "theirs";
 
 /** One part of the report that differs between my version and the server's. */
@@ -14,7 +16,6 @@ export interface ConflictUnit {
   isMissingInTheirs: boolean;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 function metaText(report: Report): string {
   const meta = report.meta;

@@ -112,3 +112,26 @@ describe("report mutations", () => {
     expect(updateItem(report, "i-review", (entry) => entry)).toBe(report);
   });
 });
+
+describe("content equality across a jsonb round trip", () => {
+  /** Rebuilds every object with its keys in jsonb order (by length, then bytes). */
+  function jsonbOrder(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(jsonbOrder);
+    if (!value || typeof value !== "object") return value;
+    const entries = Object.entries(value).sort(([a], [b]) => a.length - b.length || (a < b ? -1 : a > b ? 1 : 0));
+    return Object.fromEntries(entries.map(([key, inner]) => [key, jsonbOrder(inner)]));
+  }
+
+  it("a report whose keys come back reordered is not a conflict", () => {
+    const report = buildReport();
+    const roundTripped = jsonbOrder(report) as Report;
+    expect(JSON.stringify(roundTripped)).not.toBe(JSON.stringify(report));
+    expect(listConflictUnits(report, roundTripped)).toEqual([]);
+  });
+
+  it("a real change is still found", () => {
+    const report = buildReport();
+    const changed = jsonbOrder(updateItem(report, "i-next", (entry) => ({ ...entry, heading: "推进严格规范公正文明执法" }))) as Report;
+    expect(listConflictUnits(report, changed).map((unit) => unit.key)).toEqual(["item:i-next"]);
+  });
+});

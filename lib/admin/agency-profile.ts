@@ -1,0 +1,59 @@
+import { eq } from "drizzle-orm";
+
+import { recordAuditEvent } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Database } from "@/lib/db";
+import { tables } from "@/lib/db";
+import { NotFoundError, ReportError } from "@/lib/errors";
+import type { AgencyLevel } from "@/lib/report-model";
+import { isUniqueViolation } from "@/lib/reports/errors";
+import { agencySettingsSchema, type AgencySettingsInput } from "@/lib/schemas/admin";
+import { assertCan } from "@/lib/workflow/assert-can";
+import { DEFAULT_DISCLOSURE_DEADLINE, DEFAULT_SUBMISSION_DEADLINE } from "@/lib/workflow/deadlines";
+
+export interface AgencyProfile {
+  id: string;
+  name: string;
+  level: AgencyLevel;
+  parentName: string | null;
+  submissionDeadline: string;
+  disclosureDeadline: string;
+  fontProfile: "gb2312" | "windows";
+  defaultMainRecipient: string;
+  defaultSignature: string;
+}
+
+/** The user's own agency with its settings, defaults filled in. */
+export async function getAgencyProfile({ db, user }: { db: Database; user: SessionUser }): Promise<AgencyProfile> {
+  const [agency] = await db.select().from(tables.agencies).where(eq(tables.agencies.id, user.agencyId));
+  if (!agency) throw new NotFoundError("机关");
+  const parent = agency.parentId ? (await db.select({ name: tables.agencies.name }).from(tables.agencies).where(eq(tables.agencies.id, agency.parentId)))[0] : undefined;
+  const settings = agency.settings;
+  return {
+    id: agency.id,
+    name: agency.name,
+    level: agency.level as AgencyLevel,
+    parentName: parent?.name ?? null,
+    submissionDeadline: settings.submissionDeadline ?? DEFAULT_SUBMISSION_DEADLINE,
+    disclosureDeadline: settings.disclosureDeadline ?? DEFAULT_DISCLOSURE_DEADLINE,
+    fontProfile: settings.fontProfile ?? "gb2312",
+    defaultMainRecipient: settings.defaultMainRecipient ?? "",
+    defaultSignature: settings.defaultSignature ?? "",
+  };
+}
+
+/** Saves name, level, deadlines, export fonts and the default 主送机关/署名 of the administrator's agency. */
+export async function updateAgencyProfile({ db, user, input }: { db: Database; user: SessionUser; input: AgencySettingsInput }): Promise<void> {
+  assertCan(user, "agency.manage");
+  const data = agencySettingsSchema.parse(input);
+  const before = await getAgencyProfile({ db, user });
+  const { name, level, ...settings } = data;
+  try {
+    await db.update(tables.agencies).set({ name, level, settings }).where(eq(tables.agencies.id, user.agencyId));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new ReportError("INVALID_INPUT", "name taken", { userMessage: `机关名称“${name}”已被使用`, cause: error });
+    throw error;
+  }
+  const changed = (Object.keys(data) as Array<keyof typeof data>).filter((key) => before[key] !== data[key]);
+  await recordAuditEvent({ db, action: "agency.update", user, targetId: user.agencyId, detail: { changed } });
+}

@@ -1,0 +1,3 @@
+export * from "./backup-format";
+export * from "./create-backup";
+export * from "./restore-backup";

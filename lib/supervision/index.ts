@@ -1,0 +1,3 @@
+export * from "./find-supervised-report";
+export * from "./list-subordinate-agencies";
+export * from "./list-supervised-reports";
