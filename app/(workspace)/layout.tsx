@@ -2,11 +2,20 @@ import Link from "next/link";
 import { redirect } from "next/navigation";
 
 import { getCurrentUser } from "@/lib/auth";
+import { can, type Action } from "@/lib/permissions";
 import { ROLE_LABELS } from "@/lib/report-model";
 
 import { SignOutButton } from "./sign-out-button";
 
 export const dynamic = "force-dynamic";
+
+/** Shown per role, mirroring the permission table. */
+const WORKFLOW_LINKS: Array<{ href: string; label: string; action: Action }> = [
+  { href: "/assignments", label: "我的任务", action: "report.edit" },
+  { href: "/supervision", label: "督导", action: "supervision.read" },
+  { href: "/admin", label: "管理", action: "users.manage" },
+  { href: "/audit", label: "审计", action: "audit.read" },
+];
 
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const user = await getCurrentUser();
@@ -22,6 +31,11 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <Link href="/reports" className="rounded-md px-3 py-1.5 hover:bg-gray-100">
               报告
             </Link>
+            {WORKFLOW_LINKS.filter((link) => can(user.roles, link.action)).map((link) => (
+              <Link key={link.href} href={link.href} className="rounded-md px-3 py-1.5 hover:bg-gray-100">
+                {link.label}
+              </Link>
+            ))}
           </nav>
           <div className="ml-auto flex items-center gap-3 text-sm">
             <span className="text-gray-700" data-testid="current-agency">

@@ -8,6 +8,7 @@ import type { ActionResult } from "@/lib/errors";
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 import { useCompositionTracker } from "@/components/editor/composition";
 
+import type { ConflictState } from "./autosave/autosave-controller";
 import { useAutosave } from "./autosave/use-autosave";
 import { CommitmentsPanel } from "./commitments-panel";
 import { CompletenessMeter } from "./completeness-meter";
@@ -15,20 +16,22 @@ import { ComparisonDialog } from "./comparison-dialog";
 import { ConflictDialog } from "./conflict-dialog";
 import { isSameContent } from "./conflict/is-same-content";
 import { FindingsPanel } from "./findings-panel";
-import { fieldDomId, focusField } from "./focus-location";
+import { useFindingActions } from "./use-finding-actions";
+import { focusField } from "./focus-location";
 import { GuidancePanel } from "./guidance-panel";
 import { itemHeadingId } from "./item-form";
 import { MetaForm, metaFieldId } from "./meta-form";
 import { OutlinePanel } from "./outline-panel";
 import { PreviewDialog } from "./preview-dialog";
 import { createEmptyItem, insertItem, moveItem, removeItem, updateItem, updateSection } from "./report-mutations";
+import { RemoveItemDialog } from "./remove-item-dialog";
 import { RestoreBanner } from "./restore-banner";
 import { SectionForm, sectionHeadingId } from "./section-form";
 import { itemStatuses, sectionStatuses } from "./status-marks";
 import { TopBar } from "./top-bar";
 import { useFindings } from "./use-findings";
 import { useReportState } from "./use-report-state";
-import { applyFix, completeness, summarizeFindings, type Finding } from "./validation-api";
+import { completeness, summarizeFindings } from "./validation-api";
 
 export interface ReportWorkspaceProps {
   reportId: string;
@@ -69,6 +72,24 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const [notice, setNotice] = useState("");
   const [isSubmitting, setIsSubmitting] = useState(false);
   const focusAfterRender = useRef<string | null>(null);
+  const [shownConflict, setShownConflict] = useState<ConflictState | null>(null);
+  const conflict = autosave.state.conflict;
+
+  // Opening a modal moves focus and would cancel an open IME composition, so wait for it to end;
+  // "mine" is taken then, with every editor flushed, so keystrokes after the 409 are not lost.
+  useEffect(() => {
+    if (!conflict) return;
+    let isCurrent = true;
+    composition.whenIdle(() => {
+      if (!isCurrent) return;
+      for (const editor of editors.current.values()) editor.flush();
+      setShownConflict({ ...conflict, mine: reportRef.current });
+    });
+    return () => {
+      isCurrent = false;
+    };
+  }, [conflict, composition, reportRef]);
+  const visibleConflict = conflict && shownConflict?.theirsRevision === conflict.theirsRevision ? shownConflict : null;
 
   const progress = useMemo(() => completeness(findings.checked, template, findings.findings), [findings, template]);
   const statusesOfSections = useMemo(() => sectionStatuses(progress.perSection), [progress]);
@@ -99,12 +120,14 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     },
     [edit],
   );
+  const [removal, setRemoval] = useState<ReportItem | null>(null);
   const onRemoveItem = useCallback(
     (itemId: string) => {
       const item = reportRef.current.sections.flatMap((s) => s.items).find((candidate) => candidate.id === itemId);
-      const hasContent = item && (item.heading.trim() || docToText(item.body).trim());
-      if (hasContent && !window.confirm(`确定删除条目“${item.heading || "（无标题）"}”及其正文吗？`)) return;
-      edit((r) => removeItem(r, itemId));
+      if (!item) return;
+      // Removing cannot be undone with Ctrl+Z, so an item with content asks first.
+      if (item.heading.trim() || docToText(item.body).trim()) setRemoval(item);
+      else edit((r) => removeItem(r, itemId));
     },
     [edit, reportRef],
   );
@@ -117,47 +140,14 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     if (target.sectionId) setFocusedSectionId(target.sectionId);
   }, []);
 
-  function onSelectFinding(finding: Finding) {
-    const { location } = finding;
-    if (location.sectionId) setFocusedSectionId(location.sectionId);
-    const editor = location.field === "body" && location.itemId ? editors.current.get(location.itemId) : undefined;
-    if (editor) {
-      editor.focusRange(location.range?.from ?? 0, location.range?.to ?? location.range?.from ?? 0);
-      return;
-    }
-    const id = fieldDomId(location);
-    if (id) focusField(id, location.range);
-  }
-
-  function onFixFinding(finding: Finding) {
-    const fix = finding.fix;
-    if (!fix) return;
-    const checkedItems = new Map(findings.checked.sections.flatMap((s) => s.items).map((item) => [item.id, item]));
-    const bodyEdits = new Map<string, Array<{ from: number; to: number; insert: string }>>();
-    const otherEdits = fix.edits.filter((textEdit) => {
-      const itemId = textEdit.location.itemId;
-      if (textEdit.location.field !== "body" || !itemId || !editors.current.has(itemId)) return true;
-      bodyEdits.set(itemId, [...(bodyEdits.get(itemId) ?? []), { from: textEdit.from, to: textEdit.to, insert: textEdit.insert }]);
-      return false;
-    });
-    // Bodies change through their editor, so Ctrl+Z undoes the fix.
-    for (const [itemId, edits] of bodyEdits) {
-      const expected = checkedItems.get(itemId);
-      const isApplied = editors.current.get(itemId)?.applyTextEdits(edits, expected ? docToText(expected.body) : undefined);
-      if (!isApplied) {
-        setNotice("正文在检查之后又有改动，已重新检查，请再试一次。");
-        editors.current.get(itemId)?.flush();
-        findings.revalidate();
-        return;
-      }
-      editors.current.get(itemId)?.flush();
-    }
-    if (otherEdits.length > 0) {
-      edit((r) => applyFix(r, { ...fix, edits: otherEdits }));
-      if (otherEdits.some((e) => ["title", "mainRecipient", "signature", "meta"].includes(e.location.field))) setMetaEpoch((value) => value + 1);
-    }
-    setNotice("");
-  }
+  const { onSelectFinding, onFixFinding } = useFindingActions({
+    editors,
+    findings,
+    edit,
+    onFocusSection: setFocusedSectionId,
+    onMetaReplaced: () => setMetaEpoch((value) => value + 1),
+    onNotice: setNotice,
+  });
 
   async function onSubmit() {
     setIsSubmitting(true);
@@ -200,6 +190,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
         hasPrevious={Boolean(previousReport)}
         reportId={reportId}
         onPreview={() => setDialog("preview")}
+        onRetrySave={() => void autosave.flush()}
         onCompare={() => setDialog("compare")}
         beforeExport={async () => {
           for (const editor of editors.current.values()) editor.flush();
@@ -268,7 +259,15 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
           <FindingsPanel report={findings.checked} findings={findings.findings} canFix={isEditable} onSelect={onSelectFinding} onFix={onFixFinding} />
         </aside>
       </div>
-      {autosave.state.conflict && <ConflictDialog key={autosave.state.conflict.theirsRevision.revision} conflict={autosave.state.conflict} onResolve={(content) => void onResolveConflict(content)} />}
+      {visibleConflict && <ConflictDialog key={visibleConflict.theirsRevision.revision} conflict={visibleConflict} onResolve={(content) => void onResolveConflict(content)} />}
+      <RemoveItemDialog
+        item={removal}
+        onCancel={() => setRemoval(null)}
+        onConfirm={(item) => {
+          edit((r) => removeItem(r, item.id));
+          setRemoval(null);
+        }}
+      />
       <PreviewDialog open={dialog === "preview"} onClose={() => setDialog(null)} reportId={reportId} getContent={() => reportRef.current} />
       {previousReport && <ComparisonDialog open={dialog === "compare"} onClose={() => setDialog(null)} previous={previousReport} current={report} />}
     </div>

@@ -28,7 +28,7 @@ function formatTime(iso: string): string {
 }
 
 /** Live save status; `data-state` carries the machine-readable status for tests. */
-export function SaveState({ state, isReadOnly }: { state: AutosaveState; isReadOnly: boolean }) {
+export function SaveState({ state, isReadOnly, onRetry }: { state: AutosaveState; isReadOnly: boolean; onRetry: () => void }) {
   if (isReadOnly) {
     return (
       <span data-testid="save-state" data-state="readonly" className="text-sm text-stone-500">
@@ -51,6 +51,11 @@ export function SaveState({ state, isReadOnly }: { state: AutosaveState; isReadO
       {LABELS[state.status]}
       {time && <span className="text-stone-500">· {time}</span>}
       {detail && <span className="max-w-64 truncate text-stone-600">（{detail}）</span>}
+      {(state.status === "retrying" || state.status === "offline" || state.status === "error") && (
+        <button type="button" data-testid="save-retry" onClick={onRetry} className="rounded px-1 text-xs text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-700">
+          立即重试
+        </button>
+      )}
     </span>
   );
 }

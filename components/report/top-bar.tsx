@@ -25,6 +25,7 @@ export function TopBar(props: {
   hasPrevious: boolean;
   reportId: string;
   onPreview: () => void;
+  onRetrySave: () => void;
   onCompare: () => void;
   beforeExport: () => Promise<void>;
   submit: { canSubmit: boolean; errorCount: number; isBusy: boolean; onSubmit: () => void };
@@ -37,7 +38,7 @@ export function TopBar(props: {
       <Badge tone={STATUS_TONES[props.status]} data-testid="report-status">
         {REPORT_STATUS_LABELS[props.status]}
       </Badge>
-      <SaveState state={props.saveState} isReadOnly={props.isReadOnly} />
+      <SaveState state={props.saveState} isReadOnly={props.isReadOnly} onRetry={props.onRetrySave} />
       <div className="ml-auto flex flex-wrap items-center gap-2">
         {props.hasPrevious && (
           <Button data-testid="open-compare" onClick={props.onCompare}>

@@ -47,6 +47,12 @@ export function Dialog({ open, onClose, title, description, children, footer, si
         event.preventDefault();
         if (isDismissable) onClose();
       }}
+      onClose={(event) => {
+        // The browser may still close it (a repeated Esc); keep a required decision on screen.
+        if (!open) return;
+        if (isDismissable) onClose();
+        else if (typeof event.currentTarget.showModal === "function") event.currentTarget.showModal();
+      }}
       className={cn(
         "m-auto max-h-[92vh] rounded-md border border-stone-300 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/40",
         SIZES[size],

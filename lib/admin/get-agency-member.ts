@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { NotFoundError } from "@/lib/errors";
-import type { Role } from "@/lib/report-model";
+import { ROLES, type Role } from "@/lib/report-model";
 
 export interface AgencyMember {
   id: string;
@@ -29,6 +29,7 @@ export async function listAgencyMembers(db: Database, agencyId: string, userId?:
     member.roles.push(role as Role);
     members.set(user.id, member);
   }
+  for (const member of members.values()) member.roles.sort((a, b) => ROLES.indexOf(a) - ROLES.indexOf(b));
   return [...members.values()];
 }
 

@@ -63,7 +63,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   try {
     if (dataDir === "memory://") client = new PGlite();
     else {
-      const directory = path.resolve(dataDir, "pglite");
+      const directory = path.resolve(/*turbopackIgnore: true*/ dataDir, "pglite");
       mkdirSync(directory, { recursive: true });
       client = new PGlite(directory);
     }

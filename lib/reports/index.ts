@@ -7,3 +7,4 @@ export * from "./save-report-content";
 export * from "./submit-report";
 export * from "./preview-report";
 export * from "./import-report";
+export * from "./display-name";

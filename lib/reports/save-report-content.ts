@@ -9,6 +9,7 @@ import { saveReportContentSchema, type SaveReportContent, type SavedRevision } f
 import { assertCan } from "@/lib/workflow/assert-can";
 import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
 
+import { findDisplayName } from "./display-name";
 import { ConflictError, isUniqueViolation } from "./errors";
 
 export interface SaveReportContentOptions {
@@ -49,7 +50,8 @@ export async function saveReportContent({ db, user, reportId, input }: SaveRepor
         throw new ReportError("INVALID_STATE", "locked", { userMessage: "报告已提交或签发，当前不能修改" });
       }
       if (row.revision !== data.baseRevision) {
-        throw new ConflictError({ revision: row.revision, content: row.content, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy ?? "" });
+        const updatedBy = await findDisplayName(tx, row.updatedBy);
+        throw new ConflictError({ revision: row.revision, content: row.content, updatedAt: row.updatedAt.toISOString(), updatedBy });
       }
       await assertWithinAssignments({ db: tx, user, row, content: data.content });
       const revision = row.revision + 1;
@@ -71,7 +73,7 @@ export async function saveReportContent({ db, user, reportId, input }: SaveRepor
       } else {
         await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: data.content, createdBy: user.id });
       }
-      return { revision, updatedAt: now.toISOString(), updatedBy: user.id };
+      return { revision, updatedAt: now.toISOString(), updatedBy: user.displayName };
     });
   } catch (error) {
     if (isUniqueViolation(error)) {

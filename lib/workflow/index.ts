@@ -13,3 +13,4 @@ export * from "./set-thread-resolved";
 export * from "./transition-report";
 export * from "./transitions";
 export * from "./update-assignment";
+export * from "./get-report-review";

@@ -65,6 +65,7 @@ describe.skipIf(!isAvailable)(`[BACKUP] lossless backup and restore (PGlite → 
   let target: TestDatabase;
   beforeAll(async () => {
     source = await openDatabase({ dataDir: "memory://" });
+    await seedInstallation(source.db);
     target = await createTestDb();
   });
   afterAll(async () => {
@@ -73,7 +74,6 @@ describe.skipIf(!isAvailable)(`[BACKUP] lossless backup and restore (PGlite → 
   });
 
   it("restores the installation into an empty database with identical reports, revisions, comments and users", async () => {
-    await seedInstallation(source.db);
     const backup = await createBackup({ db: source.db });
     expect(backup.tables.report_revisions.length).toBe(4);
     // Microseconds survive: the backup keeps PostgreSQL's own timestamp text.
@@ -121,7 +121,7 @@ describe.skipIf(!isAvailable)(`[BACKUP] lossless backup and restore (PGlite → 
       expect(summary.notes).toEqual(["机关“青溪市水务局”的上级机关不在目标数据库中，已恢复为无上级机关"]);
       const [agency] = await fresh.db.select().from(tables.agencies);
       expect(agency!.parentId).toBeNull();
-      expect((await fresh.db.select().from(tables.comments)).map((comment) => comment.body)).toEqual(["请写明学习的具体内容", "好的，已补充"]);
+      expect((await fresh.db.select().from(tables.comments).orderBy(asc(tables.comments.createdAt))).map((comment) => comment.body)).toEqual(["请写明学习的具体内容", "好的，已补充"]);
     } finally {
       await fresh.close();
     }
@@ -150,5 +150,5 @@ describe.skipIf(!isAvailable)(`[BACKUP] lossless backup and restore (PGlite → 
     } finally {
       rmSync(directory, { recursive: true, force: true });
     }
-  });
+  }, 180_000);
 });

@@ -9,6 +9,8 @@ import { getReport, insertReport, saveReportContent, submitReport } from "@/lib/
 import {
   countUnresolvedThreads,
   createCommentThread,
+  deadlineStatuses,
+  describeDeadline,
   describeTransitions,
   listCommentThreads,
   replyToThread,
@@ -183,5 +185,24 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
     expect(describeTransitions({ status: "published", roles: ["supervisor"], errorCount: 0, unresolvedCount: 0 })).toEqual([
       { name: "reopen", label: "新修订", to: "draft", isAllowed: false, reason: "只有签发人可以新修订" },
     ]);
+  });
+});
+
+describe("[WORKFLOW] deadlines (pure)", () => {
+  const cases: Array<[string, { status: string; now: string; settings?: { submissionDeadline?: string; disclosureDeadline?: string } }, Array<[string, number]>]> = [
+    ["defaults, a draft in January", { status: "draft", now: "2025-01-10T02:00:00Z" }, [["upcoming", 50], ["upcoming", 81]]],
+    ["defaults, a draft ten days before 3月1日", { status: "in_review", now: "2025-02-19T02:00:00Z" }, [["due_soon", 10], ["upcoming", 41]]],
+    ["late on 3月2日 Beijing time although still 3月1日 in UTC", { status: "reviewed", now: "2025-03-01T17:00:00Z" }, [["late", -1], ["upcoming", 30]]],
+    ["signed: submission done, disclosure still open", { status: "signed", now: "2025-03-25T02:00:00Z" }, [["done", -24], ["due_soon", 7]]],
+    ["published: both done", { status: "published", now: "2025-05-01T02:00:00Z" }, [["done", -61], ["done", -30]]],
+    ["agency settings move the deadlines; a malformed one falls back to the default", { status: "draft", now: "2025-02-01T02:00:00Z", settings: { submissionDeadline: "02-10", disclosureDeadline: "3-15" } }, [["due_soon", 9], ["upcoming", 59]]],
+  ];
+  it.each(cases)("%s", (_title, input, expected) => {
+    const statuses = deadlineStatuses({ year: 2024, status: input.status, settings: input.settings, now: new Date(input.now) });
+    expect(statuses.map((status) => [status.state, status.daysLeft])).toEqual(expected);
+  });
+  it("describes them in Chinese", () => {
+    const [late, soon] = deadlineStatuses({ year: 2024, status: "draft", now: new Date("2025-03-04T02:00:00Z"), settings: { disclosureDeadline: "03-04" } });
+    expect([describeDeadline(late!), describeDeadline(soon!)]).toEqual(["报送已逾期3天", "今天截止公开"]);
   });
 });

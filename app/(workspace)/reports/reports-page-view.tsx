@@ -1,5 +1,6 @@
 import Link from "next/link";
 
+import { DeadlineBadges } from "@/components/workflow";
 import { formatDateTime } from "@/lib/format";
 import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/report-model";
 import type { ReportSummary } from "@/lib/reports";
@@ -45,6 +46,7 @@ export function ReportsPageView({ agencyName, reports, canCreate }: ReportsPageV
               <th scope="col" className="px-4 py-3 font-medium">年度</th>
               <th scope="col" className="px-4 py-3 font-medium">标题</th>
               <th scope="col" className="px-4 py-3 font-medium">状态</th>
+              <th scope="col" className="px-4 py-3 font-medium">期限</th>
               <th scope="col" className="px-4 py-3 font-medium">最后修改</th>
             </tr>
           </thead>
@@ -61,6 +63,9 @@ export function ReportsPageView({ agencyName, reports, canCreate }: ReportsPageV
                   <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[report.status as ReportStatus] ?? ""}`}>
                     {REPORT_STATUS_LABELS[report.status as ReportStatus] ?? report.status}
                   </span>
+                </td>
+                <td className="px-4 py-3">
+                  <DeadlineBadges deadlines={report.deadlines} />
                 </td>
                 <td className="px-4 py-3 text-gray-500">{formatDateTime(report.updatedAt)}</td>
               </tr>

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { PDF_DIRECTORY } from "./pdf-directory";
 import path from "node:path";
 
 import {
@@ -38,7 +39,7 @@ export interface PreparedTypstInput {
 let templateSource: string | undefined;
 
 function readTemplate(): string {
-  templateSource ??= readFileSync(path.join(__dirname, "report.typ"), "utf8");
+  templateSource ??= readFileSync(path.join(/*turbopackIgnore: true*/ PDF_DIRECTORY, "report.typ"), "utf8");
   return templateSource;
 }
 

@@ -1,4 +1,5 @@
 import path from "node:path";
+import { PDF_DIRECTORY } from "./pdf-directory";
 import { Worker } from "node:worker_threads";
 
 import { ExportError } from "../options";
@@ -34,7 +35,7 @@ let nextId = 1;
 let queue: Promise<unknown> = Promise.resolve();
 
 function startEngine(fontPaths: string[]): Engine {
-  const worker = new Worker(path.join(__dirname, "typst-worker.mjs"), { workerData: { fontPaths, workspace: __dirname } });
+  const worker = new Worker(path.join(/*turbopackIgnore: true*/ PDF_DIRECTORY, "typst-worker.mjs"), { workerData: { fontPaths, workspace: PDF_DIRECTORY } });
   const pending = new Map<number, (response: TypstResponse | Error) => void>();
   const started: Engine = { worker, fontKey: fontPaths.join("\n"), pending, ready: Promise.resolve() };
   started.ready = new Promise<void>((resolve, reject) => {

@@ -212,8 +212,8 @@ describe("classifySaveResponse", () => {
     expect(classifySaveResponse(status, body).kind).toBe(kind);
   });
 
-  it("backoff doubles up to 30 s", () => {
-    expect([1, 2, 3, 4, 5, 6, 7].map(retryDelayMs)).toEqual([1000, 2000, 4000, 8000, 16000, 30000, 30000]);
+  it("backoff doubles up to 15 s", () => {
+    expect([1, 2, 3, 4, 5, 6, 7].map(retryDelayMs)).toEqual([1000, 2000, 4000, 8000, 15000, 15000, 15000]);
   });
 });
 

@@ -255,3 +255,67 @@ describe("ReportWorkspace conflicts", () => {
     expect(byTestId("body-editor-i-review")?.textContent).toBe("全年制发规范性文件15件，均经合法性审核。");
   });
 });
+
+describe("ReportWorkspace outline editing", () => {
+  it("moves items with the ↑↓ buttons and asks before removing one with content", async () => {
+    await render(buildReport());
+    const headingsOf = () => [...byTestId("section-s-measures")!.querySelectorAll<HTMLInputElement>('input[aria-label$="项标题"]')].map((input) => input.value);
+    await act(async () => container.querySelector<HTMLButtonElement>('button[aria-label="下移（一）加强组织领导"]')!.click());
+    expect(headingsOf()).toEqual(["严格规范性文件审核", "加强组织领导"]);
+
+    await act(async () => container.querySelector<HTMLButtonElement>('button[aria-label="删除（一）严格规范性文件审核"]')!.click());
+    expect(byTestId("confirm-remove-dialog")?.textContent).toContain("确定删除条目“严格规范性文件审核”");
+    expect(headingsOf()).toHaveLength(2);
+    await act(async () => byTestId("confirm-remove")!.click());
+    expect(headingsOf()).toEqual(["加强组织领导"]);
+
+    // An empty item goes at once.
+    await act(async () => container.querySelector<HTMLButtonElement>('button[aria-label="删除（一）（无标题）"]')!.click());
+    expect(byTestId("outline-item-i-gap")).toBeNull();
+  });
+
+  it("adds an item and puts the cursor in its heading", async () => {
+    await render(buildReport());
+    const section = byTestId("outline-section-s-problems")!;
+    const add = [...section.querySelectorAll<HTMLButtonElement>("button")].find((button) => button.textContent === "＋ 添加条目")!;
+    await act(async () => add.click());
+    const inputs = [...byTestId("section-s-problems")!.querySelectorAll<HTMLInputElement>('input[aria-label$="项标题"]')];
+    expect(inputs.map((input) => input.getAttribute("aria-label"))).toEqual(["第1项标题", "第2项标题"]);
+    expect(document.activeElement).toBe(inputs[1]);
+  });
+});
+
+describe("ReportWorkspace conflict during composition", () => {
+  it("waits for the IME composition to end before opening the conflict dialog, and includes what was typed", async () => {
+    const theirs = buildReport();
+    theirs.meta.copyTo = "县委办公室";
+    let respond: (response: Response) => void = () => undefined;
+    vi.stubGlobal("fetch", vi.fn(() => new Promise<Response>((resolve) => (respond = resolve))));
+    await render(buildReport());
+    const input = container.querySelector<HTMLInputElement>('input[aria-label="第1项标题"]')!;
+    await act(async () => typeInto(input, "加强领导"));
+    await act(async () => {
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, cancelable: true }));
+    });
+    await act(async () => {
+      input.dispatchEvent(new CompositionEvent("compositionstart", { bubbles: true }));
+      typeInto(input, "加强领导xiaozu");
+      respond(
+        Response.json(
+          { ok: false, code: "CONFLICT", message: "", current: { revision: 6, updatedAt: "2026-01-21T02:00:00.000Z", updatedBy: "王强", content: theirs } },
+          { status: 409 },
+        ),
+      );
+    });
+    await act(async () => vi.waitFor(() => expect(byTestId("save-state")?.getAttribute("data-state")).toBe("conflict")));
+    expect(byTestId("conflict-dialog")).toBeNull();
+    await act(async () => {
+      typeInto(input, "加强领导小组");
+      input.dispatchEvent(new CompositionEvent("compositionend", { bubbles: true, data: "小组" }));
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    });
+    const dialog = byTestId("conflict-dialog")!;
+    expect(dialog).not.toBeNull();
+    expect(dialog.querySelector('[data-testid="conflict-unit-item:i-lead"]')?.textContent).toContain("加强领导小组");
+  });
+});

@@ -6,7 +6,7 @@ import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/permissions";
 import { reportSchema, type ReportStatus } from "@/lib/report-model";
-import { EDITABLE_STATUSES, findPreviousReport, findReport } from "@/lib/reports";
+import { EDITABLE_STATUSES, findDisplayName, findPreviousReport, findReport } from "@/lib/reports";
 import { findTemplate, listTemplates } from "@/templates";
 
 import { submitReportAction } from "./actions";
@@ -27,7 +27,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   return (
     <ReportWorkspace
       reportId={row.id}
-      initial={{ content, revision: row.revision, status: row.status as ReportStatus, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy ?? "" }}
+      initial={{ content, revision: row.revision, status: row.status as ReportStatus, updatedAt: row.updatedAt.toISOString(), updatedBy: await findDisplayName(db, row.updatedBy) }}
       template={template}
       previousReport={previous ? reportSchema.parse(previous.content) : null}
       permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}

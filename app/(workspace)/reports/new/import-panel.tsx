@@ -142,23 +142,27 @@ export function ImportPanel() {
     <div className="space-y-5">
       {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
       <div>
-        <label htmlFor="import-file" className="mb-1 block text-sm font-medium">
-          上传去年的报告文件
+        <span className="mb-1 block text-sm font-medium">上传去年的报告文件</span>
+        <label
+          htmlFor="import-file"
+          className="inline-flex cursor-pointer items-center rounded-md border border-gray-300 bg-white px-4 py-2 text-sm hover:bg-gray-50 has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600"
+        >
+          选择文件…
+          <input
+            id="import-file"
+            type="file"
+            accept=".docx,.txt,.html,.htm,.pdf"
+            disabled={phase.name === "reading"}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (!file) return;
+              const form = new FormData();
+              form.append("file", file);
+              void read(form);
+            }}
+            className="sr-only"
+          />
         </label>
-        <input
-          id="import-file"
-          type="file"
-          accept=".docx,.txt,.html,.htm,.pdf"
-          disabled={phase.name === "reading"}
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            if (!file) return;
-            const form = new FormData();
-            form.append("file", file);
-            void read(form);
-          }}
-          className="block text-sm"
-        />
         <p className="mt-1 text-xs text-gray-500">支持 Word（.docx）、文本（.txt，含 GBK 编码）、网页（.html）和带文字层的 PDF；繁体会自动转为简体。</p>
       </div>
       <div>

@@ -3,7 +3,7 @@ import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { toHttpResponse } from "@/lib/errors";
 import { assertSameOrigin, readJsonBody } from "@/lib/http";
-import { ConflictError, getReport, saveReportContent } from "@/lib/reports";
+import { ConflictError, findDisplayName, getReport, saveReportContent } from "@/lib/reports";
 import { saveReportContentSchema } from "@/lib/schemas/report";
 
 export const dynamic = "force-dynamic";
@@ -16,11 +16,10 @@ export async function GET(_request: Request, { params }: Context) {
   try {
     const user = await requireUser("report.read");
     const { reportId } = await params;
-    const row = await getReport({ db: await getDb(), user, reportId });
-    return Response.json({
-      ok: true,
-      data: { revision: row.revision, updatedAt: row.updatedAt.toISOString(), updatedBy: row.updatedBy ?? "", content: row.content, status: row.status },
-    });
+    const db = await getDb();
+    const row = await getReport({ db, user, reportId });
+    const updatedBy = await findDisplayName(db, row.updatedBy);
+    return Response.json({ ok: true, data: { revision: row.revision, updatedAt: row.updatedAt.toISOString(), updatedBy, content: row.content, status: row.status } });
   } catch (error) {
     return toHttpResponse(error);
   }

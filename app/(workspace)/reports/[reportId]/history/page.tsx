@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+
+import { requireUser } from "@/lib/auth";
+import { getDb } from "@/lib/db";
+import { compareReportRevisions, listRevisions } from "@/lib/history";
+import { findReport } from "@/lib/reports";
+import { getReportReview } from "@/lib/workflow";
+
+import { ReviewPageView } from "./review-page-view";
+
+export const metadata: Metadata = { title: "审核与修订记录" };
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ reportId: string }>; searchParams: Promise<{ older?: string; newer?: string }> };
+
+export default async function ReportHistoryPage({ params, searchParams }: Props) {
+  const user = await requireUser("report.history");
+  const { reportId } = await params;
+  const { older, newer } = await searchParams;
+  const db = await getDb();
+  if (!(await findReport({ db, user, reportId }))) notFound();
+  const [review, revisions] = await Promise.all([getReportReview({ db, user, reportId }), listRevisions({ db, user, reportId })]);
+  const comparison = older && newer ? await compareReportRevisions({ db, user, reportId, input: { olderId: older, newerId: newer } }).catch(() => null) : null;
+  return (
+    <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
+      <nav aria-label="面包屑" className="text-sm">
+        <Link href={`/reports/${reportId}`} className="text-brand-700 hover:underline">
+          ← 返回报告
+        </Link>
+      </nav>
+      <ReviewPageView reportId={reportId} userId={user.id} review={review} revisions={revisions} comparison={comparison} />
+    </main>
+  );
+}

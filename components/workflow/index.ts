@@ -1,0 +1,7 @@
+export { AssignmentsPanel, type AssignmentsPanelProps } from "./assignments-panel";
+export { CommentsPanel, type CommentsPanelProps } from "./comments-panel";
+export { DeadlineBadges } from "./deadline-badges";
+export { HistoryPanel, type HistoryPanelProps } from "./history-panel";
+export { ReportWorkflowBar, type ReportWorkflowBarProps } from "./report-workflow-bar";
+export { RevisionDiffView } from "./revision-diff";
+export type { OutlineSection } from "./types";

@@ -1,0 +1,175 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+
+import { LEADER_TEXT, measureText, NEXT_YEAR_TEXT, PROBLEMS_TEXT } from "../fixtures/draft-texts";
+import { SEED_PASSWORD, seedUser } from "../fixtures/factories";
+import { disposeApp, startApp, type AppServer } from "../helpers/app-server";
+import { launchBrowser, signIn } from "../helpers/browser";
+import { fillBody, itemIds, sectionIds, typeWithIme, waitForSaved } from "../helpers/editor-page";
+import { REPO_ROOT } from "../helpers/environment";
+
+const unavailable = inject("e2eUnavailableReason");
+const SCREENSHOTS = path.join(REPO_ROOT, "test-results", "screenshots");
+
+async function createReport(page: Page, baseUrl: string): Promise<string> {
+  await page.goto(`${baseUrl}/reports/new`);
+  await page.getByRole("button", { name: "创建并开始起草" }).click();
+  await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+  await page.locator('[data-testid^="body-editor-"]').first().waitFor();
+  return page.url().split("/").pop()!;
+}
+
+async function contentOf(page: Page, baseUrl: string, reportId: string): Promise<string> {
+  const response = await page.request.get(`${baseUrl}/api/reports/${reportId}/content`);
+  return JSON.stringify(await response.json());
+}
+
+describe.skipIf(Boolean(unavailable))("[EDITOR] drafting in Chromium", () => {
+  let app: AppServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    app = await startApp({
+      seed: async (db) => {
+        const drafter = await seedUser(db, { username: "drafter", roles: ["drafter"] });
+        await seedUser(db, { username: "colleague", roles: ["drafter"], agencyId: drafter.agencyId });
+        await seedUser(db, { username: "restarter", roles: ["drafter"] });
+      },
+    });
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await disposeApp(app);
+  });
+
+  it("[EDITOR]: a new user drafts every required part through IME input, fixes a finding in one click, reloads and submits", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
+    const page = await context.newPage();
+    await signIn(page, app.baseUrl, "drafter", SEED_PASSWORD);
+    const reportId = await createReport(page, app.baseUrl);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "editor-new-report.png") });
+    const cdp = await context.newCDPSession(page);
+    const [measures, problems, leader, nextYear] = await sectionIds(page);
+    const measureItems = await itemIds(page, measures!);
+    expect(measureItems.length).toBeGreaterThanOrEqual(5);
+
+    // Composition: pinyin is replaced by the committed characters, nothing doubled or reordered.
+    const first = page.getByTestId(`body-editor-${measureItems[0]}`);
+    await first.click();
+    await typeWithIme(page, cdp, "依法行政", "yifa");
+    expect(await first.textContent()).toBe("依法行政");
+    // Enter that confirms a candidate must not split the paragraph.
+    await cdp.send("Input.imeSetComposition", { text: "zheng", selectionStart: 5, selectionEnd: 5 });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyDown", key: "Enter", code: "Enter", windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    await cdp.send("Input.insertText", { text: "政府" });
+    await cdp.send("Input.dispatchKeyEvent", { type: "keyUp", key: "Enter", code: "Enter", windowsVirtualKeyCode: 229, nativeVirtualKeyCode: 229 });
+    expect(await first.locator("p").count()).toBe(1);
+    expect(await first.textContent()).toBe("依法行政政府");
+
+    // A half-width comma between Chinese characters: the finding appears, one click fixes it, it disappears.
+    await page.keyboard.insertText("建设,持续推进。");
+    const finding = page.locator('[data-testid="finding"][data-rule-id="punctuation-width"]').first();
+    await finding.waitFor();
+    await page.screenshot({ path: path.join(SCREENSHOTS, "editor-finding.png") });
+    await finding.click();
+    await page.getByTestId("finding-fix").first().click();
+    await expect.poll(() => first.textContent()).toBe("依法行政政府建设，持续推进。");
+    await page.locator('[data-testid="finding"][data-rule-id="punctuation-width"]').waitFor({ state: "detached" });
+
+    for (const [index, itemId] of measureItems.entries()) await fillBody(page, cdp, itemId, measureText(index));
+    for (const [sectionId, text] of [
+      [problems!, PROBLEMS_TEXT],
+      [leader!, LEADER_TEXT],
+      [nextYear!, NEXT_YEAR_TEXT],
+    ] as const) {
+      const [itemId] = await itemIds(page, sectionId);
+      const heading = page.getByTestId(`item-heading-${itemId}`);
+      if (!(await heading.inputValue())) await heading.fill("主要情况");
+      await fillBody(page, cdp, itemId!, text);
+    }
+    await page.getByLabel("成文日期").fill("2026-02-20");
+    await page.locator(`#indicator-${measures}-susong_cases`).fill("12");
+    await page.locator(`#indicator-${measures}-susong_heads_appear`).fill("12");
+
+    const submit = page.getByTestId("submit-report");
+    const errors = page.locator('[data-testid="finding"][data-severity="error"]');
+    await expect.poll(async () => (await submit.isEnabled()) || (await errors.allTextContents()).join(" | "), { timeout: 20_000 }).toBe(true);
+    await waitForSaved(page);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "editor-complete.png") });
+
+    await page.reload();
+    await page.getByTestId(`body-editor-${measureItems[0]}`).waitFor();
+    expect(await page.getByTestId(`body-editor-${measureItems[1]}`).textContent()).toContain("政府职能转变");
+    expect(await contentOf(page, app.baseUrl, reportId)).toContain("第一责任人职责");
+
+    await page.getByTestId("submit-report").click();
+    await expect.poll(() => page.getByTestId("report-status").textContent(), { timeout: 20_000 }).toContain("待审核");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "editor-submitted.png") });
+    await context.close();
+  });
+
+  it("[EDITOR]: two windows edit one report; the second save is a conflict resolved per item without losing either text", async () => {
+    const first = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const second = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const pageA = await first.newPage();
+    const pageB = await second.newPage();
+    await signIn(pageA, app.baseUrl, "drafter", SEED_PASSWORD);
+    await signIn(pageB, app.baseUrl, "colleague", SEED_PASSWORD);
+    await pageA.goto(`${app.baseUrl}/reports/new`);
+    await pageA.getByLabel("报告年度").fill("2024");
+    await pageA.getByRole("button", { name: "创建并开始起草" }).click();
+    await pageA.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    const reportId = pageA.url().split("/").pop()!;
+    await pageB.goto(`${app.baseUrl}/reports/${reportId}`);
+    const [measures] = await sectionIds(pageA);
+    const [itemOne, itemTwo] = await itemIds(pageA, measures!);
+    const cdpA = await first.newCDPSession(pageA);
+    const cdpB = await second.newCDPSession(pageB);
+    await pageB.getByTestId(`body-editor-${itemTwo}`).waitFor();
+
+    await fillBody(pageA, cdpA, itemOne!, "甲窗口写入的第一项内容。");
+    await waitForSaved(pageA);
+    await fillBody(pageB, cdpB, itemTwo!, "乙窗口写入的第二项内容。");
+    const dialog = pageB.getByTestId("conflict-dialog");
+    await dialog.waitFor({ timeout: 20_000 });
+    await pageB.screenshot({ path: path.join(SCREENSHOTS, "editor-conflict.png") });
+    await dialog.getByTestId(`conflict-unit-item:${itemOne}`).getByTestId("conflict-choose-theirs").click();
+    await dialog.getByTestId(`conflict-unit-item:${itemTwo}`).getByTestId("conflict-choose-mine").click();
+    await dialog.getByTestId("conflict-apply").click();
+    await waitForSaved(pageB);
+    const stored = await contentOf(pageB, app.baseUrl, reportId);
+    expect(stored).toContain("甲窗口写入的第一项内容");
+    expect(stored).toContain("乙窗口写入的第二项内容");
+    await first.close();
+    await second.close();
+  });
+
+  it("[EDITOR]: the server stops mid-edit, typing goes on, the server restarts and the edits arrive", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, app.baseUrl, "restarter", SEED_PASSWORD);
+    const reportId = await createReport(page, app.baseUrl);
+    const cdp = await context.newCDPSession(page);
+    const [measures] = await sectionIds(page);
+    const [itemId] = await itemIds(page, measures!);
+    await fillBody(page, cdp, itemId!, "服务器停止之前写入的内容。");
+    await waitForSaved(page);
+
+    await app.stop();
+    const editor = page.getByTestId(`body-editor-${itemId}`);
+    await editor.click();
+    await page.keyboard.press("End");
+    await typeWithIme(page, cdp, "停机期间继续输入", "tingji");
+    await page.locator('[data-testid="save-state"][data-state="retrying"], [data-testid="save-state"][data-state="offline"]').first().waitFor({ timeout: 20_000 });
+    await page.screenshot({ path: path.join(SCREENSHOTS, "editor-offline.png") });
+    await app.restart();
+    await waitForSaved(page, 40_000);
+    expect(await contentOf(page, app.baseUrl, reportId)).toContain("服务器停止之前写入的内容。停机期间继续输入");
+    await context.close();
+  });
+});
