@@ -3,6 +3,7 @@ export * from "./assert-within-assignments";
 export * from "./assignment-scope";
 export * from "./create-assignment";
 export * from "./create-comment-thread";
+export * from "./delete-assignment";
 export * from "./deadlines";
 export * from "./find-error-findings";
 export * from "./find-thread";

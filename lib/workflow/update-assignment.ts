@@ -6,11 +6,11 @@ import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { ForbiddenError, NotFoundError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { deleteAssignmentSchema, updateAssignmentSchema, type UpdateAssignment } from "@/lib/schemas/workflow";
+import { updateAssignmentSchema, type UpdateAssignment } from "@/lib/schemas/workflow";
 
-type AssignmentRow = typeof tables.assignments.$inferSelect;
+export type AssignmentRow = typeof tables.assignments.$inferSelect;
 
-async function getAssignment(db: Database, user: SessionUser, assignmentId: string): Promise<AssignmentRow> {
+export async function getAssignment(db: Database, user: SessionUser, assignmentId: string): Promise<AssignmentRow> {
   const [row] = await db
     .select({ assignment: tables.assignments })
     .from(tables.assignments)
@@ -31,13 +31,4 @@ export async function updateAssignment({ db, user, input }: { db: Database; user
     .where(eq(tables.assignments.id, assignment.id));
   await recordAuditEvent({ db, action: "assignment.status", user, targetId: assignment.reportId, detail: { assignmentId: assignment.id, status: data.status } });
   return { status: data.status };
-}
-
-/** Withdraws an assignment (whoever may assign). */
-export async function deleteAssignment({ db, user, input }: { db: Database; user: SessionUser; input: { assignmentId: string } }): Promise<void> {
-  if (!can(user.roles, "report.assign")) throw new ForbiddenError();
-  const { assignmentId } = deleteAssignmentSchema.parse(input);
-  const assignment = await getAssignment(db, user, assignmentId);
-  await db.delete(tables.assignments).where(eq(tables.assignments.id, assignment.id));
-  await recordAuditEvent({ db, action: "assignment.delete", user, targetId: assignment.reportId, detail: { assignmentId, assigneeId: assignment.assigneeId } });
 }

@@ -102,8 +102,10 @@ describe.skipIf(Boolean(unavailable))("[EDITOR] drafting in Chromium", () => {
     await waitForSaved(page);
     await page.screenshot({ path: path.join(SCREENSHOTS, "editor-complete.png") });
 
+    expect(await page.locator('[data-testid="finding"][data-rule-id="punctuation-doubled"]').count()).toBe(0);
     await page.reload();
     await page.getByTestId(`body-editor-${measureItems[0]}`).waitFor();
+    expect(await page.getByTestId(`body-editor-${measureItems[1]}`).locator("p").allTextContents()).toEqual(measureText(1).split("\n"));
     expect(await page.getByTestId(`body-editor-${measureItems[1]}`).textContent()).toContain("政府职能转变");
     expect(await contentOf(page, app.baseUrl, reportId)).toContain("第一责任人职责");
 

@@ -25,7 +25,11 @@ export async function fillBody(page: Page, cdp: CDPSession, itemId: string, text
   await editor.click();
   await page.keyboard.press("Control+A");
   await page.keyboard.press("Delete");
-  await commitWithIme(cdp, text);
+  // An IME commits one line at a time; paragraphs are split with a real Enter in between.
+  for (const [index, line] of text.split("\n").entries()) {
+    if (index > 0) await page.keyboard.press("Enter");
+    await commitWithIme(cdp, line);
+  }
   return (await editor.textContent()) ?? "";
 }
 
