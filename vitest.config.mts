@@ -38,6 +38,8 @@ export default defineConfig({
         test: {
           name: "integration-postgres",
           include: ["tests/integration/**/*.test.ts"],
+          // The CLI suite drives the embedded database through child processes; it runs once, on PGlite.
+          exclude: ["tests/integration/cli.test.ts"],
           environment: "node",
           env: { TEST_DB_KIND: "postgres" },
           testTimeout: 60_000,

@@ -9,7 +9,7 @@ import {
   SIGN_IN_FAILED_MESSAGE,
   verifyCredentials,
 } from "@/lib/accounts";
-import { ReportError } from "@/lib/errors";
+import { type ReportError } from "@/lib/errors";
 
 import { SEED_PASSWORD, seedUser, uniqueName } from "../fixtures/factories";
 import { createTestDb, isTestDbAvailable, testDbKind, withRollback, type TestDatabase } from "../helpers/create-test-db";

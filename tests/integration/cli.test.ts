@@ -1,0 +1,62 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { afterAll, describe, expect, it } from "vitest";
+
+import { loadSessionUser } from "@/lib/accounts";
+import { openDatabase } from "@/lib/db/client";
+import * as tables from "@/lib/db/schema";
+
+import { REPO_ROOT } from "../helpers/environment";
+
+const dataDir = mkdtempSync(path.join(os.tmpdir(), "nianbao-cli-"));
+
+function cli(args: string[], env: Record<string, string> = {}) {
+  const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/cli/index.ts", ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", ...env },
+    encoding: "utf8",
+    timeout: 60_000,
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe("[CLI] accounts and start-up errors", () => {
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it("create-user makes the first agency and administrator, then adds users with roles", async () => {
+    const first = cli(["create-user", "--username", "chief", "--password", "a-long-password", "--name", "王芳", "--agency", "示例县司法局", "--level", "county"]);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain("已创建机关“示例县司法局”和管理员 chief");
+    const second = cli(["create-user", "--username", "writer", "--password", "another-long-one", "--agency", "示例县司法局", "--roles", "drafter,reviewer"]);
+    expect(second.code, second.stderr).toBe(0);
+
+    const handle = await openDatabase({ dataDir });
+    const users = await handle.db.select().from(tables.users);
+    const writer = users.find((user) => user.username === "writer")!;
+    expect((await loadSessionUser(handle.db, writer.id))?.roles.sort()).toEqual(["drafter", "reviewer"]);
+    await handle.close();
+  });
+
+  it("refuses bad input with a Chinese message and exit code 2", () => {
+    const short = cli(["create-user", "--username", "x1", "--password", "short", "--agency", "示例县司法局"]);
+    expect(short.code).toBe(2);
+    expect(short.stderr).toMatch(/密码至少10个字符|用户名至少3个字符/);
+    const role = cli(["create-user", "--username", "abc", "--password", "a-long-password", "--agency", "示例县司法局", "--roles", "boss"]);
+    expect(role.code).toBe(2);
+    expect(role.stderr).toContain("未知角色“boss”");
+    expect(cli(["no-such-command"]).code).toBe(2);
+    expect(cli(["--help"]).stdout).toContain("create-user");
+  });
+
+  it("stops with a message naming DATABASE_URL when the server cannot be reached or the URL is malformed", () => {
+    const unreachable = cli(["migrate"], { DATABASE_URL: "postgres://nobody:nothing@127.0.0.1:1/none" });
+    expect(unreachable.code).not.toBe(0);
+    expect(unreachable.stderr).toContain("DATABASE_URL");
+    const malformed = cli(["migrate"], { DATABASE_URL: "mysql://localhost/db" });
+    expect(malformed.code).not.toBe(0);
+    expect(malformed.stderr).toContain("DATABASE_URL");
+  });
+});
