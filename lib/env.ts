@@ -30,6 +30,8 @@ const envSchema = z.object({
   OIDC_NAME: z.preprocess(emptyAsUndefined, z.string().default("统一身份认证")),
   /** The agency's licensed fonts for PDF export. */
   FONTS_DIR: z.preprocess(emptyAsUndefined, z.string().default("./fonts")),
+  /** Longest a PDF compile may run before the export fails with a message (milliseconds). */
+  PDF_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(600_000).default(20_000)),
   /** Largest upload (import) in megabytes. */
   MAX_UPLOAD_MB: z.preprocess(emptyAsUndefined, z.coerce.number().min(1).max(200).default(20)),
 });

@@ -1,4 +1,7 @@
-import { ForbiddenError, ReportError } from "@/lib/errors";
+import { ZodError } from "zod";
+
+import { ForbiddenError, ReportError, toHttpResponse } from "@/lib/errors";
+import { ExportError } from "@/lib/export/options";
 
 /** Refuses cross-site writes: the Origin (or Referer) must name this host. */
 export function assertSameOrigin(request: Request): void {
@@ -25,4 +28,44 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   } catch (error) {
     throw new ReportError("INVALID_INPUT", "invalid json", { userMessage: "提交的内容不是有效的 JSON", cause: error });
   }
+}
+
+/** SQLSTATE and errno codes meaning "the database cannot write right now" (disk full, read-only). */
+const STORAGE_CODES = new Set(["53100", "53000", "25006", "ENOSPC", "EROFS", "EACCES", "EPERM", "EDQUOT"]);
+const STORAGE_TEXT = /no space left|read-only|only read|could not (extend|write)|permission denied/i;
+
+function errorChain(error: unknown): Array<{ code?: unknown; message?: unknown; name?: unknown }> {
+  const chain: Array<{ code?: unknown; message?: unknown; name?: unknown }> = [];
+  for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
+    chain.push(current as { code?: unknown; message?: unknown });
+    current = (current as { cause?: unknown }).cause;
+  }
+  return chain;
+}
+
+function jsonError(status: number, code: string, message: string): Response {
+  return Response.json({ ok: false, code, message, error: { code, message } }, { status });
+}
+
+/**
+ * The route handlers' one catch-all: domain errors map as `toHttpResponse` does; export, database and
+ * unexpected failures become a Chinese JSON answer (never Next's bare 500), with the cause logged.
+ */
+export function toRouteErrorResponse(error: unknown): Response {
+  if (error instanceof ReportError || error instanceof ZodError) return toHttpResponse(error);
+  if (error instanceof ExportError || (error instanceof Error && error.name === "ExportError")) {
+    const exportError = error as ExportError;
+    console.error(`[export] ${exportError.code}: ${exportError.message}`);
+    const status = exportError.code === "TIMEOUT" ? 504 : exportError.code === "UNSUPPORTED_NODE" ? 422 : 500;
+    return jsonError(status, `EXPORT_${exportError.code}`, exportError.message);
+  }
+  const chain = errorChain(error);
+  console.error("[route] unexpected error:", error);
+  if (chain.some((link) => link.name === "DatabaseUnavailableError")) {
+    return jsonError(503, "DATABASE_UNAVAILABLE", "数据库暂时无法打开，本次操作未完成。已输入的内容仍暂存在本机浏览器中，请联系系统管理员。");
+  }
+  if (chain.some((link) => STORAGE_CODES.has(String(link.code)) || STORAGE_TEXT.test(String(link.message ?? "")))) {
+    return jsonError(503, "STORAGE_UNAVAILABLE", "服务器存储空间不足或不可写，本次保存未成功。已输入的内容仍暂存在本机浏览器中，请联系系统管理员。");
+  }
+  return jsonError(500, "INTERNAL", "服务器内部错误，本次操作未完成，请稍后重试。");
 }

@@ -42,6 +42,8 @@ export interface ReportWorkspaceProps {
   permissions: { canEdit: boolean; canSubmit: boolean };
   /** Server action: submit for review. Server re-validates; returns ActionResult from lib/errors.ts. */
   submitAction: (input: { reportId: string }) => Promise<ActionResult<{ status: ReportStatus }>>;
+  /** Link to the review page: workflow steps, comments, assignments and history. */
+  reviewLink?: { href: string; label: string };
 }
 
 const EDITABLE_STATUSES: ReportStatus[] = ["draft", "returned"];
@@ -192,6 +194,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
         onPreview={() => setDialog("preview")}
         onRetrySave={() => void autosave.flush()}
         onCompare={() => setDialog("compare")}
+        reviewLink={props.reviewLink}
         beforeExport={async () => {
           for (const editor of editors.current.values()) editor.flush();
           await autosave.flush();

@@ -29,6 +29,8 @@ export function TopBar(props: {
   onCompare: () => void;
   beforeExport: () => Promise<void>;
   submit: { canSubmit: boolean; errorCount: number; isBusy: boolean; onSubmit: () => void };
+  /** Link to the review page (workflow steps, comments, assignments, history). */
+  reviewLink?: { href: string; label: string };
 }) {
   return (
     <header className="flex min-h-14 flex-wrap items-center gap-x-3 gap-y-1 border-b border-stone-300 bg-white px-4 py-2">
@@ -45,6 +47,15 @@ export function TopBar(props: {
             与去年对比
           </Button>
         )}
+        {props.reviewLink ? (
+          <a
+            href={props.reviewLink.href}
+            data-testid="open-review"
+            className="inline-flex h-9 items-center rounded border border-stone-300 bg-white px-3 text-sm hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-blue-700"
+          >
+            {props.reviewLink.label}
+          </a>
+        ) : null}
         <Button data-testid="open-preview" onClick={props.onPreview}>
           预览
         </Button>

@@ -32,6 +32,15 @@ export interface OpenDatabaseOptions {
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
 
+/**
+ * PGlite writes through to the host files on every commit but never calls fsync: a killed server process
+ * loses no acknowledged save, a power cut or operating-system crash may lose the last ones. Said at start.
+ */
+export const PGLITE_DURABILITY_NOTICE =
+  "注意：内置数据库（PGlite）在服务进程崩溃（含 kill -9）时不会丢失已确认的保存，但它不向磁盘强制落盘（无 fsync），断电或操作系统崩溃时可能丢失最近的保存甚至损坏数据目录。多人正式使用请设置 DATABASE_URL 使用 PostgreSQL，并定期备份（npm run -s cli -- backup <文件>）。";
+
+let hasPrintedDurabilityNotice = false;
+
 /** Raised with a message that names the setting to fix. */
 export class DatabaseUnavailableError extends Error {
   constructor(message: string, options?: { cause?: unknown }) {
@@ -66,6 +75,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       const directory = path.resolve(/*turbopackIgnore: true*/ dataDir, "pglite");
       mkdirSync(directory, { recursive: true });
       client = new PGlite(directory);
+      if (!hasPrintedDurabilityNotice) console.warn(`[数据库] ${PGLITE_DURABILITY_NOTICE}`);
+      hasPrintedDurabilityNotice = true;
     }
     await client.waitReady;
   } catch (error) {

@@ -2,6 +2,7 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
+import { env } from "@/lib/env";
 import { ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, exportFileName, type ExportOptions } from "@/lib/export/options";
 import { reportSchema } from "@/lib/report-model";
@@ -55,7 +56,7 @@ export async function exportReport({ db, user, reportId, format, isFinal }: Expo
     };
   } else {
     const { exportReportPdf } = await import("@/lib/export/pdf");
-    const result = await exportReportPdf(content, options);
+    const result = await exportReportPdf(content, { ...options, timeoutMs: env.PDF_TIMEOUT_MS });
     file = {
       bytes: result.bytes,
       fileName: exportFileName(content.meta.agency, content.meta.year, "pdf"),

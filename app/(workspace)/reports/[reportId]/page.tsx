@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db";
 import { can } from "@/lib/permissions";
 import { reportSchema, type ReportStatus } from "@/lib/report-model";
 import { EDITABLE_STATUSES, findDisplayName, findPreviousReport, findReport } from "@/lib/reports";
+import { getReportReview } from "@/lib/workflow";
 import { findTemplate, listTemplates } from "@/templates";
 
 import { submitReportAction } from "./actions";
@@ -24,6 +25,8 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const previous = await findPreviousReport({ db, user, year: row.year });
   const template = findTemplate(content.templateId) ?? listTemplates()[0]!;
   const isEditable = (EDITABLE_STATUSES as readonly string[]).includes(row.status);
+  const review = await getReportReview({ db, user, reportId: row.id });
+  const openComments = review.unresolved.total;
   return (
     <ReportWorkspace
       reportId={row.id}
@@ -32,6 +35,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
       previousReport={previous ? reportSchema.parse(previous.content) : null}
       permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
       submitAction={submitReportAction}
+      reviewLink={{ href: `/reports/${row.id}/history`, label: openComments > 0 ? `审核与修订（${openComments}条意见）` : "审核与修订" }}
     />
   );
 }

@@ -1,8 +1,8 @@
 // POST /api/reports/import - read an uploaded file (multipart "file") or pasted text (JSON) into a report preview
 import { requireUser } from "@/lib/auth";
 import { env } from "@/lib/env";
-import { ReportError, toHttpResponse } from "@/lib/errors";
-import { assertSameOrigin, readJsonBody } from "@/lib/http";
+import { ReportError } from "@/lib/errors";
+import { assertSameOrigin, readJsonBody, toRouteErrorResponse } from "@/lib/http";
 import { previewImport } from "@/lib/reports";
 import { pastedTextSchema } from "@/lib/schemas/import";
 
@@ -26,6 +26,6 @@ export async function POST(request: Request) {
     const bytes = new Uint8Array(await file.arrayBuffer());
     return Response.json({ ok: true, data: await previewImport({ user, source: { bytes, fileName: file.name }, maxBytes }) });
   } catch (error) {
-    return toHttpResponse(error);
+    return toRouteErrorResponse(error);
   }
 }

@@ -1,8 +1,7 @@
 // GET /api/reports/:id/content - latest saved content; PUT - save based on a revision (409 on conflict)
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
-import { toHttpResponse } from "@/lib/errors";
-import { assertSameOrigin, readJsonBody } from "@/lib/http";
+import { assertSameOrigin, readJsonBody, toRouteErrorResponse } from "@/lib/http";
 import { ConflictError, findDisplayName, getReport, saveReportContent } from "@/lib/reports";
 import { saveReportContentSchema } from "@/lib/schemas/report";
 
@@ -21,7 +20,7 @@ export async function GET(_request: Request, { params }: Context) {
     const updatedBy = await findDisplayName(db, row.updatedBy);
     return Response.json({ ok: true, data: { revision: row.revision, updatedAt: row.updatedAt.toISOString(), updatedBy, content: row.content, status: row.status } });
   } catch (error) {
-    return toHttpResponse(error);
+    return toRouteErrorResponse(error);
   }
 }
 
@@ -37,6 +36,6 @@ export async function PUT(request: Request, { params }: Context) {
     if (error instanceof ConflictError) {
       return Response.json({ ok: false, code: "CONFLICT", message: error.userMessage, current: error.current }, { status: 409 });
     }
-    return toHttpResponse(error);
+    return toRouteErrorResponse(error);
   }
 }

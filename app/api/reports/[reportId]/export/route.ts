@@ -3,7 +3,7 @@ import { z } from "zod";
 
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
-import { toHttpResponse } from "@/lib/errors";
+import { toRouteErrorResponse } from "@/lib/http";
 import { exportReport } from "@/lib/reports";
 
 export const dynamic = "force-dynamic";
@@ -28,6 +28,6 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
       },
     });
   } catch (error) {
-    return toHttpResponse(error);
+    return toRouteErrorResponse(error);
   }
 }

@@ -3,8 +3,7 @@ import { z } from "zod";
 
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
-import { toHttpResponse } from "@/lib/errors";
-import { assertSameOrigin, readJsonBody } from "@/lib/http";
+import { assertSameOrigin, readJsonBody, toRouteErrorResponse } from "@/lib/http";
 import { reportSchema } from "@/lib/report-model";
 import { previewReport } from "@/lib/reports";
 
@@ -20,6 +19,6 @@ export async function POST(request: Request, { params }: { params: Promise<{ rep
     const { content } = bodySchema.parse(await readJsonBody(request, 5 * 1024 * 1024));
     return Response.json(await previewReport({ db: await getDb(), user, reportId, content }));
   } catch (error) {
-    return toHttpResponse(error);
+    return toRouteErrorResponse(error);
   }
 }
