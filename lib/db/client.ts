@@ -1,6 +1,6 @@
 import "server-only";
 
-import { mkdirSync } from "node:fs";
+import { accessSync, constants, mkdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 import { PGlite } from "@electric-sql/pglite";
@@ -53,6 +53,8 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   const shouldMigrate = options.shouldMigrate ?? true;
   if (options.url) {
     const pool = new Pool({ connectionString: options.url, max: 10, connectionTimeoutMillis: 5000 });
+    // An idle connection cut by the server (restart, admin, network) must not crash the process; the pool reconnects.
+    pool.on("error", (error) => console.error(`[数据库] PostgreSQL 连接中断，将自动重连：${describe(error)}`));
     try {
       const client = await pool.connect();
       client.release();
@@ -80,8 +82,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     }
     await client.waitReady;
   } catch (error) {
+    const reason = dataDir === "memory://" ? describe(error) : diagnoseDirectory(path.resolve(dataDir, "pglite"), error);
     throw new DatabaseUnavailableError(
-      `无法打开内置数据库（目录 ${path.resolve(dataDir)}：${describe(error)}）。请检查 DATA_DIR 指向的目录是否存在且可写。`,
+      `无法打开内置数据库（目录 ${path.resolve(dataDir)}：${reason}）。请检查 DATA_DIR 指向的目录是否存在且可写。`,
       { cause: error },
     );
   }
@@ -93,4 +96,35 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
 function describe(error: unknown): string {
   if (error instanceof Error) return (error as NodeJS.ErrnoException).code ?? error.message;
   return String(error);
+}
+
+const DIRECTORY_PROBLEMS: Record<string, string> = {
+  EROFS: "只读文件系统",
+  EACCES: "没有写入权限",
+  EPERM: "没有写入权限",
+  ENOSPC: "磁盘空间已满",
+  ENOTDIR: "路径中有同名的普通文件",
+};
+
+function pathExists(candidate: string): boolean {
+  try {
+    statSync(candidate);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Names the real cause: Node's recursive mkdir reports a read-only disk as ENOENT, which misleads operators. */
+function diagnoseDirectory(directory: string, error: unknown): string {
+  let code = describe(error);
+  let existing = directory;
+  while (!pathExists(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  try {
+    if (!statSync(existing).isDirectory()) code = "ENOTDIR";
+    else accessSync(existing, constants.W_OK);
+  } catch (probeError) {
+    code = describe(probeError);
+  }
+  return DIRECTORY_PROBLEMS[code] ? `${code}，${DIRECTORY_PROBLEMS[code]}` : code;
 }

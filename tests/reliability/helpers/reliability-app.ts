@@ -21,6 +21,8 @@ export interface ReliabilityApp {
   app: AppServer;
   kind: DbKind;
   editors: SeededEditor[];
+  /** The scratch database's name (postgres only). */
+  databaseName?: string;
   /** Opens the app's database from the test (for PGlite only while the server is stopped). */
   openDb(): Promise<{ db: Database; close(): Promise<void> }>;
   dispose(): Promise<void>;
@@ -55,6 +57,7 @@ export async function startReliabilityApp(options: { kind: DbKind; editorCount?:
     app,
     kind: options.kind,
     editors,
+    databaseName: scratch?.name,
     openDb: async () => {
       const handle = await openDatabase(scratch ? { url: scratch.url } : { dataDir: app.dataDir });
       return { db: handle.db, close: handle.close };
