@@ -17,6 +17,13 @@ export function assertSameOrigin(request: Request): void {
   if (originHost !== host) throw new ForbiddenError("跨站请求已拒绝");
 }
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** PostgreSQL's jsonb refuses NUL and unpaired surrogates (a 500 on save): drop NUL, show a lone half as U+FFFD. */
+function storableText(value: string): string {
+  return value.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD");
+}
+
 /** Reads a JSON body no larger than `maxBytes`; larger or malformed bodies get a clear message. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
   const tooLarge = new ReportError("TOO_LARGE", "body too large", { userMessage: `提交的内容超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限` });
@@ -24,7 +31,7 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
   const text = await request.text();
   if (Buffer.byteLength(text) > maxBytes) throw tooLarge;
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? storableText(value) : value));
   } catch (error) {
     throw new ReportError("INVALID_INPUT", "invalid json", { userMessage: "提交的内容不是有效的 JSON", cause: error });
   }

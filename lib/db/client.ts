@@ -82,9 +82,9 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     }
     await client.waitReady;
   } catch (error) {
-    const reason = dataDir === "memory://" ? describe(error) : diagnoseDirectory(path.resolve(dataDir, "pglite"), error);
+    const reason = dataDir === "memory://" ? describe(error) : diagnoseDirectory(path.resolve(/*turbopackIgnore: true*/ dataDir, "pglite"), error);
     throw new DatabaseUnavailableError(
-      `无法打开内置数据库（目录 ${path.resolve(dataDir)}：${reason}）。请检查 DATA_DIR 指向的目录是否存在且可写。`,
+      `无法打开内置数据库（目录 ${path.resolve(/*turbopackIgnore: true*/ dataDir)}：${reason}）。请检查 DATA_DIR 指向的目录是否存在且可写。`,
       { cause: error },
     );
   }

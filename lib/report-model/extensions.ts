@@ -36,6 +36,20 @@ export function getBodySchema() {
 
 /** Throws when `json` is not a valid body under the shared schema (what Tiptap itself checks). */
 export function assertBodyMatchesSchema(json: unknown): void {
+  assertKnownAttributes(json);
   const node = getBodySchema().nodeFromJSON(json);
   node.check();
+}
+
+/** ProseMirror drops unknown attributes silently, but the stored JSON would keep them: refuse them instead. */
+function assertKnownAttributes(json: unknown): void {
+  if (!json || typeof json !== "object") return;
+  const node = json as { type?: unknown; attrs?: Record<string, unknown>; content?: unknown[] };
+  const type = typeof node.type === "string" ? getBodySchema().nodes[node.type] : undefined;
+  if (type && node.attrs) {
+    const known = Object.keys(type.spec.attrs ?? {});
+    const unknown = Object.keys(node.attrs).find((name) => !known.includes(name));
+    if (unknown) throw new RangeError(`Unsupported attribute ${unknown} for node of type ${type.name}`);
+  }
+  if (Array.isArray(node.content)) for (const child of node.content) assertKnownAttributes(child);
 }

@@ -1,5 +1,8 @@
 import { z } from "zod";
 
+// The app's CSP forbids eval; zod's probe for its eval fast path would raise a CSP violation in the editor.
+z.config({ jitless: true });
+
 /** Node types a report body may contain: only what an official document can print. */
 export const BODY_NODE_TYPES = [
   "doc",

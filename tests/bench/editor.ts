@@ -73,8 +73,9 @@ export async function benchEditor(): Promise<void> {
     await page.evaluate(() => {
       const samples: number[] = [];
       (window as unknown as { __paint: number[] }).__paint = samples;
+      // Committed characters (IME or typed) arrive as beforeinput; its timeStamp is when the input was produced.
       document.addEventListener(
-        "keydown",
+        "beforeinput",
         (event) => {
           const start = event.timeStamp;
           requestAnimationFrame(() => setTimeout(() => samples.push(performance.now() - start), 0));
