@@ -9,6 +9,7 @@ import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 
 import { IndicatorInputs } from "./indicator-inputs";
+import { LeadPendingMarks } from "./lead-pending-marks";
 import { ItemForm } from "./item-form";
 
 export const sectionHeadingId = (sectionId: string) => `section-heading-${sectionId}`;
@@ -77,6 +78,7 @@ export const SectionForm = memo(function SectionForm(props: SectionFormProps) {
             }}
             onBlur={props.onLeaveField}
           />
+          <LeadPendingMarks section={section} isEditable={isEditable} onSectionChange={props.onSectionChange} />
         </div>
       </div>
       <div className="space-y-3">

@@ -1,10 +1,16 @@
-import type { Report } from "@/lib/report-model";
+import type { PendingUpdate, Report } from "@/lib/report-model";
 
 import { withRange } from "../finding";
 import { bodyText } from "../text/body-text";
 import type { Finding, Rule } from "../types";
 
 const RULE_ID = "pending-updates";
+
+function messageFor(mark: PendingUpdate): string {
+  return mark.kind === "year"
+    ? `“${mark.text}”是沿用上年报告时标记的待更新年份，请改为本年度的年份后再提交。`
+    : `“${mark.text}”是沿用上年报告时标记的待更新数据，请填入本年度的数据后再提交。`;
+}
 
 /** Rule 12: a "待更新" mark whose carried-over text is still in the body. */
 export const pendingUpdatesRule: Rule = {
@@ -13,6 +19,11 @@ export const pendingUpdatesRule: Rule = {
   check(report: Report): Finding[] {
     const findings: Finding[] = [];
     report.sections.forEach((section, sectionIndex) => {
+      const leadLocation = { field: "lead" as const, sectionId: section.id, sectionKind: section.kind, sectionIndex };
+      for (const mark of section.leadPendingUpdates ?? []) {
+        const from = section.lead.indexOf(mark.text);
+        if (from !== -1) findings.push({ ruleId: RULE_ID, severity: "warning", message: messageFor(mark), location: withRange(leadLocation, from, from + mark.text.length) });
+      }
       section.items.forEach((item, itemIndex) => {
         if (item.pendingUpdates.length === 0) return;
         const text = bodyText(item.body);
@@ -20,15 +31,7 @@ export const pendingUpdatesRule: Rule = {
         for (const mark of item.pendingUpdates) {
           const from = text.indexOf(mark.text);
           if (from === -1) continue;
-          findings.push({
-            ruleId: RULE_ID,
-            severity: "warning",
-            message:
-              mark.kind === "year"
-                ? `“${mark.text}”是沿用上年报告时标记的待更新年份，请改为本年度的年份后再提交。`
-                : `“${mark.text}”是沿用上年报告时标记的待更新数据，请填入本年度的数据后再提交。`,
-            location: withRange(location, from, from + mark.text.length),
-          });
+          findings.push({ ruleId: RULE_ID, severity: "warning", message: messageFor(mark), location: withRange(location, from, from + mark.text.length) });
         }
       });
     });

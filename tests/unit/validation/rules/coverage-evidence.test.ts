@@ -78,3 +78,18 @@ describe("pending-updates", () => {
     expect(findings[1]!.message).toContain("待更新数据");
   });
 });
+
+describe("pending-updates on a part's lead", () => {
+  it("flags marks still in the lead and points at the lead", () => {
+    const report = buildReport({ sections: [{ kind: "measures", items: [{ heading: "化解纠纷", body: "本年度办理复议案件若干。" }] }] });
+    const section = report.sections[0]!;
+    section.lead = "2023年，本局坚持依法行政，全年组织学法12次。";
+    section.leadPendingUpdates = [
+      { id: "l1", text: "2023年", kind: "year" },
+      { id: "l2", text: "9次", kind: "figure" },
+    ];
+    const findings = runRule(pendingUpdatesRule, report);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.location).toMatchObject({ field: "lead", sectionId: section.id, range: { from: 0, to: 5 } });
+  });
+});
