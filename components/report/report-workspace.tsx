@@ -44,6 +44,8 @@ export interface ReportWorkspaceProps {
   submitAction: (input: { reportId: string }) => Promise<ActionResult<{ status: ReportStatus }>>;
   /** Link to the review page: workflow steps, comments, assignments and history. */
   reviewLink?: { href: string; label: string };
+  /** Extra panels for the right column (review comments beside the editor). */
+  sidebarExtra?: React.ReactNode;
 }
 
 const EDITABLE_STATUSES: ReportStatus[] = ["draft", "returned"];
@@ -260,6 +262,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
           <CompletenessMeter done={progress.done} total={progress.total} />
           <GuidancePanel template={template} section={focusedSection} report={findings.checked} />
           <FindingsPanel report={findings.checked} findings={findings.findings} canFix={isEditable} onSelect={onSelectFinding} onFix={onFixFinding} />
+          {props.sidebarExtra}
         </aside>
       </div>
       {visibleConflict && <ConflictDialog key={visibleConflict.theirsRevision.revision} conflict={visibleConflict} onResolve={(content) => void onResolveConflict(content)} />}

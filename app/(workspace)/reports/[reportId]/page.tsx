@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { ReportWorkspace } from "@/components/report/report-workspace";
+import { CommentsPanel } from "@/components/workflow";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/permissions";
@@ -11,6 +12,7 @@ import { getReportReview } from "@/lib/workflow";
 import { findTemplate, listTemplates } from "@/templates";
 
 import { submitReportAction } from "./actions";
+import { createCommentThreadAction, replyToThreadAction, setThreadResolvedAction } from "./workflow-actions";
 
 export const metadata: Metadata = { title: "起草报告" };
 export const dynamic = "force-dynamic";
@@ -35,6 +37,17 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
       previousReport={previous ? reportSchema.parse(previous.content) : null}
       permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
       submitAction={submitReportAction}
+      sidebarExtra={
+        <CommentsPanel
+          reportId={row.id}
+          threads={review.threads}
+          outline={review.outline}
+          canComment={review.can.comment}
+          onCreate={createCommentThreadAction}
+          onReply={replyToThreadAction}
+          onSetResolved={setThreadResolvedAction}
+        />
+      }
       reviewLink={{ href: `/reports/${row.id}/history`, label: openComments > 0 ? `审核与修订（${openComments}条意见）` : "审核与修订" }}
     />
   );
