@@ -19,6 +19,8 @@ import { buildPrintableReport } from "../layout/build-printable-report";
 import { ExportError, type ExportOptions } from "../options";
 import { buildTypstData } from "./build-typst-data";
 
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 export interface PdfExportOptions extends ExportOptions {
   /** Decides which parts print an indicator table. */
   template?: ReportTemplate;
@@ -60,7 +62,8 @@ export function prepareTypstInput(report: Report, options: PdfExportOptions): Pr
   const warnings = findMissingGlyphs(textByRole, resolution).map(formatMissingGlyphs);
   return {
     source: readTemplate(),
-    inputs: { data: JSON.stringify(data) },
+    // Typst's JSON reader rejects unpaired surrogates (an engine failure): print them as U+FFFD instead.
+    inputs: { data: JSON.stringify(data, (_key, value: unknown) => (typeof value === "string" ? value.replace(LONE_SURROGATE, "\uFFFD") : value)) },
     fontFiles: resolution.files,
     warnings,
     fontSubstitutions: resolution.substitutions,

@@ -1,0 +1,141 @@
+/**
+ * `npm run bench:load`: 50 autosaving editors against the built app on PGlite and on PostgreSQL, then more load
+ * until p99 passes 500 ms, then exports during saves. A benchmark, never a test. Flags: --duration <s> (steady
+ * phase, default 60), --step <s> (each ramp step, default 12), --editors <n> (default 50), --only pglite|postgres.
+ */
+import { spawnSync } from "node:child_process";
+import os from "node:os";
+
+import { eq } from "drizzle-orm";
+
+import { isBuildCurrent, nextBin, ROOT } from "@/lib/cli/build-state";
+import * as tables from "@/lib/db/schema";
+import { reportSchema } from "@/lib/report-model";
+
+import { SEED_PASSWORD } from "../fixtures/factories";
+import { signInApi } from "../reliability/helpers/api-session";
+import { describeStats, findServerPid, percentile, residentMemoryMb, runEditors, type EditorState } from "../reliability/helpers/load-editors";
+import { reliabilityPostgresUrl } from "../reliability/helpers/postgres-url";
+import { startReliabilityApp, type DbKind, type ReliabilityApp } from "../reliability/helpers/reliability-app";
+import { markerOf } from "../reliability/helpers/save-stream";
+
+const P99_LIMIT_MS = 500;
+const RAMP_INTERVALS_MS = [1000, 500, 250, 0];
+
+function flag(name: string, fallback: number): number {
+  const index = process.argv.indexOf(`--${name}`);
+  return index > 0 ? Number(process.argv[index + 1]) : fallback;
+}
+const DURATION_S = flag("duration", 60);
+const STEP_S = flag("step", 12);
+const EDITORS = flag("editors", 50);
+const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+
+async function signInAll(subject: ReliabilityApp): Promise<EditorState[]> {
+  const editors: EditorState[] = [];
+  for (let start = 0; start < subject.editors.length; start += 10) {
+    const batch = subject.editors.slice(start, start + 10);
+    const sessions = await Promise.all(batch.map((editor) => signInApi(subject.app.baseUrl, editor.user.username, SEED_PASSWORD)));
+    batch.forEach((editor, index) => editors.push({ session: sessions[index]!, reportId: editor.reportId, base: editor.content, revision: 1, acknowledged: null }));
+  }
+  return editors;
+}
+
+async function exportsDuringSaves(subject: ReliabilityApp, editors: EditorState[]): Promise<void> {
+  const pid = findServerPid();
+  // Warm both exporters first: the PDF engine thread and its fonts stay loaded by design, a leak would not.
+  for (const format of ["pdf", "docx"]) await (await editors[0]!.session.request(`/api/reports/${editors[0]!.reportId}/export?format=${format}`)).arrayBuffer();
+  await new Promise((resolve) => setTimeout(resolve, 2000));
+  const before = residentMemoryMb(pid);
+  let exportsDone = 0;
+  let exportsFailed = 0;
+  const exportTimes: number[] = [];
+  const saving = runEditors(subject.app.baseUrl, editors, { intervalMs: 2000, seconds: 25 });
+  let peak = before;
+  const sampler = setInterval(() => (peak = Math.max(peak, residentMemoryMb(pid))), 200);
+  await Promise.all(
+    editors.slice(0, 10).map(async (editor, index) => {
+      const started = performance.now();
+      const response = await editor.session.request(`/api/reports/${editor.reportId}/export?format=${index % 2 === 0 ? "pdf" : "docx"}`);
+      await response.arrayBuffer();
+      exportTimes.push(performance.now() - started);
+      if (response.status === 200) exportsDone++;
+      else exportsFailed++;
+    }),
+  );
+  const saves = await saving;
+  clearInterval(sampler);
+  let after = residentMemoryMb(pid);
+  for (let waited = 0; waited < 20 && after > before * 1.2 + 32; waited++) {
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    after = residentMemoryMb(pid);
+  }
+  console.log(`  导出：10 个并发（5 PDF + 5 DOCX）成功 ${exportsDone}，失败 ${exportsFailed}，最长 ${Math.max(...exportTimes).toFixed(0)} ms`);
+  console.log(`  导出期间保存：${describeStats(saves)}${percentile(saves.latencies, 0.99) > P99_LIMIT_MS ? "（p99 超过 500 ms）" : "（p99 在 500 ms 内）"}`);
+  console.log(`  服务进程内存 RSS（导出器预热后）：导出前 ${before.toFixed(0)} MiB，峰值 ${peak.toFixed(0)} MiB，导出后 ${after.toFixed(0)} MiB${after <= before * 1.2 + 32 ? "（已回落）" : "（未回落到导出前水平）"}`);
+}
+
+async function verifyAcknowledged(subject: ReliabilityApp, editors: EditorState[]): Promise<void> {
+  await subject.app.stop();
+  const { db, close } = await subject.openDb();
+  let missing = 0;
+  for (const editor of editors) {
+    if (!editor.acknowledged) continue;
+    const [row] = await db.select().from(tables.reports).where(eq(tables.reports.id, editor.reportId));
+    const isSame = row?.revision === editor.acknowledged.revision && markerOf(reportSchema.parse(row.content)) === editor.acknowledged.marker;
+    if (!isSame) missing++;
+  }
+  await close();
+  console.log(`  核对：${editors.length} 份报告的最终修订号与内容${missing === 0 ? "全部等于最后一次确认的保存" : `有 ${missing} 份与最后一次确认的保存不符`}`);
+  if (missing > 0) process.exitCode = 1;
+}
+
+async function benchKind(kind: DbKind): Promise<void> {
+  console.log(`\n== ${kind === "pglite" ? "内置 PGlite" : "PostgreSQL"}：${EDITORS} 位编辑者 ==`);
+  const extraEditors = 50;
+  const subject = await startReliabilityApp({ kind, editorCount: EDITORS + extraEditors });
+  try {
+    const all = await signInAll(subject);
+    const editors = all.slice(0, EDITORS);
+    const steady = await runEditors(subject.app.baseUrl, editors, { intervalMs: 2000, seconds: DURATION_S });
+    console.log(`  稳态（每 2 秒自动保存一次，${DURATION_S} 秒）：${describeStats(steady)}`);
+
+    let breaking: string | null = null;
+    for (const [step, intervalMs] of RAMP_INTERVALS_MS.entries()) {
+      const group = step === RAMP_INTERVALS_MS.length - 1 ? all : editors;
+      const stats = await runEditors(subject.app.baseUrl, group, { intervalMs, seconds: STEP_S });
+      const label = intervalMs > 0 ? `${group.length} 人每 ${intervalMs} ms 保存` : `${group.length} 人连续保存`;
+      console.log(`  加压 ${step + 1}：${label}：${describeStats(stats)}`);
+      if (percentile(stats.latencies, 0.99) > P99_LIMIT_MS) {
+        breaking = `${label}（约 ${(stats.saves / stats.seconds).toFixed(0)} 次保存/秒）`;
+        break;
+      }
+    }
+    console.log(breaking ? `  p99 超过 500 ms 的负载：${breaking}` : "  在所试最大负载下 p99 仍未超过 500 ms");
+
+    await exportsDuringSaves(subject, editors);
+    await verifyAcknowledged(subject, all);
+  } finally {
+    await subject.dispose();
+  }
+}
+
+async function main(): Promise<void> {
+  const cpu = os.cpus()[0]?.model ?? "未知";
+  console.log(`机器：${os.cpus().length} 核（${cpu}），${Math.round(os.totalmem() / 1024 ** 3)} GiB 内存，Node ${process.version}，回环地址`);
+  if (!isBuildCurrent()) {
+    console.log("正在构建应用（next build）…");
+    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    if (build.status !== 0) throw new Error("next build failed");
+  }
+  if (ONLY !== "postgres") await benchKind("pglite");
+  if (ONLY !== "pglite") {
+    if (reliabilityPostgresUrl()) await benchKind("postgres");
+    else console.log("\n（未设置 TEST_DATABASE_URL，跳过 PostgreSQL）");
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
