@@ -2,10 +2,10 @@
 
 import { zodResolver } from "@hookform/resolvers/zod";
 import { memo, useEffect, useRef } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 
-import { reportMetaSchema, type ReportMeta } from "@/lib/report-model";
+import { formatChineseDate, reportMetaSchema, type ReportMeta } from "@/lib/report-model";
 
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -49,7 +49,9 @@ export const MetaForm = memo(function MetaForm({ initial, isEditable, onChange }
     defaultValues: initial,
     mode: "onChange",
   });
-  const { register, formState, watch } = form;
+  const { register, formState, watch, control } = form;
+  const dateValue = useWatch({ control, name: "date" });
+  const dateHint = formatChineseDate(dateValue) ? `落款显示为：${formatChineseDate(dateValue)}` : "如 2026年3月8日";
   const latest = useRef(initial);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
@@ -97,7 +99,7 @@ export const MetaForm = memo(function MetaForm({ initial, isEditable, onChange }
           {...register("year", { valueAsNumber: true })}
         />
       </Field>
-      <Field id={metaFieldId("date")} label="成文日期" error={errorOf("date")}>
+      <Field id={metaFieldId("date")} label="成文日期" error={errorOf("date")} hint={dateHint}>
         <Input id={metaFieldId("date")} type="date" disabled={!isEditable} aria-invalid={Boolean(errorOf("date"))} aria-describedby={describe("date")} {...register("date")} />
       </Field>
       <div className="flex items-center gap-2 md:col-span-2">
