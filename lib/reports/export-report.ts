@@ -1,15 +1,17 @@
+import { eq } from "drizzle-orm";
+
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { env } from "@/lib/env";
-import { ReportError } from "@/lib/errors";
+import { NotFoundError, ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, exportFileName, type ExportOptions } from "@/lib/export/options";
 import { reportSchema } from "@/lib/report-model";
+import { findReportForSupervisor } from "@/lib/supervision";
 import { findTemplate } from "@/templates";
-import { eq } from "drizzle-orm";
 
-import { getReport } from "./get-report";
+import { findReport } from "./get-report";
 
 export interface ExportReportOptions {
   db: Database;
@@ -30,7 +32,9 @@ export interface ExportedFile {
 const APPROVED = ["signed", "published"];
 
 export async function exportReport({ db, user, reportId, format, isFinal }: ExportReportOptions): Promise<ExportedFile> {
-  const row = await getReport({ db, user, reportId });
+  // A supervising agency (依法治X办) may also export the reports of the agencies under it.
+  const row = (await findReport({ db, user, reportId })) ?? (await findReportForSupervisor({ db, user, reportId }));
+  if (!row) throw new NotFoundError("报告");
   const content = reportSchema.parse(row.content);
   if (isFinal && !APPROVED.includes(row.status)) {
     throw new ReportError("INVALID_STATE", "not approved", { userMessage: "报告签发后才能导出正式版，当前导出为草稿" });
@@ -64,6 +68,6 @@ export async function exportReport({ db, user, reportId, format, isFinal }: Expo
       warnings: [...result.warnings, ...result.fontSubstitutions.map((s) => `${s.role}：${s.requested} → ${s.used}`)],
     };
   }
-  await recordAuditEvent({ db, action: "report.export", user, targetId: reportId, detail: { format, isDraft: options.isDraft, revision: row.revision } });
+  await recordAuditEvent({ db, action: "report.export", user, targetId: reportId, detail: { format, isDraft: options.isDraft, revision: row.revision, reportAgencyId: row.agencyId } });
   return file;
 }

@@ -22,9 +22,17 @@ export default async function SupervisedReportPage({ params }: { params: Promise
       <nav aria-label="面包屑" className="mb-4 text-sm">
         <Link href={`/supervision?year=${row.year}`} className="text-brand-700 hover:underline">← 返回督导列表</Link>
       </nav>
-      <p className="mb-2 text-sm text-gray-500">
-        {row.agencyName} · {REPORT_STATUS_LABELS[row.status as ReportStatus] ?? row.status} · 只读
-      </p>
+      <div className="mb-2 flex items-center gap-3 text-sm text-gray-500">
+        <span>
+          {row.agencyName} · {REPORT_STATUS_LABELS[row.status as ReportStatus] ?? row.status} · 只读
+        </span>
+        <a href={`/api/reports/${row.id}/export?format=docx`} className="ml-auto rounded border border-gray-300 bg-white px-3 py-1 text-gray-700 hover:bg-gray-50" data-testid="supervised-export-docx">
+          下载 Word
+        </a>
+        <a href={`/api/reports/${row.id}/export?format=pdf`} className="rounded border border-gray-300 bg-white px-3 py-1 text-gray-700 hover:bg-gray-50" data-testid="supervised-export-pdf">
+          下载 PDF
+        </a>
+      </div>
       <article className="rounded border border-gray-200 bg-white px-10 py-8 leading-8" data-testid="supervised-report">
         <h1 className="mb-4 text-center text-xl font-semibold">{report.meta.title}</h1>
         {report.meta.mainRecipient ? <p>{report.meta.mainRecipient}：</p> : null}
