@@ -10,7 +10,7 @@ import type { RichDoc } from "@/lib/report-model";
 
 import { EditorToolbar } from "./editor-toolbar";
 import { HighlightRanges, highlightRangesKey, type HighlightMeta } from "./highlight-ranges";
-import { buildTextMap, textRangeToPosRange } from "./text-position";
+import { buildTextMap, posToTextOffset, textRangeToPosRange } from "./text-position";
 import { useLatest } from "./use-latest";
 
 /** Character ranges in `docToText(body)`; `text` is the plain text they were computed on. */
@@ -44,6 +44,8 @@ export interface BodyEditorProps {
   onChange: (body: RichDoc) => void;
   onBlur?: () => void;
   onFocus?: () => void;
+  /** A non-empty selection as a plain-text range of `docToText(body)` (for review comments), or null. */
+  onSelectionChange?: (selection: { from: number; to: number; quote: string } | null) => void;
   pendingRanges?: TextRanges;
   /** @default 300 */
   syncDelayMs?: number;
@@ -96,10 +98,27 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
         callbacks.current.onBlur?.();
       },
       onFocus: () => callbacks.current.onFocus?.(),
+      onSelectionUpdate: ({ editor: current }) => reportSelection(current),
     },
     [],
   );
   const editorRef = useLatest(editor);
+
+  /** Tells the workspace about a non-empty selection; during a composition it looks again once that ends. */
+  function reportSelection(current: Editor) {
+    const report = callbacks.current.onSelectionChange;
+    if (!report || current.isDestroyed) return;
+    if (current.view.composing) {
+      setTimeout(() => reportSelection(current), 100);
+      return;
+    }
+    const { from, to, empty } = current.state.selection;
+    if (empty) return report(null);
+    const map = buildTextMap(current.state.doc);
+    const start = posToTextOffset(from, map);
+    const end = posToTextOffset(to, map);
+    report(end > start ? { from: start, to: end, quote: map.text.slice(start, end) } : null);
+  }
 
   function sync() {
     clearTimeout(syncTimer.current);

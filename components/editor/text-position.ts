@@ -105,3 +105,15 @@ export function textRangeToPosRange(
   if (stop === start) return { from: startPos, to: startPos };
   return { from: startPos, to: Math.max(startPos, map.ends[stop - 1] ?? startPos) };
 }
+
+/** Offset in `docToText(doc)` of the first character at or after document position `pos`. */
+export function posToTextOffset(pos: number, map: TextMap): number {
+  let low = 0;
+  let high = map.text.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if ((map.positions[middle] ?? 0) < pos) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

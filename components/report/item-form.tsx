@@ -10,6 +10,8 @@ import { isImeKeyEvent } from "@/components/editor/composition";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
+import { useSelectCommentRange } from "./comment-selection";
+
 export const itemHeadingId = (itemId: string) => `item-heading-${itemId}`;
 
 export interface ItemFormProps {
@@ -25,6 +27,7 @@ export interface ItemFormProps {
 /** One item: heading, run-in toggle, 纲要 area, body editor and its "待更新" marks. */
 export const ItemForm = memo(function ItemForm({ item, index, isEditable, onItemChange, registerEditor, onLeaveField }: ItemFormProps) {
   const editorRef = useRef<BodyEditorHandle | null>(null);
+  const select = useSelectCommentRange();
   const number = index + 1;
   const pendingRanges = useMemo<TextRanges>(
     () => ({
@@ -110,6 +113,7 @@ export const ItemForm = memo(function ItemForm({ item, index, isEditable, onItem
         onChange={onBodyChange}
         onBlur={onLeaveField}
         pendingRanges={pendingRanges}
+        onSelectionChange={(range) => select(item.id, range)}
       />
       {item.pendingUpdates.length > 0 && (
         <div className="mt-2 rounded border border-amber-300 bg-amber-50 px-2 py-1.5 text-xs text-amber-950" data-testid={`pending-${item.id}`}>

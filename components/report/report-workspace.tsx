@@ -11,6 +11,7 @@ import { useCompositionTracker } from "@/components/editor/composition";
 import type { ConflictState } from "./autosave/autosave-controller";
 import { useAutosave } from "./autosave/use-autosave";
 import { CommitmentsPanel } from "./commitments-panel";
+import { CommentSelectionContext, SelectCommentRangeContext, type CommentSelection, type SelectCommentRange } from "./comment-selection";
 import { CompletenessMeter } from "./completeness-meter";
 import { ComparisonDialog } from "./comparison-dialog";
 import { ConflictDialog } from "./conflict-dialog";
@@ -75,6 +76,15 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const [dialog, setDialog] = useState<"preview" | "compare" | null>(null);
   const [notice, setNotice] = useState("");
   const [isSubmitting, setIsSubmitting] = useState(false);
+  const [commentSelection, setCommentSelection] = useState<CommentSelection | null>(null);
+  const selectCommentRange = useCallback<SelectCommentRange>(
+    (itemId, range) => {
+      if (!range) return;
+      const section = reportRef.current.sections.find((candidate) => candidate.items.some((item) => item.id === itemId));
+      if (section) setCommentSelection({ sectionId: section.id, itemId, field: "body", ...range });
+    },
+    [reportRef],
+  );
   const focusAfterRender = useRef<string | null>(null);
   const [shownConflict, setShownConflict] = useState<ConflictState | null>(null);
   const conflict = autosave.state.conflict;
@@ -184,7 +194,9 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const focusedSection = report.sections.find((section) => section.id === focusedSectionId);
 
   return (
-    // The workspace layout's header is 3.5rem plus its 1px border; the three columns scroll on their own below it.
+    <SelectCommentRangeContext.Provider value={selectCommentRange}>
+    <CommentSelectionContext.Provider value={commentSelection}>
+    {/* The workspace layout's header is 3.5rem plus its 1px border; the three columns scroll on their own below it. */}
     <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[32rem] flex-col bg-stone-100 text-stone-900">
       <TopBar
         title={report.meta.title}
@@ -277,5 +289,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
       <PreviewDialog open={dialog === "preview"} onClose={() => setDialog(null)} reportId={reportId} getContent={() => reportRef.current} />
       {previousReport && <ComparisonDialog open={dialog === "compare"} onClose={() => setDialog(null)} previous={previousReport} current={report} />}
     </div>
+    </CommentSelectionContext.Provider>
+    </SelectCommentRangeContext.Provider>
   );
 }

@@ -2,6 +2,7 @@
 
 import { useId, useState } from "react";
 
+import { useCommentSelection } from "@/components/report/comment-selection";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
@@ -11,6 +12,7 @@ import type { CreateCommentThread } from "@/lib/schemas/workflow";
 import type { CommentThreadView } from "@/lib/workflow/list-comment-threads";
 
 import type { Action, OutlineSection } from "./types";
+
 import { useAction } from "./use-action";
 
 export interface CommentsPanelProps {
@@ -35,11 +37,22 @@ function anchorLabel(outline: OutlineSection[], thread: Pick<CommentThreadView, 
 }
 
 /** Review comments: threads on the report, a part, an item or a quoted range; reply, resolve, reopen. */
-export function CommentsPanel({ reportId, threads, outline, canComment, selection, onCreate, onReply, onSetResolved }: CommentsPanelProps) {
+export function CommentsPanel({ reportId, threads, outline, canComment, selection: selectionProp, onCreate, onReply, onSetResolved }: CommentsPanelProps) {
   const { run, error, isPending } = useAction();
   const formId = useId();
+  // Beside the editor, the text the user last selected in a body is what a new comment is about.
+  const editorSelection = useCommentSelection();
+  const selection = selectionProp ?? editorSelection;
   const [anchor, setAnchor] = useState(selection ? `${selection.sectionId}|${selection.itemId ?? ""}` : "");
   const [quote, setQuote] = useState(selection?.quote ?? "");
+  const [anchoredSelection, setAnchoredSelection] = useState(selection);
+  if (selection !== anchoredSelection) {
+    setAnchoredSelection(selection);
+    if (selection) {
+      setAnchor(`${selection.sectionId}|${selection.itemId ?? ""}`);
+      setQuote(selection.quote);
+    }
+  }
   const [body, setBody] = useState("");
   const [showResolved, setShowResolved] = useState(false);
   const unresolved = threads.filter((thread) => !thread.isResolved).length;

@@ -174,4 +174,28 @@ describe.skipIf(Boolean(unavailable))("[EDITOR] drafting in Chromium", () => {
     expect(await contentOf(page, app.baseUrl, reportId)).toContain("服务器停止之前写入的内容。停机期间继续输入");
     await context.close();
   });
+
+  it("[EDITOR]: text selected in a body becomes the quoted anchor of a review comment beside the editor", async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    const page = await context.newPage();
+    await signIn(page, app.baseUrl, "colleague", SEED_PASSWORD);
+    await page.goto(`${app.baseUrl}/reports/new`);
+    await page.getByLabel("报告年度").fill("2023");
+    await page.getByRole("button", { name: "创建并开始起草" }).click();
+    await page.waitForURL(/\/reports\/[0-9a-f-]{36}$/);
+    const cdp = await context.newCDPSession(page);
+    const [measures] = await sectionIds(page);
+    const [, , itemThree] = await itemIds(page, measures!);
+    await fillBody(page, cdp, itemThree!, "全年办理行政复议案件35件。");
+    for (let step = 0; step < 4; step += 1) await page.keyboard.press("Shift+ArrowLeft");
+    const panel = page.getByTestId("comments-panel");
+    await expect.poll(() => panel.getByLabel("引用原文（可选）").inputValue()).toBe("35件。");
+    await panel.getByLabel("意见内容").fill("请核对复议案件数与指标表是否一致。");
+    await panel.getByRole("button", { name: "提出意见" }).last().click();
+    await panel.getByText("请核对复议案件数与指标表是否一致。").waitFor();
+    await expect.poll(() => panel.getByTestId("unresolved-count").textContent(), { timeout: 15_000 }).toContain("1");
+    expect(await panel.getByText("“35件。”").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: path.join(SCREENSHOTS, "editor-comment.png") });
+    await context.close();
+  });
 });

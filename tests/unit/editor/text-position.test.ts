@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 
 import { docToText, type RichDoc, type RichNode } from "@/lib/report-model";
 import { getBodySchema } from "@/lib/report-model/extensions";
-import { buildTextMap, textOffsetToPos, textRangeToPosRange } from "@/components/editor/text-position";
+import { buildTextMap, posToTextOffset, textOffsetToPos, textRangeToPosRange } from "@/components/editor/text-position";
 
 const text = (value: string, bold = false): RichNode =>
   bold ? { type: "text", text: value, marks: [{ type: "bold" }] } : { type: "text", text: value };
@@ -150,5 +150,29 @@ describe("textRangeToPosRange", () => {
       }),
       { numRuns: 400 },
     );
+  });
+});
+
+describe("posToTextOffset inverts textRangeToPosRange (selections quoted in review comments)", () => {
+  it.each(Object.entries(FIXTURES))("every character of %s maps back to its own offset", (_name, json) => {
+    const node = schema.nodeFromJSON(json);
+    const map = buildTextMap(node);
+    for (let offset = 0; offset < map.text.length; offset += 1) {
+      if (map.text[offset] === "\n" || map.text[offset] === "\t") continue;
+      const range = textRangeToPosRange(node, offset, offset + 1, map);
+      expect(posToTextOffset(range.from, map)).toBe(offset);
+      expect(posToTextOffset(range.to, map)).toBe(offset + 1);
+    }
+  });
+
+  it("a selection across two paragraphs quotes the text with its line break", () => {
+    const node = schema.nodeFromJSON(FIXTURES["paragraphs with an empty one between"]!);
+    const map = buildTextMap(node);
+    const start = map.text.indexOf("依法行政");
+    const end = map.text.indexOf("完善") + 2;
+    const range = textRangeToPosRange(node, start, end, map);
+    const from = posToTextOffset(range.from, map);
+    const to = posToTextOffset(range.to, map);
+    expect(map.text.slice(from, to)).toBe("依法行政。\n\n二是完善");
   });
 });
