@@ -11,6 +11,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 
+import { DataDirectoryLockedError, lockDataDirectory } from "./data-dir-lock";
 import * as schema from "./schema";
 
 /** One type for both drivers: verbs never know which one they run on. */
@@ -71,17 +72,21 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const dataDir = options.dataDir ?? "./data";
   let client: PGlite;
+  let releaseLock = () => {};
   try {
     if (dataDir === "memory://") client = new PGlite();
     else {
       const directory = path.resolve(/*turbopackIgnore: true*/ dataDir, "pglite");
       mkdirSync(directory, { recursive: true });
+      releaseLock = lockDataDirectory(`${directory}.lock`);
       client = new PGlite(directory);
       if (!hasPrintedDurabilityNotice) console.warn(`[数据库] ${PGLITE_DURABILITY_NOTICE}`);
       hasPrintedDurabilityNotice = true;
     }
     await client.waitReady;
   } catch (error) {
+    releaseLock();
+    if (error instanceof DataDirectoryLockedError) throw new DatabaseUnavailableError(error.message, { cause: error });
     const reason = dataDir === "memory://" ? describe(error) : diagnoseDirectory(path.resolve(/*turbopackIgnore: true*/ dataDir, "pglite"), error);
     throw new DatabaseUnavailableError(
       `无法打开内置数据库（目录 ${path.resolve(/*turbopackIgnore: true*/ dataDir)}：${reason}）。请检查 DATA_DIR 指向的目录是否存在且可写。`,
@@ -90,7 +95,14 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
   }
   const db = drizzlePglite(client, { schema }) as unknown as Database;
   if (shouldMigrate) await migratePglite(db as never, { migrationsFolder: MIGRATIONS_FOLDER });
-  return { db, kind: "pglite", close: () => client.close() };
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      releaseLock();
+    },
+  };
 }
 
 function describe(error: unknown): string {

@@ -59,4 +59,16 @@ describe("[CLI] accounts and start-up errors", () => {
     expect(malformed.code).not.toBe(0);
     expect(malformed.stderr).toContain("DATABASE_URL");
   });
+
+  it("refuses to open the embedded database while another process has it open", async () => {
+    const handle = await openDatabase({ dataDir });
+    try {
+      const second = cli(["migrate"]);
+      expect(second.code).not.toBe(0);
+      expect(second.stderr).toContain(`正被另一个进程（PID ${process.pid}）使用`);
+    } finally {
+      await handle.close();
+    }
+    expect(cli(["migrate"]).code).toBe(0);
+  });
 });
