@@ -8,6 +8,8 @@ import { useForm } from "react-hook-form";
 
 import { signInSchema, type SignIn } from "@/lib/schemas/account";
 
+import { FormAlert } from "@/components/ui/form-alert";
+
 import { Field } from "../field";
 
 export function LoginForm({ initialError, oidcName }: { initialError?: string; oidcName?: string }) {
@@ -28,11 +30,7 @@ export function LoginForm({ initialError, oidcName }: { initialError?: string; o
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError ? (
-        <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} />
       <Field label="用户名" autoComplete="username" error={formState.errors.username?.message} {...register("username")} />
       <Field label="密码" type="password" autoComplete="current-password" error={formState.errors.password?.message} {...register("password")} />
       <button

@@ -10,6 +10,8 @@ import { z } from "zod";
 import { AGENCY_LEVEL_LABELS, AGENCY_LEVELS } from "@/lib/report-model";
 import { setupSchema } from "@/lib/schemas/account";
 
+import { FormAlert } from "@/components/ui/form-alert";
+
 import { Field } from "../field";
 import { setupAction } from "./actions";
 
@@ -44,11 +46,7 @@ export function SetupForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate>
-      {formError ? (
-        <div role="alert" className="mb-4 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} />
       <Field label="机关名称" placeholder="例如：某某市司法局" error={errors.agencyName?.message} {...register("agencyName")} />
       <div className="mb-4">
         <label htmlFor="agencyLevel" className="mb-1 block text-sm font-medium text-gray-700">

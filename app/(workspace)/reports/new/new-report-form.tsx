@@ -6,6 +6,7 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 
+import { FormAlert } from "@/components/ui/form-alert";
 import { createReportSchema } from "@/lib/schemas/report";
 
 import { createReportAction } from "./actions";
@@ -40,11 +41,7 @@ export function NewReportForm({ templates, previousReports, defaultYear }: NewRe
 
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-6 rounded-lg border border-gray-200 bg-white p-6">
-      {formError ? (
-        <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-700">
-          {formError}
-        </div>
-      ) : null}
+      <FormAlert message={formError} className="" />
       <div>
         <label htmlFor="year" className="mb-1 block text-sm font-medium">
           报告年度
