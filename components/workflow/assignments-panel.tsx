@@ -10,6 +10,7 @@ import type { CreateAssignment } from "@/lib/schemas/workflow";
 import type { AssignmentView, SectionProgress } from "@/lib/workflow/list-assignments";
 
 import type { Action, OutlineSection } from "./types";
+import { OutlineOptions } from "./outline-options";
 import { useAction } from "./use-action";
 
 export interface AssignmentsPanelProps {
@@ -109,17 +110,7 @@ export function AssignmentsPanel({ reportId, assignments, progress, outline, ass
           <div>
             <Label htmlFor={`${formId}-scope`}>分配内容</Label>
             <select id={`${formId}-scope`} className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm" value={scope} onChange={(event) => setScope(event.target.value)}>
-              {outline.map((section) => [
-                <option key={section.id} value={`${section.id}|`}>
-                  {section.heading}（整个部分）
-                </option>,
-                ...section.items.map((item) => (
-                  <option key={item.id} value={`${section.id}|${item.id}`}>
-                    {"　"}
-                    {item.heading || "（无标题条目）"}
-                  </option>
-                )),
-              ])}
+              <OutlineOptions outline={outline} sectionSuffix="（整个部分）" />
             </select>
           </div>
           <div>

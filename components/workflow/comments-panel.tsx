@@ -13,6 +13,7 @@ import type { CommentThreadView } from "@/lib/workflow/list-comment-threads";
 
 import type { Action, OutlineSection } from "./types";
 
+import { OutlineOptions } from "./outline-options";
 import { useAction } from "./use-action";
 
 export interface CommentsPanelProps {
@@ -109,17 +110,7 @@ export function CommentsPanel({ reportId, threads, outline, canComment, selectio
             <Label htmlFor={`${formId}-anchor`}>意见针对</Label>
             <select id={`${formId}-anchor`} className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm" value={anchor} onChange={(event) => setAnchor(event.target.value)}>
               <option value="">全文</option>
-              {outline.map((section) => [
-                <option key={section.id} value={`${section.id}|`}>
-                  {section.heading}
-                </option>,
-                ...section.items.map((item) => (
-                  <option key={item.id} value={`${section.id}|${item.id}`}>
-                    {"　"}
-                    {item.heading || "（无标题条目）"}
-                  </option>
-                )),
-              ])}
+              <OutlineOptions outline={outline} />
             </select>
           </div>
           <div>
