@@ -18,6 +18,8 @@ const contentSecurityPolicy = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A separate build directory lets parallel test runs (or developers) build without clobbering each other.
+  distDir: process.env.NIANBAO_DIST_DIR || ".next",
   serverExternalPackages: [
     "@electric-sql/pglite",
     "@myriaddreamin/typst-ts-node-compiler",

@@ -18,7 +18,7 @@ function newestSourceTime(entry: string): number {
 
 /** The production build is redone only when a source file changed since the last one. */
 export function isBuildCurrent(): boolean {
-  const buildId = path.join(ROOT, ".next", "BUILD_ID");
+  const buildId = path.join(ROOT, process.env.NIANBAO_DIST_DIR || ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const builtAt = statSync(buildId).mtimeMs;
   return SOURCES.every((source) => newestSourceTime(path.join(ROOT, source)) <= builtAt);

@@ -1,4 +1,4 @@
-import { newId, REPORT_SCHEMA_VERSION, reportSchema, type Report, type ReportItem, type ReportSection } from "@/lib/report-model";
+import { emptyDoc, newId, REPORT_SCHEMA_VERSION, reportSchema, type Report, type ReportItem, type ReportSection } from "@/lib/report-model";
 
 import type { SectionDraft } from "./build-sections";
 import type { ExtractedMeta } from "./extract-meta";
@@ -42,6 +42,8 @@ export function assembleReport(
       docNumber: meta.docNumber.slice(0, 60),
       isPublic: true,
     },
+    opening: emptyDoc(),
+    closing: "",
     sections,
     commitments: [],
   } satisfies Report;

@@ -98,6 +98,8 @@ export function createReportFromTemplate(template: ReportTemplate, options: Crea
       docNumber: "",
       isPublic: true,
     },
+    opening: emptyDoc(),
+    closing: "",
     sections,
     commitments: [],
   };

@@ -91,6 +91,8 @@ export function rollForwardReport(previous: Report, options: RollForwardOptions 
     schemaVersion: previous.schemaVersion,
     templateId: previous.templateId,
     meta: { ...previous.meta, year, title: shift(previous.meta.title), date: "", docNumber: "" },
+    opening: previous.opening,
+    closing: previous.closing,
     sections,
     commitments,
   };

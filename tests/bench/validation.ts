@@ -1,6 +1,6 @@
 import { pathToFileURL } from "node:url";
 
-import { REPORT_SCHEMA_VERSION, SECTION_KINDS, textToDoc, type Report } from "@/lib/report-model";
+import { emptyDoc, REPORT_SCHEMA_VERSION, SECTION_KINDS, textToDoc, type Report } from "@/lib/report-model";
 import { validateReport } from "@/lib/validation";
 import { getTemplate } from "@/templates";
 
@@ -48,6 +48,8 @@ export function buildBenchReport(characters: number, year = 2024, salt = 0): Rep
     schemaVersion: REPORT_SCHEMA_VERSION,
     templateId: "county-government",
     meta: { agency: "青山县人民政府", year, title: `青山县人民政府关于${year}年度法治政府建设情况的报告`, mainRecipient: "中共青山县委", copyTo: "", signature: "青山县人民政府", date: `${year + 1}-03-08`, docNumber: "", isPublic: true },
+    opening: emptyDoc(),
+    closing: "",
     sections: SECTION_KINDS.map((kind, sectionIndex) => ({
       id: `s${sectionIndex}`,
       kind,

@@ -107,7 +107,7 @@ describe.skipIf(Boolean(unavailable))("[AUTHZ]: every route, page and server act
       assertRefused(response.status(), await response.text(), `${who} GET ${page}`, page.includes(foreignReportId));
       checked += 1;
     }
-    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, ".next/server/server-reference-manifest.json"), "utf8")) as {
+    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, process.env.NIANBAO_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8")) as {
       node: Record<string, { workers: Record<string, unknown>; exportedName: string; filename: string }>;
     };
     for (const [actionId, action] of Object.entries(manifest.node)) {

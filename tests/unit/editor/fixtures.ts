@@ -1,4 +1,4 @@
-import { textToDoc, type Report, type ReportTemplate } from "@/lib/report-model";
+import { emptyDoc, textToDoc, type Report, type ReportTemplate } from "@/lib/report-model";
 import { getTemplate } from "@/templates";
 
 export const TEMPLATE: ReportTemplate = getTemplate("county-government");
@@ -27,6 +27,8 @@ export function buildReport(): Report {
       docNumber: "青政〔2026〕2号",
       isPublic: true,
     },
+    opening: emptyDoc(),
+    closing: "",
     sections: [
       {
         id: "s-measures",

@@ -1,4 +1,4 @@
-import { textToDoc, type Report, type ReportItem, type ReportSection, type SectionKind } from "@/lib/report-model";
+import { emptyDoc, textToDoc, type Report, type ReportItem, type ReportSection, type SectionKind } from "@/lib/report-model";
 
 /** A fictional county bureau's reports, written for these tests. */
 export const AGENCY = "云溪县市场监督管理局";
@@ -30,6 +30,8 @@ export function report(year: number, sections: ReportSection[], extra: Partial<R
       isPublic: true,
       ...extra,
     },
+    opening: emptyDoc(),
+    closing: "",
     sections,
     commitments: [],
   };

@@ -1,4 +1,4 @@
-import { docToText, REPORT_SCHEMA_VERSION, textToDoc, type Report, type ReportItem, type ReportSection, type SectionKind } from "@/lib/report-model";
+import { docToText, emptyDoc, REPORT_SCHEMA_VERSION, textToDoc, type Report, type ReportItem, type ReportSection, type SectionKind } from "@/lib/report-model";
 
 /**
  * A minimal plain-text → Report splitter for the corpus test, until the real importer (lib/import) can
@@ -77,6 +77,8 @@ export function textToReport(text: string): Report {
     schemaVersion: REPORT_SCHEMA_VERSION,
     templateId: "department",
     meta: { agency, year, title, mainRecipient: "", copyTo: "", signature: agency, date, docNumber: "", isPublic: true },
+    opening: emptyDoc(),
+    closing: "",
     sections,
     commitments: [],
   };

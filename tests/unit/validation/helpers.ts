@@ -1,5 +1,6 @@
 import {
   docToText,
+  emptyDoc,
   REPORT_SCHEMA_VERSION,
   textToDoc,
   type Commitment,
@@ -61,6 +62,8 @@ export function buildReport(spec: ReportSpec = {}): Report {
       isPublic: true,
       ...spec.meta,
     },
+    opening: emptyDoc(),
+    closing: "",
     sections: (spec.sections ?? []).map((section, sectionIndex) => ({
       id: `s${sectionIndex}`,
       kind: section.kind,

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 
-import { BODY_NODE_TYPES, GANGYAO_AREAS, REPORT_SCHEMA_VERSION, SECTION_KINDS, type Report, type RichDoc, type RichNode } from "@/lib/report-model";
+import { BODY_NODE_TYPES, emptyDoc, GANGYAO_AREAS, REPORT_SCHEMA_VERSION, SECTION_KINDS, type Report, type RichDoc, type RichNode } from "@/lib/report-model";
 import { applyFix, completeness, gangyaoCoverage, RULES, summarizeFindings, validateReport } from "@/lib/validation";
 import { listTemplates } from "@/templates";
 
@@ -63,6 +63,8 @@ const report: fc.Arbitrary<Report> = fc.record({
     docNumber: text,
     isPublic: fc.boolean(),
   }),
+  opening: fc.constant(emptyDoc()),
+  closing: text,
   sections: fc.array(section, { maxLength: 6 }),
   commitments: fc.array(
     fc.record({ id: fc.constant("c"), text: text, status: fc.constantFrom("open" as const, "done" as const, "not_done" as const), linkedItemIds: fc.constant([]), reason: text }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { buildPrintableReport, closingBlocks, inlinesToText, type PrintableBlock } from "@/lib/export/layout";
-import { textToDoc, type Report, type ReportTemplate } from "@/lib/report-model";
+import { emptyDoc, textToDoc, type Report, type ReportTemplate } from "@/lib/report-model";
 import { getTemplate } from "@/templates";
 
 import { FULL_FIXTURE, loadFixture, SMALL_FIXTURE } from "./helpers/docx-xml";
@@ -153,6 +153,8 @@ function reportWith(items: Array<{ heading: string; body: string }>): Report {
     schemaVersion: 1,
     templateId: "county-government",
     meta: { agency: "青川县", year: 2024, title: "报告", mainRecipient: "", copyTo: "", signature: "", date: "", docNumber: "", isPublic: true },
+    opening: emptyDoc(),
+    closing: "",
     sections: [
       {
         id: "s1",
