@@ -25,6 +25,8 @@ export function buildPrintableReport(report: Report, options: PrintableOptions =
   const titleLines = balanceTitleLines(meta.title);
   if (titleLines.length > 0) blocks.push({ kind: "title", lines: titleLines }, { kind: "blank" });
   if (meta.mainRecipient) blocks.push({ kind: "mainRecipient", text: withColon(meta.mainRecipient) });
+  // 导语: ordinary body paragraphs (indented two characters) between 主送 and 一、.
+  blocks.push(...bodyToBlocks(report.opening.content));
 
   let sectionNumber = 0;
   for (const section of report.sections) {
@@ -35,6 +37,9 @@ export function buildPrintableReport(report: Report, options: PrintableOptions =
     blocks.push(...sectionBlocks(section, options));
   }
 
+  // 结束语 ("特此报告。") closes the running text as an indented body paragraph.
+  const closingLine = report.closing.trim();
+  if (closingLine) blocks.push({ kind: "paragraph", prefix: "", inlines: [plainInline(closingLine)], headingLength: 0, indentLevel: 0 });
   const closing = closingBlocks(meta.signature, formatChineseDate(meta.date));
   if (closing.length > 0) blocks.push({ kind: "blank" }, ...closing);
   if (meta.copyTo) blocks.push({ kind: "blank" }, { kind: "copyTo", text: copyToText(meta.copyTo) });

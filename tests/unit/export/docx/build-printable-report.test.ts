@@ -93,6 +93,36 @@ describe("buildPrintableReport", () => {
     ]);
   });
 
+  it("prints the 导语 after 主送 and before 一、, and the 结束语 before the signature", () => {
+    const report = reportWith([{ heading: "依法决策", body: "甲。" }]);
+    report.meta = { ...report.meta, mainRecipient: "市人民政府", signature: "青川县人民政府", date: "2025-03-08" };
+    report.opening = textToDoc("2024年，我县深入学习贯彻习近平法治思想。\n现将有关情况报告如下。");
+    report.closing = "特此报告。";
+    const blocks = buildPrintableReport(report);
+    expect(lines(blocks)).toEqual([
+      "标题:报告",
+      "",
+      "mainRecipient:市人民政府：",
+      "2024年，我县深入学习贯彻习近平法治思想。",
+      "现将有关情况报告如下。",
+      "h1:一、主要举措",
+      "h2:（一）依法决策",
+      "甲。",
+      "特此报告。",
+      "",
+      "signature:青川县人民政府",
+      "date:2025年3月8日",
+    ]);
+    // Both print as ordinary body paragraphs (indented two characters), never as headings.
+    expect(blocks[3]).toMatchObject({ kind: "paragraph", prefix: "", headingLength: 0, indentLevel: 0 });
+    expect(blocks.find((block) => block.kind === "paragraph" && inlinesToText(block.inlines) === "特此报告。")).toBeDefined();
+  });
+
+  it("prints nothing for an empty 导语 (the editor's single empty paragraph) or 结束语", () => {
+    const printed = lines(buildPrintableReport(reportWith([{ heading: "依法决策", body: "甲。" }])));
+    expect(printed).toEqual(["标题:报告", "", "h1:一、主要举措", "h2:（一）依法决策", "甲。"]);
+  });
+
   it("marks the run-in heading of a numbered body paragraph so exporters can bold it", () => {
     const blocks = buildPrintableReport(loadFixture(FULL_FIXTURE));
     const numbered = blocks.find((block) => block.kind === "paragraph" && inlinesToText(block.inlines).startsWith("1.健全议事协调机制"));

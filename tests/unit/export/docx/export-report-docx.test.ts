@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 
 import { exportReportDocx } from "@/lib/export/docx";
-import { docParagraphs, headingPrefix } from "@/lib/report-model";
+import { docParagraphs, headingPrefix, textToDoc } from "@/lib/report-model";
 
 import { FULL_FIXTURE, loadFixture, paragraphsOf, styleXml, unzipDocx } from "./helpers/docx-xml";
 
@@ -149,6 +149,26 @@ describe("exportReportDocx content", () => {
       expect(found, `“${text}” should follow paragraph ${cursor}`).toBeGreaterThanOrEqual(cursor);
       cursor = found;
     }
+  });
+
+  it("prints the 导语 as indented body paragraphs after 主送 and the 结束语 before the signature", async () => {
+    const withOpening = {
+      ...report,
+      opening: textToDoc("2024年，望川区深入学习贯彻习近平法治思想。\n现将有关情况报告如下："),
+      closing: "特此报告。",
+    };
+    const paragraphs = paragraphsOf(unzipDocx(await exportReportDocx(withOpening, { isDraft: false }))["word/document.xml"]!);
+    const texts = paragraphs.map((paragraph) => paragraph.text);
+    const recipient = texts.indexOf(`${report.meta.mainRecipient}：`);
+    expect(texts.slice(recipient + 1, recipient + 4)).toEqual([
+      "2024年，望川区深入学习贯彻习近平法治思想。",
+      "现将有关情况报告如下：",
+      `一、${report.sections[0]!.heading}`,
+    ]);
+    expect(paragraphs[recipient + 1]!.style).toBe("NbBody");
+    const signature = texts.indexOf(report.meta.signature);
+    expect(texts.slice(signature - 2, signature)).toEqual(["特此报告。", ""]);
+    expect(paragraphs[signature - 2]!.style).toBe("NbBody");
   });
 
   it("numbers parts and items and refers every paragraph to a declared style", () => {

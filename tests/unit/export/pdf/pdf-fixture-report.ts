@@ -28,6 +28,8 @@ export function pdfFixtureReport(): Report {
       docNumber: "",
       isPublic: true,
     },
+    opening: doc(paragraph("现将我县2024年度法治政府建设情况报告如下。")),
+    closing: "特此报告。",
     sections: [
       {
         id: "s1",
