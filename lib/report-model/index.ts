@@ -5,3 +5,4 @@ export * from "./report";
 export * from "./rich-text";
 export * from "./template";
 export * from "./walk";
+export * from "./limits";

@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { GANGYAO_AREAS, REPORT_SCHEMA_VERSION, SECTION_KINDS } from "./constants";
+import { findLimitViolation } from "./limits";
 import { emptyDoc, richDocSchema } from "./rich-text";
 
 const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "编号格式不正确");
@@ -91,6 +92,9 @@ export const reportSchema = z.object({
   closing: z.string().trim().max(200, "结束语不超过200字").default(""),
   sections: z.array(reportSectionSchema).max(20),
   commitments: z.array(commitmentSchema).max(200).default([]),
+}).superRefine((report, context) => {
+  const violation = findLimitViolation(report);
+  if (violation) context.addIssue({ code: "custom", message: violation.message, path: [] });
 });
 export type Report = z.infer<typeof reportSchema>;
 export type ReportInput = z.input<typeof reportSchema>;
