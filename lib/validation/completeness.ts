@@ -16,8 +16,9 @@ export interface SectionCompleteness {
 }
 
 export interface Completeness {
-  /** Parts written and free of errors. */
+  /** Required parts written and free of errors. */
   done: number;
+  /** Required parts of the template. */
   total: number;
   perSection: SectionCompleteness[];
 }
@@ -42,6 +43,8 @@ export function completeness(report: Report, template: ReportTemplate, findings?
         : "complete";
     return { ...base, sectionId: section.id, status };
   });
-  const done = perSection.filter((entry) => entry.status === "complete" || entry.status === "warnings").length;
-  return { done, total: perSection.length, perSection };
+  // Optional parts (其他需要报告的情况) keep their status in the outline but do not count toward 必填部分.
+  const required = perSection.filter((entry) => entry.isRequired);
+  const done = required.filter((entry) => entry.status === "complete" || entry.status === "warnings").length;
+  return { done, total: required.length, perSection };
 }

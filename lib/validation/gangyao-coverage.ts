@@ -32,7 +32,8 @@ export function gangyaoCoverage(report: Report): Record<GangyaoArea, AreaCoverag
   for (const section of report.sections) {
     if (section.kind !== "measures") continue;
     for (const item of section.items) {
-      if (!item.heading.trim() && !bodyText(item.body).trim()) continue;
+      // Template items carry a heading and an area tag before anyone writes; only written text covers an area.
+      if (!bodyText(item.body).trim()) continue;
       for (const area of GANGYAO_AREAS) {
         if (item.area === area || keywordScore(item, area) >= COVERED_SCORE) {
           coverage[area].covered = true;

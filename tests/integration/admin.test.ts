@@ -105,7 +105,8 @@ describe.skipIf(!isAvailable)(`[ADMIN] users, agency profile, audit log and supe
         ["青溪市水务局", 1, "draft"],
         ["青溪市水文站", 2, null],
       ]);
-      expect(rows[0]!.report!.completeness).toEqual({ done: 4, total: 5 });
+      // The optional 其他 part does not count toward the required parts.
+      expect(rows[0]!.report!.completeness).toEqual({ done: 4, total: 4 });
       expect(rows[0]!.report!.errorCount).toBe(0);
       expect(rows[1]!.deadlines[0]).toMatchObject({ state: "late", daysLeft: -4 });
       expect((await findReportForSupervisor({ db, user: supervisor, reportId }))?.agencyName).toBe("青溪市水务局");

@@ -18,7 +18,7 @@ export const metaCompleteRule: Rule = {
     const findings: Finding[] = [];
     if (!meta.agency.trim()) findings.push(metaFinding("agency", "error", "未填写机关名称。"));
     if (!meta.title.trim()) findings.push({ ruleId: RULE_ID, severity: "error", message: "未填写报告标题。", location: { field: "title" } });
-    if (!meta.date) findings.push(metaFinding("date", "error", "未填写成文日期。报告签发前须写明成文日期，如“2025年3月8日”。"));
+    if (!meta.date) findings.push(metaFinding("date", "error", `未填写成文日期。报告签发前须写明成文日期，如“${meta.year + 1}年2月20日”。`));
     else {
       const dateYear = Number(meta.date.slice(0, 4));
       if (dateYear <= meta.year) {
