@@ -6,6 +6,14 @@ import { fileURLToPath } from "node:url";
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 
 async function main() {
+  // The CLI (and `npm start`) run as compiled JavaScript; compile it now so the first command starts fast.
+  try {
+    const { ensureCliBuild } = await import("./build-cli.mjs");
+    await ensureCliBuild();
+    console.log("[年报] 命令行已编译。");
+  } catch (error) {
+    console.log(`[年报] 命令行将在首次运行时编译（${error instanceof Error ? error.message : String(error)}）。`);
+  }
   if (process.env.NIANBAO_SKIP_FONT_SETUP === "1") {
     console.log("[年报] 已按 NIANBAO_SKIP_FONT_SETUP=1 跳过字体准备。");
     return;

@@ -1,10 +1,8 @@
-/** One command of `npm run -s cli -- <command>`; each lives in `lib/cli/commands/<name>.ts` as its default export. */
+/**
+ * One command of `nianbao <command>`; each lives in `lib/cli/commands/<name>.ts` as its default export and is
+ * listed, with its usage and summary, in `lib/cli/commands/index.ts`.
+ */
 export interface CliCommand {
-  name: string;
-  /** One line, Chinese, for `--help`. */
-  summary: string;
-  /** Usage line, e.g. "validate <file> [--json]". */
-  usage: string;
   /** Returns the process exit code. 2 = bad input (with a clear message on stderr). */
   run(args: string[], io: CliIo): Promise<number>;
 }

@@ -14,7 +14,7 @@ import { REPO_ROOT } from "../helpers/environment";
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "nianbao-cli-"));
 
 function cli(args: string[], env: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, ["--import", "tsx", "--conditions=react-server", "lib/cli/index.ts", ...args], {
+  const result = spawnSync(process.execPath, ["lib/cli/bin.mjs", ...args], {
     cwd: REPO_ROOT,
     env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", ...env },
     encoding: "utf8",

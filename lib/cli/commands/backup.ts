@@ -8,9 +8,6 @@ import { openCliDatabase } from "../open-cli-database";
 import { CliInputError, parseArgs, type CliCommand } from "../types";
 
 const command: CliCommand = {
-  name: "backup",
-  summary: "把整个系统或一个机关的全部数据备份为一个 JSON 文件（可在内置数据库与 PostgreSQL 之间迁移）",
-  usage: "backup <file> [--agency 机关名称]",
   async run(args, io) {
     const { positionals, options } = parseArgs(args);
     const file = positionals[0];

@@ -8,9 +8,6 @@ import { openCliDatabase } from "../open-cli-database";
 import { CliInputError, parseArgs, type CliCommand } from "../types";
 
 const command: CliCommand = {
-  name: "create-user",
-  summary: "创建用户；系统中还没有用户时，同时创建第一个机关并设为管理员",
-  usage: "create-user --username U --password P --name 姓名 --agency 机关 [--level department] [--roles drafter,reviewer]",
   async run(args, io) {
     const { options } = parseArgs(args);
     const text = (key: string) => (typeof options[key] === "string" ? (options[key] as string) : undefined);

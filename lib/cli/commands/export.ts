@@ -29,9 +29,6 @@ function pickFormat(value: string | true | undefined, output: string): (typeof F
 }
 
 const exportCommand: CliCommand = {
-  name: "export",
-  summary: "把报告导出为符合 GB/T 9704 版式的 DOCX 或 PDF（默认带“草稿”标记）",
-  usage: "export <文件> --format docx|pdf -o <输出文件> [--final] [--font-profile gb2312|windows] [--page-number center|outside]",
   async run(args, io) {
     const { positionals, options } = parseArgs(args, ["final", "bold-headings"]);
     const [input, ...extra] = positionals;

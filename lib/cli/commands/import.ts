@@ -45,9 +45,6 @@ function printSummary(result: ImportResult, io: CliIo): void {
 }
 
 const importCommand: CliCommand = {
-  name: "import",
-  summary: "导入上一年度报告（.docx、.txt、.html、.pdf），识别标题、机关、年度和各部分",
-  usage: "import <文件> [--json]",
   async run(args, io) {
     const { positionals, options } = parseArgs(args, ["json"]);
     const [input, ...extra] = positionals;

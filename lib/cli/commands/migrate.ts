@@ -2,9 +2,6 @@ import { openCliDatabase } from "../open-cli-database";
 import type { CliCommand } from "../types";
 
 const command: CliCommand = {
-  name: "migrate",
-  summary: "应用数据库迁移（内置数据库或 DATABASE_URL 指定的服务器）",
-  usage: "migrate",
   async run(_args, io) {
     const handle = await openCliDatabase();
     await handle.close();

@@ -7,9 +7,6 @@ import { openCliDatabase } from "../open-cli-database";
 import { CliInputError, parseArgs, type CliCommand } from "../types";
 
 const command: CliCommand = {
-  name: "restore",
-  summary: "从备份文件恢复数据（一个事务内完成；遇到相同编号的记录时拒绝，除非加 --replace）",
-  usage: "restore <file> [--replace]",
   async run(args, io) {
     const { positionals, options } = parseArgs(args, ["replace"]);
     const file = positionals[0];

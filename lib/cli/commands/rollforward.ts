@@ -8,9 +8,6 @@ import { readReportFile } from "../read-report-file";
 import { CliInputError, parseArgs, type CliCommand } from "../types";
 
 const rollforward: CliCommand = {
-  name: "rollforward",
-  summary: "沿用上一年度报告生成本年度草稿（年份顺延、数字标记待更新、生成承诺事项清单）",
-  usage: "rollforward <文件> -o <输出.nianbao.json>",
   async run(args, io) {
     const { positionals, options } = parseArgs(args);
     const [input, ...extra] = positionals;

@@ -24,9 +24,6 @@ async function prepareDatabase(io: CliIo): Promise<boolean> {
 }
 
 const command: CliCommand = {
-  name: "serve",
-  summary: "迁移数据库、按需构建，并启动服务（npm start 即此命令）",
-  usage: "serve [--no-build]",
   async run(args, io) {
     if (!(await prepareDatabase(io))) return 1;
     if (!args.includes("--no-build") && !isBuildCurrent()) {

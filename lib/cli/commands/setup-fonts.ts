@@ -4,9 +4,6 @@ import { setupSubstituteFonts } from "@/lib/fonts/setup-substitute-fonts.mjs";
 import { parseArgs, type CliCommand } from "../types";
 
 const setupFonts: CliCommand = {
-  name: "setup-fonts",
-  summary: "准备 PDF 导出用的开源替代字体（Fandol、Noto Serif CJK、Liberation Serif），已存在则跳过",
-  usage: "setup-fonts [--profile gb2312|windows]",
   async run(args, io) {
     const { options } = parseArgs(args);
     const directories = defaultFontDirectories();

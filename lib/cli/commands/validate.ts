@@ -13,9 +13,6 @@ function toJson(findings: Finding[]): string {
 }
 
 const validateCommand: CliCommand = {
-  name: "validate",
-  summary: "校验年度报告，逐条列出问题（存在错误级问题时退出码为1）",
-  usage: "validate <file> [--json]",
   async run(args, io) {
     const { positionals, options } = parseArgs(args, ["json"]);
     const file = positionals[0];

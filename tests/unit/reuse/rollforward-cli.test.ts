@@ -21,7 +21,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     // Same invocation as `npm run -s cli` (package.json): server-only modules resolve under react-server.
-    execFile("npx", ["tsx", "--conditions=react-server", "lib/cli/index.ts", "rollforward", ...args], { cwd: ROOT, encoding: "utf8" }, (error, stdout, stderr) => {
+    execFile(process.execPath, ["lib/cli/bin.mjs", "rollforward", ...args], { cwd: ROOT, encoding: "utf8" }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });

@@ -13,9 +13,9 @@ const status = pdfToolsStatus();
 const shouldSkipPdf = !status.isReady && process.env.CI !== "true";
 if (shouldSkipPdf) console.warn(`[跳过] CLI 导出 PDF 测试：${status.reason}`);
 
-/** Runs the CLI as `npm run cli` does (tsx with the react-server condition), without npm's start-up cost. */
+/** Runs the compiled CLI as `npm run cli` and `npx nianbao` do, without npm's start-up cost. */
 function cli(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/cli/index.ts", ...args], { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 });
+  const result = spawnSync(process.execPath, ["lib/cli/bin.mjs", ...args], { cwd: REPO_ROOT, encoding: "utf8", timeout: 60_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
