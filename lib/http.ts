@@ -63,7 +63,7 @@ export function toRouteErrorResponse(error: unknown): Response {
   if (error instanceof ExportError || (error instanceof Error && error.name === "ExportError")) {
     const exportError = error as ExportError;
     console.error(`[export] ${exportError.code}: ${exportError.message}`);
-    const status = exportError.code === "TIMEOUT" ? 504 : exportError.code === "UNSUPPORTED_NODE" ? 422 : 500;
+    const status = exportError.code === "TIMEOUT" ? 504 : exportError.code === "UNSUPPORTED_NODE" ? 422 : exportError.code === "BUSY" ? 503 : 500;
     return jsonError(status, `EXPORT_${exportError.code}`, exportError.message);
   }
   const chain = errorChain(error);

@@ -28,7 +28,7 @@ export function exportFileName(agency: string, year: number, extension: "docx" |
 /** Thrown when an export cannot represent the report faithfully; never drop content silently. */
 export class ExportError extends Error {
   constructor(
-    readonly code: "UNSUPPORTED_NODE" | "ENGINE_FAILED" | "TIMEOUT" | "FONTS_MISSING",
+    readonly code: "UNSUPPORTED_NODE" | "ENGINE_FAILED" | "TIMEOUT" | "FONTS_MISSING" | "BUSY",
     message: string,
   ) {
     super(message);

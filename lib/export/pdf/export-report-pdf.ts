@@ -17,7 +17,7 @@ export interface PdfExportResult {
 /** The report as a GB/T 9704 PDF with every font embedded and subset. */
 export async function exportReportPdf(report: Report, options: PdfExportOptions): Promise<PdfExportResult> {
   const prepared = prepareTypstInput(report, options);
-  const response = await runTypst(prepared.fontFiles, { output: "pdf", source: prepared.source, inputs: prepared.inputs }, options.timeoutMs);
+  const response = await runTypst(prepared.fontFiles, { output: "pdf", source: prepared.source, inputs: prepared.inputs }, options.timeoutMs, options.owner);
   if (response.errors || !response.bytes || response.pageCount === undefined) {
     throw new ExportError("ENGINE_FAILED", `PDF 排版失败：${(response.errors ?? ["未返回结果"]).join("；")}`);
   }

@@ -28,6 +28,8 @@ export interface PdfExportOptions extends ExportOptions {
   fontDirectories?: FontDirectories;
   /** @default 20 000 ms */
   timeoutMs?: number;
+  /** Who asked (a user id): bounds how many compiles one person may queue. */
+  owner?: string;
 }
 
 export interface PreparedTypstInput {

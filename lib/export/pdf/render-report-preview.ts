@@ -16,7 +16,7 @@ export interface ReportPreview {
 /** The paged A4 preview of the editor: exactly what the PDF will show, as SVG. */
 export async function renderReportPreview(report: Report, options: PdfExportOptions): Promise<ReportPreview> {
   const prepared = prepareTypstInput(report, options);
-  const response = await runTypst(prepared.fontFiles, { output: "svg", source: prepared.source, inputs: prepared.inputs }, options.timeoutMs);
+  const response = await runTypst(prepared.fontFiles, { output: "svg", source: prepared.source, inputs: prepared.inputs }, options.timeoutMs, options.owner);
   if (response.errors || response.svg === undefined) {
     throw new ExportError("ENGINE_FAILED", `预览排版失败：${(response.errors ?? ["未返回结果"]).join("；")}`);
   }

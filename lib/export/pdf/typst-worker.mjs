@@ -1,36 +1,48 @@
-// Hosts the one Typst compiler of the process on a worker thread: compiling is synchronous native code,
-// so running it here keeps the server responsive and lets the caller give up on a compile that hangs.
+// Hosts the Typst compiler in its own process: compiling is synchronous native code that a thread cannot
+// interrupt, so the server kills this process (SIGKILL) when a compile runs over its time or memory limit.
 import { createRequire } from "node:module";
-import { parentPort, workerData } from "node:worker_threads";
 
 const require = createRequire(import.meta.url);
 const { NodeCompiler } = require("@myriaddreamin/typst-ts-node-compiler");
 
-const compiler = NodeCompiler.create({ workspace: workerData.workspace, fontArgs: [{ fontPaths: workerData.fontPaths }] });
+let compiler;
+let compilerKey;
+
+function compilerFor(fontPaths, workspace) {
+  const key = `${workspace}\n${fontPaths.join("\n")}`;
+  if (!compiler || compilerKey !== key) {
+    compiler = NodeCompiler.create({ workspace, fontArgs: [{ fontPaths }] });
+    compilerKey = key;
+  }
+  return compiler;
+}
 
 const messagesOf = (nodeError) => (nodeError ? nodeError.shortDiagnostics.map((diagnostic) => String(diagnostic.message ?? JSON.stringify(diagnostic))) : []);
 
-function handle({ output, source, inputs }) {
-  const result = compiler.compile({ mainFileContent: source, inputs });
-  const warnings = messagesOf(result.takeWarnings());
-  const document = result.result;
-  if (result.hasError() || !document) return { errors: [...messagesOf(result.takeError()), ...messagesOf(result.takeDiagnostics())], warnings };
-  const pageCount = document.numOfPages;
-  if (output === "svg") return { svg: compiler.plainSvg(document), pageCount, warnings };
-  const pdf = compiler.pdf(document, { creationTimestamp: inputs.creationTimestamp ? Number(inputs.creationTimestamp) : undefined });
-  const bytes = new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice();
-  return { bytes, pageCount, warnings };
+function handle({ fontPaths, workspace, request: { output, source, inputs } }) {
+  const current = compilerFor(fontPaths, workspace);
+  try {
+    const result = current.compile({ mainFileContent: source, inputs });
+    const warnings = messagesOf(result.takeWarnings());
+    const document = result.result;
+    if (result.hasError() || !document) return { errors: [...messagesOf(result.takeError()), ...messagesOf(result.takeDiagnostics())], warnings };
+    const pageCount = document.numOfPages;
+    if (output === "svg") return { svg: current.plainSvg(document), pageCount, warnings };
+    const pdf = current.pdf(document, { creationTimestamp: inputs.creationTimestamp ? Number(inputs.creationTimestamp) : undefined });
+    return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice(), pageCount, warnings };
+  } finally {
+    current.evictCache(10);
+  }
 }
 
-parentPort.on("message", ({ id, request }) => {
+process.on("message", ({ id, job }) => {
+  let result;
   try {
-    const response = handle(request);
-    parentPort.postMessage({ id, response }, response.bytes ? [response.bytes.buffer] : []);
+    result = handle(job);
   } catch (error) {
-    parentPort.postMessage({ id, response: { errors: [error instanceof Error ? error.message : String(error)], warnings: [] } });
-  } finally {
-    compiler.evictCache(10);
+    result = { errors: [error instanceof Error ? error.message : String(error)], warnings: [] };
   }
+  process.send({ id, result });
 });
 
-parentPort.postMessage({ ready: true });
+process.send({ ready: true });
