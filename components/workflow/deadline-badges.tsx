@@ -1,19 +1,15 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { describeDeadline, type DeadlineState, type DeadlineStatus } from "@/lib/workflow/deadlines";
+import { formatDueDate } from "@/lib/workflow/drafting-year";
 
 const TONES: Record<DeadlineState, BadgeTone> = { done: "success", late: "danger", due_soon: "warning", upcoming: "neutral" };
-
-function formatDay(isoDate: string): string {
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-}
 
 /** 报送/公开 deadlines of a report: late in red, due within two weeks in amber. */
 export function DeadlineBadges({ deadlines }: { deadlines: readonly DeadlineStatus[] }) {
   return (
     <span className="inline-flex flex-wrap gap-1" data-testid="deadline-badges">
       {deadlines.map((deadline) => (
-        <Badge key={deadline.kind} tone={TONES[deadline.state]} title={`${deadline.label}截止日期：${formatDay(deadline.dueDate)}`} data-state={deadline.state}>
+        <Badge key={deadline.kind} tone={TONES[deadline.state]} title={`${deadline.label}截止日期：${formatDueDate(deadline.dueDate)}`} data-state={deadline.state}>
           {describeDeadline(deadline)}
         </Badge>
       ))}

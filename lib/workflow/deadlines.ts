@@ -1,5 +1,7 @@
 import type { AgencySettings } from "@/lib/db/schema/agencies";
 
+import { isCurrentCycle } from "./drafting-year";
+
 /** Defaults: 报送 by 3月1日 and 公开 by 4月1日 of the year after the report year. */
 export const DEFAULT_SUBMISSION_DEADLINE = "03-01";
 export const DEFAULT_DISCLOSURE_DEADLINE = "04-01";
@@ -42,7 +44,10 @@ function daysBetween(from: string, to: string): number {
 
 const SUBMITTED = ["signed", "published"];
 
-/** The submission deadline is met once the report is signed off; disclosure once it is published. */
+/**
+ * The submission deadline is met once the report is signed off; disclosure once it is published.
+ * A report of a closed cycle (an archived or imported old report) shows only what was done, never overdue.
+ */
 export function deadlineStatuses(input: { year: number; status: string; settings?: AgencySettings; now: Date }): DeadlineStatus[] {
   const { submission, disclosure } = reportDeadlines(input.year, input.settings);
   const today = beijingToday(input.now);
@@ -51,10 +56,11 @@ export function deadlineStatuses(input: { year: number; status: string; settings
     const state: DeadlineState = isDone ? "done" : daysLeft < 0 ? "late" : daysLeft <= DUE_SOON_DAYS ? "due_soon" : "upcoming";
     return { kind, label, dueDate, state, daysLeft };
   };
-  return [
+  const statuses = [
     build("submission", "报送", submission, SUBMITTED.includes(input.status)),
     build("disclosure", "公开", disclosure, input.status === "published"),
   ];
+  return isCurrentCycle(input.year, input.now) ? statuses : statuses.filter((status) => status.state === "done");
 }
 
 /** "已逾期3天" / "还剩5天" / "已完成" */

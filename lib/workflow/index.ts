@@ -5,6 +5,7 @@ export * from "./create-assignment";
 export * from "./create-comment-thread";
 export * from "./delete-assignment";
 export * from "./deadlines";
+export * from "./drafting-year";
 export * from "./find-error-findings";
 export * from "./find-thread";
 export * from "./list-assignments";

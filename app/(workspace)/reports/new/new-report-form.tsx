@@ -8,6 +8,8 @@ import type { z } from "zod";
 
 import { FormAlert } from "@/components/ui/form-alert";
 import { createReportSchema } from "@/lib/schemas/report";
+import { reportDeadlines } from "@/lib/workflow/deadlines";
+import { formatDueDate } from "@/lib/workflow/drafting-year";
 
 import { createReportAction } from "./actions";
 
@@ -18,9 +20,19 @@ interface NewReportFormProps {
   templates: Array<{ id: string; name: string; description: string; fits: boolean }>;
   previousReports: Array<{ id: string; year: number; title: string }>;
   defaultYear: number;
+  /** The agency's 报送/公开 deadlines ("MM-DD"), shown for the chosen year. */
+  deadlineSettings: { submissionDeadline: string; disclosureDeadline: string };
 }
 
-export function NewReportForm({ templates, previousReports, defaultYear }: NewReportFormProps) {
+/** "2027年3月1日前报送，2027年4月1日前公开", or nothing while the year is not a plausible one. */
+function describeYearDeadlines(year: unknown, settings: NewReportFormProps["deadlineSettings"]): string {
+  const value = Number(year);
+  if (!Number.isInteger(value) || value < 2000 || value > 2100) return "";
+  const { submission, disclosure } = reportDeadlines(value, settings);
+  return `${formatDueDate(submission)}前报送，${formatDueDate(disclosure)}前公开`;
+}
+
+export function NewReportForm({ templates, previousReports, defaultYear, deadlineSettings }: NewReportFormProps) {
   const router = useRouter();
   const [formError, setFormError] = useState<string>();
   const { register, handleSubmit, control, setValue, formState } = useForm<FormInput, unknown, FormOutput>({
@@ -28,6 +40,7 @@ export function NewReportForm({ templates, previousReports, defaultYear }: NewRe
     defaultValues: { year: defaultYear, templateId: templates[0]?.id ?? "", fromReportId: "" },
   });
   const fromReportId = useWatch({ control, name: "fromReportId" });
+  const deadlineText = describeYearDeadlines(useWatch({ control, name: "year" }), deadlineSettings);
 
   const onSubmit = handleSubmit(async (values) => {
     setFormError(undefined);
@@ -48,6 +61,11 @@ export function NewReportForm({ templates, previousReports, defaultYear }: NewRe
         </label>
         <input id="year" type="number" className="w-40 rounded-md border border-gray-300 px-3 py-2" {...register("year")} />
         <span className="ml-2 text-sm text-gray-500">报告的是哪一年的工作（次年一季度报送）</span>
+        {deadlineText ? (
+          <p className="mt-1 text-sm text-gray-700" data-testid="new-report-deadlines">
+            本年度报告须于{deadlineText}。
+          </p>
+        ) : null}
         {formState.errors.year ? <p role="alert" className="mt-1 text-sm text-red-600">{formState.errors.year.message}</p> : null}
       </div>
       {previousReports.length > 0 ? (

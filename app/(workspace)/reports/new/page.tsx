@@ -1,8 +1,10 @@
 import type { Metadata } from "next";
 
+import { getAgencyProfile } from "@/lib/admin";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { listReports } from "@/lib/reports";
+import { draftingYear } from "@/lib/workflow/drafting-year";
 import { listTemplates } from "@/templates";
 
 import { ImportPanel } from "./import-panel";
@@ -13,7 +15,9 @@ export const dynamic = "force-dynamic";
 
 export default async function NewReportPage() {
   const user = await requireUser("report.create");
-  const reports = await listReports({ db: await getDb(), user });
+  const db = await getDb();
+  const reports = await listReports({ db, user });
+  const agency = await getAgencyProfile({ db, user });
   const templates = listTemplates()
     .map((template) => ({ id: template.id, name: template.name, description: template.description, fits: template.levels.includes(user.agencyLevel) }))
     .sort((a, b) => Number(b.fits) - Number(a.fits));
@@ -23,7 +27,8 @@ export default async function NewReportPage() {
       <NewReportForm
         templates={templates}
         previousReports={reports.map((report) => ({ id: report.id, year: report.year, title: report.title }))}
-        defaultYear={new Date().getFullYear() - 1}
+        defaultYear={draftingYear(new Date())}
+        deadlineSettings={{ submissionDeadline: agency.submissionDeadline, disclosureDeadline: agency.disclosureDeadline }}
       />
       <section aria-labelledby="import-heading" className="mt-8 rounded-lg border border-gray-200 bg-white p-6">
         <h2 id="import-heading" className="mb-1 text-lg font-semibold">
