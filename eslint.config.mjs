@@ -47,7 +47,7 @@ const boundaries = [
 ];
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", "data/**", ".cache/**", "test-results/**", "lib/db/migrations/**", "next-env.d.ts"] },
+  { ignores: [".next/**", ".next-*/**", "node_modules/**", "data/**", ".cache/**", "test-results/**", "lib/db/migrations/**", "next-env.d.ts"] },
   ...nextVitals,
   ...nextTypescript,
   {
