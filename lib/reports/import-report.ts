@@ -2,9 +2,12 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
-import { importReport, importText, isImportError, type ImportResult } from "@/lib/import";
-import { rollForwardReport } from "@/lib/reuse";
+import type { ImportResult } from "@/lib/import";
+import { JobFailure, remoteErrorOf, runJob } from "@/lib/jobs";
+import type { JobMessage } from "@/lib/jobs/job-types";
+import { addMissingStatutoryParts, findMissingStatutorySections, rollForwardReport } from "@/lib/reuse";
 import { acceptImportSchema, type AcceptImport } from "@/lib/schemas/import";
+import { findTemplate } from "@/templates";
 
 import { insertReport } from "./create-report";
 
@@ -16,14 +19,21 @@ export interface PreviewImportOptions {
 }
 
 /** Reads last year's report for the user to check; nothing is stored until they accept. */
-export async function previewImport({ source, maxBytes }: PreviewImportOptions): Promise<ImportResult> {
+export async function previewImport({ user, source, maxBytes }: PreviewImportOptions): Promise<ImportResult> {
+  if ("text" in source && source.text.length > maxBytes) {
+    throw new ReportError("TOO_LARGE", "text too large", { userMessage: `粘贴的文字超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限，请分段导入。` });
+  }
+  const job: JobMessage = "text" in source ? { kind: "import-text", text: source.text, maxBytes } : { kind: "import-file", bytes: source.bytes, fileName: source.fileName, maxBytes };
   try {
-    if ("text" in source) return importText(source.text, { maxBytes });
-    return await importReport({ ...source, maxBytes });
+    return await runJob<ImportResult>(user.id, job);
   } catch (error) {
-    if (isImportError(error)) {
-      const code = error.code === "TOO_LARGE" || error.code === "ZIP_BOMB" ? "TOO_LARGE" : "INVALID_INPUT";
-      throw new ReportError(code, `import failed: ${error.code}`, { userMessage: error.message, cause: error });
+    if (error instanceof JobFailure) {
+      throw new ReportError(error.code === "BUSY" ? "RATE_LIMITED" : "TOO_LARGE", `import ${error.code}`, { userMessage: error.message, cause: error });
+    }
+    const remote = remoteErrorOf(error);
+    if (remote?.name === "ImportError") {
+      const code = remote.code === "TOO_LARGE" || remote.code === "ZIP_BOMB" ? "TOO_LARGE" : "INVALID_INPUT";
+      throw new ReportError(code, `import failed: ${remote.code}`, { userMessage: remote.message, cause: error });
     }
     throw error;
   }
@@ -38,9 +48,12 @@ export interface AcceptImportOptions {
 /** Stores an accepted import as its own year, or rolls it forward into next year's draft. */
 export async function acceptImport({ db, user, input }: AcceptImportOptions): Promise<{ reportId: string }> {
   const { content, mode } = acceptImportSchema.parse(input);
-  const report = mode === "rollforward" ? rollForwardReport(content).report : content;
+  const template = findTemplate(content.templateId);
+  // Both paths add the statutory parts the file lacks, empty, so the report can be submitted once they are filled.
+  const addedParts = findMissingStatutorySections(content, template).map((section) => section.kind);
+  const report = mode === "rollforward" ? rollForwardReport(content, { template }).report : addMissingStatutoryParts(content, template).report;
   const agencyReport = { ...report, meta: { ...report.meta, agency: report.meta.agency || user.agencyName } };
   const result = await insertReport({ db, user, content: agencyReport, source: `import:${mode}` });
-  await recordAuditEvent({ db, action: "report.import", user, targetId: result.reportId, detail: { mode, year: agencyReport.meta.year, title: agencyReport.meta.title } });
+  await recordAuditEvent({ db, action: "report.import", user, targetId: result.reportId, detail: { mode, year: agencyReport.meta.year, title: agencyReport.meta.title, addedParts } });
   return result;
 }

@@ -7,15 +7,20 @@ import {
   type Report,
   type ReportItem,
   type ReportSection,
+  type ReportTemplate,
 } from "@/lib/report-model";
+import { findTemplate } from "@/templates";
 
 import { extractCommitments } from "./extract-commitments";
 import { buildPendingUpdates } from "./pending-updates";
 import { shiftHeadingYears } from "./shift-years";
+import { addMissingStatutoryParts, describeAddedParts } from "./statutory-parts";
 
 export interface RollForwardOptions {
   /** Today, for the warning about a year that has not begun. @default new Date() */
   now?: Date;
+  /** The template whose missing statutory parts are added. @default the previous report's template */
+  template?: ReportTemplate | null;
 }
 
 export interface RollForwardStats {
@@ -26,6 +31,8 @@ export interface RollForwardStats {
   commitments: number;
   /** Indicator values kept as last year's reference. */
   previousIndicatorValues: number;
+  /** Statutory parts last year's report lacked, added empty from the template. */
+  addedParts: number;
 }
 
 export interface RollForwardResult {
@@ -46,7 +53,7 @@ export function rollForwardReport(previous: Report, options: RollForwardOptions 
   const fromYear = previous.meta.year;
   const year = fromYear + 1;
   if (year > MAX_YEAR) throw new ReportError("INVALID_INPUT", `年度不能晚于${MAX_YEAR}年`);
-  const stats: RollForwardStats = { shiftedYears: 0, pendingYears: 0, pendingFigures: 0, commitments: 0, previousIndicatorValues: 0 };
+  const stats: RollForwardStats = { shiftedYears: 0, pendingYears: 0, pendingFigures: 0, commitments: 0, previousIndicatorValues: 0, addedParts: 0 };
   const shift = (text: string) => {
     const result = shiftHeadingYears(text, fromYear);
     stats.shiftedYears += result.count;
@@ -87,7 +94,7 @@ export function rollForwardReport(previous: Report, options: RollForwardOptions 
 
   const commitments = extractCommitments(previous.sections.filter((section) => section.kind === "next_year"));
   stats.commitments = commitments.length;
-  const report: Report = {
+  const carried: Report = {
     schemaVersion: previous.schemaVersion,
     templateId: previous.templateId,
     meta: { ...previous.meta, year, title: shift(previous.meta.title), date: "", docNumber: "" },
@@ -96,7 +103,11 @@ export function rollForwardReport(previous: Report, options: RollForwardOptions 
     sections,
     commitments,
   };
-  return { report, log: describeRollForward(fromYear, stats, options.now ?? new Date()), stats };
+  // A report that lacked a statutory part could never be submitted; add it empty, with the template's heading.
+  const { report, added } = addMissingStatutoryParts(carried, options.template === undefined ? findTemplate(previous.templateId) : options.template);
+  stats.addedParts = added.length;
+  const log = [...describeRollForward(fromYear, stats, options.now ?? new Date()), ...describeAddedParts(added)];
+  return { report, log, stats };
 }
 
 function emptyItem(): ReportItem {
