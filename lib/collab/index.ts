@@ -1,0 +1,4 @@
+export * from "./describe-conflict";
+export * from "./merge-order";
+export * from "./merge-report";
+export * from "./same-json";
