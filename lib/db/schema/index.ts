@@ -2,5 +2,6 @@ export * from "./agencies";
 export * from "./assignments";
 export * from "./audit";
 export * from "./comments";
+export * from "./reminders";
 export * from "./reports";
 export * from "./users";

@@ -27,6 +27,8 @@ export const reports = pgTable(
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
     publishedAt: timestamp("published_at", { withTimezone: true }),
     publishedNote: text("published_note"),
+    /** Address where the public version was published (supervision). */
+    publishedUrl: text("published_url"),
   },
   (table) => [unique("reports_agency_year").on(table.agencyId, table.year)],
 );
