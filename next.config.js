@@ -1,4 +1,6 @@
 // @ts-check
+// No outside calls: Next.js telemetry stays off however the app is built or started (see README).
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const isDev = process.env.NODE_ENV !== "production";
 
 /** Everything is served by the app itself: no CDN, no external fonts, no telemetry. */

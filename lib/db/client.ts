@@ -29,6 +29,8 @@ export interface OpenDatabaseOptions {
   dataDir?: string;
   /** Apply pending migrations before returning. @default true */
   shouldMigrate?: boolean;
+  /** Skip the PGlite durability notice (a caller that starts the server, which says it, once). @default false */
+  isQuiet?: boolean;
 }
 
 const MIGRATIONS_FOLDER = path.join(process.cwd(), "lib", "db", "migrations");
@@ -80,8 +82,10 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       mkdirSync(directory, { recursive: true });
       releaseLock = lockDataDirectory(`${directory}.lock`);
       client = new PGlite(directory);
-      if (!hasPrintedDurabilityNotice) console.warn(`[数据库] ${PGLITE_DURABILITY_NOTICE}`);
-      hasPrintedDurabilityNotice = true;
+      if (!hasPrintedDurabilityNotice && !options.isQuiet) {
+        console.warn(`[数据库] ${PGLITE_DURABILITY_NOTICE}`);
+        hasPrintedDurabilityNotice = true;
+      }
     }
     await client.waitReady;
   } catch (error) {

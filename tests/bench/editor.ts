@@ -29,7 +29,7 @@ function percentile(values: number[], fraction: number): number {
 export async function benchEditor(): Promise<void> {
   if (!isBuildCurrent()) {
     console.log("构建应用…");
-    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, stdio: "ignore", env: { ...process.env, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, stdio: "ignore", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
   let reportId = "";

@@ -125,7 +125,7 @@ async function main(): Promise<void> {
   console.log(`机器：${os.cpus().length} 核（${cpu}），${Math.round(os.totalmem() / 1024 ** 3)} GiB 内存，Node ${process.version}，回环地址`);
   if (!isBuildCurrent()) {
     console.log("正在构建应用（next build）…");
-    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production" } });
+    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
     if (build.status !== 0) throw new Error("next build failed");
   }
   if (ONLY !== "postgres") await benchKind("pglite");

@@ -30,7 +30,7 @@ export async function probeHealthOfFreshServer(env: Record<string, string>): Pro
   const port = await freePort();
   const child = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", AUTH_TRUST_HOST: "true", DATABASE_URL: "", ...env },
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let logs = "";
