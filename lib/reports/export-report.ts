@@ -6,8 +6,9 @@ import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { env } from "@/lib/env";
 import { NotFoundError, ReportError } from "@/lib/errors";
-import { DEFAULT_EXPORT_OPTIONS, exportFileName, type ExportOptions } from "@/lib/export/options";
+import { DEFAULT_EXPORT_OPTIONS, ExportError, exportFileName, type ExportOptions } from "@/lib/export/options";
 import { reportSchema } from "@/lib/report-model";
+import { JobFailure, remoteErrorOf, runJob } from "@/lib/jobs";
 import { findReportForSupervisor } from "@/lib/supervision";
 import { findTemplate } from "@/templates";
 
@@ -51,16 +52,15 @@ export async function exportReport({ db, user, reportId, format, isFinal }: Expo
   };
   let file: ExportedFile;
   if (format === "docx") {
-    const { exportReportDocx } = await import("@/lib/export/docx");
     file = {
-      bytes: await exportReportDocx(content, options),
+      bytes: await exportDocxInWorker(user, content, options),
       fileName: exportFileName(content.meta.agency, content.meta.year, "docx"),
       contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       warnings: [],
     };
   } else {
     const { exportReportPdf } = await import("@/lib/export/pdf");
-    const result = await exportReportPdf(content, { ...options, timeoutMs: env.PDF_TIMEOUT_MS });
+    const result = await exportReportPdf(content, { ...options, timeoutMs: env.PDF_TIMEOUT_MS, owner: user.id });
     file = {
       bytes: result.bytes,
       fileName: exportFileName(content.meta.agency, content.meta.year, "pdf"),
@@ -70,4 +70,16 @@ export async function exportReport({ db, user, reportId, format, isFinal }: Expo
   }
   await recordAuditEvent({ db, action: "report.export", user, targetId: reportId, detail: { format, isDraft: options.isDraft, revision: row.revision, reportAgencyId: row.agencyId } });
   return file;
+}
+
+/** The DOCX is built in the worker process: a hostile report can exhaust only that process. */
+async function exportDocxInWorker(user: SessionUser, report: unknown, options: unknown): Promise<Uint8Array> {
+  try {
+    return await runJob<Uint8Array>(user.id, { kind: "export-docx", report, options });
+  } catch (error) {
+    if (error instanceof JobFailure) throw new ExportError(error.code === "BUSY" ? "BUSY" : error.code === "TIMEOUT" ? "TIMEOUT" : "ENGINE_FAILED", error.message);
+    const remote = remoteErrorOf(error);
+    if (remote?.name === "ExportError") throw new ExportError((remote.code ?? "ENGINE_FAILED") as ExportError["code"], remote.message);
+    throw error;
+  }
 }

@@ -22,6 +22,7 @@ export async function previewReport({ db, user, reportId, content }: PreviewRepo
   const { renderReportPreview } = await import("@/lib/export/pdf");
   return renderReportPreview(report, {
     ...DEFAULT_EXPORT_OPTIONS,
+    owner: user.id,
     isDraft: !["signed", "published"].includes(row.status),
     isHeadingBold: template?.layout.isHeadingBold ?? false,
     pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",
