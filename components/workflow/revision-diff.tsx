@@ -1,4 +1,12 @@
 import type { RevisionDiff } from "@/lib/history/compare-report-revisions";
+import { findIndicator } from "@/lib/report-model";
+
+/** "行政处罚案件 27件 → 30件", with 未填 for an empty figure; an unknown key is shown as it is. */
+export function describeIndicatorChange(change: { id: string; before: number | null; after: number | null }): string {
+  const definition = findIndicator(change.id);
+  const show = (value: number | null) => (value === null ? "未填" : `${value}${definition?.unit ?? ""}`);
+  return `${definition?.label ?? change.id} ${show(change.before)} → ${show(change.after)}`;
+}
 
 /** Per-part differences of two revisions, with inserted and deleted characters marked. */
 export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
@@ -41,7 +49,7 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
             )}
           </p>
           {section.indicatorChanges.length > 0 ? (
-            <p className="mt-1 text-xs text-stone-600">指标：{section.indicatorChanges.map((change) => `${change.id} ${change.before ?? "—"} → ${change.after ?? "—"}`).join("；")}</p>
+            <p className="mt-1 text-xs text-stone-600">指标：{section.indicatorChanges.map(describeIndicatorChange).join("；")}</p>
           ) : null}
         </article>
       ))}
