@@ -9,6 +9,12 @@ import { renderBlock } from "./node-map";
 import { buildPageSetup } from "./page";
 import { buildStyles } from "./styles";
 
+/**
+ * LibreOffice 7.4 puts about 3.2 pt (0.2 of a 3号 character) between Chinese and digits and, unlike Word,
+ * ignores w:autoSpaceDE/DN; measured on "2026年1月20日" (tests/integration/docx-libreoffice-text.test.ts).
+ */
+const LIBREOFFICE_LATIN_GAP_CHARS = 0.2;
+
 export type DocxExportOptions = Partial<ExportOptions> & {
   /** The report's template: decides which parts print their indicator table. */
   template?: ReportTemplate;
@@ -20,7 +26,11 @@ export type DocxExportOptions = Partial<ExportOptions> & {
 export function buildReportDocument(report: Report, options: DocxExportOptions = {}): Document {
   const settings: ExportOptions = { ...DEFAULT_EXPORT_OPTIONS, ...definedOnly(options) };
   const fonts = ROLE_FONTS[settings.fontProfile];
-  const blocks = buildPrintableReport(report, { template: options.template, shouldPrintIndicatorTables: options.shouldPrintIndicatorTables });
+  const blocks = buildPrintableReport(report, {
+    template: options.template,
+    shouldPrintIndicatorTables: options.shouldPrintIndicatorTables,
+    closing: { latinGapChars: LIBREOFFICE_LATIN_GAP_CHARS },
+  });
   const context = { fonts, isHeadingBold: settings.isHeadingBold };
   const children = blocks.flatMap((block) => renderBlock(block, context));
   return new Document({

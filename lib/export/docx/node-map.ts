@@ -7,7 +7,7 @@ import { createInlineRuns, createRunsWithBoldLead, createTextRun } from "./runs"
 import { STYLE_IDS } from "./styles";
 import { withoutGridSnap } from "./grid-snap";
 import { createRuledBlock, createTable } from "./table";
-import { CHAR_WIDTH } from "./units";
+import { CHAR_WIDTH, TEXT_WIDTH } from "./units";
 
 export interface RenderContext {
   fonts: RoleFonts;
@@ -59,8 +59,8 @@ export const BLOCK_RENDERERS = {
       context.width,
     ),
   ],
-  signature: (block, { fonts }) => [closing(block.text, block.rightIndentChars, fonts)],
-  date: (block, { fonts }) => [closing(block.text, block.rightIndentChars, fonts)],
+  signature: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts)],
+  date: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts)],
   copyTo: (block, { fonts }) => [createRuledBlock(new Paragraph({ style: STYLE_IDS.copyTo, children: [createTextRun(block.text, { eastAsia: fonts.body })] }))],
 } satisfies { [K in PrintableBlockKind]: BlockRenderer<K> };
 
@@ -70,9 +70,16 @@ export function renderBlock(block: PrintableBlock, context: RenderContext): Arra
   return renderer(block, context);
 }
 
-/** A paragraph of the running text; widow control is off so that every page holds all 22 lines. */
-function bodyParagraph(style: string, children: IParagraphOptions["children"], options: Omit<IParagraphOptions, "style" | "children"> = {}): Paragraph {
-  return new Paragraph({ style, widowControl: false, ...options, children });
+/**
+ * A paragraph of the running text; widow control is off so that every page holds all 22 lines.
+ *
+ * `w:overflowPunct` is written explicitly as on, which is Word's and WPS's default (a closing mark may hang at the
+ * line end). LibreOffice 7.4 reads the element inverted: without it, or with it off, it hangs the mark and then
+ * drops it from justified lines (a 、 between two phrases simply gone); with it on it keeps the mark and moves the
+ * last character down with it, as the PDF does. Found by experiment, kept by tests/integration/docx-libreoffice-text.test.ts.
+ */
+export function bodyParagraph(style: string, children: IParagraphOptions["children"], options: Omit<IParagraphOptions, "style" | "children"> = {}): Paragraph {
+  return new Paragraph({ style, widowControl: false, overflowPunctuation: true, ...options, children });
 }
 
 function renderParagraph(block: PrintableParagraph, { fonts, isHeadingBold, cell, isCentered }: RenderContext): Paragraph {
@@ -83,12 +90,13 @@ function renderParagraph(block: PrintableParagraph, { fonts, isHeadingBold, cell
   const indent = block.indentLevel > 0 ? { indent: { left: block.indentLevel * 2 * CHAR_WIDTH } } : {};
   const alignment = isCentered ? { alignment: AlignmentType.CENTER } : {};
   const children = createRunsWithBoldLead(inlines, { eastAsia }, boldLength);
-  if (cell) return new Paragraph({ style, ...indent, ...alignment, children });
+  if (cell) return new Paragraph({ style, overflowPunctuation: true, ...indent, ...alignment, children });
   return bodyParagraph(style, children, indent);
 }
 
-function closing(text: string, rightIndentChars: number, fonts: RoleFonts): Paragraph {
+/** Flush left from a fixed start, so the engine's spacing around digits cannot shift the first character. */
+function closing(text: string, startFromRightChars: number, fonts: RoleFonts): Paragraph {
   return bodyParagraph(STYLE_IDS.closing, [createTextRun(text, { eastAsia: fonts.body })], {
-    indent: { right: Math.round(rightIndentChars * CHAR_WIDTH) },
+    indent: { left: Math.max(0, TEXT_WIDTH - Math.round(startFromRightChars * CHAR_WIDTH)) },
   });
 }

@@ -59,7 +59,7 @@ export function buildStyles(fonts: RoleFonts, isHeadingBold: boolean): IStylesOp
       heading(STYLE_IDS.heading2, "年报二级标题", 1, { font: font(fonts.heading2), bold: isHeadingBold }),
       heading(STYLE_IDS.heading3, "年报三级标题", 2, { bold: isHeadingBold }),
       heading(STYLE_IDS.heading4, "年报四级标题", 3, {}),
-      style(STYLE_IDS.closing, "年报署名日期", { basedOn: STYLE_IDS.body, paragraph: { alignment: AlignmentType.RIGHT, indent: noIndent, keepNext: true } }),
+      style(STYLE_IDS.closing, "年报署名日期", { basedOn: STYLE_IDS.body, paragraph: { alignment: AlignmentType.LEFT, indent: noIndent, keepNext: true } }),
       style(STYLE_IDS.tableText, "年报表格文字", {
         basedOn: STYLE_IDS.body,
         run: { size: FONT_SIZE.small, characterSpacing: 0 },

@@ -2,7 +2,7 @@ import { formatChineseDate, headingPrefix, type Report, type ReportItem, type Re
 
 import { balanceTitleLines } from "./balance-title-lines";
 import { bodyToBlocks, inlinesOf } from "./body-node-map";
-import { closingBlocks } from "./closing-blocks";
+import { closingBlocks, type ClosingLayout } from "./closing-blocks";
 import { indicatorTable } from "./indicator-table";
 import { plainInline } from "./inline-text";
 import type { PrintableBlock } from "./types";
@@ -12,6 +12,8 @@ export interface PrintableOptions {
   template?: ReportTemplate;
   /** Without a template: print every part's indicators as a table. @default false */
   shouldPrintIndicatorTables?: boolean;
+  /** How the exporter's layout engine spaces Chinese and digits, and whether the document is sealed. */
+  closing?: ClosingLayout;
 }
 
 /**
@@ -40,8 +42,10 @@ export function buildPrintableReport(report: Report, options: PrintableOptions =
   // 结束语 ("特此报告。") closes the running text as an indented body paragraph.
   const closingLine = report.closing.trim();
   if (closingLine) blocks.push({ kind: "paragraph", prefix: "", inlines: [plainInline(closingLine)], headingLength: 0, indentLevel: 0 });
-  const closing = closingBlocks(meta.signature, formatChineseDate(meta.date));
-  if (closing.length > 0) blocks.push({ kind: "blank" }, ...closing);
+  const closing = closingBlocks(meta.signature, formatChineseDate(meta.date), options.closing);
+  // 7.3.5.2: one empty line above the 署名; 7.3.5.1: the seal's top within a line of the text, the 署名 and date
+  // under its centre, which takes two lines.
+  if (closing.length > 0) blocks.push(...(options.closing?.isSealed ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]), ...closing);
   if (meta.copyTo) blocks.push({ kind: "blank" }, { kind: "copyTo", text: copyToText(meta.copyTo) });
   return blocks;
 }

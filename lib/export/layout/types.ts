@@ -80,9 +80,12 @@ export type PrintableBlock =
   | PrintableParagraph
   | PrintableRunIn
   | PrintableTable
-  /** 署名 / 成文日期, right-aligned with `rightIndentChars` characters of space on the right (GB/T 9704 7.3.5.2). */
-  | { kind: "signature"; text: string; rightIndentChars: number }
-  | { kind: "date"; text: string; rightIndentChars: number }
+  /**
+   * 署名 / 成文日期 (GB/T 9704 7.3.5): set flush left from `startFromRightChars` characters left of the 版心's
+   * right edge, so the two-character shift between them holds whatever width an engine gives the digits.
+   */
+  | { kind: "signature"; text: string; startFromRightChars: number }
+  | { kind: "date"; text: string; startFromRightChars: number }
   /** 版记: "抄送：…。" in 4号 仿宋 between rules. */
   | { kind: "copyTo"; text: string };
 

@@ -167,14 +167,31 @@ describe("buildPrintableReport", () => {
   });
 
   it.each([
-    ["signature longer than the date by two or more", "明江市望川区人民政府", "2025年3月8日", 2, 4],
-    ["date longer: date two in, signature moved left", "白鹭镇政府", "2025年12月18日", 6, 2],
-    ["equal widths", "望川区司法局", "2025年3月8日", 4, 2],
-  ])("closing offsets: %s", (_name, signature, date, signatureRight, dateRight) => {
+    ["signature longer than the date by two or more", "明江市望川区人民政府", "2025年3月8日", 12, 10],
+    ["date longer: date two in, signature moved left", "白鹭镇政府", "2025年12月18日", 11, 9],
+    ["equal widths", "望川区司法局", "2025年3月8日", 10, 8],
+  ])("closing starts (characters from the right edge): %s", (_name, signature, date, signatureStart, dateStart) => {
     expect(closingBlocks(signature, date)).toEqual([
-      { kind: "signature", text: signature, rightIndentChars: signatureRight },
-      { kind: "date", text: date, rightIndentChars: dateRight },
+      { kind: "signature", text: signature, startFromRightChars: signatureStart },
+      { kind: "date", text: date, startFromRightChars: dateStart },
     ]);
+  });
+
+  it("widens the date by the engine's Chinese–digit spacing, keeping the shift of two characters exact", () => {
+    // 5 boundaries in 2025年12月18日 at 0.2 character each: the date is 8 characters wide, not 7.
+    const [signature, date] = closingBlocks("白鹭镇政府", "2025年12月18日", { latinGapChars: 0.2 }) as Array<{ startFromRightChars: number }>;
+    expect(date!.startFromRightChars).toBeCloseTo(10, 5);
+    expect(signature!.startFromRightChars - date!.startFromRightChars).toBeCloseTo(2, 5);
+  });
+
+  it("sets a sealed closing with the date four characters from the right and the signature centred over it", () => {
+    expect(closingBlocks("青川县人民政府", "2025年3月8日", { isSealed: true })).toEqual([
+      { kind: "signature", text: "青川县人民政府", startFromRightChars: 10.5 },
+      { kind: "date", text: "2025年3月8日", startFromRightChars: 10 },
+    ]);
+    const report = reportWith([{ heading: "", body: "甲。" }]);
+    report.meta = { ...report.meta, signature: "青川县人民政府", date: "2025-03-08" };
+    expect(lines(buildPrintableReport(report, { closing: { isSealed: true } })).slice(-4)).toEqual(["", "", "signature:青川县人民政府", "date:2025年3月8日"]);
   });
 });
 
