@@ -2,10 +2,13 @@
 
 import { memo, useState } from "react";
 
-import { headingPrefix, SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
+import { headingPrefix, SECTION_KIND_LABELS, type Report, type ReportTemplate } from "@/lib/report-model";
+import { canRemoveSection } from "@/lib/reuse";
 
 import { cn } from "@/components/ui/cn";
 
+import { addPartButtonId, partMoveButtonId, type PartActions } from "./parts-actions";
+import { PartsOutlineRename } from "./parts-outline-rename";
 import { PART_STATUS_GLYPHS, PART_STATUS_LABELS, PART_STATUS_TONES, type PartStatus } from "./status-marks";
 
 export interface OutlinePanelProps {
@@ -17,6 +20,10 @@ export interface OutlinePanelProps {
   onAddItem: (sectionId: string) => void;
   onRemoveItem: (itemId: string) => void;
   onMoveItem: (sectionId: string, from: number, to: number) => void;
+  /** The report's template: which parts are statutory (cannot be removed) and which can be added. */
+  template?: ReportTemplate;
+  /** Add, remove, reorder and rename parts; without it the outline only jumps to them. */
+  parts?: PartActions;
 }
 
 function StatusMark({ status }: { status: PartStatus }) {
@@ -40,6 +47,8 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
   const { report, sectionStatuses, itemStatuses, canEdit } = props;
   const [dragging, setDragging] = useState<{ sectionId: string; index: number } | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
+  const [renamingId, setRenamingId] = useState<string | null>(null);
+  const parts = canEdit ? props.parts : undefined;
 
   return (
     <nav aria-label="报告大纲" data-testid="outline" className="text-sm">
@@ -49,14 +58,56 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
       <ol className="space-y-3">
         {report.sections.map((section, sectionIndex) => {
           const status = sectionStatuses[section.id] ?? "empty";
+          const partName = `${headingPrefix(1, sectionIndex + 1)}${section.heading || SECTION_KIND_LABELS[section.kind]}`;
+          const isRemovable = canRemoveSection(report, section.id, props.template);
           return (
-            <li key={section.id} data-testid={`outline-section-${section.id}`} data-status={status}>
-              <div className="flex items-center gap-1">
+            <li key={section.id} data-testid={`outline-section-${section.id}`} data-status={status} data-kind={section.kind}>
+              <div className="group relative flex items-center gap-1 rounded">
                 <StatusMark status={status} />
-                <button type="button" className={cn(LINK, "font-medium")} onClick={() => props.onJump({ sectionId: section.id })} title={section.heading}>
-                  {headingPrefix(1, sectionIndex + 1)}
-                  {section.heading || SECTION_KIND_LABELS[section.kind]}
-                </button>
+                {parts && renamingId === section.id ? (
+                  <PartsOutlineRename
+                    prefix={headingPrefix(1, sectionIndex + 1)}
+                    heading={section.heading}
+                    onDone={(heading) => {
+                      setRenamingId(null);
+                      if (heading !== null) parts.onRename(section.id, heading);
+                    }}
+                  />
+                ) : (
+                  <button type="button" className={cn(LINK, "font-medium")} onClick={() => props.onJump({ sectionId: section.id })} title={partName}>
+                    {partName}
+                  </button>
+                )}
+                {parts && renamingId !== section.id && (
+                  <span data-testid={`part-controls-${section.id}`} className="absolute top-0 right-0 flex rounded bg-white opacity-0 shadow-sm group-focus-within:opacity-100 group-hover:opacity-100">
+                    <button type="button" id={partMoveButtonId(section.id, "up")} className={ICON} aria-label={`上移部分${partName}`} disabled={sectionIndex === 0} onClick={() => parts.onMove(sectionIndex, sectionIndex - 1)}>
+                      ↑
+                    </button>
+                    <button
+                      type="button"
+                      id={partMoveButtonId(section.id, "down")}
+                      className={ICON}
+                      aria-label={`下移部分${partName}`}
+                      disabled={sectionIndex === report.sections.length - 1}
+                      onClick={() => parts.onMove(sectionIndex, sectionIndex + 1)}
+                    >
+                      ↓
+                    </button>
+                    <button type="button" className={ICON} aria-label={`重命名部分${partName}`} onClick={() => setRenamingId(section.id)}>
+                      ✎
+                    </button>
+                    <button
+                      type="button"
+                      className={ICON}
+                      aria-label={isRemovable ? `删除部分${partName}` : `${partName}是法定部分，不能删除`}
+                      title={isRemovable ? "删除此部分" : "法定部分，不能删除"}
+                      disabled={!isRemovable}
+                      onClick={() => parts.onRemove(section.id)}
+                    >
+                      ✕
+                    </button>
+                  </span>
+                )}
               </div>
               <ol className="mt-1 ml-3 space-y-0.5 border-l border-stone-200 pl-2">
                 {section.items.map((item, itemIndex) => {
@@ -127,6 +178,16 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
           );
         })}
       </ol>
+      {parts && (
+        <button
+          type="button"
+          id={addPartButtonId}
+          className="mt-3 w-full rounded border border-dashed border-stone-300 px-2 py-1 text-left text-xs text-blue-800 hover:bg-stone-50 focus-visible:outline-2 focus-visible:outline-blue-700"
+          onClick={parts.onAdd}
+        >
+          ＋ 添加部分
+        </button>
+      )}
       <button type="button" className={cn(LINK, "mt-3 block w-full font-medium")} onClick={() => props.onJump({ anchor: "commitments" })}>
         承诺事项清单（{report.commitments.length}）
       </button>

@@ -1,4 +1,4 @@
-import { emptyDoc, newId, type Report, type ReportItem, type ReportSection } from "@/lib/report-model";
+import { docToText, emptyDoc, newId, type Report, type ReportItem, type ReportSection } from "@/lib/report-model";
 
 /** Immutable edits of a report's structure; unchanged sections and items keep their identity (memoised views). */
 export function updateSection(report: Report, sectionId: string, change: (section: ReportSection) => ReportSection): Report {
@@ -71,4 +71,39 @@ export function findItemLocation(report: Report, itemId: string): { sectionIndex
     if (itemIndex >= 0) return { sectionIndex, itemIndex };
   }
   return null;
+}
+
+/** Inserts a part at `index` (default: at the end). */
+export function insertSection(report: Report, section: ReportSection, index?: number): Report {
+  const sections = report.sections.slice();
+  sections.splice(index ?? sections.length, 0, section);
+  return { ...report, sections };
+}
+
+/** Removes a part with its items, and unlinks those items from commitments. */
+export function removeSection(report: Report, sectionId: string): Report {
+  const section = report.sections.find((candidate) => candidate.id === sectionId);
+  if (!section) return report;
+  const removedItemIds = new Set(section.items.map((item) => item.id));
+  const commitments = report.commitments.map((commitment) =>
+    commitment.linkedItemIds.some((id) => removedItemIds.has(id))
+      ? { ...commitment, linkedItemIds: commitment.linkedItemIds.filter((id) => !removedItemIds.has(id)) }
+      : commitment,
+  );
+  return { ...report, sections: report.sections.filter((candidate) => candidate.id !== sectionId), commitments };
+}
+
+/** Moves the part at `from` to index `to` (clamped); numbering 一、二、 follows the new order. */
+export function moveSection(report: Report, from: number, to: number): Report {
+  const target = Math.max(0, Math.min(to, report.sections.length - 1));
+  if (from === target || from < 0 || from >= report.sections.length) return report;
+  const sections = report.sections.slice();
+  const [moved] = sections.splice(from, 1);
+  sections.splice(target, 0, moved!);
+  return { ...report, sections };
+}
+
+/** Characters typed into a part (lead, item headings and bodies), to warn before it is removed. */
+export function sectionContentLength(section: ReportSection): number {
+  return section.items.reduce((total, item) => total + item.heading.trim().length + docToText(item.body).trim().length, section.lead.trim().length);
 }

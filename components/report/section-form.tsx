@@ -2,7 +2,7 @@
 
 import { memo } from "react";
 
-import { headingPrefix, SECTION_KIND_LABELS, type ReportItem, type ReportSection, type TemplateSection } from "@/lib/report-model";
+import { docToText, headingPrefix, SECTION_KIND_LABELS, type ReportItem, type ReportSection, type TemplateSection } from "@/lib/report-model";
 
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";
@@ -11,6 +11,10 @@ import { Input, Textarea } from "@/components/ui/input";
 import { IndicatorInputs } from "./indicator-inputs";
 import { LeadPendingMarks } from "./lead-pending-marks";
 import { ItemForm } from "./item-form";
+
+function isEmptySection(section: ReportSection): boolean {
+  return !section.lead.trim() && section.items.every((item) => !docToText(item.body).trim());
+}
 
 export const sectionHeadingId = (sectionId: string) => `section-heading-${sectionId}`;
 export const sectionLeadId = (sectionId: string) => `section-lead-${sectionId}`;
@@ -26,6 +30,8 @@ export interface SectionFormProps {
   registerEditor: (itemId: string, handle: BodyEditorHandle | null) => void;
   onLeaveField: () => void;
   onFocusSection: (sectionId: string) => void;
+  /** Shown above the items (the leader-duty move suggestions in that part). */
+  extra?: React.ReactNode;
 }
 
 /** The form of one part: heading, optional lead, items and the part's figures. */
@@ -81,6 +87,12 @@ export const SectionForm = memo(function SectionForm(props: SectionFormProps) {
           <LeadPendingMarks section={section} isEditable={isEditable} onSectionChange={props.onSectionChange} />
         </div>
       </div>
+      {props.extra}
+      {isEditable && templateSection && isEmptySection(section) && (
+        <p data-testid={`section-guidance-${section.id}`} className="mb-3 rounded bg-stone-50 px-3 py-2 text-xs leading-relaxed text-stone-700">
+          {templateSection.isRequired ? "本部分为法定部分，尚未填写。" : "本部分为可选部分。"}填写指引：{templateSection.guidance}
+        </p>
+      )}
       <div className="space-y-3">
         {section.items.map((item, itemIndex) => (
           <ItemForm
