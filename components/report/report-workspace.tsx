@@ -23,6 +23,7 @@ import { GuidancePanel } from "./guidance-panel";
 import { itemHeadingId } from "./item-form";
 import { MetaForm, metaFieldId } from "./meta-form";
 import { OutlinePanel } from "./outline-panel";
+import { usePartActions } from "./parts-actions";
 import { PreviewDialog } from "./preview-dialog";
 import { createEmptyItem, insertItem, moveItem, removeItem, updateItem, updateSection } from "./report-mutations";
 import { RemoveItemDialog } from "./remove-item-dialog";
@@ -146,6 +147,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     [edit, reportRef],
   );
   const onMoveItem = useCallback((sectionId: string, from: number, to: number) => edit((r) => moveItem(r, sectionId, from, to)), [edit]);
+  const parts = usePartActions({ report, reportRef, edit, replace, editors, template, isEditable });
   const onJump = useCallback((target: { sectionId?: string; itemId?: string; anchor?: "meta" | "commitments" }) => {
     if (target.anchor === "meta") focusField(metaFieldId("title"));
     else if (target.anchor === "commitments") focusField("commitments");
@@ -231,6 +233,8 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
             onAddItem={onAddItem}
             onRemoveItem={onRemoveItem}
             onMoveItem={onMoveItem}
+            template={template}
+            parts={parts.actions}
           />
         </aside>
         <main className="min-h-0 overflow-auto p-4" key={epoch}>
@@ -265,6 +269,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
                 registerEditor={registerEditor}
                 onLeaveField={onLeaveField}
                 onFocusSection={setFocusedSectionId}
+                extra={section.kind === "leader_duty" ? parts.leaderDutyPanel : undefined}
               />
             ))}
             <CommitmentsPanel report={report} suggestFrom={findings.checked} isEditable={isEditable} onEdit={edit} />
@@ -278,6 +283,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
         </aside>
       </div>
       {visibleConflict && <ConflictDialog key={visibleConflict.theirsRevision.revision} conflict={visibleConflict} onResolve={(content) => void onResolveConflict(content)} />}
+      {parts.dialogs}
       <RemoveItemDialog
         item={removal}
         onCancel={() => setRemoval(null)}
