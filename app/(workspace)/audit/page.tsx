@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 
-import { AUDIT_ACTION_LABELS, auditActionLabel, listAuditEvents } from "@/lib/admin";
+import { AUDIT_ACTION_LABELS, auditActionLabel, describeAuditEvent, listAuditEvents, listAuditReportTitles } from "@/lib/admin";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
@@ -16,7 +16,9 @@ export default async function AuditPage({ searchParams }: Props) {
   const user = await requireUser("audit.read");
   const parsed = auditQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
-  const { events, hasMore, page } = await listAuditEvents({ db: await getDb(), user, query });
+  const db = await getDb();
+  const { events, hasMore, page } = await listAuditEvents({ db, user, query });
+  const reportTitles = await listAuditReportTitles({ db, user, events });
   const params = (overrides: Record<string, string | number>) =>
     new URLSearchParams(Object.entries({ action: query.action, username: query.username, from: query.from, to: query.to, ...overrides }).filter(([, value]) => value !== "").map(([key, value]) => [key, String(value)])).toString();
   return (
@@ -72,7 +74,14 @@ export default async function AuditPage({ searchParams }: Props) {
               <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(event.at)}</td>
               <td className="px-3 py-2">{event.username ?? "—"}</td>
               <td className="px-3 py-2">{auditActionLabel(event.action)}</td>
-              <td className="px-3 py-2 font-mono text-xs break-all text-gray-600">{JSON.stringify(event.detail)}</td>
+              <td className="px-3 py-2 text-gray-700" data-testid="audit-detail">
+                {event.targetId && reportTitles.has(event.targetId) ? (
+                  <Link href={`/reports/${event.targetId}`} className="mr-2 text-brand-700 hover:underline">
+                    {reportTitles.get(event.targetId)!.title || `${reportTitles.get(event.targetId)!.year}年度报告`}
+                  </Link>
+                ) : null}
+                {describeAuditEvent(event)}
+              </td>
               <td className="px-3 py-2 text-gray-600">{event.ip ?? "—"}</td>
             </tr>
           ))}
