@@ -9,6 +9,8 @@ const BOLD = new Set(["strong", "b"]);
 /** class/id words that mark page chrome on sites without semantic tags. */
 const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|footer|foot|share|copyright|sidebar|toolbar|topbar|fontsize)([\s_-]|$)/i;
 
+const TAG = /<(\/?)([a-zA-Z][a-zA-Z0-9:-]{0,38})/y;
+
 export interface HtmlBlockOptions {
   /** DOCX via mammoth: h1–h6 are real heading levels; on a web page they are not. */
   hasStyledHeadings: boolean;
@@ -18,6 +20,13 @@ export interface HtmlBlockOptions {
 export function htmlToBlocks(html: string, options: HtmlBlockOptions): SourceBlock[] {
   const builder = new BlockBuilder(options);
   const lower = html.toLowerCase();
+  // The next ">" is remembered: searching afresh for every stray "<" (as in "1<2") would be quadratic.
+  let nextGreater = -2;
+  const findGreater = (from: number): number => {
+    if (nextGreater === -1 || nextGreater >= from) return nextGreater;
+    nextGreater = html.indexOf(">", from);
+    return nextGreater;
+  };
   let index = 0;
   while (index < html.length) {
     const open = html.indexOf("<", index);
@@ -31,8 +40,9 @@ export function htmlToBlocks(html: string, options: HtmlBlockOptions): SourceBlo
       index = close < 0 ? html.length : close + 3;
       continue;
     }
-    const tag = /^<(\/?)([a-zA-Z][a-zA-Z0-9:-]*)/.exec(html.slice(open, open + 40));
-    const end = html.indexOf(">", open + 1);
+    TAG.lastIndex = open;
+    const tag = TAG.exec(html);
+    const end = findGreater(open + 1);
     if (!tag || end < 0) {
       if (!tag && html[open + 1] !== "!" && html[open + 1] !== "?") builder.text("<");
       index = tag || html[open + 1] === "!" || html[open + 1] === "?" ? (end < 0 ? html.length : end + 1) : open + 1;
@@ -65,7 +75,7 @@ class BlockBuilder {
 
   text(raw: string): void {
     if (this.skip) return;
-    const text = decodeEntities(raw).replace(/\s+/g, " ");
+    const text = raw.includes("&") ? decodeEntities(raw).replace(/\s+/g, " ") : raw.replace(/\s+/g, " ");
     if (this.table) return this.cellText(text);
     if (this.boldState === "in") this.bold += text;
     else if (this.boldState !== "closed" && text.trim()) this.boldState = "closed";
@@ -133,6 +143,7 @@ class BlockBuilder {
   }
 
   private flush(): void {
+    if (this.buffer === "" && this.bold === "" && this.boldState === "start" && this.level === undefined) return;
     const text = joinHan(normalizeSpaces(this.buffer));
     if (text) {
       const bold = joinHan(normalizeSpaces(this.bold));

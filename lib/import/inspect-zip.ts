@@ -3,7 +3,45 @@ import { Inflate } from "fflate";
 import { ImportError } from "./errors";
 
 /** Limits that no real report DOCX comes near: a bigger expansion is a zip bomb. */
-export const ZIP_LIMITS = { maxTotalBytes: 200 * 1024 * 1024, maxEntryBytes: 100 * 1024 * 1024, maxEntries: 5000, maxRatio: 1000 };
+export const ZIP_LIMITS = {
+  maxTotalBytes: 200 * 1024 * 1024,
+  maxEntryBytes: 40 * 1024 * 1024,
+  maxEntries: 5000,
+  maxRatio: 1000,
+  /** XML elements in all parts together: a 600-page report has about 300,000; each costs the reader memory. */
+  maxElements: 500_000,
+};
+
+const TOO_COMPLEX = "文档结构过于复杂（段落、表格等元素数量远超正常报告），已拒绝导入。请检查文件是否正确。";
+
+/**
+ * Checks every entry of a DOCX before any reader inflates it: declared sizes, the real inflated size of
+ * each entry (whatever the relationships point to, word/media included), and the number of XML elements.
+ */
+export function inspectDocxZip(bytes: Uint8Array): ZipEntry[] {
+  const entries = readZipDirectory(bytes);
+  const counter = { elements: 0, isAfterLessThan: false };
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
+    counter.isAfterLessThan = false;
+    verifyZipEntry(bytes, entry, (chunk) => countElements(chunk, counter));
+  }
+  return entries;
+}
+
+/** Counts "<" followed by a letter (an element start) across chunk boundaries. */
+function countElements(chunk: Uint8Array, counter: { elements: number; isAfterLessThan: boolean }): void {
+  if (counter.isAfterLessThan && chunk.length > 0 && isLetter(chunk[0]!)) counter.elements += 1;
+  for (let index = chunk.indexOf(60); index >= 0; index = chunk.indexOf(60, index + 1)) {
+    if (index + 1 < chunk.length && isLetter(chunk[index + 1]!)) counter.elements += 1;
+  }
+  counter.isAfterLessThan = chunk.length > 0 && chunk[chunk.length - 1] === 60;
+  if (counter.elements > ZIP_LIMITS.maxElements) throw new ImportError("TOO_LARGE", TOO_COMPLEX);
+}
+
+function isLetter(byte: number): boolean {
+  return (byte >= 65 && byte <= 90) || (byte >= 97 && byte <= 122);
+}
 
 export interface ZipEntry {
   name: string;
@@ -64,7 +102,7 @@ function findEocd(bytes: Uint8Array, view: DataView): number {
  * Inflates an entry without keeping the output, stopping as soon as it exceeds its declared size:
  * a header that lies about the size is a bomb, undecodable data is corruption.
  */
-export function verifyZipEntry(bytes: Uint8Array, entry: ZipEntry): void {
+export function verifyZipEntry(bytes: Uint8Array, entry: ZipEntry, onChunk?: (chunk: Uint8Array) => void): void {
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const local = entry.localOffset;
   if (local + 30 > bytes.length || view.getUint32(local, true) !== LOCAL) throw new ImportError("CORRUPT");
@@ -73,6 +111,7 @@ export function verifyZipEntry(bytes: Uint8Array, entry: ZipEntry): void {
   if (end > bytes.length) throw new ImportError("CORRUPT");
   if (entry.method === 0) {
     if (entry.compressedSize !== entry.size) throw new ImportError("CORRUPT");
+    onChunk?.(bytes.subarray(start, end));
     return;
   }
   if (entry.method !== 8) throw new ImportError("CORRUPT");
@@ -81,6 +120,7 @@ export function verifyZipEntry(bytes: Uint8Array, entry: ZipEntry): void {
   const inflate = new Inflate((chunk, final) => {
     produced += chunk.length;
     if (produced > entry.size) throw new ImportError("ZIP_BOMB");
+    onChunk?.(chunk);
     if (final) isDone = true;
   });
   try {

@@ -2,7 +2,7 @@ import mammoth from "mammoth";
 
 import { ImportError } from "./errors";
 import { htmlToBlocks } from "./html-blocks";
-import { readZipDirectory, verifyZipEntry } from "./inspect-zip";
+import { inspectDocxZip, readZipDirectory } from "./inspect-zip";
 import type { SourceBlock } from "./types";
 
 /** Images are never read: the report body keeps text and tables only. */
@@ -14,7 +14,8 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
   if (!entries.some((entry) => entry.name === "word/document.xml")) {
     throw new ImportError("UNSUPPORTED", "这个压缩文件不是 Word 文档（缺少 word/document.xml），请导入 .docx 文件。");
   }
-  for (const entry of entries) if (!entry.name.endsWith("/") && !entry.name.startsWith("word/media/")) verifyZipEntry(bytes, entry);
+  // Every entry, word/media included: the relationships may point the main document anywhere.
+  inspectDocxZip(bytes);
   let html: string;
   try {
     const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: skipImages, ignoreEmptyParagraphs: true });
