@@ -12,3 +12,5 @@ export * from "./send-reminder";
 export * from "./summarize-indicators";
 export * from "./summary-csv";
 export * from "./summary-table";
+export * from "./create-summary-draft";
+export * from "./summary-draft";

@@ -1,9 +1,11 @@
 import Link from "next/link";
 
+import { ReminderNotices } from "@/components/supervision/reminder-notices";
 import { DeadlineBadges } from "@/components/workflow";
 import { formatDateTime } from "@/lib/format";
 import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/report-model";
 import type { ReportSummary } from "@/lib/reports";
+import type { ReminderNotice } from "@/lib/supervision/list-reminders";
 
 const STATUS_STYLE: Record<ReportStatus, string> = {
   draft: "bg-gray-100 text-gray-700",
@@ -18,9 +20,11 @@ interface ReportsPageViewProps {
   agencyName: string;
   reports: ReportSummary[];
   canCreate: boolean;
+  /** Reminders from the supervising agency (督导提醒). */
+  reminders?: readonly ReminderNotice[];
 }
 
-export function ReportsPageView({ agencyName, reports, canCreate }: ReportsPageViewProps) {
+export function ReportsPageView({ agencyName, reports, canCreate, reminders = [] }: ReportsPageViewProps) {
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
       <div className="mb-6 flex items-center justify-between">
@@ -34,6 +38,7 @@ export function ReportsPageView({ agencyName, reports, canCreate }: ReportsPageV
           </Link>
         ) : null}
       </div>
+      <ReminderNotices reminders={reminders} />
       {reports.length === 0 ? (
         <div className="rounded-lg border border-dashed border-gray-300 bg-white p-12 text-center" data-testid="reports-empty">
           <p className="text-gray-600">还没有报告。</p>

@@ -2,17 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { docParagraphs, formatChineseDate, headingPrefix, REPORT_STATUS_LABELS, reportSchema, type ReportStatus } from "@/lib/report-model";
 import { findReportForSupervisor } from "@/lib/supervision";
+
+import { requirePageUser } from "../../../require-page-user";
 
 export const metadata: Metadata = { title: "查阅下级机关报告" };
 export const dynamic = "force-dynamic";
 
 /** A subordinate agency's report, read-only, for the supervising agency. */
 export default async function SupervisedReportPage({ params }: { params: Promise<{ reportId: string }> }) {
-  const user = await requireUser("supervision.read");
+  const user = await requirePageUser("supervision.read");
   const { reportId } = await params;
   const row = await findReportForSupervisor({ db: await getDb(), user, reportId });
   if (!row) notFound();
