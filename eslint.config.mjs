@@ -1,47 +1,108 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTypescript from "eslint-config-next/typescript";
 
-const REACT_AND_FRAMEWORK = [
-  { name: "react", message: "lib 的领域核心不得依赖 React。" },
-  { name: "react-dom", message: "lib 的领域核心不得依赖 React。" },
-  { name: "@tiptap/react", message: "只有 components/editor 可以使用 @tiptap/react。" },
-];
-const FRAMEWORK_PATTERNS = [
-  { group: ["next", "next/*"], message: "lib 的领域核心不得依赖 Next.js。" },
-  { group: ["@/lib/db", "@/lib/db/*", "@/lib/auth", "@/lib/auth/*"], message: "领域核心不访问数据库或会话。" },
-  { group: ["@/app/*", "@/components/*"], message: "lib 不得依赖 app 或 components。" },
+/**
+ * Import boundaries as allow-lists: each folder of the pure core names what it may import; anything else —
+ * another internal module, a framework, a database driver, a `node:` built-in where none is allowed, or a
+ * relative path that climbs out of the folder — is an error. tests/unit/lint/boundaries.test.ts proves each
+ * boundary fails when crossed.
+ */
+const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+/** Matches an import of `name` itself or of a path inside it. */
+const modulePattern = (name) => (name.endsWith("*") ? `${escape(name.slice(0, -1))}.*` : `${escape(name)}(/.*)?`);
+
+const PURE_CORE = {
+  "lib/report-model": { allow: ["zod", "@tiptap/core", "@tiptap/starter-kit", "@tiptap/extension-table", "@tiptap/pm"], node: false },
+  "lib/validation": { allow: ["zod", "@/lib/report-model"], node: false },
+  "lib/reuse": { allow: ["zod", "@/lib/report-model", "@/lib/errors", "@/templates"], node: false },
+  "lib/schemas": { allow: ["zod", "@/lib/report-model"], node: false },
+  "lib/export": {
+    allow: ["zod", "@/lib/report-model", "@/lib/fonts", "@/lib/jobs", "@/templates", "docx", "fflate", "@myriaddreamin/typst-ts-node-compiler"],
+    node: true,
+  },
+  "lib/import": {
+    allow: ["zod", "@/lib/report-model", "@/lib/jobs", "@/templates", "mammoth", "fflate", "iconv-lite", "opencc-js", "pdfjs-dist", "htmlparser2", "entities", "domhandler"],
+    node: true,
+  },
+};
+const MAX_DEPTH = 5;
+
+function pureCoreBoundaries() {
+  const configs = [];
+  for (const [folder, { allow, node }] of Object.entries(PURE_CORE)) {
+    const allowed = [...allow, ...(node ? ["node:*"] : [])].map(modulePattern);
+    for (let depth = 0; depth < MAX_DEPTH; depth += 1) {
+      const files = depth === 0 ? [`${folder}/*.ts`, `${folder}/*.mts`] : [`${folder}/${"*/".repeat(depth)}*.ts`, `${folder}/${"*/".repeat(depth)}*.mts`];
+      // A relative import may go up at most `depth` levels: further would leave the folder.
+      const climbsOut = `^(\\.\\./){${depth + 1},}`;
+      configs.push({
+        files,
+        rules: {
+          "no-restricted-imports": [
+            "error",
+            {
+              patterns: [
+                { regex: `^(?!\\.|(?:${allowed.join("|")})$)`, message: `${folder} 只能导入：${[...allow, ...(node ? ["node:*"] : [])].join("、")}。` },
+                { regex: climbsOut, message: `相对路径不得离开 ${folder}；请通过允许的模块导入。` },
+              ],
+            },
+          ],
+        },
+      });
+    }
+  }
+  return configs;
+}
+
+/** Client components reach server code only through props and actions; they may import client-safe lib modules. */
+const COMPONENT_ALLOWED_LIB = [
+  "@/lib/report-model",
+  "@/lib/validation",
+  "@/lib/schemas",
+  "@/lib/reuse",
+  "@/lib/format",
+  "@/lib/errors",
+  "@/lib/collab",
+  // Pure workflow rules (no database): deadlines, the drafting year and the state machine.
+  "@/lib/workflow/deadlines",
+  "@/lib/workflow/drafting-year",
+  "@/lib/workflow/transitions",
 ];
 
-/** The pure domain core: report-model imports nothing internal; the others only report-model. */
 const boundaries = [
-  {
-    files: ["lib/report-model/**/*.ts"],
-    rules: {
-      "no-restricted-imports": [
-        "error",
-        { paths: REACT_AND_FRAMEWORK, patterns: [...FRAMEWORK_PATTERNS, { group: ["@/lib/*", "!@/lib/report-model", "!@/lib/report-model/*"], message: "report-model 不依赖其他内部模块。" }] },
-      ],
-    },
-  },
-  {
-    files: ["lib/validation/**/*.ts", "lib/export/**/*.ts", "lib/import/**/*.ts", "lib/schemas/**/*.ts", "lib/reuse/**/*.ts"],
-    rules: {
-      "no-restricted-imports": ["error", { paths: REACT_AND_FRAMEWORK, patterns: FRAMEWORK_PATTERNS }],
-    },
-  },
+  ...pureCoreBoundaries(),
   {
     files: ["components/**/*.ts", "components/**/*.tsx"],
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ group: ["@/lib/db", "@/lib/db/*", "@/lib/auth/*", "@/lib/reports", "@/lib/reports/*"], message: "组件不得直接访问服务端模块；通过 props 或 actions 传入。" }] },
+        {
+          paths: [{ name: "server-only", message: "组件在浏览器运行，不得导入服务端模块。" }],
+          patterns: [
+            {
+              regex: `^@/lib/(?!(${COMPONENT_ALLOWED_LIB.map((name) => escape(name.slice("@/lib/".length))).join("|")})(/|$))`,
+              allowTypeImports: true,
+              message: `组件只能导入 ${COMPONENT_ALLOWED_LIB.join("、")}（服务端模块只能导入类型）；数据通过 props 或 actions 传入。`,
+            },
+            { regex: "^(drizzle-orm|pg|@electric-sql/pglite|next-auth/next|bcryptjs)(/|$)", message: "组件不得依赖数据库或会话库。" },
+          ],
+        },
       ],
     },
   },
   {
     files: ["app/**/*.ts", "app/**/*.tsx"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["@/lib/db/schema", "@/lib/db/schema/*", "drizzle-orm", "drizzle-orm/*"], message: "app 只调用 lib 的动词，不直接查询数据库。" }] }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [{ name: "@/lib/db", importNames: ["tables"], message: "app 只调用 lib 的动词，不直接查询数据库表。" }],
+          patterns: [
+            { regex: "^@/lib/db/", allowTypeImports: true, message: "app 只调用 lib 的动词，不直接查询数据库。" },
+            { regex: "^(drizzle-orm|pg|@electric-sql/pglite)(/|$)", message: "app 只调用 lib 的动词，不直接查询数据库。" },
+          ],
+        },
+      ],
     },
   },
 ];

@@ -1,3 +1,5 @@
+import "server-only";
+
 export * from "./create-user";
 export * from "./load-session-user";
 export * from "./rate-limit";

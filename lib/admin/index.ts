@@ -1,3 +1,5 @@
+import "server-only";
+
 export * from "./agency-profile";
 export * from "./audit-csv";
 export * from "./audit-labels";

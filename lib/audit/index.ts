@@ -1,1 +1,3 @@
+import "server-only";
+
 export * from "./record-audit-event";

@@ -1,3 +1,5 @@
+import "server-only";
+
 export * from "./backup-format";
 export * from "./create-backup";
 export * from "./restore-backup";

@@ -1,3 +1,5 @@
+import "server-only";
+
 export * from "./compare-report-revisions";
 export * from "./get-revision";
 export * from "./list-revisions";

@@ -1,3 +1,5 @@
+import "server-only";
+
 export * from "./create-report";
 export * from "./errors";
 export * from "./export-report";

@@ -1,3 +1,5 @@
+import "server-only";
+
 export * from "./assert-can";
 export * from "./assert-within-assignments";
 export * from "./assignment-scope";
