@@ -33,6 +33,8 @@ const nextConfig = {
   ],
   experimental: {
     serverActions: { bodySizeLimit: "25mb" },
+    // forbidden() renders app/forbidden.tsx with status 403 for a role that may not open a page.
+    authInterrupts: true,
   },
   async headers() {
     return [

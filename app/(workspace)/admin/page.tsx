@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 
 import { getAgencyProfile, listUsers } from "@/lib/admin";
-import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { listSubordinateAgencies } from "@/lib/supervision";
 
@@ -9,12 +8,13 @@ import { AgencyProfileForm } from "./agency-profile-form";
 import { ChildAgencyForm } from "./child-agency-form";
 import { CreateUserForm } from "./create-user-form";
 import { UsersTable } from "./users-table";
+import { requirePageUser } from "../require-page-user";
 
 export const metadata: Metadata = { title: "管理" };
 export const dynamic = "force-dynamic";
 
 export default async function AdminPage() {
-  const user = await requireUser("users.manage");
+  const user = await requirePageUser("users.manage");
   const db = await getDb();
   const [users, profile, children] = await Promise.all([listUsers({ db, user }), getAgencyProfile({ db, user }), listSubordinateAgencies(db, user.agencyId)]);
   return (

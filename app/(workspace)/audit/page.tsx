@@ -2,10 +2,11 @@ import type { Metadata } from "next";
 import Link from "next/link";
 
 import { AUDIT_ACTION_LABELS, auditActionLabel, describeAuditEvent, listAuditEvents, listAuditReportTitles } from "@/lib/admin";
-import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { formatDateTime } from "@/lib/format";
 import { auditQuerySchema } from "@/lib/schemas/admin";
+
+import { requirePageUser } from "../require-page-user";
 
 export const metadata: Metadata = { title: "审计日志" };
 export const dynamic = "force-dynamic";
@@ -13,7 +14,7 @@ export const dynamic = "force-dynamic";
 type Props = { searchParams: Promise<Record<string, string | undefined>> };
 
 export default async function AuditPage({ searchParams }: Props) {
-  const user = await requireUser("audit.read");
+  const user = await requirePageUser("audit.read");
   const parsed = auditQuerySchema.safeParse(await searchParams);
   const query = parsed.success ? parsed.data : auditQuerySchema.parse({});
   const db = await getDb();

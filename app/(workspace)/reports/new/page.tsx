@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 
 import { getAgencyProfile } from "@/lib/admin";
-import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { listReports } from "@/lib/reports";
 import { draftingYear } from "@/lib/workflow/drafting-year";
@@ -9,12 +8,13 @@ import { listTemplates } from "@/templates";
 
 import { ImportPanel } from "./import-panel";
 import { NewReportForm } from "./new-report-form";
+import { requirePageUser } from "../../require-page-user";
 
 export const metadata: Metadata = { title: "新建报告" };
 export const dynamic = "force-dynamic";
 
 export default async function NewReportPage() {
-  const user = await requireUser("report.create");
+  const user = await requirePageUser("report.create");
   const db = await getDb();
   const reports = await listReports({ db, user });
   const agency = await getAgencyProfile({ db, user });

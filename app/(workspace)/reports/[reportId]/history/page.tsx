@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 
-import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { compareReportRevisions, listRevisions } from "@/lib/history";
 import { findReport } from "@/lib/reports";
 import { getReportReview } from "@/lib/workflow";
 
 import { ReviewPageView } from "./review-page-view";
+import { requirePageUser } from "../../../require-page-user";
 
 export const metadata: Metadata = { title: "审核与修订记录" };
 export const dynamic = "force-dynamic";
@@ -16,7 +16,7 @@ export const dynamic = "force-dynamic";
 type Props = { params: Promise<{ reportId: string }>; searchParams: Promise<{ older?: string; newer?: string }> };
 
 export default async function ReportHistoryPage({ params, searchParams }: Props) {
-  const user = await requireUser("report.history");
+  const user = await requirePageUser("report.history");
   const { reportId } = await params;
   const { older, newer } = await searchParams;
   const db = await getDb();
