@@ -1,5 +1,6 @@
 import type { AutosaveState } from "./autosave/autosave-controller";
 import { cn } from "@/components/ui/cn";
+import { formatTime } from "@/lib/format";
 
 const LABELS: Record<AutosaveState["status"], string> = {
   saved: "已保存",
@@ -21,10 +22,10 @@ const TONES: Record<AutosaveState["status"], string> = {
   error: "text-red-800",
 };
 
-function formatTime(iso: string): string {
+/** Beijing time on the server and in the browser alike, so hydration sees the same text (React #418). */
+function formatSavedTime(iso: string): string {
   const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return "";
-  return `${date.getHours().toString().padStart(2, "0")}:${date.getMinutes().toString().padStart(2, "0")}`;
+  return Number.isNaN(date.getTime()) ? "" : formatTime(date);
 }
 
 /** Live save status; `data-state` carries the machine-readable status for tests. */
@@ -36,7 +37,7 @@ export function SaveState({ state, isReadOnly, onRetry }: { state: AutosaveState
       </span>
     );
   }
-  const time = state.status === "saved" ? formatTime(state.base.updatedAt) : "";
+  const time = state.status === "saved" ? formatSavedTime(state.base.updatedAt) : "";
   const detail = state.status === "error" ? state.message : state.status === "retrying" && state.isStoredLocally ? "已暂存在本机" : "";
   return (
     <span

@@ -18,12 +18,10 @@ export function assembleReport(
   context: ImportContext,
 ): Report {
   const sections = drafts.map((draft) => toSection(draft));
-  const preambleText = preamble.filter((block) => !block.table && block.text).map((block) => block.text).join("\n");
-  const first = sections[0];
-  if (preambleText && first) {
-    if (first.lead.length + preambleText.length + 1 <= MAX_LEAD) first.lead = [preambleText, first.lead].filter(Boolean).join("\n");
-    else first.items.unshift(item("", blocksToDoc(preamble), false));
-    context.log.push({ kind: "guessed", message: `标题后的导语（“${sampleOf(preambleText, 16)}”）已放在第一部分“${sampleOf(first.heading, 12)}”的开头。` });
+  const opening = preamble.filter((block) => block.table || block.text.trim());
+  if (opening.length > 0) {
+    const text = opening.filter((block) => !block.table).map((block) => block.text).join("");
+    context.log.push({ kind: "guessed", message: `一、之前的 ${opening.length} 段识别为导语（“${sampleOf(text, 16)}”），放在报告开头。` });
   }
   drafts.forEach((draft, sectionIndex) => {
     if (draft.doubt) context.uncertain.push({ target: "section", sectionIndex, source: draft.source, chosen: draft.kind, message: draft.doubt });
@@ -36,14 +34,14 @@ export function assembleReport(
       year: Math.min(2100, Math.max(2000, meta.year)),
       title: meta.title.slice(0, 200),
       mainRecipient: meta.mainRecipient.slice(0, 200),
-      copyTo: "",
+      copyTo: meta.copyTo.slice(0, 300),
       signature: meta.signature.slice(0, 100),
       date: meta.date,
       docNumber: meta.docNumber.slice(0, 60),
       isPublic: true,
     },
-    opening: emptyDoc(),
-    closing: "",
+    opening: opening.length > 0 ? blocksToDoc(opening) : emptyDoc(),
+    closing: meta.closing.slice(0, 200),
     sections,
     commitments: [],
   } satisfies Report;

@@ -21,14 +21,16 @@ export interface SectionDraft {
 export function buildSections(blocks: SourceBlock[], context: ImportContext, normalize: (text: string) => string): { preamble: SourceBlock[]; sections: SectionDraft[] } {
   const { preamble, parts } = splitParts(blocks, normalize);
   if (parts.length === 0) {
-    const parsed = parseItems(preamble);
+    const openingEnd = openingLength(preamble);
+    const parsed = parseItems(preamble.slice(openingEnd));
     context.log.push({ kind: "guessed", message: "未识别出“一、二、三”等一级标题，全文已作为“主要举措和成效”导入，请核对。" });
     const heading = SECTION_KIND_LABELS.measures;
-    return { preamble: [], sections: [{ kind: "measures", heading, lead: parsed.lead, items: parsed.items, doubt: "未找到一级标题，整篇作为一节导入。", source: heading }] };
+    return { preamble: preamble.slice(0, openingEnd), sections: [{ kind: "measures", heading, lead: parsed.lead, items: parsed.items, doubt: "未找到一级标题，整篇作为一节导入。", source: heading }] };
   }
   const drafts: SectionDraft[] = [];
   for (const part of parts) {
     if (part.isNumeralLost) context.log.push({ kind: "guessed", message: `标题“${sampleOf(part.heading)}”缺少序号，已按一级标题处理。` });
+    if (part.repeatedNumeral) context.log.push({ kind: "warning", message: `一级标题“${part.repeatedNumeral}${sampleOf(part.heading)}”与上一部分序号重复，已作为新的一部分导入，请改正序号。` });
     const guess = classifyKind(normalize(part.heading), normalize(blocksText(part.blocks)));
     if (guess.isCombined) {
       drafts.push(...splitCombined(part, context, normalize));
@@ -120,4 +122,11 @@ function mergeSameKind(drafts: SectionDraft[], context: ImportContext): SectionD
     context.log.push({ kind: "guessed", message: `“${sampleOf(draft.heading)}”与“${sampleOf(existing.heading)}”同属“${SECTION_KIND_LABELS[draft.kind]}”，已合并为一节。` });
   }
   return out;
+}
+
+/** Without 一、 headings: the first paragraph is the opening when it reads as one ("2024年，我局…现将…报告如下："). */
+function openingLength(blocks: SourceBlock[]): number {
+  const first = blocks.findIndex((block) => !!block.table || block.text.trim() !== "");
+  if (first < 0 || blocks[first]!.table || blocks.length - first < 2) return 0;
+  return /(报告|汇报|总结)如下[：:。]?$/.test(blocks[first]!.text.trim()) ? first + 1 : 0;
 }

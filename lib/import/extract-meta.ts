@@ -12,6 +12,10 @@ export interface ExtractedMeta {
   signature: string;
   date: string;
   docNumber: string;
+  /** 抄送 list without the label and the final 。. */
+  copyTo: string;
+  /** 结束语 ("特此报告。"). */
+  closing: string;
 }
 
 const TITLE_END = /(报告|总结|情况|汇报|通报)$/;
@@ -19,6 +23,11 @@ const AGENCY_END = /(人民政府|办事处|委员会|管理委员会|局|厅|�
 const DOC_NUMBER = /^[\p{Script=Han}]{1,10}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$/u;
 const CN_DATE = /^([〇○零一二三四五六七八九\d]{4})\s*年\s*([一二三四五六七八九十\d]{1,3})\s*月\s*([一二三四五六七八九十\d]{1,3})\s*日$/;
 const HEAD_PARAGRAPH = 50;
+/** 结束语: a line of its own before the signature. */
+export const CLOSING_LINE = /^(特此(报告|汇报|报告如上|说明)|专此报告|以上报告|以上(情况)?(报告|汇报)?[，,]?\s*(妥否)?[，,]?\s*请.{1,12}|妥否[，,]\s*请.{1,12})[。！.]?$/;
+/** The same closing glued to the end of the last paragraph ("……取得实效。特此报告。"). */
+const CLOSING_TAIL = /(?<=[。！？])\s*(特此(报告|汇报)|专此报告)[。！.]?$/;
+const COPY_TO = /^抄\s*送\s*[:：]\s*(.+?)[。.]?$/;
 
 /** Pulls title, agency, year, 主送 from the head and 署名/成文日期 from the tail; returns the remaining body. */
 export function extractMeta(
@@ -30,7 +39,7 @@ export function extractMeta(
   const headEnd = blocks.findIndex((block) => !!block.table || block.text.length >= HEAD_PARAGRAPH || isNumbered(block.text));
   const head = blocks.slice(0, headEnd < 0 ? blocks.length : headEnd);
   const rest = blocks.slice(head.length);
-  const meta: ExtractedMeta = { title: "", agency: "", year: 0, mainRecipient: "", signature: "", date: "", docNumber: "" };
+  const meta: ExtractedMeta = { title: "", agency: "", year: 0, mainRecipient: "", signature: "", date: "", docNumber: "", copyTo: "", closing: "" };
   const leftover: SourceBlock[] = [];
   let agencyLine = "";
   for (let index = 0; index < head.length; index += 1) {
@@ -48,20 +57,21 @@ export function extractMeta(
     else if (parseDate(text)) meta.date = parseDate(text)!;
     else leftover.push(head[index]!);
   }
-  const { body, signature, date } = takeTail([...leftover, ...rest], normalize);
-  meta.signature = signature;
-  meta.date = date || meta.date;
+  const tail = takeTail([...leftover, ...rest], normalize);
+  const { body } = tail;
+  meta.signature = tail.signature;
+  meta.date = tail.date || meta.date;
+  meta.copyTo = tail.copyTo;
+  meta.closing = tail.closing;
+  if (tail.closing) context.log.push({ kind: "guessed", message: `结束语识别为“${tail.closing}”。` });
+  if (tail.copyTo) context.log.push({ kind: "guessed", message: `抄送识别为“${sampleOf(tail.copyTo, 40)}”。` });
   fillAgency(meta, agencyLine, page, context);
   fillYear(meta, body, page, context);
-  fillDate(meta, page, context);
+  suggestFromPage(meta, page, context);
   if (!meta.title) {
     meta.title = `${meta.agency}${meta.year}年法治政府建设年度报告`;
     context.log.push({ kind: "guessed", message: `原文没有标题，已按机关和年度拟定为“${meta.title}”。` });
     context.uncertain.push({ target: "meta", field: "title", source: "", chosen: meta.title, message: "标题为自动拟定，请确认。" });
-  }
-  if (!meta.signature && meta.agency) {
-    meta.signature = meta.agency;
-    context.log.push({ kind: "guessed", message: `原文末尾未找到署名，已暂用机关名称“${meta.agency}”。` });
   }
   if (meta.title) context.log.push({ kind: "guessed", message: `标题识别为“${meta.title}”。` });
   if (meta.mainRecipient) context.log.push({ kind: "guessed", message: `主送机关识别为“${meta.mainRecipient}”。` });
@@ -90,29 +100,50 @@ export function parseDate(text: string): string | undefined {
   return /^\d{4}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*\d{1,2}$/.test(trimmed) ? toIsoDate(trimmed) : undefined;
 }
 
-/** Signature and date lines at the very end, then the body without them. */
-function takeTail(blocks: SourceBlock[], normalize: (text: string) => string): { body: SourceBlock[]; signature: string; date: string } {
+/** 抄送, 成文日期, 署名 and 结束语 at the very end (in print order, read backwards), then the body without them. */
+function takeTail(blocks: SourceBlock[], normalize: (text: string) => string): { body: SourceBlock[]; signature: string; date: string; copyTo: string; closing: string } {
   const body = [...blocks];
   let date = "";
   let signature = "";
-  for (let step = 0; step < 3 && body.length > 0; step += 1) {
+  let copyTo = "";
+  let closing = "";
+  for (let step = 0; step < 4 && body.length > 0; step += 1) {
     const last = body[body.length - 1]!;
     if (last.table) break;
-    const parsed = parseDate(last.text);
-    if (parsed && !date) date = parsed;
-    else if (!signature && last.text.length <= 30 && AGENCY_END.test(normalize(last.text)) && !/[。，；]/.test(last.text)) signature = last.text;
+    const text = last.text.trim();
+    const parsed = parseDate(text);
+    const copy = COPY_TO.exec(text);
+    if (copy && !copyTo && !date && !signature) copyTo = copy[1]!.trim();
+    else if (parsed && !date && !signature) date = parsed;
+    else if (!signature && text.length <= 30 && AGENCY_END.test(normalize(text)) && !/[。，；]/.test(text)) signature = text;
     else break;
     body.pop();
   }
-  return { body, signature, date };
+  const last = body[body.length - 1];
+  if (last && !last.table) {
+    const text = last.text.trim();
+    if (CLOSING_LINE.test(text)) {
+      closing = text;
+      body.pop();
+    } else {
+      const glued = CLOSING_TAIL.exec(text);
+      if (glued) {
+        closing = glued[0].trim();
+        body[body.length - 1] = { ...last, text: text.slice(0, glued.index).trim() };
+      }
+    }
+  }
+  return { body, signature, date, copyTo, closing };
 }
 
 function fillAgency(meta: ExtractedMeta, agencyLine: string, page: PageMeta, context: ImportContext): void {
   const match = /^(.*?)(?:关于)?\s*(?:\d{4}|[〇○零一二三四五六七八九]{4})\s*年/.exec(meta.title);
   const fromTitle = match?.[1]?.replace(/关于$/, "").trim() ?? "";
-  meta.agency = fromTitle.length >= 2 ? fromTitle : agencyLine || meta.signature || page.publisher || "";
-  if (meta.agency && !fromTitle) context.log.push({ kind: "guessed", message: `机关名称取自${agencyLine ? "标题上方" : meta.signature ? "署名" : "网页发布机构"}：“${meta.agency}”。` });
-  if (!meta.agency) context.log.push({ kind: "warning", message: "未能识别机关名称，请手动填写。" });
+  meta.agency = fromTitle.length >= 2 ? fromTitle : agencyLine || meta.signature || "";
+  if (meta.agency && !fromTitle) context.log.push({ kind: "guessed", message: `机关名称取自${agencyLine ? "标题上方" : "署名"}：“${meta.agency}”。` });
+  if (meta.agency) return;
+  context.log.push({ kind: "warning", message: "未能从报告正文识别机关名称，请手动填写。" });
+  if (page.publisher) context.suggestions.push({ field: "agency", value: page.publisher, source: "网页的信息来源", message: "来自网页信息，请确认" });
 }
 
 function fillYear(meta: ExtractedMeta, body: SourceBlock[], page: PageMeta, context: ImportContext): void {
@@ -124,17 +155,24 @@ function fillYear(meta: ExtractedMeta, body: SourceBlock[], page: PageMeta, cont
   if (fromText) meta.year = Number(fromText);
   else if (published) meta.year = Number(published) - 1;
   else meta.year = new Date().getFullYear() - 1;
-  const source = fromText ? `正文开头“${sampleOf(opening, 12)}”` : published ? `发布时间（${published}年）的上一年` : "当前年份的上一年";
+  const source = fromText ? `正文开头“${sampleOf(opening, 12)}”` : published ? `网页发布时间（${published}年）的上一年，来自网页信息，请确认` : "当前年份的上一年";
   context.log.push({ kind: "guessed", message: `标题中没有年度，年度按${source}定为${meta.year}年，请确认。` });
   context.uncertain.push({ target: "meta", field: "year", source, chosen: String(meta.year), message: `年度定为${meta.year}年，请确认。` });
 }
 
-function fillDate(meta: ExtractedMeta, page: PageMeta, context: ImportContext): void {
-  if (meta.date) return;
-  const fromPage = page.writtenOn ?? page.publishedOn;
-  if (!fromPage) return;
-  meta.date = fromPage;
-  const label = page.writtenOn ? "网页标注的成文日期" : "网页发布时间";
-  context.log.push({ kind: "guessed", message: `原文末尾没有成文日期，已取${label}（${fromPage}）。` });
-  if (!page.writtenOn) context.uncertain.push({ target: "meta", field: "date", source: label, chosen: fromPage, message: "成文日期取自网页发布时间，请确认。" });
+/**
+ * 署名 and 成文日期 come only from the report's own text. Where it has none, what the page says (信息来源,
+ * 成文日期/发布时间) is offered as a suggestion the user must accept; the report keeps the fields empty.
+ */
+function suggestFromPage(meta: ExtractedMeta, page: PageMeta, context: ImportContext): void {
+  if (!meta.signature) {
+    context.log.push({ kind: "warning", message: "原文末尾没有署名，署名暂为空。" });
+    const value = page.publisher || meta.agency;
+    if (value) context.suggestions.push({ field: "signature", value, source: page.publisher ? "网页的信息来源" : "标题中的机关名称", message: page.publisher ? "来自网页信息，请确认" : "原文没有署名，可用机关名称，请确认" });
+  }
+  if (!meta.date) {
+    context.log.push({ kind: "warning", message: "原文末尾没有成文日期，成文日期暂为空。" });
+    const fromPage = page.writtenOn ?? page.publishedOn;
+    if (fromPage) context.suggestions.push({ field: "date", value: fromPage, source: page.writtenOn ? "网页标注的成文日期" : "网页发布时间", message: "来自网页信息，请确认" });
+  }
 }

@@ -20,7 +20,7 @@ import { textToBlocks } from "./source-blocks";
 import { createContext, type ImportOptions, type ImportResult, type SourceBlock } from "./types";
 
 export { ImportError, MAX_IMPORT_BYTES, isImportError, type ImportErrorCode } from "./errors";
-export type { ImportLogEntry, ImportLogKind, ImportOptions, ImportResult, UncertainMapping } from "./types";
+export type { ImportLogEntry, ImportLogKind, ImportOptions, ImportResult, MetaSuggestion, RepairMode, UncertainMapping } from "./types";
 
 export interface ImportReportInput extends ImportOptions {
   bytes: Uint8Array;
@@ -43,12 +43,16 @@ export async function importReport(input: ImportReportInput): Promise<ImportResu
     const text = decodeText(bytes, context);
     blocks = format === "html" ? htmlToBlocks(text, { hasStyledHeadings: false }) : textToBlocks(text);
   }
-  return importBlocks(blocks, options, context.log);
+  const source = format === "docx" ? "docx" : format === "pdf" ? "pdf" : format === "html" ? "web" : "text";
+  return importBlocks(blocks, options, source, context.log);
 }
 
-/** Imports text pasted into the editor (same clean-up and structure rules as a .txt file). */
+/**
+ * Imports pasted text (same structure rules as a .txt file). Pasted text is usually copied from a web page,
+ * so it is treated as a web copy unless `repair: "file"` says it is the official's own text.
+ */
 export function importText(text: string, options: ImportOptions = {}): ImportResult {
   if (!/\S/.test(text)) throw new ImportError("EMPTY");
   if (text.length > (options.maxBytes ?? MAX_IMPORT_BYTES)) throw new ImportError("TOO_LARGE");
-  return importBlocks(textToBlocks(text), options);
+  return importBlocks(textToBlocks(text), { ...options, repair: options.repair ?? "web" }, "text");
 }

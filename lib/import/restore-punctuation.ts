@@ -1,4 +1,4 @@
-import type { ImportContext, SourceBlock } from "./types";
+import type { SourceBlock } from "./types";
 
 const HAN = "\\p{Script=Han}";
 const HAN_CHAR = "\\p{Script=Han}";
@@ -23,15 +23,15 @@ export function restorePunctuationInText(text: string): string {
   return result;
 }
 
-/** Restores the full-width punctuation a plain-text copy lost; logs how many paragraphs changed. */
-export function restorePunctuation(blocks: SourceBlock[], context: ImportContext): SourceBlock[] {
+/** Restores the full-width punctuation a web copy lost; returns how many paragraphs changed (the caller logs). */
+export function restorePunctuation(blocks: SourceBlock[]): { blocks: SourceBlock[]; changed: number } {
   let changed = 0;
   const out = blocks.map((block) => {
     const text = restorePunctuationInText(block.text);
     const boldLead = block.boldLead === undefined ? undefined : restorePunctuationInText(block.boldLead);
+    if (text === block.text && boldLead === block.boldLead) return block;
     if (text !== block.text) changed += 1;
     return { ...block, text, boldLead };
   });
-  if (changed > 0) context.log.push({ kind: "converted", message: `已将 ${changed} 段中的半角标点恢复为全角（如“(一)”改为“（一）”、中文之间的“,”改为“，”）。` });
-  return out;
+  return { blocks: out, changed };
 }

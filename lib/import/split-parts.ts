@@ -8,6 +8,8 @@ export interface Part {
   heading: string;
   blocks: SourceBlock[];
   isNumeralLost: boolean;
+  /** "二、" when this part repeats the numeral of the part before it ("二、… 二、下一步打算"). */
+  repeatedNumeral?: string;
 }
 
 export interface ItemDraft {
@@ -34,8 +36,9 @@ export function splitParts(blocks: SourceBlock[], normalize: (text: string) => s
   for (const block of blocks) {
     const top = block.table ? undefined : topHeading(block, lastNumber, hasNumbered, normalize);
     if (top) {
+      const isRepeated = top.number > 0 && top.number === lastNumber;
       lastNumber = top.number || lastNumber + 1;
-      parts.push({ heading: top.heading, blocks: top.rest ? [{ text: top.rest }] : [], isNumeralLost: top.isNumeralLost });
+      parts.push({ heading: top.heading, blocks: top.rest ? [{ text: top.rest }] : [], isNumeralLost: top.isNumeralLost, ...(isRepeated ? { repeatedNumeral: block.text.slice(0, 2) } : {}) });
     } else if (parts.length > 0) parts[parts.length - 1]!.blocks.push(block);
     else preamble.push(block);
   }
@@ -50,9 +53,12 @@ function topHeading(
 ): { heading: string; rest: string; number: number; isNumeralLost: boolean } | undefined {
   const match = matchHeading(block.text);
   if (match?.level === 1) {
-    const isInSequence = match.isNumeralLost || (match.number > lastNumber && match.number <= lastNumber + 2);
-    if (!isInSequence) return undefined;
     const text = block.text.slice(match.prefixLength);
+    // A repeated numeral ("二、… 二、下一步打算") still opens a part when its heading names one: a broken
+    // numeral must never make a part disappear into the one before it.
+    const isRepeatedPart = match.number === lastNumber && match.number > 0 && text.length <= MAX_TOP_HEADING && isKindHeading(normalize(text).replace(/[。：:]$/, ""));
+    const isInSequence = match.isNumeralLost || isRepeatedPart || (match.number > lastNumber && match.number <= lastNumber + 2);
+    if (!isInSequence) return undefined;
     if (match.isNumeralLost && !isKindHeading(normalize(text).slice(0, 40).replace(/[。：:].*$/, ""))) return undefined;
     const split = text.length > MAX_TOP_HEADING ? splitRunIn(text) : { heading: trimHeading(text), rest: "" };
     if (!split.heading) return undefined;
@@ -96,10 +102,20 @@ function collectItems(blocks: SourceBlock[], starts: number[]): { lead: SourceBl
     const prefixLength = matchHeading(block.text)?.prefixLength ?? 0;
     const text = block.text.slice(prefixLength);
     const boldLead = block.boldLead && block.boldLead.length > prefixLength ? block.boldLead.slice(prefixLength) : undefined;
-    const split = splitRunIn(text, boldLead);
     const end = starts[position + 1] ?? blocks.length;
     const body = blocks.slice(start + 1, end);
+    // A one-sentence item ("（三）全年办结复议案件12件，均在法定期限内。") keeps its whole sentence, 。 included:
+    // it prints run-in, exactly as written, with no separate body.
+    if (body.length === 0 && isOneSentence(text) && !boldLead) return { heading: text.trim(), isRunIn: true, blocks: [] };
+    const split = splitRunIn(text, boldLead);
     return { heading: split.heading, isRunIn: split.isRunIn, blocks: split.rest ? [{ text: split.rest }, ...body] : body };
   });
   return { lead: blocks.slice(0, starts[0]), items };
+}
+
+/** One sentence closed by 。！？ that reads as a statement (a clause mark inside, or longer than a heading). */
+export function isOneSentence(text: string): boolean {
+  const trimmed = text.trim();
+  if (!/[。！？]$/.test(trimmed) || /[。！？]/.test(trimmed.slice(0, -1))) return false;
+  return /[，,；;：:]/.test(trimmed) || [...trimmed].length > 30;
 }

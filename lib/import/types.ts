@@ -27,13 +27,38 @@ export interface UncertainMapping {
   message: string;
 }
 
+/**
+ * A value the report's own text does not give but the web page around it does (信息来源, 发布时间): shown
+ * to the user as "来自网页信息，请确认" and used only when accepted; never printed silently.
+ */
+export interface MetaSuggestion {
+  field: "signature" | "date" | "agency";
+  value: string;
+  /** Where it came from, in Chinese ("网页的信息来源"). */
+  source: string;
+  message: string;
+}
+
 export interface ImportResult {
   report: Report;
   log: ImportLogEntry[];
   uncertain: UncertainMapping[];
-  /** Present when the text was converted from Traditional Chinese: the same import without conversion (undo). */
-  alternatives?: { traditional: Report };
+  suggestions: MetaSuggestion[];
+  /** How many repairs the web-copy repair step made (full-width punctuation, joined capture breaks); 0 for the official's own file. */
+  repairCount: number;
+  /**
+   * `traditional`: the same import without Traditional→Simplified conversion (undo).
+   * `unrepaired`: the same import without the web-copy repair step (undo of that one step).
+   */
+  alternatives?: { traditional?: Report; unrepaired?: Report };
 }
+
+/**
+ * Whether the copy is a web capture whose damage the importer repairs (one logged, undoable step), or the
+ * official's own file whose text is kept as typed so validation can report it with a fix.
+ * "auto": a saved web page or pasted text is a web copy; a .txt is one when it carries page chrome.
+ */
+export type RepairMode = "auto" | "web" | "file";
 
 /** Options shared by `importReport` and `importText`. */
 export interface ImportOptions {
@@ -43,6 +68,8 @@ export interface ImportOptions {
   convertTraditional?: boolean;
   /** Byte limit. @default MAX_IMPORT_BYTES */
   maxBytes?: number;
+  /** Repair a web copy or keep the file as typed. @default "auto" */
+  repair?: RepairMode;
 }
 
 /** One block of source text before structure parsing. */
@@ -60,10 +87,12 @@ export interface SourceBlock {
 export interface ImportContext {
   log: ImportLogEntry[];
   uncertain: UncertainMapping[];
+  suggestions: MetaSuggestion[];
+  repairCount: number;
 }
 
 export function createContext(): ImportContext {
-  return { log: [], uncertain: [] };
+  return { log: [], uncertain: [], suggestions: [], repairCount: 0 };
 }
 
 /** First `max` characters of `text`, for log samples. */

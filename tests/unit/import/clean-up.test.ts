@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 
-import { cleanNoise } from "@/lib/import/clean-noise";
 import { detectEncoding } from "@/lib/import/decode-text";
 import { restorePunctuationInText } from "@/lib/import/restore-punctuation";
 import { textToBlocks } from "@/lib/import/source-blocks";
+import { stripPageChrome } from "@/lib/import/strip-page-chrome";
 import { createContext } from "@/lib/import/types";
 
 describe("[IMPORT] full-width punctuation is restored only around Chinese", () => {
@@ -37,7 +37,7 @@ describe("[IMPORT] web-page noise is removed, report lines are kept", () => {
     "部门街镇",
   ].join("\n");
   const context = createContext();
-  const { blocks, page: meta } = cleanNoise(textToBlocks(page), context, (text) => text);
+  const { blocks, page: meta } = stripPageChrome(textToBlocks(page), context, (text) => text);
 
   it("keeps body lines that merely start like a button label", () => {
     expect(blocks.map((block) => block.text)).toEqual([
@@ -49,7 +49,16 @@ describe("[IMPORT] web-page noise is removed, report lines are kept", () => {
 
   it("reads the publication date and logs the removal", () => {
     expect(meta.publishedOn).toBe("2024-02-05");
-    expect(context.log[0]?.message).toMatch(/已删除网页附带的 7 行/);
+    expect(context.log[0]?.message).toMatch(/已删除网页附带的 7 处/);
+    expect(context.log.slice(1).map((entry) => entry.message)).toEqual([
+      "已删除导航路径：“当前位置：首页 > 政务公开 > 法治政府建设”",
+      "已删除发布信息（来源、时间、浏览量）：“发布时间：2024-02-05 10:12 来源：某县应急管理局”",
+      "已删除字号切换：“字号：大 中 小”",
+      "已删除分享、打印、关闭等链接：“【打印】【关闭】”",
+      "已删除二维码提示：“扫一扫在手机打开当前页”",
+      "已删除网站页脚：“网站标识码：0000000000”",
+      "已删除网站页脚：“部门街镇”",
+    ]);
   });
 });
 

@@ -30,7 +30,7 @@ describe("[IMPORT] a saved web page of the published report", async () => {
   });
 
   it("decodes entities and drops scripts, styles, navigation, metadata and footer", () => {
-    expect(report.sections[0]!.lead).toContain("“八五”普法");
+    expect(docToText(report.opening)).toContain("“八五”普法");
     for (const noise of ["不应出现", "window.print", "font-size", "首页", "索引号", "字号", "语音播报", "分享到", "打印本页", "扫一扫", "版权所有", "ICP备"]) {
       expect(allText).not.toContain(noise);
     }

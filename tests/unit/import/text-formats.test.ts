@@ -61,8 +61,9 @@ describe("[IMPORT] structure of a simplified report", () => {
     expect(itemTexts(report, 0)[0]).toMatch(/^一是修订/);
   });
 
-  it("puts the preamble in the first section's lead and logs it", () => {
-    expect(report.sections[0]!.lead).toMatch(/^2023年，青禾市水务局/);
+  it("puts the paragraph before 一、 into the opening (导语) and logs it", () => {
+    expect(docToText(report.opening)).toMatch(/^2023年，青禾市水务局/);
+    expect(report.sections[0]!.lead).toBe("");
     expect(log.some((entry) => entry.kind === "guessed" && entry.message.includes("导语"))).toBe(true);
   });
 
@@ -155,7 +156,7 @@ describe("[IMPORT] part kinds are found by wording, not position", () => {
       ["problems", 1],
       ["next_year", 2],
     ]);
-    expect(report.sections[0]!.lead).toBe("2023年，西川县林业局深入贯彻落实上级关于法治政府建设的决策部署，坚持依法治林、依法兴林，现将主要情况报告如下：");
+    expect(docToText(report.opening)).toBe("2023年，西川县林业局深入贯彻落实上级关于法治政府建设的决策部署，坚持依法治林、依法兴林，现将主要情况报告如下：");
     expect(report.sections[0]!.items[0]!.heading).toBe("严格林业行政执法");
     expect(itemTexts(report, 0)[0]).toBe("全年查处涉林违法案件41件，办结率100%，有效保护了森林资源。组织开展“护林”专项行动3次，清理非法占用林地问题点位27处。");
     expect(itemTexts(report, 1)[0]).toBe("林区执法点多面广，执法装备和人员配备不足；部分林农法治意识不强，毁林开垦现象时有发生。");
@@ -183,14 +184,20 @@ describe("[IMPORT] part kinds are found by wording, not position", () => {
 });
 
 describe("[IMPORT] metadata when the title line is missing", () => {
-  it("takes the year from the publication date minus one and marks it uncertain", () => {
+  it("takes the year from the publication date minus one, marks it uncertain, and only suggests the page's agency and date", () => {
     const text = "发布时间：2024-03-05\n信息来源：云岭县审计局\n\n一、主要举措和成效\n\n（一）加强审计监督。全年完成审计项目18个。\n\n二、存在的不足\n\n审计人员专业结构不够合理。";
-    const { report, uncertain } = importText(text);
+    const { report, uncertain, suggestions } = importText(text);
     expect(report.meta.year).toBe(2023);
-    expect(report.meta.agency).toBe("云岭县审计局");
-    expect(report.meta.date).toBe("2024-03-05");
-    expect(report.meta.title).toBe("云岭县审计局2023年法治政府建设年度报告");
-    expect(uncertain.map((doubt) => doubt.field)).toEqual(expect.arrayContaining(["year", "title", "date"]));
+    expect([report.meta.agency, report.meta.date, report.meta.signature]).toEqual(["", "", ""]);
+    expect(report.meta.title).toBe("2023年法治政府建设年度报告");
+    expect(uncertain.map((doubt) => doubt.field)).toEqual(expect.arrayContaining(["year", "title"]));
+    expect(suggestions).toEqual(
+      expect.arrayContaining([
+        { field: "agency", value: "云岭县审计局", source: "网页的信息来源", message: "来自网页信息，请确认" },
+        { field: "signature", value: "云岭县审计局", source: "网页的信息来源", message: "来自网页信息，请确认" },
+        { field: "date", value: "2024-03-05", source: "网页发布时间", message: "来自网页信息，请确认" },
+      ]),
+    );
   });
 
   it("reads a date written in Chinese numerals at the end", () => {
