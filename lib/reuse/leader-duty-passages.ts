@@ -101,19 +101,20 @@ function ensureLeaderDutySection(report: Report, template: ReportTemplate | null
   return insertSectionInOrder(report, createSectionFromTemplate(templateSection, report), template);
 }
 
-function withItem(section: ReportSection, moved: ReportItem, isParagraphs: boolean): ReportSection {
+/** The part with `moved` added; `mergedInto` names the item an untitled text joined. */
+function withItem(section: ReportSection, moved: ReportItem): { section: ReportSection; mergedInto?: string } {
   const kept = section.items.filter((item) => !isEmptyItem(item));
   const last = kept.at(-1);
-  // Paragraphs join a last untitled item: two untitled items would each need a 小标题.
-  if (isParagraphs && last && !last.heading.trim()) {
+  // Untitled text joins a last untitled item: two untitled items would each need a 小标题.
+  if (!moved.heading.trim() && last && !last.heading.trim()) {
     const merged: ReportItem = {
       ...last,
       body: { type: "doc", content: [...last.body.content, ...moved.body.content] },
-      pendingUpdates: [...last.pendingUpdates, ...moved.pendingUpdates],
+      pendingUpdates: [...last.pendingUpdates, ...moved.pendingUpdates.filter((mark) => !last.pendingUpdates.some((own) => own.id === mark.id))],
     };
-    return { ...section, items: [...kept.slice(0, -1), merged] };
+    return { section: { ...section, items: [...kept.slice(0, -1), merged] }, mergedInto: last.id };
   }
-  return { ...section, items: [...kept, moved] };
+  return { section: { ...section, items: [...kept, moved] } };
 }
 
 /**
@@ -144,10 +145,19 @@ export function moveLeaderDutyPassage(report: Report, passage: LeaderDutyPassage
       candidate.id === item.id ? { ...item, body: keptBody, pendingUpdates: keepPresentPendingUpdates(docToText(keptBody), item.pendingUpdates) } : candidate,
     );
   }
+  const placed = withItem(target, moved);
   const sections = withTarget.sections.map((section) => {
     if (section.id === source.id) return { ...section, items: remaining.length > 0 ? remaining : [{ id: newId("i"), heading: "", body: emptyDoc(), isRunIn: false, area: null, pendingUpdates: [] }] };
-    if (section.id === target.id) return withItem(section, moved, passage.scope === "paragraphs");
-    return section;
+    return section.id === target.id ? placed.section : section;
   });
-  return { ...withTarget, sections };
+  const mergedInto = placed.mergedInto;
+  // A commitment linked to a moved item follows its text into the item it joined.
+  const commitments = mergedInto
+    ? withTarget.commitments.map((commitment) =>
+        commitment.linkedItemIds.includes(moved.id)
+          ? { ...commitment, linkedItemIds: [...new Set(commitment.linkedItemIds.map((id) => (id === moved.id ? mergedInto : id)))] }
+          : commitment,
+      )
+    : withTarget.commitments;
+  return { ...withTarget, sections, commitments };
 }
