@@ -3,14 +3,41 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-import type { ImportResult } from "@/lib/import/types";
-import { SECTION_KIND_LABELS, SECTION_KINDS, type SectionKind } from "@/lib/report-model";
+import type { ImportResult, MetaSuggestion } from "@/lib/import/types";
+import { formatChineseDate, SECTION_KIND_LABELS, SECTION_KINDS, type Report, type SectionKind } from "@/lib/report-model";
+
+import { PartsImportNotice } from "@/components/report/parts-import-notice";
 
 import { PartsImportNotice } from "@/components/report/parts-import-notice";
 
 import { acceptImportAction } from "./actions";
 
-type Phase = { name: "idle" } | { name: "reading" } | { name: "preview"; result: ImportResult; isTraditionalKept: boolean } | { name: "saving" };
+/**
+ * The preview keeps the user's choices apart from the import variants: which variant is shown (converted or
+ * Traditional, repaired or as captured), the kinds chosen per part and the page suggestions accepted. All
+ * variants have the same parts, so a kind chosen before or after switching variants is never lost.
+ */
+interface Preview {
+  name: "preview";
+  result: ImportResult;
+  isTraditionalKept: boolean;
+  isRepairUndone: boolean;
+  kinds: Record<number, SectionKind>;
+  acceptedSuggestions: MetaSuggestion["field"][];
+}
+type Phase = { name: "idle" } | { name: "reading" } | Preview | { name: "saving" };
+
+const SUGGESTION_LABELS = { signature: "署名", date: "成文日期", agency: "机关名称" } as const;
+
+/** The report the preview shows and accepting saves: the chosen variant with the user's kinds and accepted suggestions. */
+function previewReport(phase: Preview): Report {
+  const { result } = phase;
+  const base = (phase.isTraditionalKept && result.alternatives?.traditional) || (phase.isRepairUndone && result.alternatives?.unrepaired) || result.report;
+  const report = structuredClone(base);
+  for (const [index, kind] of Object.entries(phase.kinds)) if (report.sections[Number(index)]) report.sections[Number(index)]!.kind = kind;
+  for (const suggestion of result.suggestions ?? []) if (phase.acceptedSuggestions.includes(suggestion.field)) report.meta[suggestion.field] = suggestion.value;
+  return report;
+}
 
 const LOG_LABELS = { removed: "已删除", converted: "已转换", guessed: "推断", warning: "注意" } as const;
 
@@ -36,7 +63,7 @@ export function ImportPanel() {
     setError(undefined);
     setPhase({ name: "reading" });
     try {
-      setPhase({ name: "preview", result: await postImport(body), isTraditionalKept: false });
+      setPhase({ name: "preview", result: await postImport(body), isTraditionalKept: false, isRepairUndone: false, kinds: {}, acceptedSuggestions: [] });
     } catch (caught) {
       setError(caught instanceof Error ? caught.message : "导入失败");
       setPhase({ name: "idle" });
@@ -45,14 +72,18 @@ export function ImportPanel() {
 
   function setKind(index: number, kind: SectionKind) {
     if (phase.name !== "preview") return;
-    const report = structuredClone(phase.result.report);
-    report.sections[index]!.kind = kind;
-    setPhase({ ...phase, result: { ...phase.result, report } });
+    setPhase({ ...phase, kinds: { ...phase.kinds, [index]: kind } });
+  }
+
+  function toggleSuggestion(field: MetaSuggestion["field"], isAccepted: boolean) {
+    if (phase.name !== "preview") return;
+    const others = phase.acceptedSuggestions.filter((accepted) => accepted !== field);
+    setPhase({ ...phase, acceptedSuggestions: isAccepted ? [...others, field] : others });
   }
 
   async function accept(mode: "as-is" | "rollforward") {
     if (phase.name !== "preview") return;
-    const content = phase.isTraditionalKept && phase.result.alternatives ? phase.result.alternatives.traditional : phase.result.report;
+    const content = previewReport(phase);
     const previous = phase;
     setPhase({ name: "saving" });
     const result = await acceptImportAction({ content, mode });
@@ -67,7 +98,7 @@ export function ImportPanel() {
   if (phase.name === "preview" || phase.name === "saving") {
     if (phase.name === "saving") return <p role="status">正在创建报告…</p>;
     const { result } = phase;
-    const report = phase.isTraditionalKept && result.alternatives ? result.alternatives.traditional : result.report;
+    const report = previewReport(phase);
     return (
       <div className="space-y-5" data-testid="import-preview">
         {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
@@ -108,10 +139,29 @@ export function ImportPanel() {
           </tbody>
         </table>
         <PartsImportNotice report={report} />
-        {result.alternatives ? (
+        <PartsImportNotice report={report} />
+        {(result.suggestions ?? []).length > 0 ? (
+          <fieldset className="space-y-1 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
+            <legend className="px-1 font-medium">报告正文中没有的信息</legend>
+            {result.suggestions.map((suggestion) => (
+              <label key={suggestion.field} className="flex items-center gap-2">
+                <input type="checkbox" checked={phase.acceptedSuggestions.includes(suggestion.field)} onChange={(event) => toggleSuggestion(suggestion.field, event.target.checked)} />
+                采用{SUGGESTION_LABELS[suggestion.field]}“{suggestion.field === "date" ? formatChineseDate(suggestion.value) : suggestion.value}”
+                <span className="text-amber-800">（{suggestion.source}，{suggestion.message}）</span>
+              </label>
+            ))}
+          </fieldset>
+        ) : null}
+        {result.alternatives?.traditional ? (
           <label className="flex items-center gap-2 text-sm">
             <input type="checkbox" checked={phase.isTraditionalKept} onChange={(event) => setPhase({ ...phase, isTraditionalKept: event.target.checked })} />
             撤销繁简转换（保留繁体原文）
+          </label>
+        ) : null}
+        {result.alternatives?.unrepaired && !phase.isTraditionalKept ? (
+          <label className="flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={phase.isRepairUndone} onChange={(event) => setPhase({ ...phase, isRepairUndone: event.target.checked })} />
+            撤销网页副本修复（共 {result.repairCount} 处，保留原样，由校验逐条提示）
           </label>
         ) : null}
         <details className="rounded-md border border-gray-200 p-3 text-sm" open={result.log.length <= 12}>
