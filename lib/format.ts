@@ -14,6 +14,12 @@ function parts(date: Date) {
   return { year: get("year"), month: Number(get("month")), day: Number(get("day")), hour: get("hour"), minute: get("minute") };
 }
 
+/** 14:05 (Beijing time): server and browser render the same text whatever their own time zones. */
+export function formatTime(date: Date): string {
+  const { hour, minute } = parts(date);
+  return `${hour}:${minute}`;
+}
+
 /** 2025年3月8日 (Beijing time). */
 export function formatDate(date: Date): string {
   const { year, month, day } = parts(date);
