@@ -24,12 +24,39 @@ function storableText(value: string): string {
   return value.replace(/\u0000/g, "").replace(LONE_SURROGATE, "\uFFFD");
 }
 
+/**
+ * Reads a body while counting: the stream is cancelled as soon as it passes `maxBytes`, whatever
+ * Content-Length said (a chunked upload has none), so an oversized body is never held whole.
+ */
+export async function readBodyBytes(request: Request, maxBytes: number, userMessage = `提交的内容超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限`): Promise<Uint8Array<ArrayBuffer>> {
+  const tooLarge = new ReportError("TOO_LARGE", "body too large", { userMessage });
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel().catch(() => undefined);
+      throw tooLarge;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/** Reads a multipart form no larger than `maxBytes` (counted while streaming). */
+export async function readFormBody(request: Request, maxBytes: number, userMessage?: string): Promise<FormData | null> {
+  const bytes = await readBodyBytes(request, maxBytes, userMessage);
+  return new Response(bytes, { headers: { "content-type": request.headers.get("content-type") ?? "" } }).formData().catch(() => null);
+}
+
 /** Reads a JSON body no larger than `maxBytes`; larger or malformed bodies get a clear message. */
 export async function readJsonBody(request: Request, maxBytes: number): Promise<unknown> {
-  const tooLarge = new ReportError("TOO_LARGE", "body too large", { userMessage: `提交的内容超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限` });
-  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge;
-  const text = await request.text();
-  if (Buffer.byteLength(text) > maxBytes) throw tooLarge;
+  const text = new TextDecoder().decode(await readBodyBytes(request, maxBytes));
   try {
     return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? storableText(value) : value));
   } catch (error) {

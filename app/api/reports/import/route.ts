@@ -2,7 +2,7 @@
 import { requireUser } from "@/lib/auth";
 import { env } from "@/lib/env";
 import { ReportError } from "@/lib/errors";
-import { assertSameOrigin, readJsonBody, toRouteErrorResponse } from "@/lib/http";
+import { assertSameOrigin, readFormBody, readJsonBody, toRouteErrorResponse } from "@/lib/http";
 import { previewImport } from "@/lib/reports";
 import { pastedTextSchema } from "@/lib/schemas/import";
 
@@ -17,10 +17,7 @@ export async function POST(request: Request) {
       const { text } = pastedTextSchema.parse(await readJsonBody(request, maxBytes * 4));
       return Response.json({ ok: true, data: await previewImport({ user, source: { text }, maxBytes }) });
     }
-    if (Number(request.headers.get("content-length") ?? "0") > maxBytes + 64 * 1024) {
-      throw new ReportError("TOO_LARGE", "upload too large", { userMessage: `文件超过 ${env.MAX_UPLOAD_MB} MB，无法导入` });
-    }
-    const form = await request.formData().catch(() => null);
+    const form = await readFormBody(request, maxBytes + 64 * 1024, `文件超过 ${env.MAX_UPLOAD_MB} MB，无法导入`);
     const file = form?.get("file");
     if (!(file instanceof File)) throw new ReportError("INVALID_INPUT", "no file", { userMessage: "请选择要导入的文件" });
     const bytes = new Uint8Array(await file.arrayBuffer());
