@@ -30,6 +30,11 @@ export interface BodyEditorHandle {
   /** Sends pending changes to `onChange` now (unless an IME composition is open). */
   flush: () => void;
   isComposing: () => boolean;
+  /**
+   * Shows a body merged in from someone else's save, outside the undo history and without `onChange`.
+   * Returns false (and changes nothing) while an IME composition is open.
+   */
+  setBody: (body: RichDoc) => boolean;
 }
 
 export interface BodyEditorProps {
@@ -203,6 +208,22 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       },
       flush: sync,
       isComposing: () => Boolean(editorRef.current?.view.composing),
+      setBody(body) {
+        const current = editorRef.current;
+        if (!current || current.isDestroyed) return true;
+        if (current.view.composing) return false;
+        clearTimeout(syncTimer.current);
+        isDirty.current = false;
+        current
+          .chain()
+          .command(({ tr }) => {
+            tr.setMeta("addToHistory", false);
+            return true;
+          })
+          .setContent(body, { emitUpdate: false })
+          .run();
+        return true;
+      },
     }),
     // Every method reads the editor through refs, so the handle never needs replacing.
     // eslint-disable-next-line react-hooks/exhaustive-deps

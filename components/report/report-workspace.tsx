@@ -8,7 +8,6 @@ import type { ActionResult } from "@/lib/errors";
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 import { useCompositionTracker } from "@/components/editor/composition";
 
-import type { ConflictState } from "./autosave/autosave-controller";
 import { useAutosave } from "./autosave/use-autosave";
 import { CommitmentsPanel } from "./commitments-panel";
 import { CommentSelectionContext, SelectCommentRangeContext, type CommentSelection, type SelectCommentRange } from "./comment-selection";
@@ -16,6 +15,7 @@ import { CompletenessMeter } from "./completeness-meter";
 import { ComparisonDialog } from "./comparison-dialog";
 import { ConflictDialog } from "./conflict-dialog";
 import { isSameContent } from "./conflict/is-same-content";
+import { useMergeBridge } from "./conflict/use-merge-bridge";
 import { FindingsPanel } from "./findings-panel";
 import { useFindingActions } from "./use-finding-actions";
 import { focusField } from "./focus-location";
@@ -60,7 +60,12 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const markDirtyRef = useRef<() => void>(() => undefined);
   // Assigned below once autosave exists; edits only happen after commit, in event handlers.
   const { report, reportRef, epoch, edit, replace } = useReportState(initial.content, () => markDirtyRef.current());
+  const editors = useRef(new Map<string, BodyEditorHandle>());
+  const [metaEpoch, setMetaEpoch] = useState(0);
+  const onMetaReplaced = useCallback(() => setMetaEpoch((value) => value + 1), []);
+  const mergeBridge = useMergeBridge({ editors, composition, reportRef, edit, replace, onMetaReplaced });
   const autosave = useAutosave({
+    ...mergeBridge,
     reportId,
     initial: { revision: initial.revision, updatedAt: initial.updatedAt, updatedBy: initial.updatedBy, content: initial.content },
     getContent: () => reportRef.current,
@@ -71,8 +76,6 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     markDirtyRef.current = autosave.markDirty;
   });
   const findings = useFindings(report, { template, previous: previousReport }, composition);
-  const editors = useRef(new Map<string, BodyEditorHandle>());
-  const [metaEpoch, setMetaEpoch] = useState(0);
   const [focusedSectionId, setFocusedSectionId] = useState<string | undefined>(report.sections[0]?.id);
   const [dialog, setDialog] = useState<"preview" | "compare" | null>(null);
   const [notice, setNotice] = useState("");
@@ -87,24 +90,8 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     [reportRef],
   );
   const focusAfterRender = useRef<string | null>(null);
-  const [shownConflict, setShownConflict] = useState<ConflictState | null>(null);
-  const conflict = autosave.state.conflict;
-
-  // Opening a modal moves focus and would cancel an open IME composition, so wait for it to end;
-  // "mine" is taken then, with every editor flushed, so keystrokes after the 409 are not lost.
-  useEffect(() => {
-    if (!conflict) return;
-    let isCurrent = true;
-    composition.whenIdle(() => {
-      if (!isCurrent) return;
-      for (const editor of editors.current.values()) editor.flush();
-      setShownConflict({ ...conflict, mine: reportRef.current });
-    });
-    return () => {
-      isCurrent = false;
-    };
-  }, [conflict, composition, reportRef]);
-  const visibleConflict = conflict && shownConflict?.theirsRevision === conflict.theirsRevision ? shownConflict : null;
+  // Autosave merges others' saves in; only units both sides changed come here, after any IME composition ended.
+  const visibleConflict = autosave.state.conflict;
 
   const progress = useMemo(() => completeness(findings.checked, template, findings.findings), [findings, template]);
   const statusesOfSections = useMemo(() => sectionStatuses(progress.perSection), [progress]);
@@ -187,10 +174,8 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     }
   }
 
-  async function onResolveConflict(content: Report) {
-    replace(content);
-    setMetaEpoch((value) => value + 1);
-    await autosave.resolveConflict(content);
+  async function onResolveConflict(choices: Parameters<typeof autosave.resolveConflict>[0]) {
+    await autosave.resolveConflict(choices);
   }
 
   const focusedSection = report.sections.find((section) => section.id === focusedSectionId);

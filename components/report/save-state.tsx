@@ -8,6 +8,7 @@ const LABELS: Record<AutosaveState["status"], string> = {
   saving: "保存中…",
   retrying: "未保存，正在重试",
   offline: "离线，已暂存在本机",
+  merging: "正在合并他人的修改…",
   conflict: "与他人的修改冲突，请处理",
   error: "保存失败",
 };
@@ -18,6 +19,7 @@ const TONES: Record<AutosaveState["status"], string> = {
   saving: "text-stone-600",
   retrying: "text-amber-800",
   offline: "text-amber-800",
+  merging: "text-stone-600",
   conflict: "text-red-800",
   error: "text-red-800",
 };

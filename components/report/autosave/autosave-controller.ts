@@ -1,17 +1,20 @@
+import { isSameJson, mergeReports, type MergeChoice, type MergeConflict } from "@/lib/collab";
 import type { Report } from "@/lib/report-model";
 import type { SavedRevision } from "@/lib/schemas/report";
-
-import { isSameContent } from "../conflict/is-same-content";
 
 import type { LocalDraftStore } from "./local-draft-store";
 import { classifySaveResponse, retryDelayMs } from "./save-response";
 
-export type SaveStatus = "saved" | "dirty" | "saving" | "retrying" | "offline" | "conflict" | "error";
+export type SaveStatus = "saved" | "dirty" | "saving" | "retrying" | "offline" | "merging" | "conflict" | "error";
 
+/** Units both this window and someone else changed since the common base; everything else is merged already. */
 export interface ConflictState {
+  /** The content both sides started from; null when unknown (an old local draft). */
+  base: Report | null;
   mine: Report;
   theirs: Report;
   theirsRevision: SavedRevision;
+  conflicts: MergeConflict[];
 }
 
 export interface AutosaveState {
@@ -23,6 +26,8 @@ export interface AutosaveState {
   message: string;
   /** Whether unsent edits sit in IndexedDB. */
   isStoredLocally: boolean;
+  /** The last time others' changes were merged in without a question. */
+  lastMerge: { updatedBy: string; updatedAt: string } | null;
 }
 
 export interface SendSaveRequest {
@@ -35,6 +40,8 @@ export interface SendSaveRequest {
 export interface AutosaveOptions {
   reportId: string;
   initial: SavedRevision;
+  /** The content of `initial`: the base of the first three-way merge. */
+  initialContent: Report;
   /** The latest content (the workspace keeps it in a ref). */
   getContent: () => Report;
   isComposing: () => boolean;
@@ -43,6 +50,10 @@ export interface AutosaveOptions {
   store: LocalDraftStore;
   isOnline: () => boolean;
   onState: (state: AutosaveState) => void;
+  /** Resolves once the editors hold no pending input (IME composition ended, debounced text flushed). */
+  prepareMerge?: () => Promise<void>;
+  /** Shows merged content in place of the current one, synchronously (the next `getContent` returns it). */
+  applyMerged: (content: Report) => void;
   /** @default 1500 */
   debounceMs?: number;
   now?: () => number;
@@ -58,10 +69,10 @@ export interface AutosaveController {
   flush: (options?: { keepalive?: boolean }) => Promise<void>;
   /** Keep a copy in IndexedDB now (the page is going away). */
   stashLocally: () => Promise<void>;
-  /** The user resolved a conflict; `content` becomes the report, based on the server's revision. */
-  resolveConflict: (content: Report) => Promise<void>;
-  /** Continue from a local draft restored on load, based on the revision it was made on. */
-  restoreDraft: (baseRevision: number) => void;
+  /** The user settled the conflicting units; the merge is applied and saved on the server's revision. */
+  resolveConflict: (choices: Readonly<Record<string, MergeChoice>>) => Promise<void>;
+  /** Continue from a local draft restored on load, based on the revision (and content) it was made on. */
+  restoreDraft: (draft: { baseRevision: number; baseContent?: Report }) => void;
   /** Connection is back: send what is waiting. */
   notifyOnline: () => void;
   hasUnsavedChanges: () => boolean;
@@ -71,7 +82,9 @@ export interface AutosaveController {
 export function createAutosaveController(options: AutosaveOptions): AutosaveController {
   const debounceMs = options.debounceMs ?? 1500;
   const now = options.now ?? Date.now;
-  let state: AutosaveState = { status: "saved", base: options.initial, conflict: null, message: "", isStoredLocally: false };
+  let state: AutosaveState = { status: "saved", base: options.initial, conflict: null, message: "", isStoredLocally: false, lastMerge: null };
+  /** The content of `state.base`, as this window knows it: what its own changes are measured against. */
+  let baseContent: Report | null = options.initialContent;
   let version = 0;
   let savedVersion = 0;
   let attempt = 0;
@@ -104,7 +117,7 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
   async function stashLocally() {
     if (version === savedVersion && state.status !== "conflict") return;
     try {
-      await options.store.save(options.reportId, { content: options.getContent(), baseRevision: state.base.revision, savedAt: now() });
+      await options.store.save(options.reportId, { content: options.getContent(), baseRevision: state.base.revision, baseContent: baseContent ?? undefined, savedAt: now() });
       setState({ isStoredLocally: true });
     } catch {
       // No IndexedDB (private mode): the retry loop still holds the edits in memory.
@@ -127,6 +140,7 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
       case "saved": {
         attempt = 0;
         savedVersion = sentVersion;
+        baseContent = content;
         const isCurrent = version === sentVersion;
         setState({ base: outcome.saved, status: isCurrent ? "saved" : "dirty", message: "" });
         if (isCurrent) {
@@ -137,9 +151,9 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
       }
       case "conflict": {
         clearTimers();
+        attempt = 0;
         const { content: theirs, ...theirsRevision } = outcome.current;
-        setState({ status: "conflict", conflict: { mine: options.getContent(), theirs, theirsRevision }, message: "" });
-        await stashLocally();
+        await mergeWith(theirs, theirsRevision);
         return;
       }
       case "rejected":
@@ -157,9 +171,45 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
     }
   }
 
+  /**
+   * Another save came first: merge base → mine and base → theirs. Without a unit both changed the
+   * result is shown and saved at once; otherwise only those units wait for the user.
+   */
+  async function mergeWith(theirs: Report, theirsRevision: SavedRevision) {
+    setState({ status: "merging", message: "" });
+    await options.prepareMerge?.();
+    if (isDisposed) return;
+    // From here to adopt() nothing awaits, so no keystroke falls between reading and replacing the content.
+    const mine = options.getContent();
+    const result = mergeReports({ base: baseContent, mine, theirs });
+    if (result.unresolved.length === 0) {
+      adopt(result.report, theirs, theirsRevision);
+      setState({ lastMerge: { updatedBy: theirsRevision.updatedBy, updatedAt: theirsRevision.updatedAt } });
+      return;
+    }
+    setState({ status: "conflict", conflict: { base: baseContent, mine, theirs, theirsRevision, conflicts: result.conflicts } });
+    await stashLocally();
+  }
+
+  /** Makes `merged` the content, based on the server's revision, and saves it unless it is the server's already. */
+  function adopt(merged: Report, theirs: Report, theirsRevision: SavedRevision) {
+    options.applyMerged(merged);
+    baseContent = theirs;
+    version += 1;
+    const isTheirs = isSameJson(merged, theirs);
+    if (isTheirs) savedVersion = version;
+    setState({ base: theirsRevision, conflict: null, status: isTheirs ? "saved" : "dirty", message: "" });
+    if (isTheirs) {
+      void options.store
+        .clear(options.reportId)
+        .then(() => setState({ isStoredLocally: false }))
+        .catch(() => undefined);
+    } else schedule(0);
+  }
+
   async function flush(flushOptions: { keepalive?: boolean } = {}): Promise<void> {
     clearTimeout(debounceTimer);
-    if (isDisposed || state.status === "conflict" || version === savedVersion) return;
+    if (isDisposed || state.status === "conflict" || state.status === "merging" || version === savedVersion) return;
     if (inFlight) {
       // One request at a time: the next one must carry the revision this one returns.
       await inFlight;
@@ -174,7 +224,7 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
 
   function markDirty() {
     version += 1;
-    if (state.status === "conflict") return;
+    if (state.status === "conflict" || state.status === "merging") return;
     if (state.status === "saved" || state.status === "error") setState({ status: "dirty", message: "" });
     // While retrying, the retry timer sends; a fresh edit does not reset the backoff.
     if (state.status !== "retrying" && state.status !== "offline") schedule(debounceMs);
@@ -185,20 +235,22 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
     markDirty,
     flush,
     stashLocally,
-    async resolveConflict(content) {
+    async resolveConflict(choices) {
       const conflict = state.conflict;
       if (!conflict) return;
-      const isTheirs = isSameContent(content, conflict.theirs);
-      version += 1;
-      if (isTheirs) savedVersion = version;
-      setState({ base: conflict.theirsRevision, conflict: null, status: isTheirs ? "saved" : "dirty", message: "" });
-      if (isTheirs) {
-        await options.store.clear(options.reportId).catch(() => undefined);
-        setState({ isStoredLocally: false });
-      } else await flush();
+      const mine = options.getContent();
+      const result = mergeReports({ base: conflict.base, mine, theirs: conflict.theirs, choices });
+      if (result.unresolved.length > 0) {
+        setState({ conflict: { ...conflict, mine, conflicts: result.conflicts } });
+        return;
+      }
+      adopt(result.report, conflict.theirs, conflict.theirsRevision);
+      await flush();
     },
-    restoreDraft(baseRevision) {
-      setState({ base: { ...state.base, revision: baseRevision } });
+    restoreDraft(draft) {
+      const isInitialBase = draft.baseRevision === options.initial.revision;
+      baseContent = draft.baseContent ?? (isInitialBase ? options.initialContent : null);
+      setState({ base: { ...state.base, revision: draft.baseRevision } });
       markDirty();
     },
     notifyOnline() {

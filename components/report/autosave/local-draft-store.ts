@@ -1,12 +1,14 @@
 import type { Report } from "@/lib/report-model";
 
-import { isSameContent } from "../conflict/is-same-content";
+import { isSameJson as isSameContent } from "@/lib/collab";
 
 /** Edits not yet accepted by the server, kept in the browser (IndexedDB) per report. */
 export interface LocalDraft {
   content: Report;
   /** Server revision the edits were made on; a save sends it as `baseRevision`. */
   baseRevision: number;
+  /** The content of that revision, so the edits can be merged with later saves (absent in drafts of older versions). */
+  baseContent?: Report;
   /** Epoch milliseconds. */
   savedAt: number;
 }

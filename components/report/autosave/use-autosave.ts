@@ -2,6 +2,7 @@
 
 import { useEffect, useRef, useState } from "react";
 
+import type { MergeChoice } from "@/lib/collab";
 import type { Report } from "@/lib/report-model";
 import type { SavedRevision } from "@/lib/schemas/report";
 
@@ -32,6 +33,10 @@ export interface UseAutosaveOptions {
   getContent: () => Report;
   composition: CompositionTracker;
   isEnabled: boolean;
+  /** Resolves when the editors hold no pending input (see AutosaveOptions.prepareMerge). */
+  prepareMerge?: () => Promise<void>;
+  /** Shows merged content synchronously (see AutosaveOptions.applyMerged). */
+  applyMerged: (content: Report) => void;
   /** Injectable for tests. */
   store?: LocalDraftStore;
   send?: (request: SendSaveRequest) => Promise<{ status: number; body: unknown }>;
@@ -43,7 +48,7 @@ export interface UseAutosave {
   flush: () => Promise<void>;
   /** True when the server has everything (read after awaiting `flush`). */
   isAllSaved: () => boolean;
-  resolveConflict: (content: Report) => Promise<void>;
+  resolveConflict: (choices: Readonly<Record<string, MergeChoice>>) => Promise<void>;
   /** A local draft newer than the server's content, offered once on load. */
   restorable: LocalDraft | null;
   /** Returns the draft's content for the workspace to show; saving continues from its base revision. */
@@ -62,6 +67,7 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
     conflict: null,
     message: "",
     isStoredLocally: false,
+    lastMerge: null,
   });
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
 
@@ -71,6 +77,9 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
     const controller = createAutosaveController({
       reportId,
       initial: { revision: initial.revision, updatedAt: initial.updatedAt, updatedBy: initial.updatedBy },
+      initialContent: initial.content,
+      prepareMerge: () => optionsRef.current.prepareMerge?.() ?? Promise.resolve(),
+      applyMerged: (content) => optionsRef.current.applyMerged(content),
       getContent: () => optionsRef.current.getContent(),
       isComposing: () => optionsRef.current.composition.isComposing(),
       send: (request) => (optionsRef.current.send ?? ((r: SendSaveRequest) => sendSaveRequest(reportId, r)))(request),
@@ -126,13 +135,13 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
     markDirty: () => controllerRef.current?.markDirty(),
     flush: async () => controllerRef.current?.flush(),
     isAllSaved: () => !controllerRef.current?.hasUnsavedChanges(),
-    resolveConflict: async (content) => controllerRef.current?.resolveConflict(content),
+    resolveConflict: async (choices) => controllerRef.current?.resolveConflict(choices),
     restorable,
     acceptRestore: () => {
       const draft = restorable;
       setRestorable(null);
       if (!draft) return null;
-      controllerRef.current?.restoreDraft(draft.baseRevision);
+      controllerRef.current?.restoreDraft(draft);
       return draft.content;
     },
     discardRestore: () => {

@@ -18,8 +18,9 @@ const INITIAL = { revision: 3, updatedAt: "2026-01-20T02:00:00.000Z", updatedBy:
 
 type Answer = { status: number; body: unknown } | "network-down";
 
-function setup(answers: Answer[], options: { isComposing?: () => boolean; isOnline?: () => boolean } = {}) {
-  let content: Report = buildReport();
+function setup(answers: Answer[], options: { isComposing?: () => boolean; isOnline?: () => boolean; prepareMerge?: () => Promise<void> } = {}) {
+  const initialContent = buildReport();
+  let content: Report = initialContent;
   const sent: SendSaveRequest[] = [];
   const states: AutosaveState[] = [];
   const store = createIndexedDbDraftStore();
@@ -27,6 +28,11 @@ function setup(answers: Answer[], options: { isComposing?: () => boolean; isOnli
   const controller = createAutosaveController({
     reportId,
     initial: INITIAL,
+    initialContent,
+    prepareMerge: options.prepareMerge,
+    applyMerged: (merged) => {
+      content = merged;
+    },
     getContent: () => content,
     isComposing: options.isComposing ?? (() => false),
     isOnline: options.isOnline ?? (() => true),
@@ -93,42 +99,89 @@ describe("autosave controller", () => {
     expect(controller.getState().base.revision).toBe(5);
   });
 
-  it("on 409 opens the conflict with both versions and stops saving until resolved", async () => {
-    const theirs = { ...buildReport(), meta: { ...buildReport().meta, title: "别人改过的标题" } };
-    const conflict = {
-      status: 409,
-      body: { ok: false, code: "CONFLICT", message: "已被他人修改", current: { revision: 7, updatedAt: "2026-01-20T04:00:00.000Z", updatedBy: "王强", content: theirs } },
-    };
-    const { controller, sent, edit } = setup([conflict, saved(8)]);
+  const conflictWith = (theirs: Report, revision = 7) => ({
+    status: 409,
+    body: { ok: false, code: "CONFLICT", message: "已被他人修改", current: { revision, updatedAt: "2026-01-20T04:00:00.000Z", updatedBy: "王强", content: theirs } },
+  });
+
+  it("on 409 merges a change to another field without asking and saves it on the server's revision", async () => {
+    const theirs = { ...buildReport(), meta: { ...buildReport().meta, copyTo: "县司法局" } };
+    const { controller, sent, edit, current } = setup([conflictWith(theirs), saved(8)]);
+    edit("我的标题");
+    await controller.flush();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(controller.getState().conflict).toBeNull();
+    expect(current().meta).toMatchObject({ title: "我的标题", copyTo: "县司法局" });
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.baseRevision).toBe(7);
+    expect(sent[1]!.content.meta).toMatchObject({ title: "我的标题", copyTo: "县司法局" });
+    await vi.waitFor(() => expect(controller.getState().status).toBe("saved"));
+    expect(controller.getState().lastMerge).toMatchObject({ updatedBy: "王强" });
+  });
+
+  it("merges against what this window last saved, so its own earlier save is not taken for theirs", async () => {
+    const theirs = { ...buildReport(), meta: { ...buildReport().meta, title: "第一次保存的标题", copyTo: "市司法局" } };
+    const { controller, sent, edit } = setup([saved(4), conflictWith(theirs, 5), saved(6)]);
+    edit("第一次保存的标题");
+    await controller.flush();
+    edit("第二次修改的标题");
+    await controller.flush();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(controller.getState().conflict).toBeNull();
+    expect(sent.map((request) => request.baseRevision)).toEqual([3, 4, 5]);
+    expect(sent[2]!.content.meta).toMatchObject({ title: "第二次修改的标题", copyTo: "市司法局" });
+  });
+
+  it("on 409 with the same field changed, shows only that unit and saves nothing until it is settled", async () => {
+    const theirs = { ...buildReport(), meta: { ...buildReport().meta, title: "别人改过的标题", copyTo: "县司法局" } };
+    const { controller, sent, edit, current } = setup([conflictWith(theirs), saved(8)]);
     edit("我的标题");
     await controller.flush();
     const state = controller.getState();
     expect(state.status).toBe("conflict");
-    expect(state.conflict?.mine.meta.title).toBe("我的标题");
-    expect(state.conflict?.theirs.meta.title).toBe("别人改过的标题");
+    expect(state.conflict?.conflicts.map((conflict) => conflict.key)).toEqual(["meta:title"]);
     expect(state.conflict?.theirsRevision).toMatchObject({ revision: 7, updatedBy: "王强" });
 
     edit("冲突期间继续输入");
     await vi.advanceTimersByTimeAsync(10_000);
     expect(sent).toHaveLength(1);
 
-    await controller.resolveConflict({ ...theirs, meta: { ...theirs.meta, copyTo: "县司法局" } });
+    await controller.resolveConflict({ "meta:title": "mine" });
     expect(sent).toHaveLength(2);
     expect(sent[1]!.baseRevision).toBe(7);
+    expect(sent[1]!.content.meta).toMatchObject({ title: "冲突期间继续输入", copyTo: "县司法局" });
+    expect(current().meta.copyTo).toBe("县司法局");
     expect(controller.getState().status).toBe("saved");
   });
 
-  it("taking all of theirs needs no save and clears the local copy", async () => {
-    const theirs = buildReport();
-    const conflict = { status: 409, body: { ok: false, code: "CONFLICT", message: "", current: { revision: 7, updatedAt: "2026-01-20T04:00:00.000Z", updatedBy: "王强", content: theirs } } };
-    const { controller, sent, edit, store, reportId } = setup([conflict]);
+  it("taking theirs where both changed needs no save and clears the local copy", async () => {
+    const theirs = { ...buildReport(), meta: { ...buildReport().meta, title: "别人改过的标题" } };
+    const { controller, sent, edit, store, reportId, current } = setup([conflictWith(theirs)]);
     edit("我的标题");
     await controller.flush();
-    expect(await store.load(reportId)).not.toBeNull();
-    await controller.resolveConflict(structuredClone(theirs));
+    expect(await store.load(reportId)).toMatchObject({ baseRevision: 3, baseContent: { meta: { title: buildReport().meta.title } } });
+    await controller.resolveConflict({ "meta:title": "theirs" });
     expect(sent).toHaveLength(1);
+    expect(current().meta.title).toBe("别人改过的标题");
     expect(controller.getState()).toMatchObject({ status: "saved", base: { revision: 7 } });
-    expect(await store.load(reportId)).toBeNull();
+    await vi.waitFor(async () => expect(await store.load(reportId)).toBeNull());
+  });
+
+  it("waits for the editors before merging, and includes what was typed meanwhile", async () => {
+    const theirs = { ...buildReport(), meta: { ...buildReport().meta, copyTo: "县司法局" } };
+    let release: () => void = () => undefined;
+    const prepareMerge = () => new Promise<void>((resolve) => (release = resolve));
+    const { controller, sent, edit } = setup([conflictWith(theirs), saved(8)], { prepareMerge });
+    edit("我的标题");
+    const flushing = controller.flush();
+    await vi.advanceTimersByTimeAsync(10);
+    expect(controller.getState().status).toBe("merging");
+    edit("我的标题（输入法结束后）");
+    release();
+    await flushing;
+    await vi.advanceTimersByTimeAsync(10);
+    expect(sent).toHaveLength(2);
+    expect(sent[1]!.content.meta).toMatchObject({ title: "我的标题（输入法结束后）", copyTo: "县司法局" });
   });
 
   it("offline: keeps the edits in IndexedDB, backs off, and resends when the connection returns", async () => {

@@ -206,9 +206,7 @@ describe("ReportWorkspace findings and marks", () => {
 });
 
 describe("ReportWorkspace conflicts", () => {
-  it("a 409 opens the conflict dialog; keeping mine saves on the server's revision", async () => {
-    const theirs = buildReport();
-    theirs.sections[0]!.items[1]!.body = textToDoc("全年制发规范性文件15件，均经合法性审核。");
+  function answerFirstPutWith(theirs: Report) {
     let answered409 = false;
     vi.stubGlobal(
       "fetch",
@@ -225,26 +223,51 @@ describe("ReportWorkspace conflicts", () => {
         return Response.json({ ok: true, data: { revision: 10, updatedAt: "2026-01-21T02:05:00.000Z", updatedBy: "张敏" } });
       }),
     );
+  }
+  const saveNow = () =>
+    act(async () => {
+      window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true, cancelable: true }));
+    });
+
+  it("a 409 for another item merges without a dialog, shows their text and saves both on their revision", async () => {
+    const theirs = buildReport();
+    theirs.sections[0]!.items[1]!.body = textToDoc("全年制发规范性文件15件，均经合法性审核。");
+    answerFirstPutWith(theirs);
     await render(buildReport());
     const input = container.querySelector<HTMLInputElement>('input[aria-label="第1项标题"]')!;
     await act(async () => typeInto(input, "加强组织领导和统筹协调"));
-    await act(async () => {
-      window.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true, cancelable: true }));
-    });
+    await saveNow();
+    await act(async () => vi.waitFor(() => expect(puts).toHaveLength(2)));
+    expect(byTestId("conflict-dialog")).toBeNull();
+    expect(puts[1]!.baseRevision).toBe(9);
+    expect(puts[1]!.content.sections[0]!.items[0]!.heading).toBe("加强组织领导和统筹协调");
+    expect(puts[1]!.content.sections[0]!.items[1]!.body).toEqual(theirs.sections[0]!.items[1]!.body);
+    await act(async () => vi.waitFor(() => expect(byTestId("save-state")?.getAttribute("data-state")).toBe("saved")));
+    expect(byTestId("body-editor-i-review")?.textContent).toBe("全年制发规范性文件15件，均经合法性审核。");
+    expect(input.value).toBe("加强组织领导和统筹协调");
+  });
+
+  it("a 409 for the same item offers only that item, three ways, and keeps their other changes", async () => {
+    const theirs = buildReport();
+    theirs.sections[0]!.items[0]!.heading = "加强党的领导";
+    theirs.sections[0]!.items[1]!.body = textToDoc("全年制发规范性文件15件，均经合法性审核。");
+    answerFirstPutWith(theirs);
+    await render(buildReport());
+    const input = container.querySelector<HTMLInputElement>('input[aria-label="第1项标题"]')!;
+    await act(async () => typeInto(input, "加强组织领导和统筹协调"));
+    await saveNow();
     await act(async () => vi.waitFor(() => expect(byTestId("conflict-dialog")).not.toBeNull()));
     expect(byTestId("save-state")?.getAttribute("data-state")).toBe("conflict");
     const dialog = byTestId("conflict-dialog")!;
-    expect(dialog.querySelector('[data-testid="conflict-unit-item:i-lead"]')).not.toBeNull();
-    expect(dialog.querySelector('[data-testid="conflict-unit-item:i-review"]')?.textContent).toContain("15件");
+    const units = [...dialog.querySelectorAll('[data-testid^="conflict-unit-"]')].map((unit) => unit.getAttribute("data-testid"));
+    expect(units).toEqual(["conflict-unit-item:i-lead"]);
+    const unit = dialog.querySelector('[data-testid="conflict-unit-item:i-lead"]')!;
+    expect(unit.querySelector('[data-testid="conflict-side-base"]')?.textContent).toContain("加强组织领导");
+    expect(unit.querySelector('[data-testid="conflict-side-mine"]')?.textContent).toContain("加强组织领导和统筹协调");
+    expect(unit.querySelector('[data-testid="conflict-side-theirs"]')?.textContent).toContain("加强党的领导");
     expect((dialog.querySelector('[data-testid="conflict-apply"]') as HTMLButtonElement).disabled).toBe(true);
 
-    // Per item: my heading, their body.
-    const pick = (unit: string, side: "mine" | "theirs") =>
-      dialog.querySelector<HTMLButtonElement>(`[data-testid="conflict-unit-${unit}"] [data-testid="conflict-choose-${side}"]`)!.click();
-    await act(async () => {
-      pick("item:i-lead", "mine");
-      pick("item:i-review", "theirs");
-    });
+    await act(async () => unit.querySelector<HTMLButtonElement>('[data-testid="conflict-choose-mine"]')!.click());
     await act(async () => (dialog.querySelector('[data-testid="conflict-apply"]') as HTMLButtonElement).click());
     await act(async () => vi.waitFor(() => expect(puts).toHaveLength(2)));
     expect(puts[1]!.baseRevision).toBe(9);
@@ -289,6 +312,7 @@ describe("ReportWorkspace conflict during composition", () => {
   it("waits for the IME composition to end before opening the conflict dialog, and includes what was typed", async () => {
     const theirs = buildReport();
     theirs.meta.copyTo = "县委办公室";
+    theirs.sections[0]!.items[0]!.heading = "加强党的领导";
     let respond: (response: Response) => void = () => undefined;
     vi.stubGlobal("fetch", vi.fn(() => new Promise<Response>((resolve) => (respond = resolve))));
     await render(buildReport());
@@ -307,7 +331,7 @@ describe("ReportWorkspace conflict during composition", () => {
         ),
       );
     });
-    await act(async () => vi.waitFor(() => expect(byTestId("save-state")?.getAttribute("data-state")).toBe("conflict")));
+    await act(async () => vi.waitFor(() => expect(byTestId("save-state")?.getAttribute("data-state")).toBe("merging")));
     expect(byTestId("conflict-dialog")).toBeNull();
     await act(async () => {
       typeInto(input, "加强领导小组");
@@ -316,6 +340,7 @@ describe("ReportWorkspace conflict during composition", () => {
     });
     const dialog = byTestId("conflict-dialog")!;
     expect(dialog).not.toBeNull();
-    expect(dialog.querySelector('[data-testid="conflict-unit-item:i-lead"]')?.textContent).toContain("加强领导小组");
+    expect(dialog.querySelector('[data-testid="conflict-unit-item:i-lead"] [data-testid="conflict-side-mine"]')?.textContent).toContain("加强领导小组");
+    expect(dialog.querySelectorAll('[data-testid^="conflict-unit-"]')).toHaveLength(1);
   });
 });
