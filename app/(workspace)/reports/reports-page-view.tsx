@@ -26,7 +26,7 @@ interface ReportsPageViewProps {
 
 export function ReportsPageView({ agencyName, reports, canCreate, reminders = [] }: ReportsPageViewProps) {
   return (
-    <main className="mx-auto max-w-5xl px-4 py-8">
+    <main className="mx-auto max-w-6xl px-4 py-8">
       <div className="mb-6 flex items-center justify-between">
         <div>
           <h1 className="text-2xl font-semibold">年度报告</h1>
@@ -48,7 +48,7 @@ export function ReportsPageView({ agencyName, reports, canCreate, reminders = []
         <table className="w-full overflow-hidden rounded-lg border border-gray-200 bg-white text-sm" data-testid="reports-table">
           <thead className="bg-gray-50 text-left text-gray-600">
             <tr>
-              <th scope="col" className="px-4 py-3 font-medium">年度</th>
+              <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">年度</th>
               <th scope="col" className="px-4 py-3 font-medium">标题</th>
               <th scope="col" className="px-4 py-3 font-medium">状态</th>
               <th scope="col" className="px-4 py-3 font-medium">期限</th>
@@ -58,21 +58,21 @@ export function ReportsPageView({ agencyName, reports, canCreate, reminders = []
           <tbody>
             {reports.map((report) => (
               <tr key={report.id} className="border-t border-gray-100 hover:bg-gray-50">
-                <td className="px-4 py-3 tabular-nums">{report.year}年</td>
+                <td className="px-4 py-3 whitespace-nowrap tabular-nums">{report.year}年</td>
                 <td className="px-4 py-3">
                   <Link href={`/reports/${report.id}`} className="text-brand-700 hover:underline">
                     {report.title || "（无标题）"}
                   </Link>
                 </td>
-                <td className="px-4 py-3">
+                <td className="px-4 py-3 whitespace-nowrap">
                   <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[report.status as ReportStatus] ?? ""}`}>
                     {REPORT_STATUS_LABELS[report.status as ReportStatus] ?? report.status}
                   </span>
                 </td>
                 <td className="px-4 py-3">
-                  <DeadlineBadges deadlines={report.deadlines} />
+                  <DeadlineBadges deadlines={report.deadlines} isWrapping={false} />
                 </td>
-                <td className="px-4 py-3 text-gray-500">{formatDateTime(report.updatedAt)}</td>
+                <td className="px-4 py-3 whitespace-nowrap text-gray-500">{formatDateTime(report.updatedAt)}</td>
               </tr>
             ))}
           </tbody>
