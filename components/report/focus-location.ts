@@ -24,6 +24,8 @@ export function fieldDomId(location: ReportLocation): string | null {
       return location.sectionId && location.key ? indicatorFieldId(location.sectionId, location.key) : location.sectionId ? `section-${location.sectionId}` : null;
     case "commitments":
       return location.key ? `commitment-status-${location.key}` : "commitments";
+    case "opening":
+      return "report-opening";
     case "body":
       return location.itemId ? `item-${location.itemId}` : location.sectionId ? `section-${location.sectionId}` : null;
   }

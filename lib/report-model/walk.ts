@@ -3,7 +3,7 @@ import type { Report } from "./report";
 import { docToText } from "./rich-text";
 
 /** Which text of the report a location points into. */
-export type TextField = "title" | "mainRecipient" | "signature" | "sectionHeading" | "lead" | "itemHeading" | "body";
+export type TextField = "title" | "mainRecipient" | "signature" | "opening" | "sectionHeading" | "lead" | "itemHeading" | "body";
 
 /** Where in the report a finding or a piece of text sits; `range` is a character range in that field's plain text. */
 export interface ReportLocation {

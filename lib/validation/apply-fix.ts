@@ -1,6 +1,6 @@
 import type { Report, RichDoc, RichNode } from "@/lib/report-model";
 
-import { mapDocOffsets } from "./text/doc-offsets";
+import { mapDocOffsets, type ParagraphSpan } from "./text/doc-offsets";
 import type { Fix, TextEdit } from "./types";
 
 function replaceRange(text: string, edit: TextEdit): string {
@@ -24,9 +24,33 @@ function insertText(paragraph: RichNode, offset: number, text: string): void {
   paragraph.content = [...content.slice(0, index), { type: "text", text }, ...content.slice(index)];
 }
 
-// Edits land in the text nodes they overlap, so marks (bold, italic) stay; block boundaries are never merged.
+function findParent(root: RichNode, target: RichNode): RichNode | undefined {
+  for (const child of root.content ?? []) {
+    if (child === target) return root;
+    const found = findParent(child, target);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** Consecutive sibling paragraphs whose line break the edit deletes ("\n" of `docToText`): joined after the edit. */
+function paragraphJoins(doc: RichDoc, paragraphs: ParagraphSpan[], edit: TextEdit): Array<{ first: RichNode; second: RichNode; parent: RichNode }> {
+  if (edit.from === edit.to) return [];
+  const joins: Array<{ first: RichNode; second: RichNode; parent: RichNode }> = [];
+  for (let index = 0; index + 1 < paragraphs.length; index += 1) {
+    const first = paragraphs[index]!;
+    const second = paragraphs[index + 1]!;
+    if (second.from !== first.to + 1 || edit.from > first.to || edit.to < second.from) continue;
+    const parent = findParent(doc, first.node);
+    if (parent && parent === findParent(doc, second.node)) joins.push({ first: first.node, second: second.node, parent });
+  }
+  return joins;
+}
+
+// Edits land in the text nodes they overlap, so marks (bold, italic) stay; a deleted line break joins its two paragraphs.
 function editBody(doc: RichDoc, edit: TextEdit): void {
   const { spans, paragraphs } = mapDocOffsets(doc);
+  const joins = paragraphJoins(doc, paragraphs, edit);
   const touched = spans.filter((span) => {
     const end = span.from + (span.node.text ?? "").length;
     return edit.from === edit.to ? span.from <= edit.from && edit.from <= end : span.from < edit.to && end > edit.from;
@@ -34,6 +58,7 @@ function editBody(doc: RichDoc, edit: TextEdit): void {
   if (touched.length === 0) {
     const paragraph = paragraphs.find((candidate) => candidate.from <= edit.from && edit.from <= candidate.to);
     if (paragraph && edit.insert) insertText(paragraph.node, edit.from - paragraph.from, edit.insert);
+    joinParagraphs(joins);
     return;
   }
   touched.forEach((span, index) => {
@@ -44,6 +69,14 @@ function editBody(doc: RichDoc, edit: TextEdit): void {
   });
   for (const span of touched) {
     if (span.node.text === "") span.parent.content = (span.parent.content ?? []).filter((child) => child !== span.node);
+  }
+  joinParagraphs(joins);
+}
+
+function joinParagraphs(joins: Array<{ first: RichNode; second: RichNode; parent: RichNode }>): void {
+  for (const { first, second, parent } of [...joins].reverse()) {
+    first.content = [...(first.content ?? []), ...(second.content ?? [])];
+    parent.content = (parent.content ?? []).filter((child) => child !== second);
   }
 }
 
@@ -96,6 +129,9 @@ function applyEdit(report: Report, edit: TextEdit): void {
       if (item) editBody(item.body as RichNode as RichDoc, edit);
       return;
     }
+    case "opening":
+      editBody(report.opening, edit);
+      return;
     default:
       return;
   }

@@ -4,6 +4,7 @@ const FIELD_ORDER: Record<ReportLocation["field"], number> = {
   meta: 0,
   title: 1,
   mainRecipient: 2,
+  opening: 3,
   sectionHeading: 10,
   lead: 11,
   indicators: 12,

@@ -30,6 +30,8 @@ export function describeLocation(report: Report, location: ReportLocation): stri
       return "署名";
     case "commitments":
       return "上年度承诺事项";
+    case "opening":
+      return "导语（开头段落）";
     default:
       break;
   }

@@ -1,6 +1,11 @@
 import type { Rule } from "../types";
 import { commitmentsRule } from "./commitments";
+import { confusionWordsRule } from "./confusion-words";
+import { datedTermsRule } from "./dated-terms";
 import { docNumberBracketsRule } from "./doc-number-brackets";
+import { dotFormsRule } from "./dot-forms";
+import { doubledWordsRule } from "./doubled-words";
+import { duplicateTextRule } from "./duplicate-text";
 import { evidenceRule } from "./evidence";
 import { fixedExpressionsRule } from "./fixed-expressions";
 import { gangyaoCoverageRule } from "./gangyao-coverage";
@@ -23,6 +28,7 @@ import { requiredPartsRule } from "./required-parts";
 import { runInSequenceRule } from "./run-in-sequence";
 import { similarToPreviousRule } from "./similar-to-previous";
 import { staleFiguresRule } from "./stale-figures";
+import { straySpacesRule } from "./stray-spaces";
 
 /** Every rule, in the order of the checklist (completeness first, advice last). */
 export const RULES: readonly Rule[] = [
@@ -34,6 +40,7 @@ export const RULES: readonly Rule[] = [
   paragraphNumberingRule,
   runInSequenceRule,
   reportYearRule,
+  datedTermsRule,
   punctuationWidthRule,
   punctuationPairsRule,
   punctuationDoubledRule,
@@ -43,6 +50,11 @@ export const RULES: readonly Rule[] = [
   indicatorBoundsRule,
   indicatorRatesRule,
   fixedExpressionsRule,
+  confusionWordsRule,
+  doubledWordsRule,
+  duplicateTextRule,
+  straySpacesRule,
+  dotFormsRule,
   personalDataRule,
   similarToPreviousRule,
   staleFiguresRule,

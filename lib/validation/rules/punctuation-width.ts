@@ -6,6 +6,7 @@ import { listFieldTexts } from "../text/report-fields";
 import type { Finding, Rule, TextEdit } from "../types";
 
 const RULE_ID = "punctuation-width";
+const CHINESE_NUMERAL = /^[一二三四五六七八九十]$/;
 const FULL_WIDTH: Record<string, string> = { ",": "，", ";": "；", ":": "：", "?": "？", "!": "！", "(": "（", ")": "）", ".": "。" };
 /** Past this many per field, the rest are reported together so the list stays readable. */
 const MAX_SINGLE_FINDINGS = 10;
@@ -47,6 +48,8 @@ function markOccurrences(text: string): Occurrence[] {
       quoteCount += 1;
       if (isCjk(before) || isCjk(after)) occurrences.push({ edits: [{ at: index, insert: quoteCount % 2 === 1 ? "“" : "”" }], shown: '"' });
     } else if (char === ".") {
+      // "六.五" is a plan abbreviation with a stray dot (dot-forms), not a sentence end.
+      if (CHINESE_NUMERAL.test(before ?? "") && CHINESE_NUMERAL.test(after ?? "")) continue;
       if (isHan(before) && (after === undefined || after === "\n" || isCjk(after))) occurrences.push({ edits: [{ at: index, insert: "。" }], shown: "." });
     } else if (char in FULL_WIDTH && char !== "(" && char !== ")" && (isCjk(before) || isCjk(after))) {
       occurrences.push({ edits: [{ at: index, insert: FULL_WIDTH[char]! }], shown: char });

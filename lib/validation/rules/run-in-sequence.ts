@@ -92,10 +92,12 @@ function checkField(location: ReportLocation, text: string): Finding[] {
       current.expected += 1;
     } else if (value > current.expected) {
       const missing = Array.from({ length: value - current.expected }, (_, index) => `“${label(kind, current.expected + index)}”`).join("");
-      add("warning", `列举从“${label(kind, current.expected - 1)}”跳到“${label(kind, value)}”，中间缺少${missing}。`, position, markerEnd);
+      const renumber = replaceFix(`改为“${label(kind, current.expected)}”`, location, start, start + numeral.length, toChineseNumeral(current.expected));
+      add("warning", `列举从“${label(kind, current.expected - 1)}”跳到“${label(kind, value)}”，中间缺少${missing}。`, position, markerEnd, renumber);
       current.expected = value + 1;
     } else if (value === current.expected - 1) {
-      add("warning", `列举序号“${label(kind, value)}”重复出现，后一个应为“${label(kind, current.expected)}”。`, position, markerEnd);
+      const renumber = replaceFix(`改为“${label(kind, current.expected)}”`, location, start, start + numeral.length, toChineseNumeral(current.expected));
+      add("warning", `列举序号“${label(kind, value)}”重复出现，后一个应为“${label(kind, current.expected)}”。`, position, markerEnd, renumber);
       current.expected += 1;
     } else {
       add("warning", `列举序号“${label(kind, value)}”出现在“${label(kind, current.expected - 1)}”之后，顺序错乱。`, position, markerEnd);

@@ -25,15 +25,16 @@ export function listFieldTexts(report: Report): FieldText[] {
   const fields: FieldText[] = [
     { location: { field: "title" }, text: report.meta.title },
     { location: { field: "mainRecipient" }, text: report.meta.mainRecipient },
+    { location: { field: "opening" }, text: bodyText(report.opening) },
   ];
   report.sections.forEach((section, sectionIndex) => fields.push(...listSectionFields(section, sectionIndex)));
   fields.push({ location: { field: "signature" }, text: report.meta.signature });
   return fields;
 }
 
-/** Only the running text (leads and bodies), where sentences and paragraphs live. */
+/** Only the running text (opening, leads and bodies), where sentences and paragraphs live. */
 export function listProseFields(report: Report): FieldText[] {
-  return listFieldTexts(report).filter((field) => field.location.field === "lead" || field.location.field === "body");
+  return listFieldTexts(report).filter((field) => field.location.field === "opening" || field.location.field === "lead" || field.location.field === "body");
 }
 
 /** Lead and bodies of one section joined, for part-level measures (length, similarity). */

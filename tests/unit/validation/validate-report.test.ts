@@ -75,7 +75,7 @@ describe("summarizeFindings and completeness", () => {
       ["next_year", "empty"],
       ["other", "empty"],
     ]);
-    expect(result).toMatchObject({ done: 3, total: 5 });
+    expect(result).toMatchObject({ done: 3, total: 4 });
     const withErrors = completeness(report, template);
     expect(withErrors.perSection[0]!.status).toBe("errors");
   });

@@ -1,0 +1,46 @@
+import type { Report, ReportLocation } from "@/lib/report-model";
+
+import { replaceFix, withRange } from "../finding";
+import { CJK_PUNCTUATION, HAN } from "../text/chars";
+import { listFieldTexts } from "../text/report-fields";
+import type { Finding, Rule } from "../types";
+
+const RULE_ID = "stray-spaces";
+const CHINESE = `${HAN}${CJK_PUNCTUATION}`;
+/**
+ * Spaces between two Chinese characters, or between a figure and the Chinese character it belongs to
+ * ("2020 年", "共 35 件"). Spaces at a paragraph start (indentation) and around tabs (table cells) are layout.
+ */
+const STRAY = new RegExp(`(?<=[${CHINESE}])[ \\u00a0\\u3000]+(?=[${CHINESE}\\d])|(?<=\\d)[ \\u00a0\\u3000]+(?=[${CHINESE}])`, "gu");
+
+function checkField(location: ReportLocation, text: string): Finding[] {
+  const findings: Finding[] = [];
+  for (const match of text.matchAll(STRAY)) {
+    const from = match.index;
+    const to = from + match[0].length;
+    const lineStart = text.lastIndexOf("\n", from - 1) + 1;
+    if (!text.slice(lineStart, from).trim()) continue;
+    const shown = `${text[from - 1] ?? ""}${match[0].replace(/\u3000/g, "　")}${text[to] ?? ""}`;
+    findings.push({
+      ruleId: RULE_ID,
+      severity: "warning",
+      message: `“${shown}”中间有多余的空格，公文中文字与数字之间不留空格。`,
+      location: withRange(location, from, to),
+      fix: replaceFix("删除空格", location, from, to, ""),
+    });
+  }
+  return findings;
+}
+
+/** Proofreading: stray spaces inside Chinese text ("2020 年", "法治 政府"). */
+export const straySpacesRule: Rule = {
+  id: RULE_ID,
+  title: "多余空格",
+  check(report: Report): Finding[] {
+    return listFieldTexts(report).flatMap(({ location, text }) => {
+      // Signatures and recipients separate several bodies with spaces by convention.
+      if (location.field === "signature" || location.field === "mainRecipient") return [];
+      return checkField(location, text);
+    });
+  },
+};
