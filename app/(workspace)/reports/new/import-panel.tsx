@@ -8,8 +8,6 @@ import { formatChineseDate, SECTION_KIND_LABELS, SECTION_KINDS, type Report, typ
 
 import { PartsImportNotice } from "@/components/report/parts-import-notice";
 
-import { PartsImportNotice } from "@/components/report/parts-import-notice";
-
 import { acceptImportAction } from "./actions";
 
 /**
@@ -138,7 +136,6 @@ export function ImportPanel() {
             })}
           </tbody>
         </table>
-        <PartsImportNotice report={report} />
         <PartsImportNotice report={report} />
         {(result.suggestions ?? []).length > 0 ? (
           <fieldset className="space-y-1 rounded-md border border-amber-200 bg-amber-50 p-3 text-sm">
