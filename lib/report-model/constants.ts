@@ -67,4 +67,8 @@ export const GANGYAO_AREA_LABELS: Record<GangyaoArea, string> = {
 };
 
 /** Version of the `.nianbao.json` file format; bump with a migration in `report.ts`. */
+/** 分工 status: open until the assignee marks it done. */
+export const ASSIGNMENT_STATUSES = ["open", "done"] as const;
+export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
+
 export const REPORT_SCHEMA_VERSION = 1;

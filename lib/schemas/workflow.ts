@@ -1,5 +1,7 @@
 import { z } from "zod";
 
+import { ASSIGNMENT_STATUSES } from "@/lib/report-model";
+
 export const TRANSITION_NAMES = ["submit", "return", "approve", "signoff", "publish", "reopen"] as const;
 export type TransitionName = (typeof TRANSITION_NAMES)[number];
 
@@ -54,7 +56,7 @@ export type CreateAssignment = z.input<typeof createAssignmentSchema>;
 
 export const updateAssignmentSchema = z.object({
   assignmentId: z.uuid({ error: "任务编号格式不正确" }),
-  status: z.enum(["open", "done"]),
+  status: z.enum(ASSIGNMENT_STATUSES),
 });
 export type UpdateAssignment = z.infer<typeof updateAssignmentSchema>;
 

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+import { AGENCY_LEVELS } from "@/lib/report-model";
+
 export interface AgencySettings {
   /** MM-DD of the following year. */
   submissionDeadline?: string;
@@ -14,7 +16,7 @@ export const agencies = pgTable("agencies", {
   id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
   name: text("name").notNull().unique(),
   /** province | city | county | township | department */
-  level: text("level").notNull(),
+  level: text("level", { enum: AGENCY_LEVELS }).notNull(),
   parentId: uuid("parent_id").references((): AnyPgColumn => agencies.id),
   settings: jsonb("settings").$type<AgencySettings>().notNull().default({}),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,6 +1,8 @@
 import { sql } from "drizzle-orm";
 import { date, index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
+import { ASSIGNMENT_STATUSES } from "@/lib/report-model";
+
 import { reports } from "./reports";
 import { users } from "./users";
 
@@ -21,7 +23,7 @@ export const assignments = pgTable(
     dueDate: date("due_date", { mode: "string" }),
     note: text("note").notNull().default(""),
     /** open | done */
-    status: text("status").notNull().default("open"),
+    status: text("status", { enum: ASSIGNMENT_STATUSES }).notNull().default("open"),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
     completedAt: timestamp("completed_at", { withTimezone: true }),

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 
-import type { Report } from "@/lib/report-model";
+import { REPORT_STATUSES, type Report } from "@/lib/report-model";
 
 import { agencies } from "./agencies";
 import { users } from "./users";
@@ -16,7 +16,7 @@ export const reports = pgTable(
     year: integer("year").notNull(),
     templateId: text("template_id").notNull(),
     /** draft | in_review | returned | reviewed | signed | published */
-    status: text("status").notNull().default("draft"),
+    status: text("status", { enum: REPORT_STATUSES }).notNull().default("draft"),
     title: text("title").notNull(),
     content: jsonb("content").$type<Report>().notNull(),
     /** Increments on every save; a save names the revision it was based on. */
@@ -41,7 +41,7 @@ export const reportRevisions = pgTable(
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),
     revision: integer("revision").notNull(),
-    status: text("status").notNull(),
+    status: text("status", { enum: REPORT_STATUSES }).notNull(),
     content: jsonb("content").$type<Report>().notNull(),
     createdBy: uuid("created_by").references(() => users.id),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),

@@ -1,5 +1,7 @@
 import { sql } from "drizzle-orm";
-import { boolean, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { boolean, integer, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+
+import { ROLES } from "@/lib/report-model";
 
 import { agencies } from "./agencies";
 
@@ -10,6 +12,8 @@ export const users = pgTable("users", {
   /** bcrypt hash; null for single-sign-on accounts. */
   passwordHash: text("password_hash"),
   isActive: boolean("is_active").notNull().default(true),
+  /** Raised (by database triggers) on password, activation and role changes and on sign-out: older sessions end. */
+  sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
 });
 
@@ -24,7 +28,7 @@ export const memberships = pgTable(
       .notNull()
       .references(() => agencies.id, { onDelete: "cascade" }),
     /** admin | drafter | reviewer | approver | supervisor */
-    role: text("role").notNull(),
+    role: text("role", { enum: ROLES }).notNull(),
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [unique("memberships_user_agency_role").on(table.userId, table.agencyId, table.role)],
