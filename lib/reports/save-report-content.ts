@@ -1,5 +1,6 @@
 import { and, desc, eq } from "drizzle-orm";
 
+import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
@@ -25,8 +26,26 @@ export const EDITABLE_STATUSES = ["draft", "returned"] as const;
 /** Saves made by one person within this window are coalesced into one history revision. */
 const COALESCE_MINUTES = 10;
 
-/** Saves content based on `baseRevision`; refuses a save based on an older revision. */
-export async function saveReportContent({ db, user, reportId, input }: SaveReportContentOptions): Promise<SavedRevision> {
+/** Refusals worth an audit entry: someone tried to change what they may not (a conflict is routine). */
+const LOGGED_REFUSALS = new Set(["FORBIDDEN", "NOT_FOUND", "INVALID_STATE"]);
+
+/**
+ * Saves content based on `baseRevision`; refuses a save based on an older revision (the editor merges
+ * three-way and saves again). A refused save of a report the user may not change is logged.
+ */
+export async function saveReportContent(options: SaveReportContentOptions): Promise<SavedRevision> {
+  try {
+    return await save(options);
+  } catch (error) {
+    if (error instanceof ReportError && LOGGED_REFUSALS.has(error.code)) {
+      const { db, user, reportId } = options;
+      await recordAuditEvent({ db, action: "report.save_refused", user, targetId: reportId, detail: { code: error.code, reason: error.message } }).catch(() => undefined);
+    }
+    throw error;
+  }
+}
+
+async function save({ db, user, reportId, input }: SaveReportContentOptions): Promise<SavedRevision> {
   assertCan(user, "report.edit");
   const data = saveReportContentSchema.parse(input);
   for (const section of data.content.sections) {
