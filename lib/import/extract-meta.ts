@@ -52,7 +52,7 @@ export function extractMeta(
       index += 1;
     } else if (meta.title && isRepeatOfTitle(meta.title, text)) continue;
     else if (AGENCY_END.test(normalized) && text.length <= 30) agencyLine ||= text;
-    else if (meta.title && /[：:]$/.test(text) && text.length <= 40 && !meta.mainRecipient) meta.mainRecipient = text.replace(/[：:]$/, "");
+    else if (meta.title && isRecipientLine(text) && !meta.mainRecipient) meta.mainRecipient = text.replace(/[：:]$/, "");
     else if (DOC_NUMBER.test(text)) meta.docNumber = text;
     else if (parseDate(text)) meta.date = parseDate(text)!;
     else leftover.push(head[index]!);
@@ -76,6 +76,11 @@ export function extractMeta(
   if (meta.title) context.log.push({ kind: "guessed", message: `标题识别为“${meta.title}”。` });
   if (meta.mainRecipient) context.log.push({ kind: "guessed", message: `主送机关识别为“${meta.mainRecipient}”。` });
   return { meta, body };
+}
+
+/** "市委、市政府：": short, ends with a colon, and is a list of bodies, not a sentence ("现将…报告如下："). */
+function isRecipientLine(text: string): boolean {
+  return /[：:]$/.test(text) && text.length <= 40 && !/[，,。；]|如下[：:]$|^\d{4}/.test(text);
 }
 
 function isNumbered(text: string): boolean {
@@ -155,7 +160,7 @@ function fillYear(meta: ExtractedMeta, body: SourceBlock[], page: PageMeta, cont
   if (fromText) meta.year = Number(fromText);
   else if (published) meta.year = Number(published) - 1;
   else meta.year = new Date().getFullYear() - 1;
-  const source = fromText ? `正文开头“${sampleOf(opening, 12)}”` : published ? `网页发布时间（${published}年）的上一年，来自网页信息，请确认` : "当前年份的上一年";
+  const source = fromText ? `正文开头“${sampleOf(opening, 12)}”` : published ? `网页发布时间（${published}年，来自网页信息）的上一年` : "当前年份的上一年";
   context.log.push({ kind: "guessed", message: `标题中没有年度，年度按${source}定为${meta.year}年，请确认。` });
   context.uncertain.push({ target: "meta", field: "year", source, chosen: String(meta.year), message: `年度定为${meta.year}年，请确认。` });
 }

@@ -9,6 +9,8 @@ const DATE_LINE = /^[〇○零一二三四五六七八九\d]{4}\s*年\s*[一二�
 /** Running text, not a title or a heading: it has clause punctuation or is long. */
 const RUNNING_TEXT = /[，,、；;]/;
 const RUNNING_LENGTH = 25;
+const UNPUNCTUATED_LENGTH = 40;
+const TITLE_LIKE = /(报告|总结|情况|汇报|计划|要点|通知)$/;
 
 /**
  * Layout, not repair: joins the lines of a hard-wrapped copy (a PDF text layer, a fixed-width .txt). Only a
@@ -39,9 +41,14 @@ export function joinCaptureBreaks(blocks: SourceBlock[]): { blocks: SourceBlock[
 
 export function isCaptureBreak(last: string, next: string): boolean {
   if (!last || !next || SENTENCE_END.test(last)) return false;
-  if (isHeadingLine(next) || DATE_LINE.test(next) || isHeadingLine(last) || DATE_LINE.test(last)) return false;
+  if (isHeadingLine(next) || DATE_LINE.test(next) || DATE_LINE.test(last)) return false;
+  // A numbered line is a heading unless it runs on into sentences ("（一）加强监督。全年检查86次，发现").
+  if (isHeadingLine(last) && !/[，。；]/.test(last)) return false;
   if (CONTINUATION_START.test(next)) return true;
-  return RUNNING_TEXT.test(last) || [...last].length >= RUNNING_LENGTH;
+  if (RUNNING_TEXT.test(last)) return true;
+  // A long line without any punctuation may still be a title ("某某局2024年法治政府建设年度报告").
+  const length = [...last].length;
+  return length >= RUNNING_LENGTH && !TITLE_LIKE.test(last) && (length >= UNPUNCTUATED_LENGTH || /[。“”（）]/.test(last));
 }
 
 function isHeadingLine(text: string): boolean {

@@ -80,7 +80,7 @@ export const CHROME_PATTERNS: ChromePattern[] = [
     id: "share-print",
     label: "分享、打印、关闭等链接",
     line: new RegExp(
-      `^((${BUTTONS}|上一篇|下一篇|相关(链接|文章|稿件|阅读|新闻)|分享到|展开|收起|全文)\\s*[:：]?\\s*$)|` +
+      `^((${BUTTONS}|上一篇|下一篇|相关(链接|文章|稿件|阅读|新闻)|分享到|展开|收起|全文)\\s*[:：]?\\s*$)|^((${BUTTONS})[\\s|｜/]*)+$|` +
         `^([【[]\\s*(${BUTTONS})\\s*[】\\]]\\s*)+$|` +
         `^分享到\\s*[:：]?|^(上一篇|下一篇)\\s*[:：]|` +
         `^((${SHARE_WORDS})[\\s|｜、]*)+$`,
@@ -110,7 +110,7 @@ export const CHROME_PATTERNS: ChromePattern[] = [
     id: "watermark",
     label: "文档网站水印",
     inline: new RegExp(
-      `(本文(档)?由\\s*\\S{1,20}?\\s*(提供|整理|上传|分享)[，,。]?|` +
+      `(本文(档)?由\\s*\\S{1,20}?\\s*(上传|提供|整理|分享)+[，,。]?|` +
         `(文档)?(来源|下载|出自)(于|自)?\\s*[:：]?\\s*(${DOCUMENT_SITES}|${DOCUMENT_DOMAINS})|` +
         `更多(精品)?(文档|资料|范文)[^。]{0,16}?(请)?(访问|关注|下载)[^。]{0,30}?(${DOCUMENT_SITES}|${DOCUMENT_DOMAINS})|` +
         `word文档下载后可(自行)?(编辑|修改)|下载后可(自行)?(编辑|修改)|` +
