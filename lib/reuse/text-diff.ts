@@ -1,8 +1,44 @@
-import { myersDiff, type DiffBudget, type EditRun } from "./myers";
+import { diffArrays } from "diff";
 
 export interface DiffOp {
   op: "equal" | "insert" | "delete";
   text: string;
+}
+
+/** Work left for a diff, in token comparisons (edit distance × tokens); shared across calls. */
+interface DiffBudget {
+  remaining: number;
+}
+
+/** One run of an edit script: `equal` consumes both sides, `delete` the old side, `insert` the new side. */
+interface EditRun {
+  op: "equal" | "delete" | "insert";
+  length: number;
+}
+
+/** Caps the edit distance searched whatever the budget (the search keeps O(D²) state). */
+const MAX_EDIT_DISTANCE = 4000;
+
+/**
+ * Shortest edit script between two token arrays (jsdiff's Myers implementation), or undefined when it would
+ * cost more than the budget: the edit distance searched is bounded by what the budget affords for this size.
+ */
+function editScript<T>(a: T[], b: T[], budget: DiffBudget): EditRun[] | undefined {
+  const size = Math.max(1, a.length + b.length);
+  const maxEditLength = Math.min(MAX_EDIT_DISTANCE, Math.floor(budget.remaining / size));
+  if (maxEditLength < Math.abs(a.length - b.length)) return undefined;
+  const changes = diffArrays(a, b, { maxEditLength });
+  if (!changes) {
+    budget.remaining = 0;
+    return undefined;
+  }
+  let distance = 0;
+  const runs: EditRun[] = changes.map((change) => {
+    if (change.added || change.removed) distance += change.count;
+    return { op: change.added ? "insert" : change.removed ? "delete" : "equal", length: change.count };
+  });
+  budget.remaining -= Math.max(1, distance) * size;
+  return runs;
 }
 
 /** About 100 ms of character-level work; past it the diff is done by sentence, then refined where cheap. */
@@ -43,7 +79,7 @@ export function diffText(a: string, b: string): DiffOp[] {
 
 function diffMiddle(oldChars: string[], newChars: string[]): Block[] {
   if (oldChars.length === 0 || newChars.length === 0) return [{ deleted: oldChars.join(""), inserted: newChars.join("") }];
-  const runs = myersDiff(codePoints(oldChars), codePoints(newChars), { remaining: CHARACTER_BUDGET });
+  const runs = editScript(oldChars, newChars, { remaining: CHARACTER_BUDGET });
   if (runs) return runsToBlocks(runs, oldChars, newChars);
   return diffBySentence(oldChars.join(""), newChars.join(""));
 }
@@ -51,9 +87,7 @@ function diffMiddle(oldChars: string[], newChars: string[]): Block[] {
 function diffBySentence(a: string, b: string): Block[] {
   const oldUnits = splitSentences(a);
   const newUnits = splitSentences(b);
-  const ids = new Map<string, number>();
-  const intern = (units: string[]) => Int32Array.from(units, (unit) => ids.get(unit) ?? (ids.set(unit, ids.size), ids.size - 1));
-  const runs = myersDiff(intern(oldUnits), intern(newUnits), { remaining: SENTENCE_BUDGET });
+  const runs = editScript(oldUnits, newUnits, { remaining: SENTENCE_BUDGET });
   if (!runs) return [{ deleted: a, inserted: b }];
   const refine: DiffBudget = { remaining: REFINE_BUDGET };
   return runsToBlocks(runs, oldUnits, newUnits).flatMap((block) => ("equal" in block ? [block] : refineBlock(block, refine)));
@@ -65,7 +99,7 @@ function refineBlock(block: { deleted: string; inserted: string }, budget: DiffB
   const oldChars = Array.from(block.deleted);
   const newChars = Array.from(block.inserted);
   const attempt: DiffBudget = { remaining: budget.remaining };
-  const runs = myersDiff(codePoints(oldChars), codePoints(newChars), attempt);
+  const runs = editScript(oldChars, newChars, attempt);
   budget.remaining = attempt.remaining;
   return runs ? cleanupNoise(runsToBlocks(runs, oldChars, newChars)) : [block];
 }
@@ -73,10 +107,6 @@ function refineBlock(block: { deleted: string; inserted: string }, budget: DiffB
 /** Sentences and paragraphs, each keeping its closing mark, so the pieces join back exactly. */
 export function splitSentences(text: string): string[] {
   return text.match(/[^\n。！？；!?;]*(?:[\n。！？；!?;]+|$)/g)?.filter((unit) => unit.length > 0) ?? [];
-}
-
-function codePoints(chars: string[]): Int32Array {
-  return Int32Array.from(chars, (char) => char.codePointAt(0)!);
 }
 
 function runsToBlocks(runs: EditRun[], oldUnits: string[], newUnits: string[]): Block[] {
