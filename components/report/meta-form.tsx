@@ -10,6 +10,9 @@ import { formatChineseDate, reportMetaSchema, type ReportMeta } from "@/lib/repo
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 
+import { DATE_INPUT_MESSAGE, isSavableDate, metaInputFindings, savableMeta } from "./meta-input-findings";
+import type { Finding } from "./validation-api";
+
 type MetaInput = z.input<typeof reportMetaSchema>;
 
 const TEXT_FIELDS: Array<{ key: keyof ReportMeta; label: string; hint?: string; wide?: boolean }> = [
@@ -24,26 +27,22 @@ const TEXT_FIELDS: Array<{ key: keyof ReportMeta; label: string; hint?: string; 
 /** Id of a metadata input, also used to focus it from a finding. */
 export const metaFieldId = (key: string) => `meta-${key}`;
 
-function toMeta(values: Partial<MetaInput>, previous: ReportMeta): ReportMeta {
-  const year = typeof values.year === "number" && Number.isFinite(values.year) ? values.year : previous.year;
-  return {
-    agency: values.agency ?? previous.agency,
-    year,
-    title: values.title ?? previous.title,
-    mainRecipient: values.mainRecipient ?? previous.mainRecipient,
-    copyTo: values.copyTo ?? previous.copyTo,
-    signature: values.signature ?? previous.signature,
-    date: values.date ?? previous.date,
-    docNumber: values.docNumber ?? previous.docNumber,
-    isPublic: values.isPublic ?? previous.isPublic,
-  };
-}
-
 /**
  * 基本信息. Inputs are uncontrolled (react-hook-form), so IME composition is left to the browser;
  * remount with a new `key` to show values changed elsewhere (conflict resolution, fixes).
  */
-export const MetaForm = memo(function MetaForm({ initial, isEditable, onChange }: { initial: ReportMeta; isEditable: boolean; onChange: (meta: ReportMeta) => void }) {
+export const MetaForm = memo(function MetaForm({
+  initial,
+  isEditable,
+  onChange,
+  onInputFindings,
+}: {
+  initial: ReportMeta;
+  isEditable: boolean;
+  onChange: (meta: ReportMeta) => void;
+  /** Typed values the server would refuse (a five-digit year in 成文日期…); they are saved without them. */
+  onInputFindings?: (findings: Finding[]) => void;
+}) {
   const form = useForm<MetaInput, unknown, ReportMeta>({
     resolver: zodResolver(reportMetaSchema),
     defaultValues: initial,
@@ -55,17 +54,27 @@ export const MetaForm = memo(function MetaForm({ initial, isEditable, onChange }
   const latest = useRef(initial);
   const onChangeRef = useRef(onChange);
   onChangeRef.current = onChange;
+  const onInputFindingsRef = useRef(onInputFindings);
+  onInputFindingsRef.current = onInputFindings;
+  const reportedFindings = useRef("[]");
 
   useEffect(() => {
     const subscription = watch((values) => {
-      const next = toMeta(values, latest.current);
+      const next = savableMeta(values, latest.current);
       latest.current = next;
       onChangeRef.current(next);
+      const findings = metaInputFindings(values);
+      const key = JSON.stringify(findings);
+      if (key !== reportedFindings.current) {
+        reportedFindings.current = key;
+        onInputFindingsRef.current?.(findings);
+      }
     });
     return () => subscription.unsubscribe();
   }, [watch]);
 
-  const errorOf = (key: keyof ReportMeta) => formState.errors[key]?.message;
+  const dateError = typeof dateValue === "string" && !isSavableDate(dateValue) ? DATE_INPUT_MESSAGE : undefined;
+  const errorOf = (key: keyof ReportMeta) => (key === "date" ? dateError : formState.errors[key]?.message);
   const describe = (key: keyof ReportMeta) => (errorOf(key) ? `${metaFieldId(key)}-error` : undefined);
 
   return (
@@ -100,7 +109,7 @@ export const MetaForm = memo(function MetaForm({ initial, isEditable, onChange }
         />
       </Field>
       <Field id={metaFieldId("date")} label="成文日期" error={errorOf("date")} hint={dateHint}>
-        <Input id={metaFieldId("date")} type="date" disabled={!isEditable} aria-invalid={Boolean(errorOf("date"))} aria-describedby={describe("date")} {...register("date")} />
+        <Input id={metaFieldId("date")} type="date" min="2000-01-01" max="2100-12-31" disabled={!isEditable} aria-invalid={Boolean(errorOf("date"))} aria-describedby={describe("date")} {...register("date")} />
       </Field>
       <div className="flex items-center gap-2 md:col-span-2">
         <input id={metaFieldId("isPublic")} type="checkbox" disabled={!isEditable} className="size-4 accent-red-800 focus-visible:outline-2 focus-visible:outline-blue-700" {...register("isPublic")} />

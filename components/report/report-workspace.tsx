@@ -33,7 +33,7 @@ import { itemStatuses, sectionStatuses } from "./status-marks";
 import { TopBar } from "./top-bar";
 import { useFindings } from "./use-findings";
 import { useReportState } from "./use-report-state";
-import { completeness, summarizeFindings } from "./validation-api";
+import { completeness, summarizeFindings, type Finding } from "./validation-api";
 
 export interface ReportWorkspaceProps {
   reportId: string;
@@ -96,7 +96,10 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const progress = useMemo(() => completeness(findings.checked, template, findings.findings), [findings, template]);
   const statusesOfSections = useMemo(() => sectionStatuses(progress.perSection), [progress]);
   const statusesOfItems = useMemo(() => itemStatuses(findings.checked, findings.findings), [findings]);
-  const counts = summarizeFindings(findings.findings);
+  // Typed 基本信息 the server would refuse: listed first, saved without them (see meta-input-findings).
+  const [inputFindings, setInputFindings] = useState<Finding[]>([]);
+  const shownFindings = useMemo(() => (inputFindings.length > 0 ? [...inputFindings, ...findings.findings] : findings.findings), [inputFindings, findings]);
+  const counts = summarizeFindings(shownFindings);
 
   useEffect(() => {
     const id = focusAfterRender.current;
@@ -239,7 +242,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
               <h2 id="meta-title" className="mb-3 text-base font-semibold">
                 基本信息
               </h2>
-              <MetaForm key={metaEpoch} initial={report.meta} isEditable={isEditable} onChange={onMetaChange} />
+              <MetaForm key={metaEpoch} initial={report.meta} isEditable={isEditable} onChange={onMetaChange} onInputFindings={setInputFindings} />
             </section>
             {report.sections.map((section, index) => (
               <SectionForm
@@ -263,7 +266,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
         <aside className="min-h-0 space-y-4 overflow-auto border-l border-stone-200 bg-white p-3" aria-label="指引与校验">
           <CompletenessMeter done={progress.done} total={progress.total} />
           <GuidancePanel template={template} section={focusedSection} report={findings.checked} />
-          <FindingsPanel report={findings.checked} findings={findings.findings} canFix={isEditable} onSelect={onSelectFinding} onFix={onFixFinding} />
+          <FindingsPanel report={findings.checked} findings={shownFindings} canFix={isEditable} onSelect={onSelectFinding} onFix={onFixFinding} />
           {props.sidebarExtra}
         </aside>
       </div>

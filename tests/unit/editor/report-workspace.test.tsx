@@ -82,7 +82,8 @@ describe("ReportWorkspace", () => {
     expect(marks("outline-item-i-gap")).toBe("empty");
     const meter = byTestId("completeness");
     expect(meter?.getAttribute("data-done")).toBe("0");
-    expect(meter?.getAttribute("data-total")).toBe(String(TEMPLATE.sections.length));
+    // Only the required parts count toward 必填部分 (the optional 其他 part does not).
+    expect(meter?.getAttribute("data-total")).toBe(String(TEMPLATE.sections.filter((section) => section.isRequired).length));
   });
 
   it("disables 提交审核 and says how many errors remain", async () => {
