@@ -74,7 +74,7 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
                     }}
                   />
                 ) : (
-                  <button type="button" className={cn(LINK, "font-medium")} onClick={() => props.onJump({ sectionId: section.id })} title={partName}>
+                  <button type="button" data-testid="outline-part-name" className={cn(LINK, "font-medium")} onClick={() => props.onJump({ sectionId: section.id })} title={partName}>
                     {partName}
                   </button>
                 )}

@@ -53,7 +53,10 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
     const id = focusAfterRender.current;
     if (!id) return;
     focusAfterRender.current = null;
-    focusField(id);
+    const element = document.getElementById(id);
+    // focusField looks for a field inside the element; outline controls are the buttons themselves.
+    if (element instanceof HTMLButtonElement) element.focus();
+    else focusField(id);
   });
 
   const actions = useMemo<PartActions>(
