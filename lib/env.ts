@@ -21,8 +21,12 @@ const envSchema = z.object({
   /** Session signing secret; generated once into DATA_DIR when unset. */
   NEXTAUTH_SECRET: optionalString,
   NEXTAUTH_URL: optionalString,
-  /** Hours until a session expires. */
+  /** Hours without activity until a session expires. */
   SESSION_MAX_AGE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0.05).max(720).default(8)),
+  /** Hours after sign-in when a session ends however active it is. */
+  SESSION_ABSOLUTE_HOURS: z.preprocess(emptyAsUndefined, z.coerce.number().min(0.05).max(2160).default(24)),
+  /** Addresses of reverse proxies whose X-Forwarded-For is believed (comma-separated); nobody else's is. */
+  TRUSTED_PROXIES: z.preprocess(emptyAsUndefined, z.string().default("")),
   /** Optional single sign-on (OpenID Connect). All three must be set to enable it. */
   OIDC_ISSUER: optionalString,
   OIDC_CLIENT_ID: optionalString,

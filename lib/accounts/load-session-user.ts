@@ -5,14 +5,15 @@ import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import type { AgencyLevel, Role } from "@/lib/report-model";
 
-/** Reads the user with agency and roles; null when missing, deactivated or without membership. */
-export async function loadSessionUser(db: Database, userId: string): Promise<SessionUser | null> {
+/** Reads the user with agency, roles and session version; null when missing, deactivated or without membership. */
+export async function loadSessionUser(db: Database, userId: string): Promise<(SessionUser & { sessionVersion: number }) | null> {
   const rows = await db
     .select({
       id: tables.users.id,
       username: tables.users.username,
       displayName: tables.users.displayName,
       isActive: tables.users.isActive,
+      sessionVersion: tables.users.sessionVersion,
       agencyId: tables.agencies.id,
       agencyName: tables.agencies.name,
       agencyLevel: tables.agencies.level,
@@ -34,5 +35,6 @@ export async function loadSessionUser(db: Database, userId: string): Promise<Ses
     agencyName: first.agencyName,
     agencyLevel: first.agencyLevel as AgencyLevel,
     roles,
+    sessionVersion: first.sessionVersion,
   };
 }

@@ -4,6 +4,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   sign_in: "登录",
   sign_in_failed: "登录失败",
   sign_in_blocked: "登录被限制",
+  sign_in_alert: "登录异常告警",
   "report.create": "新建报告",
   "report.import": "导入报告",
   "report.export": "导出报告",

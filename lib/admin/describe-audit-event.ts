@@ -33,7 +33,8 @@ const DESCRIBERS: Record<string, (detail: Detail) => string> = {
   setup: (detail) => `机关：${text(detail.agency)}`,
   sign_in: (detail) => (detail.provider === "oidc" ? "通过统一身份认证" : ""),
   sign_in_failed: (detail) => `用户名：${text(detail.username)}`,
-  sign_in_blocked: (detail) => `用户名：${text(detail.username)}（尝试过多，暂时锁定）`,
+  sign_in_blocked: (detail) => `用户名：${text(detail.username)}（尝试过多，暂缓登录）`,
+  sign_in_alert: (detail) => `用户名：${text(detail.username)}，${text(detail.minutes)}分钟内密码错误${text(detail.failures)}次，请核实是否有人试探密码`,
   "report.create": (detail) => `${text(detail.year)}年度，${describeSource(text(detail.source))}`,
   "report.import": (detail) => {
     const added = Array.isArray(detail.addedParts) && detail.addedParts.length > 0 ? `，补入法定部分${detail.addedParts.length}个` : "";

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 
@@ -10,13 +10,31 @@ import { getDb, tables } from "@/lib/db";
 import { env, isOidcEnabled } from "@/lib/env";
 import { ReportError } from "@/lib/errors";
 
+import { clientAddress, parseTrustedProxies } from "./client-address";
 import { getAuthSecret } from "./secret";
 
+const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+
 function clientIp(headers: Record<string, unknown> | undefined): string | undefined {
-  const forwarded = headers?.["x-forwarded-for"];
-  if (typeof forwarded === "string" && forwarded) return forwarded.split(",")[0]!.trim();
-  const real = headers?.["x-real-ip"];
-  return typeof real === "string" && real ? real : undefined;
+  return clientAddress((name) => {
+    const value = headers?.[name];
+    return typeof value === "string" ? value : undefined;
+  }, trustedProxies);
+}
+
+/** Fields this app keeps in the session JWT. */
+interface SessionToken {
+  sub?: string;
+  /** users.session_version at sign-in: a raised version ends the session. */
+  sessionVersion?: number;
+  /** Sign-in time (ms): the session ends SESSION_ABSOLUTE_HOURS later however active it is. */
+  signedInAt?: number;
+}
+
+async function currentSessionVersion(userId: string): Promise<number | undefined> {
+  const db = await getDb();
+  const [row] = await db.select({ sessionVersion: tables.users.sessionVersion }).from(tables.users).where(eq(tables.users.id, userId));
+  return row?.sessionVersion;
 }
 
 function oidcProvider(): NextAuthOptions["providers"] {
@@ -77,11 +95,26 @@ export const authOptions: NextAuthOptions = {
       return true;
     },
     async jwt({ token, user }) {
-      if (user) token.sub = user.id;
-      return token;
+      const fields = token as typeof token & SessionToken;
+      if (user) {
+        fields.sub = user.id;
+        fields.sessionVersion = (await currentSessionVersion(user.id)) ?? 0;
+        fields.signedInAt = Date.now();
+      }
+      return fields;
     },
     async session({ session, token }) {
-      return { ...session, userId: token.sub };
+      const fields = token as typeof token & SessionToken;
+      return { ...session, userId: fields.sub, sessionVersion: fields.sessionVersion, signedInAt: fields.signedInAt };
+    },
+  },
+  events: {
+    /** Signing out ends every session of the account at once, not only this cookie. */
+    async signOut({ token }) {
+      const userId = (token as SessionToken | null)?.sub;
+      if (!userId) return;
+      const db = await getDb();
+      await db.update(tables.users).set({ sessionVersion: sql`${tables.users.sessionVersion} + 1` }).where(eq(tables.users.id, userId));
     },
   },
 };

@@ -6,21 +6,29 @@ import { cache } from "react";
 
 import { loadSessionUser } from "@/lib/accounts";
 import { getDb } from "@/lib/db";
+import { env } from "@/lib/env";
 import { ForbiddenError, UnauthenticatedError } from "@/lib/errors";
 import { can, type Action } from "@/lib/permissions";
 
+import { clientAddress, parseTrustedProxies } from "./client-address";
 import { authOptions } from "./options";
 import type { SessionUser } from "./session-user";
 
-/** The signed-in user for this request, re-read from the database (deactivation applies at once). */
+const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
+
+/**
+ * The signed-in user for this request, re-read from the database: deactivation, a password or role change
+ * and signing out (all raise the session version) end the session at once, and so does its absolute age.
+ */
 export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
-  const session = (await getServerSession(authOptions)) as { userId?: string } | null;
+  const session = (await getServerSession(authOptions)) as { userId?: string; sessionVersion?: number; signedInAt?: number } | null;
   if (!session?.userId) return null;
+  if (typeof session.signedInAt !== "number" || Date.now() - session.signedInAt > env.SESSION_ABSOLUTE_HOURS * 3_600_000) return null;
   const user = await loadSessionUser(await getDb(), session.userId);
-  if (!user) return null;
+  if (!user || user.sessionVersion !== session.sessionVersion) return null;
   const requestHeaders = await headers();
-  const ip = requestHeaders.get("x-forwarded-for")?.split(",")[0]?.trim() || requestHeaders.get("x-real-ip") || undefined;
-  return { ...user, ip };
+  const { sessionVersion: _version, ...sessionUser } = user;
+  return { ...sessionUser, ip: clientAddress((name) => requestHeaders.get(name), trustedProxies) };
 });
 
 /** First statement of every action and route: throws when signed out or when the role may not act. */
