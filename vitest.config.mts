@@ -25,6 +25,16 @@ export default defineConfig({
       {
         resolve: { alias },
         test: {
+          // Tests that spawn processes (the compiled CLI, several contenders for a lock): slower than unit tests.
+          name: "process",
+          include: ["tests/process/**/*.test.ts"],
+          environment: "node",
+          testTimeout: 120_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
           name: "integration-pglite",
           include: ["tests/integration/**/*.test.ts"],
           environment: "node",

@@ -7,9 +7,9 @@ import { afterAll, describe, expect, it } from "vitest";
 
 import { reportSchema } from "@/lib/report-model";
 
-import { report2024 } from "./fixtures";
+import { report2024 } from "../unit/reuse/fixtures";
 
-const ROOT = path.resolve(__dirname, "../../..");
+const ROOT = path.resolve(__dirname, "../..");
 const work = mkdtempSync(path.join(tmpdir(), "nianbao-rollforward-"));
 const input = path.join(work, "2024.nianbao.json");
 writeFileSync(input, JSON.stringify(report2024(), null, 2));
