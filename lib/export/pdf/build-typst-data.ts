@@ -4,8 +4,58 @@ import { splitInlinesAt } from "../layout/inline-text";
 import type { PrintableBlock, PrintableInline, PrintableTable } from "../layout/types";
 import type { ExportOptions } from "../options";
 
-/** A run as the template reads it: text with marks, or a line break. */
-export type TypstRun = { text: string; bold: boolean; italic: boolean } | { br: true };
+/** A run as the template reads it: text with marks, a line break, or the space between Chinese and Latin text. */
+export type TypstRun = { text: string; bold: boolean; italic: boolean } | { br: true } | { gap: true };
+
+type Script = "asian" | "latin";
+
+/**
+ * Letters and digits are Latin; ASCII punctuation and U+2000–U+206F (“ ” — …) take the script before them;
+ * full-width punctuation (，。、（）…) is neither and gets no space on either side.
+ */
+function scriptOf(char: string): Script | "weak" | "neutral" {
+  if (/[A-Za-z0-9]/.test(char)) return "latin";
+  const code = char.codePointAt(0)!;
+  if (code < 0x80 || (code >= 0x2000 && code <= 0x206f)) return "weak";
+  if ((code >= 0x3000 && code <= 0x303f) || (code >= 0xff00 && code <= 0xffef)) return "neutral";
+  return "asian";
+}
+
+/**
+ * Marks every change between Chinese and Latin letters or digits with a gap run: Word and LibreOffice set about
+ * 0.2 em there (autoSpaceDE/DN, which LibreOffice cannot turn off), so the PDF does the same and both break lines
+ * and pages at the same characters.
+ */
+export function withLatinGaps(runs: readonly TypstRun[]): TypstRun[] {
+  const out: TypstRun[] = [];
+  let previous: Script | undefined;
+  for (const run of runs) {
+    if (!("text" in run)) {
+      if ("br" in run) previous = undefined;
+      out.push(run);
+      continue;
+    }
+    let segment = "";
+    for (const char of run.text) {
+      const kind = scriptOf(char);
+      if (kind === "neutral") {
+        previous = undefined;
+        segment += char;
+        continue;
+      }
+      const script = kind === "weak" ? previous : kind;
+      if (script && previous && script !== previous) {
+        if (segment) out.push({ ...run, text: segment });
+        segment = "";
+        out.push({ gap: true });
+      }
+      if (script) previous = script;
+      segment += char;
+    }
+    if (segment) out.push({ ...run, text: segment });
+  }
+  return out;
+}
 
 export interface TypstData {
   title: string;
@@ -24,7 +74,7 @@ function toRuns(inlines: readonly PrintableInline[], forceBold = false): TypstRu
 }
 
 function runsText(runs: TypstRun[]): string {
-  return runs.map((run) => ("br" in run ? "" : run.text)).join("");
+  return runs.map((run) => ("text" in run ? run.text : "")).join("");
 }
 
 /** The prefix and the run-in heading ("1.加强队伍建设。") are bold only when the template asks for bold headings. */
@@ -68,6 +118,28 @@ function cellBlocks(blocks: PrintableBlock[], isHeadingBold: boolean): Array<{ r
   });
 }
 
+/** Splits runs after `length` characters; a gap exactly at the split stays with the second part. */
+function splitRunsAt(runs: readonly TypstRun[], length: number): [TypstRun[], TypstRun[]] {
+  const before: TypstRun[] = [];
+  const after: TypstRun[] = [];
+  let remaining = length;
+  for (const run of runs) {
+    if (!("text" in run)) {
+      (remaining > 0 ? before : after).push(run);
+      continue;
+    }
+    const chars = [...run.text];
+    if (remaining <= 0) after.push(run);
+    else if (chars.length <= remaining) before.push(run);
+    else {
+      before.push({ ...run, text: chars.slice(0, remaining).join("") });
+      after.push({ ...run, text: chars.slice(remaining).join("") });
+    }
+    remaining -= chars.length;
+  }
+  return [before, after];
+}
+
 /** Converts the exporter-neutral blocks to the JSON the fixed template `report.typ` reads. */
 export function buildTypstData(
   blocks: PrintableBlock[],
@@ -84,16 +156,19 @@ export function buildTypstData(
         return block;
       case "heading": {
         text[HEADING_ROLE[block.role]].push(block.prefix + block.text);
-        return { ...block, isBold: options.isHeadingBold && block.role !== "h1" };
+        const runs = withLatinGaps([{ text: block.prefix + block.text, bold: false, italic: false }]);
+        return { ...block, runs, isBold: options.isHeadingBold && block.role !== "h1" };
       }
       case "runIn": {
-        const runs = toRuns(block.inlines);
-        text.heading2.push(block.prefix + block.heading);
-        text.body.push(runsText(runs));
-        return { kind: "runIn", prefix: block.prefix, heading: block.heading, runs, isBold: options.isHeadingBold };
+        const headingText = block.prefix + block.heading;
+        const runs = withLatinGaps([{ text: headingText, bold: false, italic: false }, ...toRuns(block.inlines)]);
+        text.heading2.push(headingText);
+        text.body.push(runsText(toRuns(block.inlines)));
+        // The first runs up to the heading's length print in 楷体; the template splits them by `headingLength`.
+        return { kind: "runIn", headingRuns: splitRunsAt(runs, [...headingText].length)[0], runs: splitRunsAt(runs, [...headingText].length)[1], isBold: options.isHeadingBold };
       }
       case "paragraph": {
-        const runs = paragraphRuns(block, options.isHeadingBold);
+        const runs = withLatinGaps(paragraphRuns(block, options.isHeadingBold));
         text.body.push(runsText(runs));
         return { kind: "paragraph", runs, indent: block.indentLevel };
       }
