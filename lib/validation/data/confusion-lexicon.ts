@@ -451,7 +451,7 @@ const GROUPS: readonly Group[] = [
     ],
   },
   {
-    source: "全面依法治国以来的规范用语（党的十八届四中全会《决定》、《法治政府建设实施纲要》、“七五”普法规划起改称“法治宣传教育”）",
+    source: "党的十八届四中全会《决定》、《法治政府建设实施纲要》及“七五”普法规划以来的规范用语",
     reason: "“法治”指依法治理，“法制”只用于法律制度及法制审核、法制机构等固定名称",
     severity: "error",
     isAllowedInTitles: true,
@@ -479,6 +479,9 @@ const GROUPS: readonly Group[] = [
       ["法制副校长", "法治副校长", { fromYear: 2022, severity: "warning", note: "教育部《中小学法治副校长聘任与管理办法》（2022年施行）" }],
       ["法制日报", "法治日报", { fromYear: 2021, severity: "warning", note: "《法制日报》2020年8月更名为《法治日报》" }],
       ["科学化、民主化、法制化", "科学化、民主化、法治化"],
+      ["法制化水平", "法治化水平", { severity: "warning" }],
+      ["法制化轨道", "法治化轨道", { severity: "warning" }],
+      ["法制化建设", "法治化建设", { severity: "warning" }],
       ["科学化民主化法制化", "科学化民主化法治化"],
       ["全国法制宣传日", "国家宪法日", { fromYear: 2015, severity: "warning", note: "2014年起12月4日设立为国家宪法日" }],
     ],

@@ -33,7 +33,7 @@ export function pufaPlanOf(year: number): string | undefined {
   return PUFA_PLANS.find((plan) => year >= plan.from && year <= plan.to)?.name;
 }
 
-const SUMMARY_OF_OLD_PLAN = /总结|验收|收官|表彰|圆满完成|顺利完成|回顾|期间|以来|成果/;
+const SUMMARY_OF_OLD_PLAN = /总结|验收|收官|表彰|圆满完成|顺利完成|回顾|期间|以来|成果|近年来|多年来|近几年/;
 const PLANNING_NEW_PLAN = /谋划|编制|制定|起草|启动|筹备|部署|印发|规划|即将|迎接|准备/;
 const YEAR_RANGE = "\\s*[－—\\-–~～至]\\s*";
 

@@ -13,6 +13,7 @@ import { headingNumeralsRule } from "./heading-numerals";
 import { indicatorBoundsRule } from "./indicator-bounds";
 import { indicatorRatesRule } from "./indicator-rates";
 import { metaCompleteRule } from "./meta-complete";
+import { openingRule } from "./opening";
 import { paragraphEndingRule } from "./paragraph-ending";
 import { paragraphNumberingRule } from "./paragraph-numbering";
 import { pendingUpdatesRule } from "./pending-updates";
@@ -34,6 +35,7 @@ import { straySpacesRule } from "./stray-spaces";
 export const RULES: readonly Rule[] = [
   requiredPartsRule,
   metaCompleteRule,
+  openingRule,
   requiredIndicatorsRule,
   problemCausesRule,
   headingNumeralsRule,

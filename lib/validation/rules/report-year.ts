@@ -10,14 +10,14 @@ const YEAR = /(?<![\d０-９A-Za-z])((?:19|20)\d{2})(?=\s*年)/g;
 const RANGE_BEFORE = /(?:\d|年)\s*[—－\-~～至到]\s*$/;
 const RANGE_AFTER = /^\s*年?\s*[—－\-~～至到]\s*(?:19|20)\d{2}/;
 
-interface YearToken {
+export interface YearToken {
   value: number;
   from: number;
   to: number;
 }
 
 // Years in 《document titles》 and ranges ("2021—2025年") name other things than the reporting period.
-function yearTokens(text: string): YearToken[] {
+export function yearTokens(text: string): YearToken[] {
   const titles = enclosedRanges(text, "《", "》");
   const tokens: YearToken[] = [];
   for (const match of text.matchAll(YEAR)) {
@@ -41,6 +41,20 @@ function headingFinding(location: ReportLocation, token: YearToken, expected: nu
     location: withRange(location, token.from, token.to),
     fix: replaceFix(`改为“${expected}”`, location, token.from, token.to, String(expected)),
   };
+}
+
+/** Comparisons and spans that name an earlier year on purpose: 较2023年, 自2020年以来, 2020年起. */
+const REFERENCE_BEFORE = /(?:自|从|较|比|同比|与|和|相比|对比|对照|回顾|继)\s*$/;
+const REFERENCE_AFTER = /^\s*(?:年)?(?:以来|来|起|至今|开始|以后|之后|相比|同期|同比)/;
+/** A task done this year on an earlier year's data or report ("完成2023年度法治政府建设情况报告的公开"). */
+const EARLIER_YEAR_TASK = /^\s*年度?[^。；，]{0,16}(?:报告|数据|统计|年报|决算|述法|考核结果|考评结果|审计)/;
+
+export function isDeliberateReference(text: string, token: YearToken): boolean {
+  return (
+    REFERENCE_BEFORE.test(text.slice(Math.max(0, token.from - 4), token.from)) ||
+    REFERENCE_AFTER.test(text.slice(token.to, token.to + 6)) ||
+    EARLIER_YEAR_TASK.test(text.slice(token.to, token.to + 24))
+  );
 }
 
 function proseFinding(location: ReportLocation, token: YearToken, year: number): Finding {
@@ -85,7 +99,9 @@ export const reportYearRule: Rule = {
         }
         case "lead":
         case "body":
-          for (const token of tokens) if (token.value !== year && token.value !== year + 1) findings.push(proseFinding(location, token, year));
+          for (const token of tokens) {
+            if (token.value !== year && token.value !== year + 1 && !isDeliberateReference(text, token)) findings.push(proseFinding(location, token, year));
+          }
           break;
         default:
           break;

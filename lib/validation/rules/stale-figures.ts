@@ -3,7 +3,7 @@ import type { Report, ReportSection } from "@/lib/report-model";
 import { FIGURE_UNITS } from "../data/markers";
 import { withRange } from "../finding";
 import { HAN } from "../text/chars";
-import { listSectionFields } from "../text/report-fields";
+import { listSectionFields, type FieldText } from "../text/report-fields";
 import type { Finding, Rule, ValidationContext } from "../types";
 
 const RULE_ID = "stale-figures";
@@ -17,6 +17,25 @@ interface Figure {
   to: number;
 }
 
+/** Shown snippets stop at these, so a quotation never starts in the middle of a word. */
+const SNIPPET_BOUNDARY = /[的了共为达和及与在对、（“]/;
+const MAX_SNIPPET = 18;
+
+/** The clause that states the figure, shortened at a word boundary ("行政复议案件46件", not "复议案件46件"). */
+function snippetOf(text: string, from: number, to: number): string {
+  const clauseStart = Math.max(text.lastIndexOf("\n", from - 1), ...["，", "。", "；", "：", ",", ";", ":"].map((mark) => text.lastIndexOf(mark, from - 1))) + 1;
+  let start = clauseStart;
+  if (to - start > MAX_SNIPPET) {
+    for (let index = to - MAX_SNIPPET; index < from; index += 1) {
+      if (SNIPPET_BOUNDARY.test(text[index - 1] ?? "")) {
+        start = index;
+        break;
+      }
+    }
+  }
+  return text.slice(start, to).trim();
+}
+
 // A figure is the same statement when the number, unit and the four characters naming it all match.
 function figures(text: string): Figure[] {
   const found: Figure[] = [];
@@ -27,9 +46,21 @@ function figures(text: string): Figure[] {
     const clause = text.slice(Math.max(0, match.index - 12), match.index).split(/[，。；：,;:\n]/).pop() ?? "";
     const label = clause.replace(NOT_HAN, "").slice(-4);
     if (label.length < 2) continue;
-    found.push({ key: `${label}|${value}|${match[2]}`, shown: `${label}${match[0]}`, from: match.index, to: match.index + match[0].length });
+    const to = match.index + match[0].length;
+    found.push({ key: `${label}|${value}|${match[2]}`, shown: snippetOf(text, match.index, to), from: match.index, to });
   }
   return found;
+}
+
+/** Ranges of the field's 待更新 marks: those places are reported once, by pending-updates. */
+function pendingRanges(report: Report, sectionIndex: number, location: FieldText["location"], text: string): Array<[number, number]> {
+  const section = report.sections[sectionIndex];
+  const marks = location.field === "lead" ? (section?.leadPendingUpdates ?? []) : (section?.items[location.itemIndex ?? -1]?.pendingUpdates ?? []);
+  const ranges: Array<[number, number]> = [];
+  for (const mark of marks) {
+    for (let at = text.indexOf(mark.text); at !== -1; at = text.indexOf(mark.text, at + 1)) ranges.push([at, at + mark.text.length]);
+  }
+  return ranges;
 }
 
 function sectionFigureKeys(section: ReportSection, sectionIndex: number): Set<string> {
@@ -54,8 +85,10 @@ export const staleFiguresRule: Rule = {
       const previousKeys = sectionFigureKeys(previousSection, previousIndex);
       for (const { location, text } of listSectionFields(section, sectionIndex)) {
         if (location.field !== "body" && location.field !== "lead") continue;
+        const marked = pendingRanges(report, sectionIndex, location, text);
         for (const figure of figures(text)) {
           if (!previousKeys.has(figure.key)) continue;
+          if (marked.some(([from, to]) => from < figure.to && to > figure.from)) continue;
           findings.push({
             ruleId: RULE_ID,
             severity: "warning",

@@ -13,6 +13,23 @@ const CHINESE = `${HAN}${CJK_PUNCTUATION}`;
  */
 const STRAY = new RegExp(`(?<=[${CHINESE}])[ \\u00a0\\u3000]+(?=[${CHINESE}\\d])|(?<=\\d)[ \\u00a0\\u3000]+(?=[${CHINESE}])`, "gu");
 
+/** The whole number, or two characters, before a space: "2020 年" is shown whole, never "0 年". */
+function wordBefore(text: string, end: number): string {
+  let start = end;
+  if (/\d/.test(text[end - 1] ?? "")) while (start > 0 && /[\d.]/.test(text[start - 1]!)) start -= 1;
+  else start = Math.max(0, end - 2);
+  const lineStart = text.lastIndexOf("\n", end - 1) + 1;
+  return text.slice(Math.max(start, lineStart), end);
+}
+
+function wordAfter(text: string, start: number): string {
+  let end = start;
+  if (/\d/.test(text[start] ?? "")) while (end < text.length && /[\d.]/.test(text[end]!)) end += 1;
+  else end = Math.min(text.length, start + 2);
+  const lineEnd = text.indexOf("\n", start);
+  return text.slice(start, lineEnd === -1 ? end : Math.min(end, lineEnd));
+}
+
 function checkField(location: ReportLocation, text: string): Finding[] {
   const findings: Finding[] = [];
   for (const match of text.matchAll(STRAY)) {
@@ -20,11 +37,12 @@ function checkField(location: ReportLocation, text: string): Finding[] {
     const to = from + match[0].length;
     const lineStart = text.lastIndexOf("\n", from - 1) + 1;
     if (!text.slice(lineStart, from).trim()) continue;
-    const shown = `${text[from - 1] ?? ""}${match[0].replace(/\u3000/g, "　")}${text[to] ?? ""}`;
+    const shown = `${wordBefore(text, from)}${match[0]}${wordAfter(text, to)}`;
+    const isFigure = /\d/.test(text[from - 1] ?? "") || /\d/.test(text[to] ?? "");
     findings.push({
       ruleId: RULE_ID,
       severity: "warning",
-      message: `“${shown}”中间有多余的空格，公文中文字与数字之间不留空格。`,
+      message: `“${shown}”中间有多余的空格。${isFigure ? "公文中数字与汉字之间不留空格。" : "中文之间不留空格，可能是排版或复制时留下的。"}`,
       location: withRange(location, from, to),
       fix: replaceFix("删除空格", location, from, to, ""),
     });

@@ -31,6 +31,8 @@ export interface SectionSpec {
 
 export interface ReportSpec {
   templateId?: string;
+  /** 导语 text; "" for none; a standard opening about the report year when omitted. */
+  opening?: string;
   meta?: Partial<ReportMeta>;
   sections?: SectionSpec[];
   commitments?: Array<Partial<Commitment> & { text: string }>;
@@ -62,7 +64,7 @@ export function buildReport(spec: ReportSpec = {}): Report {
       isPublic: true,
       ...spec.meta,
     },
-    opening: emptyDoc(),
+    opening: spec.opening === undefined ? textToDoc(`${year}年，青山县人民政府坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署，各项工作取得新进展。现将有关情况报告如下：`) : spec.opening ? textToDoc(spec.opening) : emptyDoc(),
     closing: "",
     sections: (spec.sections ?? []).map((section, sectionIndex) => ({
       id: `s${sectionIndex}`,

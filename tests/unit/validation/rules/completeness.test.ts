@@ -34,7 +34,7 @@ describe("required-parts", () => {
 
   it.each([
     ["heading", { heading: "严格落实党政主要负责人履行推进法治建设第一责任人职责", body: "主要负责人亲自部署法治工作。" }],
-    ["body", { heading: "强化组织领导", body: "充分发挥党政主要负责人在法治建设中的核心作用，年内专题研究4次。" }],
+    ["body", { heading: "强化组织领导", body: "局长认真履行推进法治建设第一责任人职责，年内主持专题研究法治工作4次。" }],
   ])("leader's duty written inside 举措 (%s) is pointed at, asking for its own part", (_where, item) => {
     const sections = withoutKind("leader_duty");
     sections[0] = { ...sections[0]!, items: [item, ...sections[0]!.items!] };
