@@ -30,6 +30,7 @@ const nextConfig = {
     "opencc-js",
     "bcryptjs",
     "pg",
+    "exceljs",
   ],
   experimental: {
     serverActions: { bodySizeLimit: "25mb" },

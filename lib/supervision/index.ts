@@ -14,3 +14,8 @@ export * from "./summary-csv";
 export * from "./summary-table";
 export * from "./create-summary-draft";
 export * from "./summary-draft";
+export * from "./export-signed-reports";
+export * from "./zip-stream";
+export * from "./get-public-version";
+export * from "./record-publication";
+export * from "./redact-personal-data";

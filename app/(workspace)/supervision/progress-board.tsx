@@ -115,6 +115,9 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
                   ) : (
                     "—"
                   )}
+                  {row.reportId && (row.state === "signed" || row.state === "published") ? (
+                    <Link href={`/publication/${row.reportId}`} className="block text-red-900 hover:underline">公开版本</Link>
+                  ) : null}
                 </td>
                 <td className="px-3 py-2">
                   {row.state === "published" ? null : <ReminderForm agencyId={row.agencyId} agencyName={row.agencyName} year={year} dueDate={row.dueDate} deadlineLabel={row.deadlineLabel} lastReminderAt={row.lastReminderAt} />}

@@ -33,6 +33,11 @@ export default async function SupervisedReportPage({ params }: { params: Promise
         <a href={`/api/reports/${row.id}/export?format=pdf`} className="rounded border border-gray-300 bg-white px-3 py-1 text-gray-700 hover:bg-gray-50" data-testid="supervised-export-pdf">
           下载 PDF
         </a>
+        {row.status === "signed" || row.status === "published" ? (
+          <Link href={`/publication/${row.id}`} className="rounded border border-gray-300 bg-white px-3 py-1 text-gray-700 hover:bg-gray-50">
+            公开版本
+          </Link>
+        ) : null}
       </div>
       <article className="rounded border border-gray-200 bg-white px-10 py-8 leading-8" data-testid="supervised-report">
         <h1 className="mb-4 text-center text-xl font-semibold">{report.meta.title}</h1>
