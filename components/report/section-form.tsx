@@ -89,7 +89,7 @@ export const SectionForm = memo(function SectionForm(props: SectionFormProps) {
       </div>
       {props.extra}
       {isEditable && templateSection && isEmptySection(section) && (
-        <p data-testid={`section-guidance-${section.id}`} className="mb-3 rounded bg-stone-50 px-3 py-2 text-xs leading-relaxed text-stone-700">
+        <p data-testid={`part-guidance-${section.id}`} className="mb-3 rounded bg-stone-50 px-3 py-2 text-xs leading-relaxed text-stone-700">
           {templateSection.isRequired ? "本部分为法定部分，尚未填写。" : "本部分为可选部分。"}填写指引：{templateSection.guidance}
         </p>
       )}

@@ -97,7 +97,7 @@ describe.skipIf(Boolean(unavailable))("[REUSE-PARTS] parts of a reused report in
       "四、2026年推进法治政府建设的主要安排",
     ]);
     const [measures, problems, leader, nextYear] = await sectionIds(page);
-    expect(await page.getByTestId(`section-guidance-${leader}`).textContent()).toContain("本部分为法定部分，尚未填写。填写指引：");
+    expect(await page.getByTestId(`part-guidance-${leader}`).textContent()).toContain("本部分为法定部分，尚未填写。填写指引：");
 
     // The leader-duty paragraph in the measures is offered, not moved, until the official accepts.
     const suggestion = page.getByTestId("leader-duty-suggestion");
