@@ -71,4 +71,9 @@ export const GANGYAO_AREA_LABELS: Record<GangyaoArea, string> = {
 export const ASSIGNMENT_STATUSES = ["open", "done"] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
+/** Type guards for values read from outside (database rows, form fields, command-line arguments). */
+export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
+export const isAgencyLevel = (value: string): value is AgencyLevel => (AGENCY_LEVELS as readonly string[]).includes(value);
+export const isReportStatus = (value: string): value is ReportStatus => (REPORT_STATUSES as readonly string[]).includes(value);
+
 export const REPORT_SCHEMA_VERSION = 1;

@@ -9,7 +9,7 @@ import { CliInputError, parseArgs, type CliCommand } from "../types";
 
 const command: CliCommand = {
   async run(args, io) {
-    const { positionals, options } = parseArgs(args);
+    const { positionals, options } = parseArgs(args, { strings: ["agency"], missingValue: { agency: "--agency 后面要写机关名称" } });
     const file = positionals[0];
     if (!file) throw new CliInputError("请指定备份文件，例如：npm run -s cli -- backup 年报备份.json");
     if (options.agency === true) throw new CliInputError("--agency 后面要写机关名称");

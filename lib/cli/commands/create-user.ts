@@ -2,25 +2,27 @@ import { eq } from "drizzle-orm";
 
 import { createUser, isSetupOpen, setupFirstRun } from "@/lib/accounts";
 import { tables } from "@/lib/db";
-import { AGENCY_LEVELS, ROLES, type AgencyLevel, type Role } from "@/lib/report-model";
+import { AGENCY_LEVELS, isAgencyLevel, isRole, ROLES } from "@/lib/report-model";
 
 import { openCliDatabase } from "../open-cli-database";
 import { CliInputError, parseArgs, type CliCommand } from "../types";
 
 const command: CliCommand = {
   async run(args, io) {
-    const { options } = parseArgs(args);
+    const { positionals, options } = parseArgs(args, { strings: ["username", "password", "name", "agency", "level", "roles"] });
+    if (positionals.length > 0) throw new CliInputError(`多余的参数：${positionals.join(" ")}`);
     const text = (key: string) => (typeof options[key] === "string" ? (options[key] as string) : undefined);
     const username = text("username");
     const password = text("password");
     const displayName = text("name") ?? username;
     const agencyName = text("agency");
     if (!username || !password || !agencyName) throw new CliInputError("需要 --username、--password 和 --agency");
-    const level = (text("level") ?? "department") as AgencyLevel;
-    if (!AGENCY_LEVELS.includes(level)) throw new CliInputError(`--level 只能是 ${AGENCY_LEVELS.join("、")}`);
-    const roles = (text("roles") ?? "admin").split(",").map((role) => role.trim()) as Role[];
-    const unknownRole = roles.find((role) => !ROLES.includes(role));
-    if (unknownRole) throw new CliInputError(`未知角色“${unknownRole}”，可选：${ROLES.join("、")}`);
+    const level = text("level") ?? "department";
+    if (!isAgencyLevel(level)) throw new CliInputError(`--level 只能是 ${AGENCY_LEVELS.join("、")}`);
+    const roleNames = (text("roles") ?? "admin").split(",").map((role) => role.trim());
+    const unknownRole = roleNames.find((role) => !isRole(role));
+    if (unknownRole !== undefined) throw new CliInputError(`未知角色“${unknownRole}”，可选：${ROLES.join("、")}`);
+    const roles = roleNames.filter(isRole);
 
     const handle = await openCliDatabase();
     try {

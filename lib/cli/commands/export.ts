@@ -30,11 +30,15 @@ function pickFormat(value: string | true | undefined, output: string): (typeof F
 
 const exportCommand: CliCommand = {
   async run(args, io) {
-    const { positionals, options } = parseArgs(args, ["final", "bold-headings"]);
+    const { positionals, options } = parseArgs(args, {
+      strings: ["output", "format", "font-profile", "page-number"],
+      booleans: ["final", "bold-headings"],
+      missingValue: { output: "请用 -o 指定输出文件，例如：-o 报告.pdf" },
+    });
     const [input, ...extra] = positionals;
     if (!input) throw new CliInputError("请指定要导出的报告文件，例如：export 2024.nianbao.json --format pdf -o 报告.pdf");
     if (extra.length > 0) throw new CliInputError(`多余的参数：${extra.join(" ")}`);
-    const output = options.o ?? options.output;
+    const output = options.output;
     if (typeof output !== "string" || !output) throw new CliInputError("请用 -o 指定输出文件，例如：-o 报告.pdf");
     const format = pickFormat(options.format, output);
     const fontProfile = pickValue(options["font-profile"], FONT_PROFILES, "--font-profile") ?? "gb2312";

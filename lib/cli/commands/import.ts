@@ -46,7 +46,7 @@ function printSummary(result: ImportResult, io: CliIo): void {
 
 const importCommand: CliCommand = {
   async run(args, io) {
-    const { positionals, options } = parseArgs(args, ["json"]);
+    const { positionals, options } = parseArgs(args, { booleans: ["json"] });
     const [input, ...extra] = positionals;
     if (!input) throw new CliInputError("请指定要导入的文件，例如：import 2024年报告.docx");
     if (extra.length > 0) throw new CliInputError(`多余的参数：${extra.join(" ")}`);

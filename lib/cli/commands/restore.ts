@@ -8,7 +8,7 @@ import { CliInputError, parseArgs, type CliCommand } from "../types";
 
 const command: CliCommand = {
   async run(args, io) {
-    const { positionals, options } = parseArgs(args, ["replace"]);
+    const { positionals, options } = parseArgs(args, { booleans: ["replace"] });
     const file = positionals[0];
     if (!file) throw new CliInputError("请指定要恢复的备份文件，例如：npm run -s cli -- restore 年报备份.json");
     let json: unknown;

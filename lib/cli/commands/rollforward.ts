@@ -9,11 +9,11 @@ import { CliInputError, parseArgs, type CliCommand } from "../types";
 
 const rollforward: CliCommand = {
   async run(args, io) {
-    const { positionals, options } = parseArgs(args);
+    const { positionals, options } = parseArgs(args, { strings: ["output"], missingValue: { output: "请用 -o 指定输出文件，例如：-o 2025.nianbao.json" } });
     const [input, ...extra] = positionals;
     if (!input) throw new CliInputError("请指定上一年度的报告文件，例如：rollforward 2024.nianbao.json -o 2025.nianbao.json");
     if (extra.length > 0) throw new CliInputError(`多余的参数：${extra.join(" ")}`);
-    const output = options.o ?? options.output;
+    const output = options.output;
     if (typeof output !== "string" || !output) throw new CliInputError("请用 -o 指定输出文件，例如：-o 2025.nianbao.json");
     if (path.resolve(output) === path.resolve(input)) throw new CliInputError("输出文件不能与输入文件相同");
     const directory = await stat(path.dirname(path.resolve(output))).catch(() => undefined);

@@ -5,7 +5,7 @@ import { parseArgs, type CliCommand } from "../types";
 
 const setupFonts: CliCommand = {
   async run(args, io) {
-    const { options } = parseArgs(args);
+    const { options } = parseArgs(args, { strings: ["profile"] });
     const directories = defaultFontDirectories();
     const { missing } = setupSubstituteFonts({ cacheDirectory: directories.substituteDirectory, log: io.stdout });
     const profile = options.profile === "windows" ? "windows" : "gb2312";

@@ -14,7 +14,7 @@ function toJson(findings: Finding[]): string {
 
 const validateCommand: CliCommand = {
   async run(args, io) {
-    const { positionals, options } = parseArgs(args, ["json"]);
+    const { positionals, options } = parseArgs(args, { booleans: ["json"] });
     const file = positionals[0];
     if (!file) throw new CliInputError("请指定要校验的报告文件，例如：npm run -s cli -- validate 报告.nianbao.json");
     const report = await readReportFile(file);
