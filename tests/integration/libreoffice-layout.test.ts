@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exportReportDocx } from "@/lib/export/docx";
 
-import { FULL_FIXTURE, loadFixture } from "./helpers/docx-xml";
-import { convertWithLibreOffice, findCommand, pdfLines, writePreviewFontconfig, type PdfLine } from "./helpers/libreoffice";
+import { FULL_FIXTURE, loadFixture } from "../unit/export/docx/helpers/docx-xml";
+import { convertWithLibreOffice, findCommand, pdfLines, writePreviewFontconfig, type PdfLine } from "../unit/export/docx/helpers/libreoffice";
 
 // A4 in points, 版心 from the GB/T 9704 margins.
 const MM = 72 / 25.4;
@@ -18,6 +18,7 @@ const TEXT_BOTTOM = (297 - 35) * MM;
 
 const soffice = await findCommand("soffice", "libreoffice");
 const pdftotext = await findCommand("pdftotext");
+if ((!soffice || !pdftotext) && process.env.CI === "true") throw new Error("CI 环境缺少 LibreOffice 或 poppler-utils：请检查 .ci/run 的安装步骤");
 if (!soffice || !pdftotext) console.warn("[EXPORT] 未安装 LibreOffice 或 poppler-utils，跳过 DOCX 版面检查");
 
 describe.skipIf(!soffice || !pdftotext)("[EXPORT] the DOCX laid out by LibreOffice", () => {
