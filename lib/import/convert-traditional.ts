@@ -11,9 +11,17 @@ const HONG_KONG_FORMS = /[綫裏衞僞爲衆峯啓着]/g;
 let characterConverter: ((text: string) => string) | undefined;
 const phraseConverters = new Map<TraditionalVariant, (text: string) => string>();
 
-function toSimplifiedCharacter(char: string): string {
-  characterConverter ??= Converter({ from: "t", to: "cn" });
-  return characterConverter(char);
+/** Per character: does it change under conversion? Cached for the process (a few thousand Han characters at most). */
+const changesUnderConversion = new Map<string, boolean>();
+
+function isTraditionalCharacter(char: string): boolean {
+  let changes = changesUnderConversion.get(char);
+  if (changes === undefined) {
+    characterConverter ??= Converter({ from: "t", to: "cn" });
+    changes = characterConverter(char) !== char;
+    if (changesUnderConversion.size < 50_000) changesUnderConversion.set(char, changes);
+  }
+  return changes;
 }
 
 export interface TraditionalDetection {
@@ -24,15 +32,17 @@ export interface TraditionalDetection {
 
 /** Counts Han characters that change under Traditional→Simplified conversion. */
 export function detectTraditional(text: string): TraditionalDetection {
-  const counts = new Map<string, number>();
+  // Char codes, not a Unicode regex per character: this runs on every import and is linear in the text.
+  const counts = new Map<number, number>();
   let hanTotal = 0;
-  for (const char of text) {
-    if (!/\p{Script=Han}/u.test(char)) continue;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (!isHanCode(code)) continue;
     hanTotal += 1;
-    counts.set(char, (counts.get(char) ?? 0) + 1);
+    counts.set(code, (counts.get(code) ?? 0) + 1);
   }
   let traditional = 0;
-  for (const [char, count] of counts) if (toSimplifiedCharacter(char) !== char) traditional += count;
+  for (const [code, count] of counts) if (isTraditionalCharacter(String.fromCharCode(code))) traditional += count;
   const ratio = hanTotal === 0 ? 0 : traditional / hanTotal;
   const hongKongForms = text.match(HONG_KONG_FORMS)?.length ?? 0;
   return {
@@ -40,6 +50,11 @@ export function detectTraditional(text: string): TraditionalDetection {
     variant: hongKongForms > 2 ? "hk" : "tw",
     ratio,
   };
+}
+
+/** CJK Unified Ideographs, Extension A and Compatibility Ideographs (the planes where Traditional forms differ). */
+function isHanCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
 }
 
 /** Phrase-aware Traditional→Simplified conversion (OpenCC segmentation, then character mapping). */

@@ -1,8 +1,9 @@
 import mammoth from "mammoth";
 
+import { readNumberedParagraphs, type NumberedParagraph } from "./docx-numbering";
 import { ImportError } from "./errors";
 import { htmlToBlocks } from "./html-blocks";
-import { inspectDocxZip, readZipDirectory } from "./inspect-zip";
+import { inspectDocxZip, readZipDirectory, verifyZipEntry, type ZipEntry } from "./inspect-zip";
 import type { SourceBlock } from "./types";
 
 /** Images are never read: the report body keeps text and tables only. */
@@ -16,12 +17,86 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
   }
   // Every entry, word/media included: the relationships may point the main document anywhere.
   inspectDocxZip(bytes);
+  const numbered = readWordNumbering(bytes, entries);
   let html: string;
   try {
-    const result = await mammoth.convertToHtml({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) }, { convertImage: skipImages, ignoreEmptyParagraphs: true });
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
+      { convertImage: skipImages, ignoreEmptyParagraphs: true, ...(numbered.length > 0 ? { transformDocument: showNumerals(numbered) } : {}) },
+    );
     html = result.value;
   } catch (error) {
     throw new ImportError("CORRUPT", undefined, { cause: error });
   }
   return htmlToBlocks(html, { hasStyledHeadings: true });
+}
+
+/** The numerals of Word's automatic numbering, when the document has a numbering part. */
+function readWordNumbering(bytes: Uint8Array, entries: ZipEntry[]): NumberedParagraph[] {
+  const part = (name: string) => {
+    const entry = entries.find((candidate) => candidate.name === name);
+    return entry ? inflateText(bytes, entry) : "";
+  };
+  const numbering = part("word/numbering.xml");
+  if (!numbering.includes("<w:num")) return [];
+  return readNumberedParagraphs(part("word/document.xml"), numbering, part("word/styles.xml"));
+}
+
+function inflateText(bytes: Uint8Array, entry: ZipEntry): string {
+  const chunks: Uint8Array[] = [];
+  verifyZipEntry(bytes, entry, (chunk) => chunks.push(chunk.slice()));
+  const decoder = new TextDecoder();
+  return chunks.map((chunk, index) => decoder.decode(chunk, { stream: index < chunks.length - 1 })).join("");
+}
+
+interface MammothElement {
+  type: string;
+  children?: MammothElement[];
+  numbering?: unknown;
+  value?: string;
+  isBold?: boolean;
+}
+
+/**
+ * mammoth's document transform: each paragraph Word numbers gets the numeral as leading text and loses its
+ * list marker, so "（一）加强组织领导" reaches the importer as written on screen. Paragraphs are matched to
+ * the numbering read from document.xml by order and text (a short look-ahead absorbs any paragraph one
+ * reader skips and the other does not).
+ */
+function showNumerals(numbered: NumberedParagraph[]): (document: MammothElement) => MammothElement {
+  let cursor = 0;
+  const onParagraph = (paragraph: MammothElement): MammothElement => {
+    if (!paragraph.numbering || cursor >= numbered.length) return paragraph;
+    const text = textOf(paragraph);
+    const at = findAhead(numbered, cursor, text);
+    if (at < 0) return paragraph;
+    cursor = at + 1;
+    const { numeral } = numbered[at]!;
+    if (!numeral) return paragraph;
+    const firstRun = paragraph.children?.find((child) => child.type === "run");
+    const run = { type: "run", children: [{ type: "text", value: numeral }], isBold: firstRun?.isBold ?? false, isItalic: false, isUnderline: false, isStrikethrough: false, isAllCaps: false, isSmallCaps: false, verticalAlignment: "baseline", styleId: null, styleName: null, font: null, fontSize: null, highlight: null };
+    return { ...paragraph, numbering: null, children: [run, ...(paragraph.children ?? [])] };
+  };
+  // Depth-first, children before their parent, so paragraphs come in document order (tables included).
+  const walk = (element: MammothElement): MammothElement => {
+    const children = element.children?.map(walk);
+    const next = children ? { ...element, children } : element;
+    return next.type === "paragraph" ? onParagraph(next) : next;
+  };
+  return walk;
+}
+
+const LOOK_AHEAD = 8;
+
+function findAhead(numbered: NumberedParagraph[], cursor: number, text: string): number {
+  const wanted = text.replace(/\s+/g, "");
+  for (let index = cursor; index < Math.min(numbered.length, cursor + LOOK_AHEAD); index += 1) {
+    if (numbered[index]!.text.replace(/\s+/g, "") === wanted) return index;
+  }
+  return -1;
+}
+
+function textOf(element: MammothElement): string {
+  if (element.type === "text") return element.value ?? "";
+  return (element.children ?? []).map(textOf).join("");
 }

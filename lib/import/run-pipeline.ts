@@ -26,7 +26,8 @@ export interface PipelineOptions {
  */
 export function runPipeline(blocks: SourceBlock[], options: PipelineOptions, context: ImportContext, normalize: (text: string) => string): Report {
   const stripped = stripPageChrome(blocks, context, normalize);
-  const laidOut = joinWrappedLines(stripped.blocks, context);
+  // A Word or HTML paragraph is a paragraph; only plain text and a PDF text layer can be hard-wrapped.
+  const laidOut = options.source === "text" || options.source === "pdf" ? joinWrappedLines(stripped.blocks, context) : stripped.blocks;
   const isWebCopy = options.repair === "web" || (options.repair === "auto" && (options.source === "web" || (options.source === "text" && stripped.removedCount > 0)));
   const repaired = (isWebCopy ? repairWebCopy(laidOut, context) : laidOut).filter((block) => block.table || block.text !== "");
   if (!repaired.some((block) => block.table || /\S/.test(block.text))) throw new ImportError("EMPTY", "文件中没有可导入的正文。");
