@@ -94,6 +94,8 @@ export function toRouteErrorResponse(error: unknown): Response {
     return jsonError(status, `EXPORT_${exportError.code}`, exportError.message);
   }
   const chain = errorChain(error);
+  // A malformed id (not a uuid) names no record: answer as for a missing one, never 500.
+  if (chain.some((link) => link.code === "22P02")) return jsonError(404, "NOT_FOUND", "报告不存在或无权访问");
   console.error("[route] unexpected error:", error);
   if (chain.some((link) => link.name === "DatabaseUnavailableError")) {
     return jsonError(503, "DATABASE_UNAVAILABLE", "数据库暂时无法打开，本次操作未完成。已输入的内容仍暂存在本机浏览器中，请联系系统管理员。");

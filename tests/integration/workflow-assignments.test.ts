@@ -99,7 +99,9 @@ describe.skipIf(!isAvailable)(`[ASSIGNMENTS] verbs on ${testDbKind()}`, () => {
         ["2024年推进法治政府建设的主要举措和成效", 1, 1],
         ["2025年推进法治政府建设的主要安排", 0, 1],
       ]);
-      await expect(deleteAssignment({ db, user: contributor, input: { assignmentId } })).resolves.toBeUndefined();
+      // The assignee cannot lift their own edit restriction; whoever assigned it can.
+      await expect(deleteAssignment({ db, user: contributor, input: { assignmentId } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(deleteAssignment({ db, user: drafter, input: { assignmentId } })).resolves.toBeUndefined();
       expect((await listReportAssignments({ db, user: drafter, reportId })).assignments).toHaveLength(1);
     });
   });
