@@ -1,7 +1,7 @@
 import type { Report, ReportLocation } from "@/lib/report-model";
 
 import { replaceFix, withRange } from "../finding";
-import { CJK_PUNCTUATION, HAN } from "../text/chars";
+import { CJK_PUNCTUATION, HAN, isHan } from "../text/chars";
 import { listFieldTexts } from "../text/report-fields";
 import type { Finding, Rule } from "../types";
 
@@ -17,7 +17,7 @@ const STRAY = new RegExp(`(?<=[${CHINESE}])[ \\u00a0\\u3000]+(?=[${CHINESE}\\d])
 function wordBefore(text: string, end: number): string {
   let start = end;
   if (/\d/.test(text[end - 1] ?? "")) while (start > 0 && /[\d.]/.test(text[start - 1]!)) start -= 1;
-  else start = Math.max(0, end - 2);
+  else while (start > Math.max(0, end - 2) && isHan(text[start - 1])) start -= 1;
   const lineStart = text.lastIndexOf("\n", end - 1) + 1;
   return text.slice(Math.max(start, lineStart), end);
 }
@@ -25,7 +25,7 @@ function wordBefore(text: string, end: number): string {
 function wordAfter(text: string, start: number): string {
   let end = start;
   if (/\d/.test(text[start] ?? "")) while (end < text.length && /[\d.]/.test(text[end]!)) end += 1;
-  else end = Math.min(text.length, start + 2);
+  else while (end < Math.min(text.length, start + 2) && isHan(text[end])) end += 1;
   const lineEnd = text.indexOf("\n", start);
   return text.slice(start, lineEnd === -1 ? end : Math.min(end, lineEnd));
 }

@@ -160,6 +160,8 @@ export function fieldText(report: Report, location: Finding["location"]): string
       return report.meta.mainRecipient;
     case "signature":
       return report.meta.signature;
+    case "opening":
+      return docToText(report.opening);
     case "sectionHeading":
       return section?.heading ?? "";
     case "lead":
