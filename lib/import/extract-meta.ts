@@ -20,7 +20,7 @@ export interface ExtractedMeta {
 
 const TITLE_END = /(报告|总结|情况|汇报|通报)$/;
 const AGENCY_END = /(人民政府|办事处|委员会|管理委员会|局|厅|委|办公室|办|院|署|中心|镇|乡|街道|司法所|政府)$/;
-const DOC_NUMBER = /^[\p{Script=Han}]{1,10}[〔［\[(（]\d{4}[〕］\])）]\s*\d{1,4}\s*号$/u;
+const DOC_NUMBER = /^[\p{Script=Han}]{1,10}\s*[〔［\[(（]\s*\d{4}\s*[〕］\])）]\s*\d{1,4}\s*号$/u;
 const CN_DATE = /^([〇○零一二三四五六七八九\d]{4})\s*年\s*([一二三四五六七八九十\d]{1,3})\s*月\s*([一二三四五六七八九十\d]{1,3})\s*日$/;
 const HEAD_PARAGRAPH = 50;
 /** 结束语: a line of its own before the signature. */
@@ -46,14 +46,15 @@ export function extractMeta(
     const text = head[index]!.text;
     const normalized = normalize(text);
     const next = head[index + 1]?.text ?? "";
-    if (!meta.title && TITLE_END.test(normalized)) meta.title = agencyLine && /^\d{4}/.test(text) ? agencyLine + text : text;
+    if (!meta.docNumber && !meta.title && DOC_NUMBER.test(text)) meta.docNumber = text.replace(/\s+/g, "");
+    else if (!meta.title && TITLE_END.test(normalized)) meta.title = agencyLine && /^\d{4}/.test(text) ? agencyLine + text : text;
     else if (!meta.title && next && TITLE_END.test(normalize(next)) && !AGENCY_END.test(normalized)) {
       meta.title = text + next;
       index += 1;
     } else if (meta.title && isRepeatOfTitle(meta.title, text)) continue;
     else if (AGENCY_END.test(normalized) && text.length <= 30) agencyLine ||= text;
     else if (meta.title && isRecipientLine(text) && !meta.mainRecipient) meta.mainRecipient = text.replace(/[：:]$/, "");
-    else if (DOC_NUMBER.test(text)) meta.docNumber = text;
+    else if (DOC_NUMBER.test(text)) meta.docNumber = text.replace(/\s+/g, "");
     else if (parseDate(text)) meta.date = parseDate(text)!;
     else leftover.push(head[index]!);
   }

@@ -27,7 +27,8 @@ export interface PipelineOptions {
 export function runPipeline(blocks: SourceBlock[], options: PipelineOptions, context: ImportContext, normalize: (text: string) => string): Report {
   const stripped = stripPageChrome(blocks, context, normalize);
   // A Word or HTML paragraph is a paragraph; only plain text and a PDF text layer can be hard-wrapped.
-  const laidOut = options.source === "text" || options.source === "pdf" ? joinWrappedLines(stripped.blocks, context) : stripped.blocks;
+  const textLayer = options.source === "pdf" ? stripped.blocks.map(closePdfGaps) : stripped.blocks;
+  const laidOut = options.source === "text" || options.source === "pdf" ? joinWrappedLines(textLayer, context) : textLayer;
   const isWebCopy = options.repair === "web" || (options.repair === "auto" && (options.source === "web" || (options.source === "text" && stripped.removedCount > 0)));
   const repaired = (isWebCopy ? repairWebCopy(laidOut, context) : laidOut).filter((block) => block.table || block.text !== "");
   if (!repaired.some((block) => block.table || /\S/.test(block.text))) throw new ImportError("EMPTY", "文件中没有可导入的正文。");
@@ -39,6 +40,16 @@ export function runPipeline(blocks: SourceBlock[], options: PipelineOptions, con
     context.log.push({ kind: "guessed", message: `根据机关名称选用模板“${template}”。` });
   }
   return assembleReport(meta, preamble, sections, template, context);
+}
+
+const CJK = "\\p{Script=Han}〔〕（）《》“”‘’、，。：；！？";
+/** A PDF text layer puts gaps where glyphs were spaced ("〔2025 〕", "1. 完善"); no one typed them. */
+const PDF_GAP = new RegExp(`(?<=[${CJK}])\\s+(?=[${CJK}\\d])|(?<=[\\d.．])\\s+(?=[${CJK}])`, "gu");
+
+function closePdfGaps(block: SourceBlock): SourceBlock {
+  if (block.table || !/\s/.test(block.text)) return block;
+  const text = block.text.replace(PDF_GAP, "");
+  return text === block.text ? block : { ...block, text };
 }
 
 /** Stage "web-copy repair": capture breaks joined and half-width punctuation made full-width, logged as one undoable step. */

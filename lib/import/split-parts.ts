@@ -106,16 +106,15 @@ function collectItems(blocks: SourceBlock[], starts: number[]): { lead: SourceBl
     const body = blocks.slice(start + 1, end);
     // A one-sentence item ("（三）全年办结复议案件12件，均在法定期限内。") keeps its whole sentence, 。 included:
     // it prints run-in, exactly as written, with no separate body.
-    if (body.length === 0 && isOneSentence(text) && !boldLead) return { heading: text.trim(), isRunIn: true, blocks: [] };
+    if (body.length === 0 && isOneSentence(text) && (!boldLead || boldLead.trim() === text.trim())) return { heading: text.trim(), isRunIn: true, blocks: [] };
     const split = splitRunIn(text, boldLead);
     return { heading: split.heading, isRunIn: split.isRunIn, blocks: split.rest ? [{ text: split.rest }, ...body] : body };
   });
   return { lead: blocks.slice(0, starts[0]), items };
 }
 
-/** One sentence closed by 。！？ that reads as a statement (a clause mark inside, or longer than a heading). */
+/** One sentence closed by 。！？ standing alone as an item (nothing follows it before the next item). */
 export function isOneSentence(text: string): boolean {
   const trimmed = text.trim();
-  if (!/[。！？]$/.test(trimmed) || /[。！？]/.test(trimmed.slice(0, -1))) return false;
-  return /[，,；;：:]/.test(trimmed) || [...trimmed].length > 30;
+  return /[。！？]$/.test(trimmed) && !/[。！？]/.test(trimmed.slice(0, -1));
 }
