@@ -8,6 +8,7 @@ const CLOSING = new Set([..."》）)”’〕】］、，。；：！？,.;:!?"]
 const NUMBER_UNITS = new Set([..."年月日号届次期%％"]);
 const GOOD_AFTER = [
   "关于",
+  "情况",
   "的",
   "年度",
   "年",
@@ -52,30 +53,59 @@ const TITLE_WORDS = [
   "办事处",
   "依法",
   "行政",
+  "履行",
+  "推进",
+  "职责",
+  "负责人",
+  "安排",
+  "监督",
+  "管理",
 ];
+/** Fixed phrases of report titles, kept on one line like words. */
+const TITLE_PHRASES = ["法治政府建设", "法治建设", "实施方案", "主要负责人", "第一责任人", "人民代表大会", "依法治市", "依法治县", "依法治区"];
 const NEVER = Number.POSITIVE_INFINITY;
+const EXTRA_LINE_COST = 25;
 
 /**
- * Breaks a title into centred lines as GB/T 9704 asks: words kept whole, lines balanced,
- * upper lines at least as long as lower ones (trapezoid), no lone word on the last line,
- * never a break inside a number, and inside 《》 or brackets only when nothing else fits.
+ * Breaks a title into centred lines as GB/T 9704 asks (回行时要做到词意完整…梯形或菱形): between its meaning
+ * units (agency name | 关于 | the year with the report name) where they fit, words kept whole, lines balanced in
+ * a trapezoid or diamond (never an hourglass), no lone word on the last line, never a break inside a number,
+ * and inside 《》 or brackets only when nothing else fits.
  */
 export function balanceTitleLines(title: string, maxCharsPerLine = TITLE_CHARS_PER_LINE): string[] {
   const text = title.trim().replace(/\s+/g, " ");
   if (text === "") return [];
   if (textWidthInChars(text) <= maxCharsPerLine) return [text];
   const chars = [...text];
-  const breakCosts = chars.map((_, index) => breakCost(chars, index));
+  const units = titleUnits(chars);
+  const breakCosts = chars.map((_, index) => breakCost(chars, index, units));
   const minLines = Math.ceil(textWidthInChars(text) / maxCharsPerLine);
+  // One more line is worth it when it keeps a meaning unit whole ("关于…情况 / 和2025年工作安排的报告").
+  let best: { lines: string[]; cost: number } | undefined;
   for (let lineCount = minLines; lineCount <= minLines + 2; lineCount += 1) {
-    const best = bestLayout(chars, breakCosts, lineCount, maxCharsPerLine);
-    if (best) return best;
+    const layout = bestLayout(chars, breakCosts, lineCount, maxCharsPerLine);
+    const cost = layout ? layout.cost + EXTRA_LINE_COST * (lineCount - minLines) : NEVER;
+    if (layout && (!best || cost < best.cost)) best = { lines: layout.lines, cost };
   }
-  return greedyLines(chars, maxCharsPerLine);
+  return best?.lines ?? greedyLines(chars, maxCharsPerLine);
+}
+
+/**
+ * The meaning units of a report title: the agency name, "关于", and the year with the report name
+ * ("2024年度法治政府建设情况的报告"). Returns where "关于" and the year unit start (-1 when absent).
+ */
+function titleUnits(chars: string[]): { aboutStart: number; yearStart: number } {
+  const text = chars.join("");
+  // The report's year, not one inside a quoted document name (《…（2024—2028年）》).
+  const year = [...text.matchAll(/(?:19|20)\d{2}\s*年/g)].find((match) => bracketDepth(chars, [...text.slice(0, match.index)].length) === 0);
+  const yearStart = year ? [...text.slice(0, year.index)].length : -1;
+  const aboutIndex = text.indexOf("关于");
+  const aboutStart = aboutIndex >= 0 && (yearStart < 0 || aboutIndex < year!.index!) ? [...text.slice(0, aboutIndex)].length : -1;
+  return { aboutStart, yearStart };
 }
 
 /** Cost of breaking before chars[index]; NEVER where a break would split a number or strand punctuation. */
-function breakCost(chars: string[], index: number): number {
+function breakCost(chars: string[], index: number, units = titleUnits(chars)): number {
   if (index === 0) return NEVER;
   const before = chars[index - 1]!;
   const after = chars[index]!;
@@ -84,9 +114,26 @@ function breakCost(chars: string[], index: number): number {
   if (before === "第") return NEVER;
   if (CLOSING.has(after) || OPENING.has(before)) return NEVER;
   if (before === " " || after === " ") return 0;
-  if (bracketDepth(chars, index) > 0) return 1000;
+  if (bracketDepth(chars, index) > 0) return 1000 + wordCost(chars.slice(0, index).join(""), chars.slice(index).join(""), before, after);
+  // Between meaning units: agency | 关于 | year + report name.
+  if (index === units.aboutStart) return 0;
+  // "关于" opens the subject (关于…的报告): it rather starts a line than ends one.
+  if (index === units.yearStart) return units.aboutStart >= 0 && units.aboutStart + 2 === index ? 10 : 0;
   const head = chars.slice(0, index).join("");
   const tail = chars.slice(index).join("");
+  // Inside the year with its report name: only before a conjunction ("…情况 / 和2025年工作安排的报告"), else dearly.
+  const isInReportName = units.yearStart >= 0 && index > units.yearStart;
+  if (isInReportName) {
+    if (/^[和暨及与并]/.test(tail) && !/^[和暨及与并][^\d]{0,1}$/.test(tail)) return 6;
+    return 40 + wordCost(head, tail, before, after);
+  }
+  // Inside the agency name: between its parts ("明江市 / 望川区人民政府") rather than inside a word.
+  const isInAgency = index < (units.aboutStart >= 0 ? units.aboutStart : units.yearStart);
+  return (isInAgency ? 14 : 0) + wordCost(head, tail, before, after);
+}
+
+function wordCost(head: string, tail: string, before: string, after: string): number {
+  if (TITLE_PHRASES.some((phrase) => splitsWord(head, tail, phrase))) return 30;
   if (TITLE_WORDS.some((word) => splitsWord(head, tail, word))) return 30;
   if (GOOD_AFTER.some((token) => head.endsWith(token))) return head.endsWith("年") && !/[0-9]年$/.test(head) ? 6 : 0;
   if (GOOD_BEFORE.some((token) => tail.startsWith(token))) return 1;
@@ -115,13 +162,15 @@ function bracketDepth(chars: string[], index: number): number {
 }
 
 /** Lowest-cost split into exactly `lineCount` lines, or undefined when none fits the width. */
-function bestLayout(chars: string[], breakCosts: number[], lineCount: number, maxWidth: number): string[] | undefined {
+function bestLayout(chars: string[], breakCosts: number[], lineCount: number, maxWidth: number): { lines: string[]; cost: number } | undefined {
   const ideal = textWidthInChars(chars.join("")) / lineCount;
   const memo = new Map<string, { cost: number; breaks: number[] }>();
   const widthOf = (from: number, to: number) => textWidthInChars(chars.slice(from, to).join("").trim());
 
-  const solve = (start: number, linesLeft: number, previousWidth: number): { cost: number; breaks: number[] } => {
-    const key = `${start}:${linesLeft}:${previousWidth}`;
+  // Lines grow, shrink, or grow then shrink (trapezoid or diamond): a line shorter than the one before may only
+  // be followed by lines no longer than itself, so an hourglass never forms.
+  const solve = (start: number, linesLeft: number, previousWidth: number, hasShrunk = false): { cost: number; breaks: number[] } => {
+    const key = `${start}:${linesLeft}:${previousWidth}:${hasShrunk}`;
     const cached = memo.get(key);
     if (cached) return cached;
     let best = { cost: NEVER, breaks: [] as number[] };
@@ -131,11 +180,11 @@ function bestLayout(chars: string[], breakCosts: number[], lineCount: number, ma
       if (width > maxWidth) break;
       const cut = end === chars.length ? 0 : breakCosts[end]!;
       if (cut === NEVER) continue;
-      let cost = cut + (width - ideal) ** 2;
-      if (width > previousWidth) cost += 100 * (width - previousWidth);
+      let cost = cut + 0.5 * (width - ideal) ** 2;
+      if (hasShrunk && width > previousWidth) cost += 100 * (width - previousWidth);
       if (linesLeft === 1 && width < 3) cost += 10_000;
       if (linesLeft > 1) {
-        const rest = solve(end, linesLeft - 1, width);
+        const rest = solve(end, linesLeft - 1, width, hasShrunk || width < previousWidth);
         cost += rest.cost;
         if (cost < best.cost) best = { cost, breaks: [end, ...rest.breaks] };
       } else if (end === chars.length && cost < best.cost) best = { cost, breaks: [] };
@@ -144,7 +193,7 @@ function bestLayout(chars: string[], breakCosts: number[], lineCount: number, ma
     return best;
   };
 
-  const result = solve(0, lineCount, Number.POSITIVE_INFINITY);
+  const result = solve(0, lineCount, -1);
   if (result.cost === NEVER) return undefined;
   const lines: string[] = [];
   let start = 0;
@@ -152,7 +201,7 @@ function bestLayout(chars: string[], breakCosts: number[], lineCount: number, ma
     lines.push(chars.slice(start, end).join("").trim());
     start = end;
   }
-  return lines;
+  return { lines, cost: result.cost };
 }
 
 function greedyLines(chars: string[], maxWidth: number): string[] {

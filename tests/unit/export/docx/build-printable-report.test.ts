@@ -54,7 +54,7 @@ describe("buildPrintableReport", () => {
     expect(printed.slice(0, 7)).toEqual([
       "docNumber:望政〔2025〕6号",
       "",
-      "标题:明江市望川区人民政府关于2024年度|法治政府建设情况的报告",
+      "标题:明江市望川区人民政府|关于2024年度法治政府建设情况的报告",
       "",
       "mainRecipient:明江市人民政府：",
       "h1:一、2024年法治政府建设的主要举措和成效",

@@ -192,7 +192,7 @@ describe("exportReportDocx content", () => {
 
   it("breaks the title into balanced lines inside one centred paragraph", () => {
     const title = paragraphsOf(documentXml).find((paragraph) => paragraph.style === "NbTitle")!;
-    expect(title.text).toBe("明江市望川区人民政府关于2024年度\n法治政府建设情况的报告");
+    expect(title.text).toBe("明江市望川区人民政府\n关于2024年度法治政府建设情况的报告");
     expect(title.xml).toMatch(/<w:pStyle w:val="NbTitle"\/>.*<w:snapToGrid w:val="(0|false)"\/><\/w:pPr>/);
   });
 
