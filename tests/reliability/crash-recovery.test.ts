@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as tables from "@/lib/db/schema";
@@ -41,12 +41,14 @@ async function expectEveryAcknowledgedSave(subject: ReliabilityApp, logs: SaveLo
       // Either the last acknowledged save, or the one in flight when the server died (committed, unanswered).
       const candidates = [log.lastAcknowledged, log.inFlight].filter((entry) => entry !== null);
       expect(candidates, `editor ${index}: stored ${JSON.stringify(stored)}`).toContainEqual(stored);
+      // The history's newest revision is the stored report itself: the crash lost no history either.
       const [latest] = await db
-        .select({ revision: tables.reportRevisions.revision })
+        .select({ revision: tables.reportRevisions.revision, content: tables.reportRevisions.content })
         .from(tables.reportRevisions)
         .where(eq(tables.reportRevisions.reportId, editor.reportId))
-        .orderBy(tables.reportRevisions.revision);
-      expect(latest).toBeDefined();
+        .orderBy(desc(tables.reportRevisions.revision))
+        .limit(1);
+      expect({ revision: latest?.revision, marker: latest ? markerOf(reportSchema.parse(latest.content)) : undefined }, `editor ${index}: history`).toEqual(stored);
     }
   } finally {
     await close();

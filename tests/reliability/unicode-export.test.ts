@@ -2,7 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exportReportDocx } from "@/lib/export/docx";
-import { DEFAULT_EXPORT_OPTIONS, ExportError } from "@/lib/export/options";
+import { DEFAULT_EXPORT_OPTIONS } from "@/lib/export/options";
 import { exportReportPdf, stopTypstEngine } from "@/lib/export/pdf";
 import { createReportFromTemplate, reportSchema, type Report } from "@/lib/report-model";
 import { getTemplate } from "@/templates";
@@ -61,29 +61,23 @@ describe("[UNICODE] hostile Unicode through the exporters", () => {
     await stopTypstEngine();
   });
 
-  it("[UNICODE]: DOCX export gives a document or an ExportError for any text", async () => {
+  it("[UNICODE]: DOCX export gives a document for any text", async () => {
+    // Unpaired surrogates and control characters are printable (as U+FFFD or dropped controls): no input may
+    // make the export fail, so an error is a failure here, not an accepted outcome.
     await fc.assert(
       fc.asyncProperty(fc.array(hostileText, { minLength: 1, maxLength: 6 }), async (texts) => {
-        try {
-          expect(isDocx(await exportReportDocx(reportWith(texts), DEFAULT_EXPORT_OPTIONS))).toBe(true);
-        } catch (error) {
-          expect(error).toBeInstanceOf(ExportError);
-        }
+        expect(isDocx(await exportReportDocx(reportWith(texts), DEFAULT_EXPORT_OPTIONS))).toBe(true);
       }),
       { numRuns: 40 },
     );
   });
 
-  it("[UNICODE]: PDF export gives a document or an ExportError for any text", async () => {
+  it("[UNICODE]: PDF export gives a document for any text", async () => {
     let documents = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(hostileText, { minLength: 1, maxLength: 6 }), async (texts) => {
-        try {
-          expect(isPdf((await exportReportPdf(reportWith(texts), DEFAULT_EXPORT_OPTIONS)).bytes)).toBe(true);
-          documents++;
-        } catch (error) {
-          expect(error, String(error)).toBeInstanceOf(ExportError);
-        }
+        expect(isPdf((await exportReportPdf(reportWith(texts), DEFAULT_EXPORT_OPTIONS)).bytes)).toBe(true);
+        documents++;
       }),
       { numRuns: 12 },
     );
