@@ -484,6 +484,7 @@ const GROUPS: readonly Group[] = [
       ["法制化建设", "法治化建设", { severity: "warning" }],
       ["科学化民主化法制化", "科学化民主化法治化"],
       ["全国法制宣传日", "国家宪法日", { fromYear: 2015, severity: "warning", note: "2014年起12月4日设立为国家宪法日" }],
+      ["法制宣传日", "国家宪法日", { fromYear: 2015, severity: "warning", note: "2014年起12月4日设立为国家宪法日" }],
     ],
   },
   {

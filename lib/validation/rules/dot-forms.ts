@@ -7,12 +7,14 @@ import type { Finding, Rule } from "../types";
 const RULE_ID = "dot-forms";
 /** Full stops and look-alike dots used where a day name needs the middle dot "·" (U+00B7). */
 const WRONG_DOT = "[.．˙•‧・∙⋅]";
-const ANY_DOT = "[.．˙•‧・∙⋅·]";
+/** Inside quotes a full stop "。" (a web copy's repair of "12.4") is wrong too. */
+const QUOTED_WRONG_DOT = "[.．˙•‧・∙⋅。]";
+const ANY_DOT = "[.．˙•‧・∙⋅·。]";
 /** Day names that follow a month·day figure ("12·4"国家宪法日, "5·22"国际生物多样性日). */
 const DAY_NAMES = "国家宪法日|宪法日|宪法宣传|国际|全国|世界|消费者权益|安全教育日|防灾减灾|禁毒日|法治宣传|活动|主题|宣传日|宣传周|纪念日";
 /** Month·day inside quotes, or bare before a day name: 12.4 → 12·4, 5˙22 → 5·22. */
 const DATE_DOT = new RegExp(
-  `(?<=“)(\\d{1,2})${WRONG_DOT}(\\d{1,2})(?=”)|(?<![\\d.．])(\\d{1,2})${WRONG_DOT}(\\d{1,2})(?=”?\\s*(?:${DAY_NAMES}))`,
+  `(?<=“)(\\d{1,2})${QUOTED_WRONG_DOT}(\\d{1,2})(?=”)|(?<![\\d.．])(\\d{1,2})${WRONG_DOT}(\\d{1,2})(?=”?\\s*(?:${DAY_NAMES}))`,
   "gu",
 );
 /** Chinese-numeral abbreviations take no dot at all: 六.五 → 六五, 七·五 → 七五, 十四.五 → 十四五. */

@@ -156,3 +156,19 @@ describe("rolled-forward report: one finding per carried-over figure", () => {
     expect(stale[0]!.location.range).not.toEqual(pending[0]!.location.range);
   });
 });
+
+describe("joined-line artifacts", () => {
+  it("a paragraph broken in the middle of a sentence is reported with a fix that joins it to the next", () => {
+    const body = "全年办理行政处罚案件218件，罚没款\n金额146.3万元。\n1.规范涉企检查。";
+    const report = reportWithBody(body);
+    const findings = validateReport(report).filter((finding) => finding.ruleId === "paragraph-ending");
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toContain("换行残留");
+    expect(textAfterFix(report, findings[0]!)).toBe("全年办理行政处罚案件218件，罚没款金额146.3万元。\n1.规范涉企检查。");
+  });
+
+  it("a heading-like line before a numbered paragraph is not a broken sentence", () => {
+    const report = reportWithBody("主要做法\n1.规范涉企检查。");
+    expect(validateReport(report).filter((finding) => finding.ruleId === "paragraph-ending")).toEqual([]);
+  });
+});
