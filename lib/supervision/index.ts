@@ -19,3 +19,4 @@ export * from "./zip-stream";
 export * from "./get-public-version";
 export * from "./record-publication";
 export * from "./redact-personal-data";
+export * from "./find-supervisor-account";

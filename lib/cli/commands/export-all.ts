@@ -14,6 +14,7 @@ import { assertOutputDirectory, parseSupervisionArgs, parseYear } from "./summar
 const command: CliCommand = {
   async run(args, io) {
     const values = parseSupervisionArgs(args);
+    if (values.format) throw new CliInputError("export-all 总是写出 ZIP（内含 DOCX 和 PDF），不需要 --format");
     const year = parseYear(values.year);
     const output = await assertOutputDirectory(values.output, "报告.zip");
     const handle = await openCliDatabase();

@@ -26,6 +26,11 @@ export const COMMANDS: Record<string, CliCommandEntry> = {
     usage: "export <文件> --format docx|pdf -o <输出文件> [--final] [--font-profile gb2312|windows] [--page-number center|outside]",
     load: () => import("./export"),
   },
+  "export-all": {
+    summary: "把督导机关所有下级机关已签发的年度报告（正式版 DOCX 和 PDF）打包为一个 ZIP",
+    usage: "export-all --year 2025 -o <输出.zip> [--agency 督导机关] [--user 督导用户名]",
+    load: () => import("./export-all"),
+  },
   import: {
     summary: "导入上一年度报告（.docx、.txt、.html、.pdf），识别标题、机关、年度和各部分",
     usage: "import <文件> [--json]",
@@ -55,6 +60,11 @@ export const COMMANDS: Record<string, CliCommandEntry> = {
     summary: "准备 PDF 导出用的开源替代字体（Fandol、Noto Serif CJK、Liberation Serif），已存在则跳过",
     usage: "setup-fonts [--profile gb2312|windows]",
     load: () => import("./setup-fonts"),
+  },
+  summary: {
+    summary: "汇总督导机关所有下级机关年度报告的主要指标（与上年对比、合计），写出 XLSX 或 CSV",
+    usage: "summary --year 2025 -o <汇总.xlsx|汇总.csv> [--agency 督导机关] [--user 督导用户名]",
+    load: () => import("./summary"),
   },
   validate: {
     summary: "校验年度报告，逐条列出问题（存在错误级问题时退出码为1）",

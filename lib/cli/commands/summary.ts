@@ -12,13 +12,13 @@ import { CliInputError, type CliCommand } from "../types";
 const FORMATS = ["xlsx", "csv"] as const;
 
 /** Strict argv parsing shared by the supervision commands: unknown options and missing values are refused in Chinese. */
-export function parseSupervisionArgs(args: string[], extra: Record<string, { type: "string" }> = {}) {
+export function parseSupervisionArgs(args: string[]) {
   try {
     return parseArgs({
       args,
       strict: true,
       allowPositionals: false,
-      options: { year: { type: "string" }, output: { type: "string", short: "o" }, agency: { type: "string" }, user: { type: "string" }, ...extra },
+      options: { year: { type: "string" }, output: { type: "string", short: "o" }, agency: { type: "string" }, user: { type: "string" }, format: { type: "string" } },
     }).values;
   } catch (error) {
     const named = /'(-{1,2}[^'\s]+)/.exec((error as Error).message)?.[1];
@@ -45,7 +45,7 @@ export async function assertOutputDirectory(output: string | undefined, example:
 
 const command: CliCommand = {
   async run(args, io) {
-    const values = parseSupervisionArgs(args, { format: { type: "string" } });
+    const values = parseSupervisionArgs(args);
     const year = parseYear(values.year);
     const output = await assertOutputDirectory(values.output, "汇总.xlsx");
     const format = (values.format ?? path.extname(output).slice(1).toLowerCase()) as (typeof FORMATS)[number];
