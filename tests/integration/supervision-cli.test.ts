@@ -31,10 +31,14 @@ function csvFields(line: string): string[] {
   let isQuoted = false;
   for (let index = 0; index < line.length; index += 1) {
     const character = line[index]!;
-    if (isQuoted && character === '"' && line[index + 1] === '"') (current += '"'), (index += 1);
-    else if (character === '"') isQuoted = !isQuoted;
-    else if (character === "," && !isQuoted) fields.push(current), (current = "");
-    else current += character;
+    if (isQuoted && character === '"' && line[index + 1] === '"') {
+      current += '"';
+      index += 1;
+    } else if (character === '"') isQuoted = !isQuoted;
+    else if (character === "," && !isQuoted) {
+      fields.push(current);
+      current = "";
+    } else current += character;
   }
   return [...fields, current];
 }
