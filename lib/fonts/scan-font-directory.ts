@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { parseSfnt, type SfntFace } from "./parse-sfnt";
@@ -9,10 +9,58 @@ export interface FontFile {
 }
 
 const FONT_EXTENSIONS = new Set([".ttf", ".otf", ".ttc", ".otc"]);
-const cache = new Map<string, { key: string; file: FontFile | undefined }>();
+const CACHE_VERSION = 1;
+const memory = new Map<string, { key: string; file: FontFile | undefined }>();
 
-/** Parses one font file; the result is cached by path, size and modification time. Unreadable files give undefined. */
-export function readFontFile(filePath: string): FontFile | undefined {
+/** Faces as stored on disk: coverage ranges as plain number arrays. */
+type StoredFace = Omit<SfntFace, "coverage"> & { coverage: number[] };
+interface StoredCache {
+  version: number;
+  files: Record<string, { key: string; faces: StoredFace[] | null }>;
+}
+
+/**
+ * The parsed faces of every font file seen, kept between processes in `.cache/font-scan.json` (or
+ * NIANBAO_FONT_SCAN_CACHE) and keyed by each file's size and modification time, so a cold export reads no
+ * font file that has not changed. A missing or unreadable cache only means the fonts are parsed again.
+ */
+function diskCachePath(): string {
+  return process.env.NIANBAO_FONT_SCAN_CACHE || path.resolve(".cache", "font-scan.json");
+}
+
+let disk: StoredCache | undefined;
+let isDiskDirty = false;
+
+function loadDisk(): StoredCache {
+  if (disk) return disk;
+  try {
+    const parsed = JSON.parse(readFileSync(diskCachePath(), "utf8")) as StoredCache;
+    disk = parsed.version === CACHE_VERSION && parsed.files && typeof parsed.files === "object" ? parsed : { version: CACHE_VERSION, files: {} };
+  } catch {
+    disk = { version: CACHE_VERSION, files: {} };
+  }
+  return disk;
+}
+
+/** Writes the cache if it gained entries (to a scratch file, then renamed, so readers never see half of it). */
+function saveDisk(): void {
+  if (!isDiskDirty || !disk) return;
+  const target = diskCachePath();
+  try {
+    mkdirSync(path.dirname(target), { recursive: true });
+    const scratch = `${target}.${process.pid}.tmp`;
+    writeFileSync(scratch, JSON.stringify(disk));
+    renameSync(scratch, target);
+    isDiskDirty = false;
+  } catch {
+    // A read-only installation still works; it only parses the fonts each time.
+  }
+}
+
+const toStored = (faces: SfntFace[]): StoredFace[] => faces.map((face) => ({ ...face, coverage: Array.from(face.coverage) }));
+const fromStored = (faces: StoredFace[]): SfntFace[] => faces.map((face) => ({ ...face, coverage: Uint32Array.from(face.coverage) }));
+
+function readFontFileCached(filePath: string): FontFile | undefined {
   let key: string;
   try {
     const info = statSync(filePath);
@@ -21,15 +69,29 @@ export function readFontFile(filePath: string): FontFile | undefined {
   } catch {
     return undefined;
   }
-  const cached = cache.get(filePath);
+  const cached = memory.get(filePath);
   if (cached?.key === key) return cached.file;
+  const stored = loadDisk().files[filePath];
   let file: FontFile | undefined;
-  try {
-    file = { path: filePath, faces: parseSfnt(readFileSync(filePath)) };
-  } catch {
-    file = undefined;
+  if (stored?.key === key) {
+    file = stored.faces ? { path: filePath, faces: fromStored(stored.faces) } : undefined;
+  } else {
+    try {
+      file = { path: filePath, faces: parseSfnt(readFileSync(filePath)) };
+    } catch {
+      file = undefined;
+    }
+    loadDisk().files[filePath] = { key, faces: file ? toStored(file.faces) : null };
+    isDiskDirty = true;
   }
-  cache.set(filePath, { key, file });
+  memory.set(filePath, { key, file });
+  return file;
+}
+
+/** Parses one font file; the result is cached by path, size and modification time. Unreadable files give undefined. */
+export function readFontFile(filePath: string): FontFile | undefined {
+  const file = readFontFileCached(filePath);
+  saveDisk();
   return file;
 }
 
@@ -41,9 +103,11 @@ export function scanFontDirectory(directory: string): FontFile[] {
   } catch {
     return [];
   }
-  return entries
+  const files = entries
     .filter((entry) => FONT_EXTENSIONS.has(path.extname(entry).toLowerCase()))
     .sort()
-    .map((entry) => readFontFile(path.join(directory, entry)))
+    .map((entry) => readFontFileCached(path.join(directory, entry)))
     .filter((file): file is FontFile => file !== undefined);
+  saveDisk();
+  return files;
 }
