@@ -47,6 +47,8 @@ const nextConfig = {
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },
           { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=()" },
+          // Browsers ignore HSTS on plain http, so this only takes effect where the app is served over https.
+          { key: "Strict-Transport-Security", value: "max-age=31536000" },
         ],
       },
     ];

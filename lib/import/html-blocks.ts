@@ -64,7 +64,8 @@ export function htmlToBlocks(html: string, options: HtmlBlockOptions): SourceBlo
 
 class BlockBuilder {
   private blocks: SourceBlock[] = [];
-  private buffer = "";
+  /** Text of the block being built, in pieces joined once at flush (appending to one string is slower). */
+  private buffer: string[] = [];
   private bold = "";
   private boldState: "start" | "in" | "after" | "closed" = "start";
   private level: number | undefined;
@@ -79,7 +80,7 @@ class BlockBuilder {
     if (this.table) return this.cellText(text);
     if (this.boldState === "in") this.bold += text;
     else if (this.boldState !== "closed" && text.trim()) this.boldState = "closed";
-    this.buffer += text;
+    this.buffer.push(text);
   }
 
   tag(name: string, isClosing: boolean, isSelfClosing: boolean, attributes: string): void {
@@ -143,8 +144,8 @@ class BlockBuilder {
   }
 
   private flush(): void {
-    if (this.buffer === "" && this.bold === "" && this.boldState === "start" && this.level === undefined) return;
-    const text = joinHan(normalizeSpaces(this.buffer));
+    if (this.buffer.length === 0 && this.bold === "" && this.boldState === "start" && this.level === undefined) return;
+    const text = joinHan(normalizeSpaces(this.buffer.join("")));
     if (text) {
       const bold = joinHan(normalizeSpaces(this.bold));
       const block: SourceBlock = { text };
@@ -152,7 +153,7 @@ class BlockBuilder {
       if (this.level) block.styleLevel = this.level;
       this.blocks.push(block);
     }
-    this.buffer = "";
+    this.buffer = [];
     this.bold = "";
     this.boldState = "start";
     this.level = undefined;

@@ -1,0 +1,57 @@
+import { readdirSync, readFileSync } from "node:fs";
+
+/** The pid of the `next start` process listening on `port` (found by its command line). */
+export function serverPid(port: number): number {
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
+      const index = args.indexOf("-p");
+      if (index >= 0 && args[index + 1] === String(port) && args.includes("start")) return Number(entry);
+    } catch {
+      // the process ended while scanning
+    }
+  }
+  throw new Error(`no server process on port ${port}`);
+}
+
+/** Resident memory of one process in MB. */
+export function residentMb(pid: number): number {
+  const match = /VmRSS:\s+(\d+)\s+kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"));
+  return match ? Number(match[1]) / 1024 : 0;
+}
+
+export interface HealthWatch {
+  /** Slowest /api/health answer seen (ms), and every failure (non-200 or no answer within 1 s). */
+  slowestMs: number;
+  failures: string[];
+  checks: number;
+  stop(): Promise<void>;
+}
+
+/** Asks /api/health every `intervalMs` (one at a time) until stopped. */
+export function watchHealth(baseUrl: string, intervalMs = 250): HealthWatch {
+  let isRunning = true;
+  const watch: HealthWatch = { slowestMs: 0, failures: [], checks: 0, stop: async () => undefined };
+  const loop = (async () => {
+    while (isRunning) {
+      const started = performance.now();
+      try {
+        const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
+        const ms = performance.now() - started;
+        watch.slowestMs = Math.max(watch.slowestMs, ms);
+        if (response.status !== 200) watch.failures.push(`HTTP ${response.status}`);
+        if (ms >= 1_000) watch.failures.push(`${Math.round(ms)} ms at ${new Date().toISOString()}`);
+      } catch (error) {
+        watch.failures.push(`no answer: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      watch.checks += 1;
+      await new Promise((resolve) => setTimeout(resolve, intervalMs));
+    }
+  })();
+  watch.stop = async () => {
+    isRunning = false;
+    await loop;
+  };
+  return watch;
+}
