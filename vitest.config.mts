@@ -3,9 +3,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = {
-  "@": path.resolve(__dirname),
+  "@": import.meta.dirname,
   // Vitest is not a React server; the marker package would throw outside one.
-  "server-only": path.resolve(__dirname, "node_modules/server-only/empty.js"),
+  "server-only": path.resolve(import.meta.dirname, "node_modules/server-only/empty.js"),
 };
 
 export default defineConfig({
