@@ -22,6 +22,7 @@ import { focusField } from "./focus-location";
 import { GuidancePanel } from "./guidance-panel";
 import { itemHeadingId } from "./item-form";
 import { MetaForm, metaFieldId } from "./meta-form";
+import { ClosingForm, OpeningForm } from "./opening-form";
 import { OutlinePanel } from "./outline-panel";
 import { usePartActions } from "./parts-actions";
 import { PreviewDialog } from "./preview-dialog";
@@ -115,6 +116,15 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const onItemChange = useCallback((itemId: string, change: (item: ReportItem) => ReportItem) => edit((r) => updateItem(r, itemId, change)), [edit]);
   const onSectionChange = useCallback((sectionId: string, change: (section: ReportSection) => ReportSection) => edit((r) => updateSection(r, sectionId, change)), [edit]);
   const onMetaChange = useCallback((meta: Report["meta"]) => edit((r) => (isSameContent(r.meta, meta) ? r : { ...r, meta })), [edit]);
+  const onOpeningChange = useCallback(
+    (change: (current: Pick<Report, "opening" | "openingPendingUpdates">) => Pick<Report, "opening" | "openingPendingUpdates">) =>
+      edit((r) => {
+        const { openingPendingUpdates: _marks, ...rest } = r;
+        return { ...rest, ...change({ opening: r.opening, openingPendingUpdates: r.openingPendingUpdates }) };
+      }),
+    [edit],
+  );
+  const onClosingChange = useCallback((closing: string) => edit((r) => (r.closing === closing ? r : { ...r, closing })), [edit]);
   const flush = autosave.flush;
   const onLeaveField = useCallback(() => void flush(), [flush]);
   const onAddItem = useCallback(
@@ -244,6 +254,17 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
               </h2>
               <MetaForm key={metaEpoch} initial={report.meta} isEditable={isEditable} onChange={onMetaChange} onInputFindings={setInputFindings} />
             </section>
+            <OpeningForm
+              opening={report.opening}
+              pendingUpdates={report.openingPendingUpdates}
+              year={report.meta.year}
+              agency={report.meta.agency}
+              template={template}
+              isEditable={isEditable}
+              onChange={onOpeningChange}
+              registerEditor={registerEditor}
+              onLeaveField={onLeaveField}
+            />
             {report.sections.map((section, index) => (
               <SectionForm
                 key={section.id}
@@ -260,6 +281,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
                 extra={section.kind === "leader_duty" ? parts.leaderDutyPanel : undefined}
               />
             ))}
+            <ClosingForm key={metaEpoch} closing={report.closing} template={template} isEditable={isEditable} onChange={onClosingChange} onLeaveField={onLeaveField} />
             <CommitmentsPanel report={report} suggestFrom={findings.checked} isEditable={isEditable} onEdit={edit} />
           </div>
         </main>

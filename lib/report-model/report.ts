@@ -88,6 +88,8 @@ export const reportSchema = z.object({
   meta: reportMetaSchema,
   /** 导语: the report's opening paragraph(s), printed after 主送 and before 一、. */
   opening: richDocSchema.default(emptyDoc),
+  /** "待更新" marks on the opening's carried years and figures (left by roll-forward), like an item's. */
+  openingPendingUpdates: z.array(pendingUpdateSchema).max(500).optional(),
   /** 结束语: an optional closing line such as "特此报告。", printed before the signature. */
   closing: z.string().trim().max(200, "结束语不超过200字").default(""),
   sections: z.array(reportSectionSchema).max(20),

@@ -38,6 +38,18 @@ export const templateSchema = z.object({
   /** e.g. "{agency}关于{year}年法治政府建设情况的报告" */
   titlePattern: z.string().min(1),
   defaultMainRecipient: z.string().default(""),
+  /**
+   * Written guidance for the 导语 and the 结束语, shown beside their editor fields. A new report gets no
+   * opening text from the template (an invented opening would be printed as if the agency wrote it).
+   */
+  opening: z
+    .object({
+      guidance: z.string().min(1),
+      closingGuidance: z.string().min(1),
+      /** Offered as a one-click choice for the closing line, never filled in by itself. */
+      suggestedClosing: z.string().max(200).default("特此报告。"),
+    })
+    .optional(),
   sections: z.array(templateSectionSchema).min(1),
   layout: z
     .object({

@@ -8,6 +8,7 @@ import {
   type ReportItem,
   type ReportSection,
   type ReportTemplate,
+  type RichDoc,
 } from "@/lib/report-model";
 import { findTemplate } from "@/templates";
 
@@ -98,7 +99,7 @@ export function rollForwardReport(previous: Report, options: RollForwardOptions 
     schemaVersion: previous.schemaVersion,
     templateId: previous.templateId,
     meta: { ...previous.meta, year, title: shift(previous.meta.title), date: "", docNumber: "" },
-    opening: previous.opening,
+    ...carryOpening(previous.opening, fromYear, stats),
     closing: previous.closing,
     sections,
     commitments,
@@ -108,6 +109,24 @@ export function rollForwardReport(previous: Report, options: RollForwardOptions 
   stats.addedParts = added.length;
   const log = [...describeRollForward(fromYear, stats, options.now ?? new Date()), ...describeAddedParts(added)];
   return { report, log, stats };
+}
+
+/**
+ * The 导语 carried on: its leading report year ("2024年，我局…") becomes the new year, every other year and
+ * figure is marked 待更新 like an item body's (the one-sentence summary's figures are last year's).
+ */
+function carryOpening(opening: RichDoc, fromYear: number, stats: RollForwardStats): Pick<Report, "opening" | "openingPendingUpdates"> {
+  const carried = structuredClone(opening);
+  const first = carried.content[0]?.content?.[0];
+  const leading = new RegExp(`^(\\s*)${fromYear}(\\s*年)`);
+  if (first?.type === "text" && first.text && leading.test(first.text)) {
+    first.text = first.text.replace(leading, `$1${fromYear + 1}$2`);
+    stats.shiftedYears += 1;
+  }
+  const text = docToText(carried).replace(new RegExp(`^\\s*${fromYear + 1}\\s*年`), "");
+  const marks = buildPendingUpdates(text);
+  for (const update of marks) stats[update.kind === "year" ? "pendingYears" : "pendingFigures"] += 1;
+  return { opening: carried, ...(marks.length > 0 ? { openingPendingUpdates: marks } : {}) };
 }
 
 function emptyItem(): ReportItem {
