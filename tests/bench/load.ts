@@ -2,6 +2,7 @@
  * `npm run bench:load`: 50 autosaving editors against the built app on PGlite and on PostgreSQL, then more load
  * until p99 passes 500 ms, then exports during saves. A benchmark, never a test. Flags: --duration <s> (steady
  * phase, default 60), --step <s> (each ramp step, default 12), --editors <n> (default 50), --only pglite|postgres.
+ * Last, one more signed-in user sends the issue-20 attacks in a loop while the editors autosave.
  */
 import { spawnSync } from "node:child_process";
 import os from "node:os";
@@ -13,6 +14,7 @@ import * as tables from "@/lib/db/schema";
 import { reportSchema } from "@/lib/report-model";
 
 import { SEED_PASSWORD } from "../fixtures/factories";
+import { deepNestedHtml, longPastedText, manyParagraphsDocx, mediaBombDocx, sharedStreamPdf } from "../reliability/helpers/abuse-files";
 import { signInApi } from "../reliability/helpers/api-session";
 import { describeStats, findServerPid, percentile, residentMemoryMb, runEditors, type EditorState } from "../reliability/helpers/load-editors";
 import { reliabilityPostgresUrl } from "../reliability/helpers/postgres-url";
@@ -75,6 +77,39 @@ async function exportsDuringSaves(subject: ReliabilityApp, editors: EditorState[
   console.log(`  服务进程内存 RSS（导出器预热后）：导出前 ${before.toFixed(0)} MiB，峰值 ${peak.toFixed(0)} MiB，导出后 ${after.toFixed(0)} MiB${after <= before * 1.2 + 32 ? "（已回落）" : "（未回落到导出前水平）"}`);
 }
 
+/** One signed-in user sending every issue-20 attack in a loop while the editors autosave. */
+async function abuseDuringSaves(subject: ReliabilityApp, editors: EditorState[], abuser: EditorState): Promise<void> {
+  const baseUrl = subject.app.baseUrl;
+  const upload = (fileName: string, bytes: Uint8Array) => {
+    const form = new FormData();
+    form.set("file", new Blob([bytes as Uint8Array<ArrayBuffer>]), fileName);
+    return fetch(`${baseUrl}/api/reports/import`, { method: "POST", body: form, headers: { Origin: baseUrl, Cookie: abuser.session.jar.header() } });
+  };
+  const attacks: Array<[string, () => Promise<Response>]> = [
+    ["PDF 共享内容流", () => upload("a.pdf", sharedStreamPdf(500, 20_000))],
+    ["DOCX 140 万段", () => upload("a.docx", manyParagraphsDocx(1_400_000))],
+    ["word/media 压缩炸弹", () => upload("a.docx", mediaBombDocx(300))],
+    ["190 万字粘贴", () => abuser.session.request("/api/reports/import", { method: "POST", body: JSON.stringify({ text: longPastedText(1_900_000) }) })],
+    ["10 MB 嵌套 HTML", () => upload("a.html", new TextEncoder().encode(deepNestedHtml(10)))],
+  ];
+  let isRunning = true;
+  const refusals = new Map<string, number[]>();
+  const abusing = (async () => {
+    while (isRunning) {
+      for (const [name, attack] of attacks) {
+        if (!isRunning) break;
+        const status = await attack().then(async (response) => (await response.arrayBuffer(), response.status), () => 0);
+        refusals.set(name, [...(refusals.get(name) ?? []), status]);
+      }
+    }
+  })();
+  const stats = await runEditors(baseUrl, editors, { intervalMs: 2000, seconds: 40 });
+  isRunning = false;
+  await abusing;
+  console.log(`  另有 1 个恶意用户循环发送攻击时，其余 ${editors.length} 人：${describeStats(stats)}${percentile(stats.latencies, 0.99) > P99_LIMIT_MS ? "（p99 超过 500 ms）" : "（p99 在 500 ms 内）"}`);
+  console.log(`  恶意请求的应答：${[...refusals].map(([name, statuses]) => `${name} ${statuses.join("/")}`).join("；")}`);
+}
+
 async function verifyAcknowledged(subject: ReliabilityApp, editors: EditorState[]): Promise<void> {
   await subject.app.stop();
   const { db, close } = await subject.openDb();
@@ -114,6 +149,7 @@ async function benchKind(kind: DbKind): Promise<void> {
     console.log(breaking ? `  p99 超过 500 ms 的负载：${breaking}` : "  在所试最大负载下 p99 仍未超过 500 ms");
 
     await exportsDuringSaves(subject, editors);
+    await abuseDuringSaves(subject, editors, all[EDITORS]!);
     await verifyAcknowledged(subject, all);
   } finally {
     await subject.dispose();
