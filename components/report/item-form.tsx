@@ -10,6 +10,7 @@ import { isImeKeyEvent } from "@/components/editor/composition";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
+import { PresenceBadge } from "./collab/presence-badges";
 import { useSelectCommentRange } from "./comment-selection";
 
 export const itemHeadingId = (itemId: string) => `item-heading-${itemId}`;
@@ -66,6 +67,7 @@ export const ItemForm = memo(function ItemForm({ item, index, isEditable, onItem
           onBlur={onLeaveField}
           className="min-w-48 flex-1 font-medium"
         />
+        <PresenceBadge itemId={item.id} />
       </div>
       <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-stone-700">
         <label className="inline-flex items-center gap-1.5">

@@ -7,6 +7,7 @@ import { canRemoveSection } from "@/lib/reuse";
 
 import { cn } from "@/components/ui/cn";
 
+import { PresenceBadge } from "./collab/presence-badges";
 import { addPartButtonId, partMoveButtonId, type PartActions } from "./parts-actions";
 import { PartsOutlineRename } from "./parts-outline-rename";
 import { PART_STATUS_GLYPHS, PART_STATUS_LABELS, PART_STATUS_TONES, type PartStatus } from "./status-marks";
@@ -146,6 +147,7 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
                       <button type="button" className={LINK} title={name} onClick={() => props.onJump({ sectionId: section.id, itemId: item.id })}>
                         {name}
                       </button>
+                      <PresenceBadge itemId={item.id} variant="compact" />
                       {canEdit && (
                         <span className="absolute top-0 right-0 flex rounded bg-white opacity-0 shadow-sm group-focus-within:opacity-100 group-hover:opacity-100">
                           <button type="button" className={ICON} aria-label={`上移${name}`} disabled={itemIndex === 0} onClick={() => props.onMoveItem(section.id, itemIndex, itemIndex - 1)}>

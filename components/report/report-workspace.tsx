@@ -2,13 +2,16 @@
 
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
-import { docToText, type Report, type ReportItem, type ReportSection, type ReportStatus, type ReportTemplate } from "@/lib/report-model";
+import { docToText, headingPrefix, REPORT_STATUS_LABELS, REPORT_STATUSES, type Report, type ReportItem, type ReportSection, type ReportStatus, type ReportTemplate } from "@/lib/report-model";
+import type { PresenceSnapshot } from "@/lib/collab";
 import type { ActionResult } from "@/lib/errors";
 
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 import { useCompositionTracker } from "@/components/editor/composition";
 
 import { useAutosave } from "./autosave/use-autosave";
+import { PresenceContext, PresenceList } from "./collab/presence-badges";
+import { usePresence } from "./collab/use-presence";
 import { CommitmentsPanel } from "./commitments-panel";
 import { CommentSelectionContext, SelectCommentRangeContext, type CommentSelection, type SelectCommentRange } from "./comment-selection";
 import { CompletenessMeter } from "./completeness-meter";
@@ -64,6 +67,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const editors = useRef(new Map<string, BodyEditorHandle>());
   const [metaEpoch, setMetaEpoch] = useState(0);
   const onMetaReplaced = useCallback(() => setMetaEpoch((value) => value + 1), []);
+  const [notice, setNotice] = useState("");
   const mergeBridge = useMergeBridge({ editors, composition, reportRef, edit, replace, onMetaReplaced });
   const autosave = useAutosave({
     ...mergeBridge,
@@ -72,6 +76,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     getContent: () => reportRef.current,
     composition,
     isEnabled: isEditable,
+    onLocked: () => setNotice("报告已不在草稿或退回修改状态，本次修改未能保存，已暂存在本机浏览器中。"),
   });
   useLayoutEffect(() => {
     markDirtyRef.current = autosave.markDirty;
@@ -79,7 +84,22 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const findings = useFindings(report, { template, previous: previousReport }, composition);
   const [focusedSectionId, setFocusedSectionId] = useState<string | undefined>(report.sections[0]?.id);
   const [dialog, setDialog] = useState<"preview" | "compare" | null>(null);
-  const [notice, setNotice] = useState("");
+  // Others' windows, and the report's status and revision: a lock stops editing here within one heartbeat.
+  const people = usePresence({
+    reportId,
+    onSnapshot: (snapshot: PresenceSnapshot) => {
+      const next = snapshot.status as ReportStatus;
+      if (REPORT_STATUSES.includes(next) && next !== status) {
+        const [wasEditable, willBeEditable] = [EDITABLE_STATUSES.includes(status), EDITABLE_STATUSES.includes(next)];
+        setStatus(next);
+        if (wasEditable && !willBeEditable) {
+          const pending = autosave.isAllSaved() ? "" : "本窗口尚未保存的修改已暂存在本机浏览器中，退回修改后可恢复。";
+          setNotice(`报告已转为“${REPORT_STATUS_LABELS[next]}”，所有人的编辑已停止。${pending}`);
+        } else if (!wasEditable && willBeEditable) setNotice(`报告已转为“${REPORT_STATUS_LABELS[next]}”，可以继续编辑。`);
+      }
+      autosave.notifyRemoteRevision(snapshot.revision);
+    },
+  });
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [commentSelection, setCommentSelection] = useState<CommentSelection | null>(null);
   const selectCommentRange = useCallback<SelectCommentRange>(
@@ -196,6 +216,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   return (
     <SelectCommentRangeContext.Provider value={selectCommentRange}>
     <CommentSelectionContext.Provider value={commentSelection}>
+    <PresenceContext.Provider value={people}>
     {/* The workspace layout's header is 3.5rem plus its 1px border; the three columns scroll on their own below it. */}
     <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[32rem] flex-col bg-stone-100 text-stone-900">
       <TopBar
@@ -220,6 +241,16 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
           {notice}
         </p>
       )}
+      <PresenceList
+        people={people}
+        itemLabel={(itemId) => {
+          for (const section of report.sections) {
+            const index = section.items.findIndex((item) => item.id === itemId);
+            if (index >= 0) return `${headingPrefix(2, index + 1)}${section.items[index]!.heading}`;
+          }
+          return null;
+        }}
+      />
       <div className="grid min-h-0 flex-1 grid-cols-[14rem_minmax(0,1fr)_19rem] xl:grid-cols-[16rem_minmax(0,1fr)_22rem]">
         <aside className="min-h-0 overflow-auto border-r border-stone-200 bg-white p-3">
           <OutlinePanel
@@ -305,6 +336,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
       <PreviewDialog open={dialog === "preview"} onClose={() => setDialog(null)} reportId={reportId} getContent={() => reportRef.current} />
       {previousReport && <ComparisonDialog open={dialog === "compare"} onClose={() => setDialog(null)} previous={previousReport} current={report} />}
     </div>
+    </PresenceContext.Provider>
     </CommentSelectionContext.Provider>
     </SelectCommentRangeContext.Provider>
   );

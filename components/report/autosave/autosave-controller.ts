@@ -54,6 +54,10 @@ export interface AutosaveOptions {
   prepareMerge?: () => Promise<void>;
   /** Shows merged content in place of the current one, synchronously (the next `getContent` returns it). */
   applyMerged: (content: Report) => void;
+  /** Reads the server's latest content (GET), to take in others' saves while this window has nothing unsaved. */
+  load?: () => Promise<SavedRevision & { content: Report }>;
+  /** A save was refused because the report left 草稿/退回 (the edits stay in IndexedDB). */
+  onLocked?: () => void;
   /** @default 1500 */
   debounceMs?: number;
   now?: () => number;
@@ -75,6 +79,10 @@ export interface AutosaveController {
   restoreDraft: (draft: { baseRevision: number; baseContent?: Report }) => void;
   /** Connection is back: send what is waiting. */
   notifyOnline: () => void;
+  /** The server is at `revision` (from the presence heartbeat): take in others' saves when idle. */
+  notifyRemoteRevision: (revision: number) => void;
+  /** The revision and content the next save is based on (kept when the controller is replaced). */
+  getBase: () => { saved: SavedRevision; content: Report | null };
   hasUnsavedChanges: () => boolean;
   dispose: () => void;
 }
@@ -159,6 +167,7 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
       case "rejected":
         setState({ status: "error", message: outcome.message });
         await stashLocally();
+        if (outcome.isLocked) options.onLocked?.();
         return;
       case "retry": {
         attempt += 1;
@@ -256,6 +265,23 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
     notifyOnline() {
       if (state.status === "offline" || state.status === "retrying") void flush();
     },
+    notifyRemoteRevision(revision) {
+      const load = options.load;
+      if (!load || isDisposed || revision <= state.base.revision || inFlight) return;
+      // With unsaved edits the next save merges anyway; a window with nothing pending refreshes now.
+      if (state.status !== "saved" || version !== savedVersion) return;
+      inFlight = (async () => {
+        try {
+          const { content, ...latest } = await load();
+          if (!isDisposed && latest.revision > state.base.revision) await mergeWith(content, latest);
+        } catch {
+          // The next heartbeat tries again.
+        }
+      })().finally(() => {
+        inFlight = null;
+      });
+    },
+    getBase: () => ({ saved: state.base, content: baseContent }),
     hasUnsavedChanges: () => version !== savedVersion || state.status === "conflict",
     dispose() {
       isDisposed = true;

@@ -8,7 +8,7 @@ export type SaveOutcome =
   /** Worth retrying: no answer, a gateway or server error, rate limiting. */
   | { kind: "retry"; message: string }
   /** Retrying the same content will not help; wait for the user. */
-  | { kind: "rejected"; message: string };
+  | { kind: "rejected"; message: string; isLocked?: boolean };
 
 function messageOf(body: unknown): string | undefined {
   if (!body || typeof body !== "object") return undefined;
@@ -36,7 +36,10 @@ export function classifySaveResponse(status: number, body: unknown): SaveOutcome
   if (status === 403) return { kind: "rejected", message: messageOf(body) ?? "当前角色无权修改此报告" };
   if (status === 404) return { kind: "rejected", message: "报告不存在或无权访问" };
   if (status === 422) return { kind: "rejected", message: `保存失败：${messageOf(body) ?? "内容不符合要求"}` };
-  if (status === 409) return { kind: "rejected", message: messageOf(body) ?? "报告当前状态不允许修改" };
+  if (status === 409) {
+    const code = (record as { error?: { code?: unknown } }).error?.code;
+    return { kind: "rejected", message: messageOf(body) ?? "报告当前状态不允许修改", isLocked: code === "INVALID_STATE" };
+  }
   if (status === 408 || status === 429 || status >= 500 || status === 0) {
     return { kind: "retry", message: `服务器暂时无法保存（${status}）` };
   }

@@ -27,6 +27,14 @@ export async function sendSaveRequest(reportId: string, request: SendSaveRequest
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
+/** GET /api/reports/:id/content: the server's latest content. */
+export async function loadLatestContent(reportId: string): Promise<SavedRevision & { content: Report }> {
+  const response = await fetch(`/api/reports/${encodeURIComponent(reportId)}/content`, { credentials: "same-origin", cache: "no-store" });
+  const body = (await response.json().catch(() => null)) as { ok?: boolean; data?: SavedRevision & { content: Report } } | null;
+  if (!response.ok || !body?.ok || !body.data) throw new Error(`读取最新内容失败（${response.status}）`);
+  return body.data;
+}
+
 export interface UseAutosaveOptions {
   reportId: string;
   initial: SavedRevision & { content: Report };
@@ -37,6 +45,8 @@ export interface UseAutosaveOptions {
   prepareMerge?: () => Promise<void>;
   /** Shows merged content synchronously (see AutosaveOptions.applyMerged). */
   applyMerged: (content: Report) => void;
+  /** A save was refused because the report is no longer editable. */
+  onLocked?: () => void;
   /** Injectable for tests. */
   store?: LocalDraftStore;
   send?: (request: SendSaveRequest) => Promise<{ status: number; body: unknown }>;
@@ -48,6 +58,8 @@ export interface UseAutosave {
   flush: () => Promise<void>;
   /** True when the server has everything (read after awaiting `flush`). */
   isAllSaved: () => boolean;
+  /** The server is at this revision (heartbeat): refresh when nothing is pending. */
+  notifyRemoteRevision: (revision: number) => void;
   resolveConflict: (choices: Readonly<Record<string, MergeChoice>>) => Promise<void>;
   /** A local draft newer than the server's content, offered once on load. */
   restorable: LocalDraft | null;
@@ -70,14 +82,19 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
     lastMerge: null,
   });
   const [restorable, setRestorable] = useState<LocalDraft | null>(null);
+  // Survives a controller being replaced (editing locked and unlocked again), so merges keep the right base.
+  const baseRef = useRef<{ saved: SavedRevision; content: Report | null } | null>(null);
 
   useEffect(() => {
     if (!isEnabled) return;
     const store = storeRef.current;
+    const kept = baseRef.current;
     const controller = createAutosaveController({
       reportId,
-      initial: { revision: initial.revision, updatedAt: initial.updatedAt, updatedBy: initial.updatedBy },
-      initialContent: initial.content,
+      initial: kept?.saved ?? { revision: initial.revision, updatedAt: initial.updatedAt, updatedBy: initial.updatedBy },
+      initialContent: kept ? (kept.content ?? initial.content) : initial.content,
+      load: () => loadLatestContent(reportId),
+      onLocked: () => optionsRef.current.onLocked?.(),
       prepareMerge: () => optionsRef.current.prepareMerge?.() ?? Promise.resolve(),
       applyMerged: (content) => optionsRef.current.applyMerged(content),
       getContent: () => optionsRef.current.getContent(),
@@ -123,7 +140,11 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
       document.removeEventListener("visibilitychange", onVisibility);
       window.removeEventListener("online", onOnline);
       window.removeEventListener("keydown", onKeyDown, true);
+      // Locked mid-edit: what was not saved yet goes to IndexedDB (offered again when editing reopens).
+      if (controller.hasUnsavedChanges()) void controller.stashLocally();
+      baseRef.current = controller.getBase();
       controller.dispose();
+      setState((current) => (current.conflict ? { ...current, conflict: null, status: "saved" } : current));
       controllerRef.current = null;
     };
     // The controller lives as long as the report is open; `initial` is read once.
@@ -135,6 +156,7 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
     markDirty: () => controllerRef.current?.markDirty(),
     flush: async () => controllerRef.current?.flush(),
     isAllSaved: () => !controllerRef.current?.hasUnsavedChanges(),
+    notifyRemoteRevision: (revision) => controllerRef.current?.notifyRemoteRevision(revision),
     resolveConflict: async (choices) => controllerRef.current?.resolveConflict(choices),
     restorable,
     acceptRestore: () => {

@@ -212,7 +212,8 @@ describe("ReportWorkspace conflicts", () => {
     vi.stubGlobal(
       "fetch",
       vi.fn(async (_url: string, init?: RequestInit) => {
-        const body = JSON.parse(String(init?.body)) as Put;
+        if (init?.method !== "PUT") return Response.json({ error: { code: "NOT_FOUND", message: "不存在" } }, { status: 404 });
+        const body = JSON.parse(String(init.body)) as Put;
         puts.push(body);
         if (!answered409) {
           answered409 = true;

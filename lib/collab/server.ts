@@ -1,0 +1,4 @@
+import "server-only";
+
+export * from "./presence-registry";
+export * from "./touch-presence";
