@@ -7,6 +7,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   sign_in_alert: "登录异常告警",
   "report.create": "新建报告",
   "report.import": "导入报告",
+  "report.migrate_opening": "导语迁移",
   "report.export": "导出报告",
   "report.status": "流转",
   "report.restore": "恢复旧版本",
