@@ -26,6 +26,13 @@ const reportActions = await import("@/app/(workspace)/reports/[reportId]/actions
 const admin = await import("@/app/(workspace)/admin/actions");
 const auditRoute = await import("@/app/api/audit/export/route");
 const contentRoute = await import("@/app/api/reports/[reportId]/content/route");
+const supervisionActions = await import("@/app/(workspace)/supervision/actions");
+const publicationActions = await import("@/app/(workspace)/publication/[reportId]/actions");
+const boardRoute = await import("@/app/api/supervision/board/route");
+const summaryRoute = await import("@/app/api/supervision/summary/route");
+const exportAllRoute = await import("@/app/api/supervision/export-all/route");
+const publicationRoute = await import("@/app/api/publication/[reportId]/route");
+const supervision = await import("@/lib/supervision");
 const verbs = {
   ...(await import("@/lib/workflow")),
   ...(await import("@/lib/history")),
@@ -281,7 +288,65 @@ const OPERATIONS: Operation[] = [
     viaAction: () => fromResponse(auditRoute.GET(new Request("http://localhost/api/audit/export"))),
     viaVerb: (world, user) => fromVerb(verbs.listAuditEventsForExport({ db: world.db, user, query: {} })),
   },
+  ...supervisionOperations(),
 ];
+
+/** Supervision (issue #16): a supervisor acts only on the agencies below its own; the public version is the report's own agency's or its supervisor's. */
+function supervisionOperations(): Operation[] {
+  const childAgency = new WeakMap<World, string>();
+  const addChildAgency = async (world: World) => {
+    const [child] = await world.db.insert(tables.agencies).values({ name: "青溪市水务局下属水文站", level: "department", parentId: world.users.supervisor.agencyId }).returning();
+    childAgency.set(world, child!.id);
+  };
+  const reminder = (world: World) => ({ agencyId: childAgency.get(world)!, year: 2024, message: "请尽快报送2024年度报告" });
+  return [
+    {
+      name: "progress board CSV (route)",
+      permission: "supervision.read",
+      isForeign: false,
+      viaAction: () => fromResponse(boardRoute.GET(new Request("http://localhost/api/supervision/board?year=2024"))),
+      viaVerb: (world, user) => fromVerb(supervision.listProgressBoard({ db: world.db, user, year: 2024 })),
+    },
+    {
+      name: "summary XLSX (route)",
+      permission: "supervision.read",
+      isForeign: false,
+      viaAction: () => fromResponse(summaryRoute.GET(new Request("http://localhost/api/supervision/summary?year=2024&format=xlsx"))),
+      viaVerb: (world, user) => fromVerb(supervision.getSupervisionSummary({ db: world.db, user, year: 2024 })),
+    },
+    {
+      name: "ZIP of signed subordinate reports (route)",
+      permission: "supervision.read",
+      isForeign: false,
+      viaAction: () => fromResponse(exportAllRoute.GET(new Request("http://localhost/api/supervision/export-all?year=2024"))),
+      viaVerb: (world, user) => fromVerb(supervision.exportSignedReports({ db: world.db, user, year: 2024 }).then((archive) => archive.reports)),
+    },
+    {
+      name: "send a reminder to a subordinate agency",
+      permission: "supervision.read",
+      isForeign: true,
+      prepare: addChildAgency,
+      viaAction: (world) => fromResult(supervisionActions.sendReminderAction(reminder(world))),
+      viaVerb: (world, user) => fromVerb(supervision.sendReminder({ db: world.db, user, input: reminder(world) })),
+    },
+    {
+      name: "public version HTML (route)",
+      permission: "report.export",
+      status: "signed",
+      isForeign: true,
+      viaAction: (world) => fromResponse(publicationRoute.GET(new Request(`http://localhost/api/publication/${world.reportId}?format=html`), { params: Promise.resolve({ reportId: world.reportId }) })),
+      viaVerb: (world, user) => fromVerb(supervision.getPublicVersion({ db: world.db, user, reportId: world.reportId }).then((version) => version.redactions)),
+    },
+    {
+      name: "mark 已公开 with the URL and date",
+      permission: "report.publish",
+      status: "signed",
+      isForeign: true,
+      viaAction: (world) => fromResult(publicationActions.recordPublicationAction({ reportId: world.reportId, publishedOn: "2025-03-20", url: "https://example.gov.cn/b.html" })),
+      viaVerb: (world, user) => fromVerb(supervision.recordPublication({ db: world.db, user, reportId: world.reportId, input: { publishedOn: "2025-03-20", url: "https://example.gov.cn/b.html" } })),
+    },
+  ];
+}
 
 type Principal = Role | "stranger" | "anonymous";
 const PRINCIPALS: Principal[] = [...ROLES, "stranger", "anonymous"];
