@@ -30,6 +30,7 @@ export function buildReportDocument(report: Report, options: DocxExportOptions =
     template: options.template,
     shouldPrintIndicatorTables: options.shouldPrintIndicatorTables,
     closing: { latinGapChars: LIBREOFFICE_LATIN_GAP_CHARS },
+    isFinal: !settings.isDraft,
   });
   const context = { fonts, isHeadingBold: settings.isHeadingBold };
   const children = blocks.flatMap((block) => renderBlock(block, context));

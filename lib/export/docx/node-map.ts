@@ -1,6 +1,6 @@
 import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type Table } from "docx";
 
-import { plainInline, type PrintableBlock, type PrintableBlockKind, type PrintableParagraph } from "../layout";
+import { inlinesToText, plainInline, type PrintableBlock, type PrintableBlockKind, type PrintableParagraph } from "../layout";
 import { ExportError } from "../options";
 import type { RoleFonts } from "./fonts";
 import { createInlineRuns, createRunsWithBoldLead, createTextRun } from "./runs";
@@ -46,11 +46,14 @@ export const BLOCK_RENDERERS = {
     return [bodyParagraph(HEADING_STYLES[block.role], [createTextRun(block.prefix + block.text, { eastAsia })])];
   },
   paragraph: (block, context) => [renderParagraph(block, context)],
-  runIn: (block, { fonts, isHeadingBold }) => [
-    bodyParagraph(STYLE_IDS.body, [
-      createTextRun(block.prefix + block.heading, { eastAsia: fonts.heading2, isBold: isHeadingBold }),
-      ...createInlineRuns(block.inlines, { eastAsia: fonts.body }),
-    ]),
+  // The editor's option reads 以加粗段首标题连排: a run-in heading is bold 楷体 whatever the template's heading weight,
+  // and carries outline level 2 so Word's navigation pane lists it with the （一） headings.
+  runIn: (block, { fonts }) => [
+    bodyParagraph(
+      STYLE_IDS.body,
+      [createTextRun(block.prefix + block.heading, { eastAsia: fonts.heading2, isBold: true }), ...createInlineRuns(block.inlines, { eastAsia: fonts.body })],
+      { outlineLevel: 1 },
+    ),
   ],
   table: (block, context) => [
     createTable(
@@ -91,7 +94,9 @@ function renderParagraph(block: PrintableParagraph, { fonts, isHeadingBold, cell
   const alignment = isCentered ? { alignment: AlignmentType.CENTER } : {};
   const children = createRunsWithBoldLead(inlines, { eastAsia }, boldLength);
   if (cell) return new Paragraph({ style, overflowPunctuation: true, ...indent, ...alignment, children });
-  return bodyParagraph(style, children, indent);
+  // "1.加强队伍建设。全年…" and "（1）…。…": run-in headings of levels 3 and 4 show in the navigation pane too.
+  const outline = block.headingLength > 0 ? { outlineLevel: /^[（(]/.test(block.prefix || inlinesToText(block.inlines)) ? 3 : 2 } : {};
+  return bodyParagraph(style, children, { ...indent, ...outline });
 }
 
 /** Flush left from a fixed start, so the engine's spacing around digits cannot shift the first character. */

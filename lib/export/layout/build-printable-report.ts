@@ -1,4 +1,4 @@
-import { formatChineseDate, headingPrefix, type Report, type ReportItem, type ReportSection, type ReportTemplate } from "@/lib/report-model";
+import { docToText, formatChineseDate, headingPrefix, type Report, type ReportItem, type ReportSection, type ReportTemplate } from "@/lib/report-model";
 
 import { balanceTitleLines } from "./balance-title-lines";
 import { bodyToBlocks, inlinesOf } from "./body-node-map";
@@ -14,6 +14,8 @@ export interface PrintableOptions {
   shouldPrintIndicatorTables?: boolean;
   /** How the exporter's layout engine spaces Chinese and digits, and whether the document is sealed. */
   closing?: ClosingLayout;
+  /** The final document leaves out optional parts with nothing in them (a draft prints them). @default false */
+  isFinal?: boolean;
 }
 
 /**
@@ -32,6 +34,7 @@ export function buildPrintableReport(report: Report, options: PrintableOptions =
 
   let sectionNumber = 0;
   for (const section of report.sections) {
+    if (options.isFinal && isOptional(section, options) && isEmptySection(section)) continue;
     if (section.heading.trim()) {
       sectionNumber += 1;
       blocks.push({ kind: "heading", role: "h1", prefix: headingPrefix(1, sectionNumber), text: section.heading.trim() });
@@ -82,6 +85,19 @@ function itemBlocks(item: ReportItem, prefix: string): PrintableBlock[] {
   const runInHeading = /[。！？：；]$/.test(heading) ? heading : `${heading}。`;
   if (first?.type === "paragraph") return [{ kind: "runIn", prefix, heading: runInHeading, inlines: inlinesOf(first) }, ...bodyToBlocks(rest)];
   return [{ kind: "runIn", prefix, heading: runInHeading, inlines: [] }, ...bodyToBlocks(item.body.content)];
+}
+
+/** Optional parts per the template; without one, only 其他需要报告的情况. */
+function isOptional(section: ReportSection, options: PrintableOptions): boolean {
+  const entry = options.template?.sections.find((candidate) => candidate.kind === section.kind);
+  return entry ? !entry.isRequired : section.kind === "other";
+}
+
+/** No lead, no item text and no figure: only headings would print. */
+function isEmptySection(section: ReportSection): boolean {
+  if (section.lead.trim()) return false;
+  if (section.items.some((item) => docToText(item.body).trim() !== "")) return false;
+  return Object.values(section.indicators).every((value) => typeof value !== "number");
 }
 
 function shouldPrintIndicators(section: ReportSection, options: PrintableOptions): boolean {

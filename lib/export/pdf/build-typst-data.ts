@@ -165,7 +165,9 @@ export function buildTypstData(
         text.heading2.push(headingText);
         text.body.push(runsText(toRuns(block.inlines)));
         // The first runs up to the heading's length print in 楷体; the template splits them by `headingLength`.
-        return { kind: "runIn", headingRuns: splitRunsAt(runs, [...headingText].length)[0], runs: splitRunsAt(runs, [...headingText].length)[1], isBold: options.isHeadingBold };
+        // Always bold: the editor's option reads 以加粗段首标题连排.
+        const [headingRuns, bodyRuns] = splitRunsAt(runs, [...headingText].length);
+        return { kind: "runIn", headingRuns, runs: bodyRuns, isBold: true };
       }
       case "paragraph": {
         const runs = withLatinGaps(paragraphRuns(block, options.isHeadingBold));
@@ -189,9 +191,19 @@ export function buildTypstData(
         return block;
     }
   });
+  // 署名 and 成文日期 never part across pages (the DOCX keeps the signature with the next line the same way).
+  const merged: unknown[] = [];
+  for (const block of out as Array<{ kind: string; text?: string; startFromRightChars?: number }>) {
+    const previous = merged.at(-1) as { kind: string; lines: unknown[] } | undefined;
+    if (block.kind === "signature" || block.kind === "date") {
+      const line = { text: block.text, startFromRightChars: block.startFromRightChars };
+      if (previous?.kind === "closing") previous.lines.push(line);
+      else merged.push({ kind: "closing", lines: [line] });
+    } else merged.push(block);
+  }
   const fontData = Object.fromEntries(Object.entries(fonts).map(([role, font]) => [role, { family: font.family, weight: font.weight, hasBold: font.hasBold }]));
   return {
-    data: { title, options: { isDraft: options.isDraft, pageNumberPosition: options.pageNumberPosition }, fonts: fontData as TypstData["fonts"], blocks: out },
+    data: { title, options: { isDraft: options.isDraft, pageNumberPosition: options.pageNumberPosition }, fonts: fontData as TypstData["fonts"], blocks: merged },
     textByRole: Object.fromEntries(Object.entries(text).map(([role, parts]) => [role, parts.join("")])) as TextByRole,
   };
 }

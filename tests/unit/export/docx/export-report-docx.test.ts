@@ -100,6 +100,30 @@ describe("exportReportDocx styles", () => {
     expect(styleXml(styles, "NbHeading2")).not.toContain("<w:b/>");
   });
 
+  it("gives run-in headings outline levels too, and always sets a run-in （二） heading bold (以加粗段首标题连排)", () => {
+    const paragraphs = paragraphsOf(documentXml);
+    const runIn = paragraphs.find((paragraph) => paragraph.text.startsWith("（二）深化“放管服”改革。"))!;
+    expect(runIn.xml).toContain('<w:outlineLvl w:val="1"/>');
+    const firstRun = /<w:r>(.*?)<\/w:r>/s.exec(runIn.xml)![1]!;
+    expect(firstRun).toContain("<w:b/>");
+    expect(firstRun).toContain('w:eastAsia="楷体_GB2312"');
+    const numbered = paragraphs.find((paragraph) => paragraph.text.startsWith("1.健全议事协调机制。"))!;
+    expect(numbered.xml).toContain('<w:outlineLvl w:val="2"/>');
+    const plain = paragraphs.find((paragraph) => paragraph.style === "NbBody" && paragraph.text.startsWith("2024年，望川区"))!;
+    expect(plain.xml).not.toContain("w:outlineLvl");
+  });
+
+  it("leaves an empty optional part out of the final document but keeps it in the draft", async () => {
+    const withEmptyOther = structuredClone(report);
+    const other = withEmptyOther.sections.find((section) => section.kind === "other")!;
+    other.lead = "";
+    other.items = [{ ...other.items[0]!, heading: "", body: { type: "doc", content: [{ type: "paragraph" }] } }];
+    const final = paragraphsOf(unzipDocx(await exportReportDocx(withEmptyOther, { isDraft: false }))["word/document.xml"]!);
+    const draft = paragraphsOf(unzipDocx(await exportReportDocx(withEmptyOther, { isDraft: true }))["word/document.xml"]!);
+    expect(final.some((paragraph) => paragraph.text.includes(other.heading))).toBe(false);
+    expect(draft.some((paragraph) => paragraph.text === `五、${other.heading}`)).toBe(true);
+  });
+
   it("bolds 楷体 and numbered 仿宋 headings only when the template asks", async () => {
     const bold = unzipDocx(await exportReportDocx(report, { isHeadingBold: true }));
     expect(styleXml(bold["word/styles.xml"]!, "NbHeading2")).toContain("<w:b/>");

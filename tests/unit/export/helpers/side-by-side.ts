@@ -41,7 +41,7 @@ export function allComparisonReports(): Array<{ name: string; report: Report }> 
 }
 
 /** All text a reader sees, in print order, without whitespace (page numbers excluded). */
-export function printedText(report: Report, options: Parameters<typeof buildPrintableReport>[1] = {}): string {
+export function printedText(report: Report, options: Parameters<typeof buildPrintableReport>[1] = { isFinal: true }): string {
   return buildPrintableReport(report, options).map(blockText).join("").replace(/\s+/g, "");
 }
 
