@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db/client";
 import * as tables from "@/lib/db/schema";
 import { createReportFromTemplate } from "@/lib/report-model";
 import { insertReport } from "@/lib/reports";
-import { getSupervisionSummary, listProgressBoard, listReminders, sendReminder } from "@/lib/supervision";
+import { createSummaryDraft, getSupervisionSummary, listProgressBoard, listReminders, sendReminder } from "@/lib/supervision";
 import { getTemplate } from "@/templates";
 
 import { buildCompleteReport } from "../fixtures/complete-report";
@@ -90,6 +90,24 @@ describe.skipIf(!isAvailable)(`[SUPERVISION] board, reminders and summary on ${t
       expect(summary.rows[0]!.figures.susong_cases.current).toBeNull();
       expect(gaps.reportCount).toBe(2);
       expect(gaps.gaps.find((gap) => gap.label === "主要举措和成效")?.agencyNames).toEqual(["示例县青石镇"]);
+    });
+  });
+
+  it("the supervising agency's own report starts from a draft whose measures part lists the summed figures", async () => {
+    await withRollback(handle.db, async (db) => {
+      const world = await seedCounty(db);
+      await expect(createSummaryDraft({ db, user: world.supervisor, year: 2025 })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      const writer = await seedUser(db, { roles: ["drafter", "supervisor"], agencyId: world.office.id });
+      const { reportId } = await createSummaryDraft({ db, user: writer, year: 2025 });
+      const [row] = await db.select().from(tables.reports).where(eq(tables.reports.id, reportId));
+      expect(row).toMatchObject({ agencyId: world.office.id, year: 2025, templateId: "county-government", status: "draft" });
+      const measures = row!.content.sections.find((section) => section.kind === "measures")!;
+      const text = JSON.stringify(measures.items[0]!.body);
+      expect(measures.items[0]!.heading).toBe("全面汇总下级机关法治政府建设情况");
+      expect(text).toContain("示例县委依法治县办所属3个机关中，已有2个形成2025年度法治政府建设报告");
+      expect(text).toContain("行政复议收案7件（2024年5件）");
+      expect(text).not.toContain("信访受理");
+      await expect(createSummaryDraft({ db, user: writer, year: 2025 })).rejects.toMatchObject({ code: "INVALID_INPUT" });
     });
   });
 });
