@@ -23,7 +23,7 @@ function proseLines(lines: string[]): number[] {
   const indices: number[] = [];
   lines.forEach((line, index) => {
     const text = line.trim();
-    if (index <= start || text.length < 30 || !text.includes("。") || PART_HEADING.test(text) || ITEM_HEADING.test(text) || /^\d+[.．、]/.test(text)) return;
+    if (index <= start || text.length < 30 || !text.includes("。") || PART_HEADING.test(text) || /^[（(]/.test(text) || /^\d+[.．、]/.test(text)) return;
     indices.push(index);
   });
   return indices;
@@ -123,7 +123,7 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
     rules: ["doubled-words"],
     seed: (lines, position) =>
       atProse(lines, position, (text) => {
-        const match = /，([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff])/.exec(text);
+        const match = /[，,]([\u4e00-\u9fff]{2})(?=[\u4e00-\u9fff])/.exec(text);
         if (!match || match[1]![0] === "一") return undefined;
         const at = match.index + 1;
         return `${text.slice(0, at)}${match[1]}${text.slice(at)}`;

@@ -10,9 +10,9 @@ import type { Finding, Rule } from "../types";
 const RULE_ID = "confusion-words";
 
 // Entries by first character, longest first: one pass over the text, the longest wrong form wins at a position.
-const BY_FIRST_CHAR = new Map<string, ConfusionEntry[]>();
+const BY_FIRST_CHAR = new Map<number, ConfusionEntry[]>();
 for (const entry of [...CONFUSION_LEXICON].sort((left, right) => right.wrong.length - left.wrong.length)) {
-  const first = entry.wrong[0]!;
+  const first = entry.wrong.charCodeAt(0);
   BY_FIRST_CHAR.set(first, [...(BY_FIRST_CHAR.get(first) ?? []), entry]);
 }
 
@@ -35,7 +35,7 @@ export function findConfusions(text: string, year: number): Array<{ entry: Confu
   const found: Array<{ entry: ConfusionEntry; from: number }> = [];
   let titles: Array<[number, number]> | undefined;
   for (let index = 0; index < text.length; index += 1) {
-    const candidates = BY_FIRST_CHAR.get(text[index]!);
+    const candidates = BY_FIRST_CHAR.get(text.charCodeAt(index));
     if (!candidates) continue;
     for (const entry of candidates) {
       if (!text.startsWith(entry.wrong, index) || !appliesInYear(entry, year) || !appliesInContext(entry, text, index)) continue;

@@ -59,14 +59,24 @@ function isLegitimateRepeat(text: string, from: number, unit: string): boolean {
   return false;
 }
 
+function repeatsAt(text: string, from: number, length: number): boolean {
+  if (from + 2 * length > text.length) return false;
+  for (let offset = 0; offset < length; offset += 1) if (text.charCodeAt(from + offset) !== text.charCodeAt(from + length + offset)) return false;
+  return true;
+}
+
 /** Adjacent repeats of the same 1–4 Han characters that are typing slips ("执法执法", "的的"). */
 export function findDoubledWords(text: string): Array<{ from: number; unit: string }> {
   const found: Array<{ from: number; unit: string }> = [];
   for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    // Cheap pre-check without allocating: a repeat of length L needs text[index] === text[index + L].
+    if (code !== text.charCodeAt(index + 1) && code !== text.charCodeAt(index + 2) && code !== text.charCodeAt(index + 3) && code !== text.charCodeAt(index + 4)) continue;
     if (!isHan(text[index])) continue;
     for (let length = 4; length >= 1; length -= 1) {
+      if (code !== text.charCodeAt(index + length) || !repeatsAt(text, index, length)) continue;
       const unit = text.slice(index, index + length);
-      if (unit.length < length || text.slice(index + length, index + 2 * length) !== unit || !isAllHan(unit)) continue;
+      if (!isAllHan(unit)) continue;
       if (isLegitimateRepeat(text, index, unit)) break;
       found.push({ from: index, unit });
       index += 2 * length - 1;

@@ -41,6 +41,7 @@ function sentenceFindings(location: ReportLocation, text: string, claimed: Array
   const seen = new Set<string>();
   for (const match of text.matchAll(SENTENCE)) {
     const raw = match[0];
+    if (raw.length < MIN_SENTENCE) continue;
     const lead = raw.length - raw.trimStart().length;
     const from = match.index + lead;
     const to = match.index + raw.length;
@@ -70,6 +71,7 @@ export const duplicateTextRule: Rule = {
     for (const { location, text } of listProseFields(report)) {
       const claimed: Array<[number, number]> = [];
       for (const paragraph of splitParagraphs(text)) {
+        if (paragraph.text.length < MIN_PARAGRAPH) continue;
         const key = normalize(paragraph.text);
         if (countCharacters(key) < MIN_PARAGRAPH || paragraph.text.includes("\t")) continue;
         const from = paragraph.from + (paragraph.text.length - paragraph.text.trimStart().length);

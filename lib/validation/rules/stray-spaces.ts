@@ -3,6 +3,7 @@ import type { Report, ReportLocation } from "@/lib/report-model";
 import { replaceFix, withRange } from "../finding";
 import { CJK_PUNCTUATION, HAN, isHan } from "../text/chars";
 import { listFieldTexts } from "../text/report-fields";
+import { enclosedRanges } from "../text/spans";
 import type { Finding, Rule } from "../types";
 
 const RULE_ID = "stray-spaces";
@@ -25,18 +26,24 @@ function wordBefore(text: string, end: number): string {
 function wordAfter(text: string, start: number): string {
   let end = start;
   if (/\d/.test(text[start] ?? "")) while (end < text.length && /[\d.]/.test(text[end]!)) end += 1;
-  else while (end < Math.min(text.length, start + 2) && isHan(text[end])) end += 1;
+  else while (end < Math.min(text.length, start + (/\d/.test(text[start - 2] ?? "") ? 1 : 2)) && isHan(text[end])) end += 1;
   const lineEnd = text.indexOf("\n", start);
   return text.slice(start, lineEnd === -1 ? end : Math.min(end, lineEnd));
 }
 
 function checkField(location: ReportLocation, text: string): Finding[] {
   const findings: Finding[] = [];
+  let quotes: Array<[number, number]> | undefined;
   for (const match of text.matchAll(STRAY)) {
     const from = match.index;
     const to = from + match[0].length;
     const lineStart = text.lastIndexOf("\n", from - 1) + 1;
     if (!text.slice(lineStart, from).trim()) continue;
+    // A quoted headline separates its phrases with spaces (“规章制度行之有效 工作方法推陈出新”): deliberate.
+    if (isHan(text[from - 1]) && isHan(text[to])) {
+      quotes ??= [...enclosedRanges(text, "“", "”"), ...enclosedRanges(text, "《", "》")].sort((left, right) => left[0] - right[0]);
+      if (quotes.some(([start, end]) => from > start && from < end)) continue;
+    }
     const shown = `${wordBefore(text, from)}${match[0]}${wordAfter(text, to)}`;
     const isFigure = /\d/.test(text[from - 1] ?? "") || /\d/.test(text[to] ?? "");
     findings.push({

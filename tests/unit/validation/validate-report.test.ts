@@ -77,7 +77,7 @@ describe("summarizeFindings and completeness", () => {
     ]);
     expect(result).toMatchObject({ done: 3, total: 4 });
     const withErrors = completeness(report, template);
-    expect(withErrors.perSection[0]!.status).toBe("errors");
+    expect(withErrors.perSection[0]!.status).toBe("warnings");
   });
 
   it("describes locations as the official reads them", () => {
