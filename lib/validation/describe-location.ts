@@ -11,13 +11,28 @@ const META_LABELS: Record<string, string> = {
   sections: "报告结构",
 };
 
+/** The numeral the export prints: only parts (and items) with a heading are numbered. */
+function printedNumber(headings: string[], index: number): number {
+  return headings.slice(0, index + 1).filter((heading) => heading.trim()).length;
+}
+
 function sectionLabel(report: Report, sectionIndex: number): string {
   const section = report.sections[sectionIndex];
-  return `${headingPrefix(1, sectionIndex + 1)}${section?.heading || "（无标题）"}`;
+  if (!section?.heading.trim()) return `第${sectionIndex + 1}部分（无标题）`;
+  return `${headingPrefix(1, printedNumber(report.sections.map((candidate) => candidate.heading), sectionIndex))}${section.heading}`;
+}
+
+/**
+ * Names for parts and items other than the model's: the headings as an imported file shows them (with the
+ * file's own numerals), so a location about the file names what the official sees in it.
+ */
+export interface LocationNames {
+  section?: (sectionIndex: number) => string | undefined;
+  item?: (sectionIndex: number, itemIndex: number) => string | undefined;
 }
 
 /** Human path of a location, e.g. "一、主要举措和成效 › （二）深化“放管服”改革 › 正文". */
-export function describeLocation(report: Report, location: ReportLocation): string {
+export function describeLocation(report: Report, location: ReportLocation, names?: LocationNames): string {
   const parts: string[] = [];
   switch (location.field) {
     case "meta":
@@ -35,10 +50,13 @@ export function describeLocation(report: Report, location: ReportLocation): stri
     default:
       break;
   }
-  if (location.sectionIndex !== undefined) parts.push(sectionLabel(report, location.sectionIndex));
+  if (location.sectionIndex !== undefined) parts.push(names?.section?.(location.sectionIndex) ?? sectionLabel(report, location.sectionIndex));
   if (location.itemIndex !== undefined && location.sectionIndex !== undefined) {
-    const item = report.sections[location.sectionIndex]?.items[location.itemIndex];
-    parts.push(item?.heading ? `${headingPrefix(2, location.itemIndex + 1)}${item.heading}` : `第${location.itemIndex + 1}段`);
+    const items = report.sections[location.sectionIndex]?.items ?? [];
+    const item = items[location.itemIndex];
+    const named = names?.item?.(location.sectionIndex, location.itemIndex);
+    const number = printedNumber(items.map((candidate) => candidate.heading), location.itemIndex);
+    parts.push(named ?? (item?.heading ? `${headingPrefix(2, number)}${item.heading}` : `第${location.itemIndex + 1}段`));
   }
   if (location.field === "lead") parts.push("导语");
   if (location.field === "indicators") parts.push(`指标“${findIndicator(location.key ?? "")?.label ?? location.key ?? ""}”`);

@@ -4,7 +4,7 @@ export { applyFix } from "./apply-fix";
 export { summarizeFindings, type FindingSummary } from "./summarize-findings";
 export { completeness, type Completeness, type SectionCompleteness, type SectionStatus } from "./completeness";
 export { gangyaoCoverage, type AreaCoverage } from "./gangyao-coverage";
-export { describeLocation } from "./describe-location";
+export { describeLocation, type LocationNames } from "./describe-location";
 export { compareLocations } from "./compare-locations";
 export { RULES } from "./rules";
 export { FIXED_EXPRESSIONS, type FixedExpression } from "./data/fixed-expressions";

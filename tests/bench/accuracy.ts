@@ -62,7 +62,7 @@ function countKeys(findings: Finding[]): Map<string, number> {
   return counts;
 }
 
-function quoteOf(report: Report, finding: Finding, around = 0): string {
+export function quoteOf(report: Report, finding: Finding, around = 0): string {
   const range = finding.location.range;
   if (!range) return "";
   const { field, sectionIndex, itemIndex } = finding.location;

@@ -31,6 +31,12 @@ function wordAfter(text: string, start: number): string {
   return text.slice(start, lineEnd === -1 ? end : Math.min(end, lineEnd));
 }
 
+/** Phrases of four or more characters separated by spaces: a headline, not a slip inside a term ("首违 不罚"). */
+function isHeadline(content: string): boolean {
+  const phrases = content.split(/[ \u00a0\u3000]+/);
+  return phrases.length >= 2 && phrases.every((phrase) => phrase.length >= 4);
+}
+
 function checkField(location: ReportLocation, text: string): Finding[] {
   const findings: Finding[] = [];
   let quotes: Array<[number, number]> | undefined;
@@ -42,7 +48,8 @@ function checkField(location: ReportLocation, text: string): Finding[] {
     // A quoted headline separates its phrases with spaces (“规章制度行之有效 工作方法推陈出新”): deliberate.
     if (isHan(text[from - 1]) && isHan(text[to])) {
       quotes ??= [...enclosedRanges(text, "“", "”"), ...enclosedRanges(text, "《", "》")].sort((left, right) => left[0] - right[0]);
-      if (quotes.some(([start, end]) => from > start && from < end)) continue;
+      const quote = quotes.find(([start, end]) => from > start && from < end);
+      if (quote && isHeadline(text.slice(quote[0] + 1, quote[1] - 1))) continue;
     }
     const shown = `${wordBefore(text, from)}${match[0]}${wordAfter(text, to)}`;
     const isFigure = /\d/.test(text[from - 1] ?? "") || /\d/.test(text[to] ?? "");

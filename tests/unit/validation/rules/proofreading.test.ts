@@ -179,9 +179,10 @@ describe("dot-forms", () => {
 
 describe("stray-spaces in quoted headlines", () => {
   it("spaces between the phrases of a quoted headline are deliberate; a figure's space inside quotes is not", () => {
-    const body = "《法治日报》以“制度行之有效 方法推陈出新 流程井然有序”为题报道；“2024 年度”工作要点已印发。";
+    const body = "《法治日报》以“制度行之有效 方法推陈出新 流程井然有序”为题报道；“2024 年度”要点和“首违 不罚”清单已印发。";
     const findings = runRule(straySpacesRule, reportWithBody(body));
-    expect(findings.map((finding) => rangeText(body, finding))).toEqual([" "]);
+    expect(findings.map((finding) => rangeText(body, finding))).toEqual([" ", " "]);
     expect(findings[0]!.message).toContain("“2024 年”");
+    expect(findings[1]!.message).toContain("“首违 不罚”");
   });
 });
