@@ -34,4 +34,6 @@ process.on("message", (message: { id: number; job: JobMessage }) => {
   );
 });
 
+// The server went away (even by kill -9): no one is left to answer.
+process.on("disconnect", () => process.exit(0));
 process.send?.({ ready: true });

@@ -45,4 +45,6 @@ process.on("message", ({ id, job }) => {
   process.send({ id, result });
 });
 
+// The server went away (even by kill -9): no one is left to answer.
+process.on("disconnect", () => process.exit(0));
 process.send({ ready: true });
