@@ -23,12 +23,16 @@ import {
   renderPairs,
   type RenderedPair,
 } from "../unit/export/helpers/side-by-side";
+import { inkBox, inkRowTops, renderGrey, type GreyPage } from "../unit/export/helpers/ink";
 import { pdfPageLines, type PdfLine } from "../unit/export/pdf/poppler";
 
 const MM = 72 / 25.4;
 const TEXT_RIGHT = (210 - 26) * MM;
 /** One 3号 character after the −0.25 pt tracking. */
 const CHAR = 15.75;
+/** One 4号 character (14 pt), the page number's inset. */
+const FOURTH_SIZE_MM = (14 * 25.4) / 72;
+const PITCH_MM = 225 / 22;
 
 const soffice = await findCommand("soffice", "libreoffice");
 const pdftotext = await findCommand("pdftotext");
@@ -106,6 +110,47 @@ describe.skipIf(!isReady)("[EXPORT] DOCX through LibreOffice and the PDF, on fou
       expect(Math.abs(TEXT_RIGHT - longer.xMax - 2 * CHAR), `${pdf}: 右空二字`).toBeLessThan(3);
       expect(found.date.y - found.signature.y).toBeGreaterThan(20);
     }
+  });
+
+  /** The 一字线 of the page number: its ink box, left and right dashes apart (mm). */
+  function pageNumberDashes(page: GreyPage) {
+    const whole = inkBox(page, { left: 20, top: 263, right: 200, bottom: 285 })!;
+    const left = inkBox(page, { left: whole.left, top: 263, right: whole.left + 3.5, bottom: 285 })!;
+    const right = inkBox(page, { left: whole.right - 3.5, top: 263, right: whole.right, bottom: 285 })!;
+    return { top: left.top, left: whole.left, right: whole.right, rightDashTop: right.top };
+  }
+
+  it.each(Object.values(EXPORT_FIXTURES))("%s: the 一字线 of the page number sits 7 mm under the 版心, one 4号 character in, in both", (file) => {
+    for (const pdf of [pair(file).docxPdf, pair(file).pdf]) {
+      for (let number = 1; number <= pageCountOf(pdf); number += 1) {
+        const dashes = pageNumberDashes(renderGrey(pdf, number));
+        expect(Math.abs(dashes.top - (262 + 7)), `${pdf} 第${number}页 一字线上距版心`).toBeLessThan(0.3);
+        expect(Math.abs(dashes.rightDashTop - dashes.top)).toBeLessThan(0.2);
+        if (number % 2 === 1) expect(Math.abs(184 - FOURTH_SIZE_MM - dashes.right), `${pdf} 第${number}页 右空一字`).toBeLessThan(0.3);
+        else expect(Math.abs(28 + FOURTH_SIZE_MM - dashes.left), `${pdf} 第${number}页 左空一字`).toBeLessThan(0.3);
+      }
+    }
+  });
+
+  it.each(Object.values(EXPORT_FIXTURES))("%s: every page's lines on one grid, the PDF's first page included, at the DOCX's height in the line", (file) => {
+    const rowsOf = (pdf: string) =>
+      Array.from({ length: pageCountOf(pdf) }, (_, index) => inkRowTops(renderGrey(pdf, index + 1, 150), { left: 28, top: 36, right: 184, bottom: 262 }));
+    const docx = rowsOf(pair(file).docxPdf);
+    const typst = rowsOf(pair(file).pdf);
+    for (const [engine, pages] of [["DOCX", docx], ["PDF", typst]] as const) {
+      pages.slice(0, -1).forEach((rows, index) => {
+        // The first page's 文号 and 2号 title lines have taller glyphs; the grid is checked from the 主送 on.
+        const body = index === 0 ? rows.filter((top) => top > 37 + 5 * PITCH_MM) : rows;
+        expect(body.length).toBeGreaterThan(10);
+        for (const top of body) expect((top - 37) % PITCH_MM, `${engine} 第${index + 1}页 ${top.toFixed(2)} mm`).toBeGreaterThan(2.5);
+        for (const top of body) expect((top - 37) % PITCH_MM, `${engine} 第${index + 1}页 ${top.toFixed(2)} mm`).toBeLessThan(4.3);
+      });
+    }
+    // The last page holds the 版记, which the PDF sets at the foot of the page and LibreOffice right after the date.
+    docx.slice(0, -1).forEach((rows, index) => {
+      expect(typst[index]!.length).toBe(rows.length);
+      rows.forEach((top, row) => expect(Math.abs(typst[index]![row]! - top), `第${index + 1}页第${row + 1}行`).toBeLessThan(0.8));
+    });
   });
 
   it("lays the district report out complete in LibreOffice on as many pages as the PDF ± 1 (its tables differ in height)", () => {

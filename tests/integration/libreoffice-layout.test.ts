@@ -73,7 +73,8 @@ describe.skipIf(!soffice || !pdftotext)("[EXPORT] the DOCX laid out by LibreOffi
     for (const number of numbers) {
       const page = Number(number.text.replace(/—/g, ""));
       expect(page).toBe(number.page);
-      expect(number.yMin).toBeGreaterThan(TEXT_BOTTOM + 5 * MM);
+      // The 一字线's ink is 7 mm under the 版心 (libreoffice-export.test.ts measures it); its font box starts higher.
+      expect(number.yMin).toBeGreaterThan(TEXT_BOTTOM + 3 * MM);
       expect(number.yMin).toBeLessThan(TEXT_BOTTOM + 9 * MM);
       if (page % 2 === 1) expect(number.xMax).toBeCloseTo(TEXT_RIGHT - 14, -1);
       else expect(number.xMin).toBeCloseTo(TEXT_LEFT + 14, -1);

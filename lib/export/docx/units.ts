@@ -3,6 +3,9 @@ export function mmToTwip(millimetres: number): number {
   return Math.round((millimetres * 1440) / 25.4);
 }
 
+/** How far below the top of its 14 pt line the ink of a 4号 一字线 starts. */
+export const DASH_INK_DROP_MM = 2.4;
+
 /** A4 in twips. */
 export const PAGE_SIZE = { width: 11906, height: 16838 } as const;
 
@@ -13,8 +16,12 @@ export const PAGE_MARGINS = {
   right: mmToTwip(26),
   bottom: mmToTwip(35),
   header: mmToTwip(15),
-  /** The page number line (14 pt) starts 7 mm under the 版心: 35 − 7 mm − 14 pt from the page bottom. */
-  footer: mmToTwip(35 - 7 - (14 * 25.4) / 72),
+  /**
+   * The top of the 一字线 of "— 1 —" 7 mm under the 版心 (GB/T 9704 7.5). The page number line is 14 pt high and the
+   * dash's ink starts 2.4 mm below its top (宋体 / FandolSong, measured on the LibreOffice render), so the line
+   * starts 7 − 2.4 mm under the 版心: 35 − 4.6 mm − 14 pt from the page bottom.
+   */
+  footer: mmToTwip(35 - (7 - DASH_INK_DROP_MM) - (14 * 25.4) / 72),
   gutter: 0,
 } as const;
 

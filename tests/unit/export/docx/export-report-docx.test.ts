@@ -22,8 +22,8 @@ describe("exportReportDocx page setup", () => {
     expect(margins).toMatch(/w:left="1587"/);
     expect(margins).toMatch(/w:right="1474"/);
     expect(margins).toMatch(/w:bottom="1984"/);
-    // 35 mm − 7 mm − one 14 pt line = 23.06 mm
-    expect(margins).toMatch(/w:footer="1307"/);
+    // 35 mm − (7 mm − the dash's 2.4 mm ink drop) − one 14 pt line = 25.46 mm
+    expect(margins).toMatch(/w:footer="1443"/);
   });
 
   it("declares a 22-line grid of 28.95 pt without the character grid LibreOffice misreads", () => {
