@@ -3,6 +3,7 @@ import { docToText, type Report } from "@/lib/report-model";
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 
 import { fieldDomId, focusField } from "./focus-location";
+import { OPENING_EDITOR_ID } from "./opening-form";
 import type { FindingsState } from "./use-findings";
 import { applyFix, type Finding } from "./validation-api";
 
@@ -18,6 +19,12 @@ export interface FindingActionsOptions {
   onNotice: (message: string) => void;
 }
 
+/** The editor that holds a location's text: an item body's, or the opening's (导语). */
+function editorKeyOf(location: Finding["location"]): string | undefined {
+  if (location.field === "opening") return OPENING_EDITOR_ID;
+  return location.field === "body" ? location.itemId : undefined;
+}
+
 /** Jump to a finding's text, and apply its one-click fix (handlers for the findings panel). */
 export function useFindingActions(options: FindingActionsOptions) {
   const { findings, edit } = options;
@@ -26,7 +33,7 @@ export function useFindingActions(options: FindingActionsOptions) {
   function onSelectFinding(finding: Finding) {
     const { location } = finding;
     if (location.sectionId) options.onFocusSection(location.sectionId);
-    const editor = location.field === "body" && location.itemId ? editorOf(location.itemId) : undefined;
+    const editor = editorKeyOf(location) ? editorOf(editorKeyOf(location)!) : undefined;
     if (editor) {
       editor.focusRange(location.range?.from ?? 0, location.range?.to ?? location.range?.from ?? 0);
       return;
@@ -41,16 +48,16 @@ export function useFindingActions(options: FindingActionsOptions) {
     const checkedItems = new Map(findings.checked.sections.flatMap((s) => s.items).map((item) => [item.id, item]));
     const bodyEdits = new Map<string, Array<{ from: number; to: number; insert: string }>>();
     const otherEdits = fix.edits.filter((textEdit) => {
-      const itemId = textEdit.location.itemId;
-      if (textEdit.location.field !== "body" || !itemId || !editorOf(itemId)) return true;
-      bodyEdits.set(itemId, [...(bodyEdits.get(itemId) ?? []), { from: textEdit.from, to: textEdit.to, insert: textEdit.insert }]);
+      const key = editorKeyOf(textEdit.location);
+      if (!key || !editorOf(key)) return true;
+      bodyEdits.set(key, [...(bodyEdits.get(key) ?? []), { from: textEdit.from, to: textEdit.to, insert: textEdit.insert }]);
       return false;
     });
-    // Bodies change through their editor, so Ctrl+Z undoes the fix.
+    // Bodies and the opening change through their editor, so Ctrl+Z undoes the fix.
     for (const [itemId, edits] of bodyEdits) {
-      const expected = checkedItems.get(itemId);
+      const expected = itemId === OPENING_EDITOR_ID ? findings.checked.opening : checkedItems.get(itemId)?.body;
       const editor = editorOf(itemId);
-      const isApplied = editor?.applyTextEdits(edits, expected ? docToText(expected.body) : undefined);
+      const isApplied = editor?.applyTextEdits(edits, expected ? docToText(expected) : undefined);
       editor?.flush();
       if (!isApplied) {
         options.onNotice("正文在检查之后又有改动，已重新检查，请再试一次。");

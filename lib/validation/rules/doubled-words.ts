@@ -59,6 +59,11 @@ function isLegitimateRepeat(text: string, from: number, unit: string): boolean {
   return false;
 }
 
+/** Han ideographs by code unit (the ranges of `HAN`), without a regex per character. */
+function isHanCode(code: number): boolean {
+  return (code >= 0x4e00 && code <= 0x9fff) || (code >= 0x3400 && code <= 0x4dbf) || (code >= 0xf900 && code <= 0xfaff);
+}
+
 function repeatsAt(text: string, from: number, length: number): boolean {
   if (from + 2 * length > text.length) return false;
   for (let offset = 0; offset < length; offset += 1) if (text.charCodeAt(from + offset) !== text.charCodeAt(from + length + offset)) return false;
@@ -72,7 +77,7 @@ export function findDoubledWords(text: string): Array<{ from: number; unit: stri
     const code = text.charCodeAt(index);
     // Cheap pre-check without allocating: a repeat of length L needs text[index] === text[index + L].
     if (code !== text.charCodeAt(index + 1) && code !== text.charCodeAt(index + 2) && code !== text.charCodeAt(index + 3) && code !== text.charCodeAt(index + 4)) continue;
-    if (!isHan(text[index])) continue;
+    if (!isHanCode(code)) continue;
     for (let length = 4; length >= 1; length -= 1) {
       if (code !== text.charCodeAt(index + length) || !repeatsAt(text, index, length)) continue;
       const unit = text.slice(index, index + length);

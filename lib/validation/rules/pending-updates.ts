@@ -29,6 +29,12 @@ export const pendingUpdatesRule: Rule = {
   title: "待更新内容",
   check(report: Report): Finding[] {
     const findings: Finding[] = [];
+    const opening = bodyText(report.opening);
+    for (const mark of report.openingPendingUpdates ?? []) {
+      for (const from of occurrences(opening, mark.text)) {
+        findings.push({ ruleId: RULE_ID, severity: "warning", message: messageFor(mark), location: withRange({ field: "opening" }, from, from + mark.text.length) });
+      }
+    }
     report.sections.forEach((section, sectionIndex) => {
       const leadLocation = { field: "lead" as const, sectionId: section.id, sectionKind: section.kind, sectionIndex };
       for (const mark of section.leadPendingUpdates ?? []) {

@@ -172,3 +172,11 @@ describe("joined-line artifacts", () => {
     expect(validateReport(report).filter((finding) => finding.ruleId === "paragraph-ending")).toEqual([]);
   });
 });
+
+describe("待更新 marks in the opening", () => {
+  it("a carried-over figure in the opening is reported where it stands", () => {
+    const report = { ...buildReport({ ...cleanReportSpec(), opening: "2024年，全县办理行政复议案件46件。现将有关情况报告如下：" }), openingPendingUpdates: [{ id: "p1", text: "46件", kind: "figure" as const }] };
+    const findings = runRule(pendingUpdatesRule, report);
+    expect(findings).toMatchObject([{ location: { field: "opening", range: { from: 16, to: 19 } } }]);
+  });
+});
