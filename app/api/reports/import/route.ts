@@ -14,7 +14,7 @@ export async function POST(request: Request) {
     assertSameOrigin(request);
     const maxBytes = env.MAX_UPLOAD_MB * 1024 * 1024;
     if ((request.headers.get("content-type") ?? "").includes("application/json")) {
-      const { text } = pastedTextSchema.parse(await readJsonBody(request, maxBytes * 4));
+      const { text } = pastedTextSchema.parse(await readJsonBody(request, maxBytes));
       return Response.json({ ok: true, data: await previewImport({ user, source: { text }, maxBytes }) });
     }
     const form = await readFormBody(request, maxBytes + 64 * 1024, `文件超过 ${env.MAX_UPLOAD_MB} MB，无法导入`);
