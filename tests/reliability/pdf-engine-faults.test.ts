@@ -10,18 +10,18 @@ import { signInApi, type ApiSession } from "./helpers/api-session";
 import { startReliabilityApp, type ReliabilityApp } from "./helpers/reliability-app";
 import { contentForSave } from "./helpers/save-stream";
 
-/** About 600 pages of body text: far more than one second of typesetting. */
+/** About 400 pages of body text (inside the report limits): far more than one second of typesetting. */
 function hugeReport(base: Report): Report {
   const sentence = "坚持依法行政，严格规范公正文明执法，持续深化行政执法体制改革，健全行政执法监督机制，推进政务公开标准化规范化。";
   const body: RichDoc = {
     type: "doc",
-    content: Array.from({ length: 60 }, (_, index) => ({ type: "paragraph", content: [{ type: "text", text: `${index + 1}.${sentence.repeat(8)}` }] })),
+    content: Array.from({ length: 60 }, (_, index) => ({ type: "paragraph", content: [{ type: "text", text: `${index + 1}.${sentence.repeat(2)}` }] })),
   };
   return {
     ...base,
     sections: base.sections.map((section) => ({
       ...section,
-      items: Array.from({ length: 40 }, (_, index) => ({ ...section.items[0]!, id: `${section.id}x${index}`, heading: `第${index + 1}项工作`, body })),
+      items: Array.from({ length: 6 }, (_, index) => ({ ...section.items[0]!, id: `${section.id}x${index}`, heading: `第${index + 1}项工作`, body })),
     })),
   };
 }
