@@ -55,7 +55,7 @@ async function seed(): Promise<void> {
     const db = handle.db;
     const office = await seedAgency(db, { name: "示例县委依法治县办", level: "county" });
     await seedUser(db, { roles: ["supervisor"], agencyId: office.id, username: "duban" });
-    const specs = [
+    const specs: Array<{ name: string; status: "signed" | "published" | "draft"; figures: Record<string, number | null>; last: Record<string, number> | null }> = [
       { name: "示例县水务局", status: "signed", figures: { fuyi_received: 12, susong_cases: 4, susong_heads_appear: 3, chufa_fines: 18.6 }, last: { fuyi_received: 9, susong_cases: 5 } },
       { name: "示例县民政局", status: "published", figures: { fuyi_received: 3, susong_cases: 0, chufa_fines: 1.25 }, last: null },
       { name: "示例县青石镇", status: "draft", figures: { fuyi_received: null }, last: null },

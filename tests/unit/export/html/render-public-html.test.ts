@@ -1,4 +1,4 @@
-import { JSDOM } from "jsdom";
+// @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 
 import { renderPublicHtml } from "@/lib/export/html";
@@ -11,7 +11,7 @@ function render(mutate?: (report: ReturnType<typeof buildCompleteReport>) => voi
   const report = buildCompleteReport({ agency: "青溪市水务局", year: 2025 });
   mutate?.(report);
   const html = renderPublicHtml(report, { template, footerLines: ["青溪市水务局 · 2025年度法治政府建设年度报告（公开版）"] });
-  return { html, document: new JSDOM(html).window.document, report };
+  return { html, document: new DOMParser().parseFromString(html, "text/html"), report };
 }
 
 describe("[PUBLIC] standalone HTML of a report", () => {
