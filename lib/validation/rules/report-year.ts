@@ -1,6 +1,7 @@
 import type { Report, ReportLocation } from "@/lib/report-model";
 
 import { replaceFix, withRange } from "../finding";
+import { overlapsAny, pendingRanges } from "../text/pending-ranges";
 import { listFieldTexts } from "../text/report-fields";
 import { enclosedRanges, isInRanges } from "../text/spans";
 import type { Finding, Rule } from "../types";
@@ -98,11 +99,16 @@ export const reportYearRule: Rule = {
           break;
         }
         case "lead":
-        case "body":
+        case "body": {
+          let marked: Array<[number, number]> | undefined;
           for (const token of tokens) {
-            if (token.value !== year && token.value !== year + 1 && !isDeliberateReference(text, token)) findings.push(proseFinding(location, token, year));
+            if (token.value === year || token.value === year + 1 || isDeliberateReference(text, token)) continue;
+            // A year roll-forward marked 待更新 is reported once, by pending-updates.
+            marked ??= pendingRanges(report, location, text);
+            if (!overlapsAny(marked, token.from, token.to)) findings.push(proseFinding(location, token, year));
           }
           break;
+        }
         default:
           break;
       }

@@ -3,7 +3,8 @@ import type { Report, ReportSection } from "@/lib/report-model";
 import { FIGURE_UNITS } from "../data/markers";
 import { withRange } from "../finding";
 import { HAN } from "../text/chars";
-import { listSectionFields, type FieldText } from "../text/report-fields";
+import { overlapsAny, pendingRanges } from "../text/pending-ranges";
+import { listSectionFields } from "../text/report-fields";
 import type { Finding, Rule, ValidationContext } from "../types";
 
 const RULE_ID = "stale-figures";
@@ -52,16 +53,6 @@ function figures(text: string): Figure[] {
   return found;
 }
 
-/** Ranges of the field's 待更新 marks: those places are reported once, by pending-updates. */
-function pendingRanges(report: Report, sectionIndex: number, location: FieldText["location"], text: string): Array<[number, number]> {
-  const section = report.sections[sectionIndex];
-  const marks = location.field === "lead" ? (section?.leadPendingUpdates ?? []) : (section?.items[location.itemIndex ?? -1]?.pendingUpdates ?? []);
-  const ranges: Array<[number, number]> = [];
-  for (const mark of marks) {
-    for (let at = text.indexOf(mark.text); at !== -1; at = text.indexOf(mark.text, at + 1)) ranges.push([at, at + mark.text.length]);
-  }
-  return ranges;
-}
 
 function sectionFigureKeys(section: ReportSection, sectionIndex: number): Set<string> {
   const keys = new Set<string>();
@@ -85,10 +76,10 @@ export const staleFiguresRule: Rule = {
       const previousKeys = sectionFigureKeys(previousSection, previousIndex);
       for (const { location, text } of listSectionFields(section, sectionIndex)) {
         if (location.field !== "body" && location.field !== "lead") continue;
-        const marked = pendingRanges(report, sectionIndex, location, text);
+        const marked = pendingRanges(report, location, text);
         for (const figure of figures(text)) {
           if (!previousKeys.has(figure.key)) continue;
-          if (marked.some(([from, to]) => from < figure.to && to > figure.from)) continue;
+          if (overlapsAny(marked, figure.from, figure.to)) continue;
           findings.push({
             ruleId: RULE_ID,
             severity: "warning",

@@ -180,3 +180,13 @@ describe("待更新 marks in the opening", () => {
     expect(findings).toMatchObject([{ location: { field: "opening", range: { from: 16, to: 19 } } }]);
   });
 });
+
+describe("rolled-forward years: one finding per place", () => {
+  it("a year marked 待更新 is not reported a second time by report-year", () => {
+    const report = buildReport({
+      sections: [{ kind: "measures", items: [{ heading: "执法", body: "2023年全县办理行政处罚案件126件。", pendingUpdates: [{ id: "p1", text: "2023年", kind: "year" }] }] }],
+    });
+    const findings = validateReport(report).filter((finding) => finding.location.field === "body" && finding.location.range?.from === 0);
+    expect(findings.map((finding) => finding.ruleId)).toEqual(["pending-updates"]);
+  });
+});
