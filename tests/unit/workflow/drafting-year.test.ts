@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 
+import { reportYearFrom } from "@/app/(workspace)/supervision/report-year";
 import { deadlineStatuses, describeDeadline } from "@/lib/workflow/deadlines";
 import { draftingYear, formatDueDate, isCurrentCycle } from "@/lib/workflow/drafting-year";
 
@@ -36,5 +37,13 @@ describe("[DEADLINES] the year being drafted and overdue only in the current cyc
     // A signed but unpublished old report: submission done, the disclosure is history, not 逾期.
     const signed = deadlineStatuses({ year: 2023, status: "signed", now: new Date("2026-11-29T10:00:00Z") });
     expect(signed.map(describeDeadline)).toEqual(["报送已完成"]);
+  });
+});
+
+describe("[DEADLINES] the supervision board opens on the year being drafted", () => {
+  it("late November shows this year's cycle; a year in the query string wins", () => {
+    expect(reportYearFrom(undefined, new Date("2026-11-29T10:00:00Z"))).toBe(2026);
+    expect(reportYearFrom(undefined, new Date("2026-05-10T10:00:00Z"))).toBe(2025);
+    expect(reportYearFrom("2024", new Date("2026-11-29T10:00:00Z"))).toBe(2024);
   });
 });
