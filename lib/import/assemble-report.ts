@@ -17,7 +17,9 @@ export function assembleReport(
   templateId: string,
   context: ImportContext,
 ): Report {
-  const sections = drafts.map((draft) => toSection(draft));
+  const built = drafts.map((draft) => toSection(draft));
+  const sections = built.map(({ section }) => section);
+  context.sourceHeadings = built.map(({ sourceLines }, index) => ({ heading: drafts[index]!.sourceLine, items: sourceLines }));
   const opening = preamble.filter((block) => block.table || block.text.trim());
   if (opening.length > 0) {
     const text = opening.filter((block) => !block.table).map((block) => block.text).join("");
@@ -56,7 +58,7 @@ function item(heading: string, body: ReportItem["body"], isRunIn: boolean): Repo
   return { id: newId("i"), heading: heading.slice(0, MAX_HEADING), body, isRunIn, area: null, pendingUpdates: [] };
 }
 
-function toSection(draft: SectionDraft): ReportSection {
+function toSection(draft: SectionDraft): { section: ReportSection; sourceLines: Array<string | undefined> } {
   const drafts = [...draft.items];
   // Beyond the item limit the remainder joins the last item's body instead of being dropped.
   if (drafts.length > MAX_ITEMS) {
@@ -66,8 +68,12 @@ function toSection(draft: SectionDraft): ReportSection {
   const leadText = draft.lead.filter((block) => !block.table).map((block) => block.text).join("\n");
   const hasTableLead = draft.lead.some((block) => block.table) || leadText.length > MAX_LEAD;
   const items = drafts.map((entry) => item(entry.heading, blocksToDoc(entry.blocks), entry.isRunIn));
-  if (hasTableLead) items.unshift(item("", blocksToDoc(draft.lead), false));
-  return {
+  const sourceLines = drafts.map((entry) => entry.sourceLine);
+  if (hasTableLead) {
+    items.unshift(item("", blocksToDoc(draft.lead), false));
+    sourceLines.unshift(undefined);
+  }
+  const section: ReportSection = {
     id: newId("s"),
     kind: draft.kind,
     heading: draft.heading.slice(0, MAX_HEADING),
@@ -76,4 +82,5 @@ function toSection(draft: SectionDraft): ReportSection {
     indicators: {},
     previousIndicators: {},
   };
+  return { section, sourceLines };
 }

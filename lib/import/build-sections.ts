@@ -15,6 +15,8 @@ export interface SectionDraft {
   /** Why the user should confirm this section's kind, when unsure. */
   doubt?: string;
   source: string;
+  /** The part's heading as the source shows it (numeral included); none when the importer named the part. */
+  sourceLine?: string;
 }
 
 /** Parts → sections: classify each part, split combined problems/plans parts, merge parts of one kind. */
@@ -40,7 +42,7 @@ export function buildSections(blocks: SourceBlock[], context: ImportContext, nor
     const doubt = guess.isCertain ? undefined : `标题“${sampleOf(part.heading)}”未直接表明属于哪一部分，已根据内容判断为“${SECTION_KIND_LABELS[guess.kind]}”。`;
     context.log.push({ kind: "guessed", message: `“${sampleOf(part.heading)}”识别为“${SECTION_KIND_LABELS[guess.kind]}”${guess.isCertain ? "" : "（根据内容推断，请确认）"}。` });
     logRunInSeries(parsed.itemStyle, part.heading, context);
-    drafts.push({ kind: guess.kind, heading: part.heading, lead: parsed.lead, items: parsed.items, doubt, source: part.heading });
+    drafts.push({ kind: guess.kind, heading: part.heading, lead: parsed.lead, items: parsed.items, doubt, source: part.heading, sourceLine: part.sourceLine });
   }
   return { preamble, sections: mergeSameKind(drafts, context) };
 }
@@ -56,7 +58,7 @@ function splitCombined(part: Part, context: ImportContext, normalize: (text: str
   if (!at) {
     const parsed = parseItems(part.blocks);
     context.log.push({ kind: "guessed", message: `“${sampleOf(part.heading)}”同时包含问题和计划，但未找到计划的起点，已整体作为“存在的不足”导入，请核对。` });
-    return [{ kind: "problems", heading: part.heading, lead: parsed.lead, items: parsed.items, doubt: "未能拆分问题和计划。", source: part.heading }];
+    return [{ kind: "problems", heading: part.heading, lead: parsed.lead, items: parsed.items, doubt: "未能拆分问题和计划。", source: part.heading, sourceLine: part.sourceLine }];
   }
   const problemBlocks = [...part.blocks.slice(0, at.index), ...(at.before ? [{ text: at.before }] : [])];
   const planBlocks = [...(at.after ? [{ text: at.after }] : []), ...part.blocks.slice(at.index + (at.before || at.after ? 1 : 0))];
@@ -66,8 +68,8 @@ function splitCombined(part: Part, context: ImportContext, normalize: (text: str
   logRunInSeries(plans.itemStyle, planHeading, context);
   const doubt = `由“${part.heading}”拆分而来，请确认拆分位置。`;
   const drafts: SectionDraft[] = [];
-  if (problemBlocks.length > 0) drafts.push({ kind: "problems", heading: problemHeading, lead: problems.lead, items: problems.items, source: part.heading });
-  drafts.push({ kind: "next_year", heading: planHeading, lead: plans.lead, items: plans.items, doubt, source: part.heading });
+  if (problemBlocks.length > 0) drafts.push({ kind: "problems", heading: problemHeading, lead: problems.lead, items: problems.items, source: part.heading, sourceLine: part.sourceLine });
+  drafts.push({ kind: "next_year", heading: planHeading, lead: plans.lead, items: plans.items, doubt, source: part.heading, sourceLine: part.sourceLine });
   return drafts;
 }
 
@@ -114,8 +116,8 @@ function mergeSameKind(drafts: SectionDraft[], context: ImportContext): SectionD
       out.push(draft);
       continue;
     }
-    if (existing.items.length === 1 && !existing.items[0]!.heading && existing.lead.length === 0) existing.items[0]!.heading = existing.heading;
-    const items = draft.items.length === 1 && !draft.items[0]!.heading ? [{ ...draft.items[0]!, heading: draft.heading }] : draft.items;
+    if (existing.items.length === 1 && !existing.items[0]!.heading && existing.lead.length === 0) Object.assign(existing.items[0]!, { heading: existing.heading, sourceLine: existing.sourceLine });
+    const items = draft.items.length === 1 && !draft.items[0]!.heading ? [{ ...draft.items[0]!, heading: draft.heading, sourceLine: draft.sourceLine }] : draft.items;
     if (draft.lead.length > 0) items[0] = { ...items[0]!, blocks: [...draft.lead, ...items[0]!.blocks] };
     existing.items.push(...items);
     existing.doubt ??= draft.doubt;

@@ -23,7 +23,15 @@ export function importBlocks(blocks: SourceBlock[], options: ImportOptions, sour
     context.repairCount > 0 ? runPipeline(input, { templateId, source, repair: "file" }, createContext(), normalize) : undefined;
   const result = (report: Report, alternatives: ImportResult["alternatives"]): ImportResult => {
     const present = alternatives && Object.values(alternatives).some(Boolean) ? alternatives : undefined;
-    return { report, log: context.log, uncertain: context.uncertain, suggestions: context.suggestions, repairCount: context.repairCount, ...(present ? { alternatives: present } : {}) };
+    return {
+      report,
+      log: context.log,
+      uncertain: context.uncertain,
+      suggestions: context.suggestions,
+      repairCount: context.repairCount,
+      sourceHeadings: context.sourceHeadings,
+      ...(present ? { alternatives: present } : {}),
+    };
   };
   if (!detection.isTraditional) {
     const report = run(blocks, identity);

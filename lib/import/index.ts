@@ -20,7 +20,7 @@ import { textToBlocks } from "./source-blocks";
 import { createContext, type ImportOptions, type ImportResult, type SourceBlock } from "./types";
 
 export { ImportError, MAX_IMPORT_BYTES, isImportError, type ImportErrorCode } from "./errors";
-export type { ImportLogEntry, ImportLogKind, ImportOptions, ImportResult, MetaSuggestion, RepairMode, UncertainMapping } from "./types";
+export type { ImportLogEntry, ImportLogKind, ImportOptions, ImportResult, MetaSuggestion, RepairMode, SourceHeading, UncertainMapping } from "./types";
 
 export interface ImportReportInput extends ImportOptions {
   bytes: Uint8Array;

@@ -8,12 +8,16 @@ export interface Part {
   heading: string;
   blocks: SourceBlock[];
   isNumeralLost: boolean;
+  /** The heading as the source shows it, numeral included ("二、存在问题及整改措施"), for locations. */
+  sourceLine: string;
   /** "二、" when this part repeats the numeral of the part before it ("二、… 二、下一步打算"). */
   repeatedNumeral?: string;
 }
 
 export interface ItemDraft {
   heading: string;
+  /** The item's heading as the source shows it, numeral included ("（三）加强执法监督"); none for an untitled item. */
+  sourceLine?: string;
   isRunIn: boolean;
   blocks: SourceBlock[];
 }
@@ -38,7 +42,7 @@ export function splitParts(blocks: SourceBlock[], normalize: (text: string) => s
     if (top) {
       const isRepeated = top.number > 0 && top.number === lastNumber;
       lastNumber = top.number || lastNumber + 1;
-      parts.push({ heading: top.heading, blocks: top.rest ? [{ text: top.rest }] : [], isNumeralLost: top.isNumeralLost, ...(isRepeated ? { repeatedNumeral: block.text.slice(0, 2) } : {}) });
+      parts.push({ heading: top.heading, sourceLine: top.sourceLine, blocks: top.rest ? [{ text: top.rest }] : [], isNumeralLost: top.isNumeralLost, ...(isRepeated ? { repeatedNumeral: block.text.slice(0, 2) } : {}) });
     } else if (parts.length > 0) parts[parts.length - 1]!.blocks.push(block);
     else preamble.push(block);
   }
@@ -50,7 +54,7 @@ function topHeading(
   lastNumber: number,
   hasNumbered: boolean,
   normalize: (text: string) => string,
-): { heading: string; rest: string; number: number; isNumeralLost: boolean } | undefined {
+): { heading: string; sourceLine: string; rest: string; number: number; isNumeralLost: boolean } | undefined {
   const match = matchHeading(block.text);
   if (match?.level === 1) {
     const text = block.text.slice(match.prefixLength);
@@ -62,13 +66,13 @@ function topHeading(
     if (match.isNumeralLost && !isKindHeading(normalize(text).slice(0, 40).replace(/[。：:].*$/, ""))) return undefined;
     const split = text.length > MAX_TOP_HEADING ? splitRunIn(text) : { heading: trimHeading(text), rest: "" };
     if (!split.heading) return undefined;
-    return { heading: split.heading, rest: split.rest, number: match.number, isNumeralLost: !!match.isNumeralLost };
+    return { heading: split.heading, sourceLine: block.text.slice(0, match.prefixLength).trim() + split.heading, rest: split.rest, number: match.number, isNumeralLost: !!match.isNumeralLost };
   }
   if (match) return undefined;
   const isStyled = block.styleLevel === 1 && block.text.length <= MAX_TOP_HEADING;
   const isNamed = !hasNumbered && isKindHeading(normalize(block.text));
   if (!isStyled && !isNamed) return undefined;
-  return { heading: trimHeading(block.text), rest: "", number: 0, isNumeralLost: false };
+  return { heading: trimHeading(block.text), sourceLine: trimHeading(block.text), rest: "", number: 0, isNumeralLost: false };
 }
 
 /** Items of one part: numbered （一） headings, else a 一是/二是 paragraph series, else one unnamed item. */
@@ -106,9 +110,10 @@ function collectItems(blocks: SourceBlock[], starts: number[]): { lead: SourceBl
     const body = blocks.slice(start + 1, end);
     // A one-sentence item ("（三）全年办结复议案件12件，均在法定期限内。") keeps its whole sentence, 。 included:
     // it prints run-in, exactly as written, with no separate body.
-    if (body.length === 0 && isOneSentence(text) && (!boldLead || boldLead.trim() === text.trim())) return { heading: text.trim(), isRunIn: true, blocks: [] };
+    const prefix = block.text.slice(0, prefixLength).trim();
+    if (body.length === 0 && isOneSentence(text) && (!boldLead || boldLead.trim() === text.trim())) return { heading: text.trim(), sourceLine: prefix + text.trim(), isRunIn: true, blocks: [] };
     const split = splitRunIn(text, boldLead);
-    return { heading: split.heading, isRunIn: split.isRunIn, blocks: split.rest ? [{ text: split.rest }, ...body] : body };
+    return { heading: split.heading, sourceLine: split.heading ? prefix + split.heading : undefined, isRunIn: split.isRunIn, blocks: split.rest ? [{ text: split.rest }, ...body] : body };
   });
   return { lead: blocks.slice(0, starts[0]), items };
 }

@@ -39,8 +39,19 @@ export interface MetaSuggestion {
   message: string;
 }
 
+/**
+ * Each part's and item's heading as the source file shows it, numeral included, by section and item index
+ * of the imported report (undefined where the importer named or numbered something itself). Locations in
+ * outputs about the file (validate on a .docx) name these, not the numbering the export would print.
+ */
+export interface SourceHeading {
+  heading?: string;
+  items: Array<string | undefined>;
+}
+
 export interface ImportResult {
   report: Report;
+  sourceHeadings: SourceHeading[];
   log: ImportLogEntry[];
   uncertain: UncertainMapping[];
   suggestions: MetaSuggestion[];
@@ -89,10 +100,11 @@ export interface ImportContext {
   uncertain: UncertainMapping[];
   suggestions: MetaSuggestion[];
   repairCount: number;
+  sourceHeadings: SourceHeading[];
 }
 
 export function createContext(): ImportContext {
-  return { log: [], uncertain: [], suggestions: [], repairCount: 0 };
+  return { log: [], uncertain: [], suggestions: [], repairCount: 0, sourceHeadings: [] };
 }
 
 /** First `max` characters of `text`, for log samples. */

@@ -89,7 +89,8 @@ const reportArbitrary: fc.Arbitrary<Report> = fc
     fc
       .tuple(sectionArbitrary("measures", base.year), base.hasLeaderPart ? sectionArbitrary("leader_duty", base.year) : fc.constant(undefined), sectionArbitrary("problems", base.year), sectionArbitrary("next_year", base.year))
       .map((sections): Report => {
-        const [agency, short] = base.agency;
+        const agency: string = base.agency[0];
+        const short: string = base.agency[1];
         return {
           schemaVersion: REPORT_SCHEMA_VERSION,
           templateId: "department",
