@@ -214,14 +214,15 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
         if (current.view.composing) return false;
         clearTimeout(syncTimer.current);
         isDirty.current = false;
-        current
-          .chain()
-          .command(({ tr }) => {
-            tr.setMeta("addToHistory", false);
-            return true;
-          })
-          .setContent(body, { emitUpdate: false })
-          .run();
+        // Replace only the range that differs, so a caret elsewhere in this body stays where it is.
+        const { state } = current;
+        const next = state.schema.nodeFromJSON(body);
+        const start = state.doc.content.findDiffStart(next.content);
+        if (start === null) return true;
+        let { a: endA, b: endB } = state.doc.content.findDiffEnd(next.content) ?? { a: state.doc.content.size, b: next.content.size };
+        const overlap = start - Math.min(endA, endB);
+        if (overlap > 0) [endA, endB] = [endA + overlap, endB + overlap];
+        current.view.dispatch(state.tr.replace(start, endA, next.slice(start, endB)).setMeta("addToHistory", false).setMeta("preventUpdate", true));
         return true;
       },
     }),

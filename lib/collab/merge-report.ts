@@ -1,5 +1,6 @@
 import { INDICATORS, SECTION_KIND_LABELS, type Commitment, type Report, type ReportItem, type ReportSection, type RichDoc } from "@/lib/report-model";
 
+import { mergeBlocks } from "./merge-blocks";
 import { mergeOrder } from "./merge-order";
 import { isSameJson as same } from "./same-json";
 
@@ -40,6 +41,8 @@ export interface MergeReportsResult {
 }
 
 type Combine<T> = (mine: T, theirs: T) => T;
+/** Merges a value both sides changed, or returns null when the changes collide. */
+type Deep<T> = (base: T, mine: T, theirs: T) => T | null;
 
 interface Context {
   hasBase: boolean;
@@ -58,7 +61,7 @@ const META_LABELS: Record<string, string> = {
   docNumber: "文号",
   isPublic: "是否公开",
 };
-const REPORT_LABELS: Record<string, string> = { opening: "导语", closing: "结束语", templateId: "模板", schemaVersion: "格式版本" };
+const REPORT_LABELS: Record<string, string> = { opening: "导语", openingPendingUpdates: "导语的待更新标记", closing: "结束语", templateId: "模板", schemaVersion: "格式版本" };
 const SECTION_FIELD_LABELS: Record<string, string> = { heading: "标题", lead: "导语", kind: "类别", leadPendingUpdates: "待更新标记" };
 const INDICATOR_LABELS = new Map<string, string>(INDICATORS.map((indicator) => [indicator.id, indicator.label]));
 
@@ -67,6 +70,11 @@ export const combineDocs: Combine<RichDoc> = (mine, theirs) => {
   const blocks = [...(mine.content ?? [])];
   for (const block of theirs.content ?? []) if (!blocks.some((candidate) => same(candidate, block))) blocks.push(block);
   return { ...mine, content: blocks };
+};
+/** Bodies both sides changed merge block by block when they changed different paragraphs, lists or tables. */
+const mergeDocBlocks: Deep<RichDoc> = (base, mine, theirs) => {
+  const content = mergeBlocks(base.content ?? [], mine.content ?? [], theirs.content ?? []);
+  return content ? { ...mine, content } : null;
 };
 const combineLines: Combine<string> = (mine, theirs) => (mine.includes(theirs) ? mine : theirs.includes(mine) ? theirs : `${mine}\n${theirs}`);
 const combineInline: Combine<string> = (mine, theirs) => (mine.includes(theirs) ? mine : theirs.includes(mine) ? theirs : `${mine}／${theirs}`);
@@ -86,9 +94,15 @@ function mergeTopLevel(ctx: Context, base: Report | null, mine: Report, theirs: 
   const result: Record<string, unknown> = {};
   for (const key of unionKeys(base, mine, theirs)) {
     if (key === "meta" || key === "sections" || key === "commitments") continue;
-    const combine = key === "opening" ? (combineDocs as Combine<unknown>) : key === "closing" ? (combineLines as Combine<unknown>) : undefined;
+    if (key.endsWith("PendingUpdates")) {
+      const merged = mergeKeyedSet(ctx.hasBase, field(base, key), field(mine, key), field(theirs, key));
+      if (merged !== undefined) result[key] = merged;
+      continue;
+    }
+    const isOpening = key === "opening";
+    const combine = isOpening ? (combineDocs as Combine<unknown>) : key === "closing" ? (combineLines as Combine<unknown>) : undefined;
     const unit = new UnitMerge(ctx, `report:${key}`, "report", REPORT_LABELS[key] ?? key);
-    result[key] = unit.field(field(base, key), field(mine, key), field(theirs, key), combine);
+    result[key] = unit.field(field(base, key), field(mine, key), field(theirs, key), combine, isOpening ? (mergeDocBlocks as Deep<unknown>) : undefined);
     unit.finish(field(base, key), field(mine, key), field(theirs, key));
   }
   result.meta = mergeMeta(ctx, base?.meta, mine.meta, theirs.meta);
@@ -216,7 +230,7 @@ function mergeItems(ctx: Context, base: Report | null, mine: Report, theirs: Rep
     for (const key of unionKeys(b?.value, m.value, t.value)) {
       const [bv, mv, tv] = [field(b?.value, key), field(m.value, key), field(t.value, key)];
       if (key === "pendingUpdates") item[key] = mergeKeyedSet(ctx.hasBase, bv, mv, tv) ?? [];
-      else if (key === "body") item[key] = unit.field(bv, mv, tv, combineDocs as Combine<unknown>);
+      else if (key === "body") item[key] = unit.field(bv, mv, tv, combineDocs as Combine<unknown>, mergeDocBlocks as Deep<unknown>);
       else if (key === "heading") item[key] = unit.field(bv, mv, tv, combineInline as Combine<unknown>);
       else item[key] = unit.field(bv, mv, tv);
     }
@@ -283,10 +297,12 @@ class UnitMerge {
     private readonly label: string,
   ) {}
 
-  field<T>(b: T | undefined, m: T, t: T, combine?: Combine<T>): T {
+  field<T>(b: T | undefined, m: T, t: T, combine?: Combine<T>, deep?: Deep<T>): T {
     if (same(m, t)) return m;
     if (this.ctx.hasBase && same(b, m)) return t;
     if (this.ctx.hasBase && same(b, t)) return m;
+    const merged = deep && this.ctx.hasBase && b !== undefined && m !== undefined && t !== undefined ? deep(b, m, t) : null;
+    if (merged !== null) return merged;
     this.conflicting.push(Boolean(combine));
     const choice = this.ctx.choices[this.key];
     if (choice === "mine") return m;

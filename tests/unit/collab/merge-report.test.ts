@@ -299,3 +299,25 @@ describe("mergeReports: properties", () => {
     );
   });
 });
+
+describe("mergeReports: paragraphs of one item", () => {
+  const twoParagraphs = (first: string, second: string) => ({ type: "doc" as const, content: [...textToDoc(first).content!, ...textToDoc(second).content!] });
+
+  it("two people changing different paragraphs of the same item merge without a question", () => {
+    const [item] = BASE_ITEMS;
+    const base = editItem(BASE, item!.id, (entry) => ({ ...entry, body: twoParagraphs("第一段原文。", "第二段原文。") }));
+    const mine = editItem(base, item!.id, (entry) => ({ ...entry, body: twoParagraphs("第一段我改了。", "第二段原文。") }));
+    const theirs = editItem(base, item!.id, (entry) => ({ ...entry, body: twoParagraphs("第一段原文。", "第二段对方改了。") }));
+    const { report, conflicts } = mergeReports({ base, mine, theirs });
+    expect(conflicts).toEqual([]);
+    expect(textOf(report, item!.id)).toBe("第一段我改了。\n第二段对方改了。");
+  });
+
+  it("the same paragraph changed by both is still a conflict", () => {
+    const [item] = BASE_ITEMS;
+    const base = editItem(BASE, item!.id, (entry) => ({ ...entry, body: twoParagraphs("第一段原文。", "第二段原文。") }));
+    const mine = editItem(base, item!.id, (entry) => ({ ...entry, body: twoParagraphs("第一段我改了。", "第二段原文。") }));
+    const theirs = editItem(base, item!.id, (entry) => ({ ...entry, body: twoParagraphs("第一段对方改了。", "第二段原文。") }));
+    expect(mergeReports({ base, mine, theirs }).conflicts.map((conflict) => conflict.key)).toEqual([`item:${item!.id}`]);
+  });
+});
