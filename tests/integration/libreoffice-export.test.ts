@@ -153,6 +153,17 @@ describe.skipIf(!isReady)("[EXPORT] DOCX through LibreOffice and the PDF, on fou
     });
   });
 
+  it("keeps title, headings and body in different faces without the licensed fonts (open substitutes by role)", () => {
+    const faces = execFileSync("pdffonts", [pair(EXPORT_FIXTURES.county).docxPdf], { encoding: "utf8" })
+      .split("\n")
+      .slice(2)
+      .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""))
+      .filter(Boolean);
+    // 仿宋 body, 黑体 一、, 楷体 （一）, 宋体 page numbers, 小标宋 title: five faces, none standing in for another.
+    for (const face of ["FandolFang", "FandolHei", "FandolKai", "FandolSong"]) expect(faces.some((name) => name.startsWith(face)), `${face} in ${faces.join(", ")}`).toBe(true);
+    expect(faces.some((name) => /^NotoSerifCJK[a-z]*-Bold/.test(name)), faces.join(", ")).toBe(true);
+  });
+
   it("lays the district report out complete in LibreOffice on as many pages as the PDF ± 1 (its tables differ in height)", () => {
     const district = pairs.at(-1)!;
     expect(Math.abs(pageCountOf(district.docxPdf) - pageCountOf(district.pdf))).toBeLessThanOrEqual(1);

@@ -1,0 +1,64 @@
+import { strToU8, unzipSync, zipSync } from "fflate";
+
+import { LATIN_FONT, type RoleFonts } from "./fonts";
+
+/** What a layout engine needs to stand in for a font it does not have (ECMA-376 17.8.3). */
+interface FontEntry {
+  /** Alternative (usually the English) name that a substitute may carry. */
+  altName: string;
+  /** 86 = GB2312 (Simplified Chinese), 00 = ANSI. */
+  charset: "86" | "00";
+  /** roman = serif (宋/仿宋/楷/小标宋), swiss = sans (黑体), modern = fixed pitch. */
+  family: "roman" | "swiss" | "modern" | "script" | "auto";
+  pitch: "fixed" | "variable";
+  /** PANOSE-1 classification as Word writes it for the font. */
+  panose: string;
+}
+
+/**
+ * The GB2312 and Windows 公文 faces with the alternative names, charset, family and PANOSE that Word writes for
+ * them. The family keeps the roles apart where a font is missing: a serif Song-style stand-in for 仿宋, 楷体, 宋体 and
+ * 小标宋, a sans one for 黑体 (LibreOffice, WPS and Word fall back by family and PANOSE).
+ */
+const FONT_ENTRIES: Record<string, FontEntry> = {
+  仿宋_GB2312: { altName: "FangSong_GB2312", charset: "86", family: "roman", pitch: "fixed", panose: "02010609030101010101" },
+  仿宋: { altName: "FangSong", charset: "86", family: "roman", pitch: "fixed", panose: "02010609060101010101" },
+  楷体_GB2312: { altName: "KaiTi_GB2312", charset: "86", family: "script", pitch: "fixed", panose: "02010609030101010101" },
+  楷体: { altName: "KaiTi", charset: "86", family: "script", pitch: "fixed", panose: "02010609060101010101" },
+  黑体: { altName: "SimHei", charset: "86", family: "swiss", pitch: "fixed", panose: "02010609060101010101" },
+  宋体: { altName: "SimSun", charset: "86", family: "roman", pitch: "variable", panose: "02010600030101010101" },
+  方正小标宋简体: { altName: "FZXiaoBiaoSong-B05S", charset: "86", family: "roman", pitch: "variable", panose: "02000000000000000000" },
+  [LATIN_FONT]: { altName: "Times", charset: "00", family: "roman", pitch: "variable", panose: "02020603050405020304" },
+};
+
+const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
+
+/** word/fontTable.xml naming every font the document uses, with altName, charset, family, pitch and PANOSE. */
+export function buildFontTable(fonts: RoleFonts): string {
+  const names = [...new Set([fonts.body, fonts.heading1, fonts.heading2, fonts.title, fonts.pageNumber, LATIN_FONT])];
+  const entries = names
+    .map((name) => {
+      const entry = FONT_ENTRIES[name];
+      if (!entry) return `<w:font w:name="${escape(name)}"/>`;
+      return (
+        `<w:font w:name="${escape(name)}"><w:altName w:val="${escape(entry.altName)}"/><w:panose1 w:val="${entry.panose}"/>` +
+        `<w:charset w:val="${entry.charset}"/><w:family w:val="${entry.family}"/><w:pitch w:val="${entry.pitch}"/></w:font>`
+      );
+    })
+    .join("");
+  return (
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
+    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries}</w:fonts>`
+  );
+}
+
+/** Replaces the (empty) font table the docx package writes; every other part is kept byte for byte. */
+export function withFontTable(docx: Uint8Array, fonts: RoleFonts): Uint8Array {
+  const files = unzipSync(docx);
+  if (!files["word/fontTable.xml"]) throw new Error("DOCX 缺少 word/fontTable.xml");
+  files["word/fontTable.xml"] = strToU8(buildFontTable(fonts));
+  // Keep [Content_Types].xml first, as Word expects it near the start of the package.
+  const ordered = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : 0)));
+  return zipSync(ordered, { level: 6 });
+}
+
