@@ -9,8 +9,9 @@ import { Button } from "@/components/ui/button";
 
 /** Why submitting is not possible now, or null when it is. */
 export function submitBlocker(options: { canSubmit: boolean; status: ReportStatus; errorCount: number; isBusy: boolean }): string | null {
+  // The state is the first reason: on a report under review or published, the role is beside the point.
+  if (options.status !== "draft" && options.status !== "returned") return `报告当前为“${REPORT_STATUS_LABELS[options.status]}”，不能提交审核`;
   if (!options.canSubmit) return "当前角色无权提交审核";
-  if (options.status !== "draft" && options.status !== "returned") return `报告${REPORT_STATUS_LABELS[options.status]}，无需再次提交`;
   if (options.errorCount > 0) return `还有 ${options.errorCount} 个错误需要修改`;
   if (options.isBusy) return "正在提交…";
   return null;

@@ -3,5 +3,6 @@ export { CommentsPanel, type CommentsPanelProps } from "./comments-panel";
 export { DeadlineBadges } from "./deadline-badges";
 export { HistoryPanel, type HistoryPanelProps } from "./history-panel";
 export { ReportWorkflowBar, type ReportWorkflowBarProps } from "./report-workflow-bar";
+export { ReturnBanner } from "./return-banner";
 export { RevisionDiffView } from "./revision-diff";
 export type { OutlineSection } from "./types";

@@ -22,13 +22,26 @@ export interface ReportWorkflowBarProps {
   onTransition: Action<{ reportId: string } & TransitionReport, { status: ReportStatus; revision: number }>;
   /** 公开日期 and 网址 of a published report. */
   publication?: { publishedOn: string; note: string } | null;
+  /** What the confirmation of 审核通过 and 签发 shows: the report's open errors and unresolved comments. */
+  checks?: { errorCount: number; unresolvedCount: number };
+  /** YYYY-MM-DD of the sign-off: the publication date may not be earlier. */
+  signedOn?: string;
+  /** Today in Beijing (YYYY-MM-DD): the publication date may not be later. */
+  today?: string;
 }
 
-/** Steps that ask for more before they run. */
-const NEEDS_FORM: Partial<Record<TransitionName, string>> = { return: "退回意见", reopen: "新修订的原因", publish: "公开信息" };
+/** Steps that ask for more before they run: a reason, the publication record, or a confirmation. */
+const NEEDS_FORM: Partial<Record<TransitionName, string>> = {
+  return: "退回意见",
+  reopen: "新修订的原因",
+  publish: "公开信息",
+  approve: "确认",
+  signoff: "确认",
+};
+const CONFIRM_ONLY: ReadonlySet<TransitionName> = new Set(["approve", "signoff"]);
 
 /** The report's state and the buttons for the next steps (disabled ones say why). */
-export function ReportWorkflowBar({ reportId, status, transitions, onTransition, publication }: ReportWorkflowBarProps) {
+export function ReportWorkflowBar({ reportId, status, transitions, onTransition, publication, checks, signedOn, today }: ReportWorkflowBarProps) {
   const { run, error, isPending } = useAction();
   const [open, setOpen] = useState<TransitionName | null>(null);
   const [note, setNote] = useState("");
@@ -51,7 +64,11 @@ export function ReportWorkflowBar({ reportId, status, transitions, onTransition,
         <Badge tone={status === "returned" ? "danger" : status === "signed" || status === "published" ? "success" : "info"} data-testid="report-status">
           {REPORT_STATUS_LABELS[status]}
         </Badge>
-        {publication ? <span className="text-xs text-stone-600">公开于 {publication.publishedOn}：{publication.note}</span> : null}
+        {publication ? (
+          <span className="text-xs text-stone-600">
+            公开于 {publication.publishedOn}：{publication.note}
+          </span>
+        ) : null}
         <div className="ml-auto flex flex-wrap items-start gap-2">
           {transitions.map((option) => {
             const reasonId = `${formId}-${option.name}-reason`;
@@ -84,21 +101,45 @@ export function ReportWorkflowBar({ reportId, status, transitions, onTransition,
             void submit(open);
           }}
         >
-          {open === "publish" ? (
+          {CONFIRM_ONLY.has(open) ? (
+            <p className="text-sm text-stone-700" data-testid="transition-confirmation">
+              {open === "signoff" ? "签发后报告内容将锁定，任何人都不能再修改（可通过“新修订”重新打开）。" : "审核通过后报告将交签发人签发。"}
+              {checks ? (
+                <>
+                  当前校验：<strong>{checks.errorCount}</strong> 个错误，<strong>{checks.unresolvedCount}</strong> 条未解决意见。
+                </>
+              ) : null}
+              确认{transitions.find((option) => option.name === open)?.label}吗？
+            </p>
+          ) : open === "publish" ? (
             <div className="grid gap-2 sm:grid-cols-2">
               <div>
-                <Label htmlFor={`${formId}-date`}>公开日期</Label>
-                <Input id={`${formId}-date`} type="date" value={publishedOn} onChange={(event) => setPublishedOn(event.target.value)} required />
+                <Label htmlFor={`${formId}-date`}>公开日期{signedOn ? `（不早于签发日期 ${signedOn}）` : ""}</Label>
+                <Input
+                  id={`${formId}-date`}
+                  type="date"
+                  value={publishedOn}
+                  min={signedOn}
+                  max={today}
+                  onChange={(event) => setPublishedOn(event.target.value)}
+                  required
+                />
               </div>
               <div>
                 <Label htmlFor={`${formId}-link`}>公开网址或公开方式</Label>
-                <Input id={`${formId}-link`} value={publishedNote} onChange={(event) => setPublishedNote(event.target.value)} placeholder="例如：https://www.example.gov.cn/…" required />
+                <Input
+                  id={`${formId}-link`}
+                  value={publishedNote}
+                  onChange={(event) => setPublishedNote(event.target.value)}
+                  placeholder="例如：https://www.example.gov.cn/…"
+                  required
+                />
               </div>
             </div>
           ) : (
             <div>
               <Label htmlFor={`${formId}-note`}>{NEEDS_FORM[open]}</Label>
-              <Textarea id={`${formId}-note`} rows={3} value={note} onChange={(event) => setNote(event.target.value)} />
+              <Textarea id={`${formId}-note`} rows={3} value={note} onChange={(event) => setNote(event.target.value)} required />
             </div>
           )}
           <div className="flex gap-2">

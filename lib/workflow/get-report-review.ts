@@ -5,7 +5,13 @@ import { can } from "@/lib/permissions";
 import type { ReportStatus } from "@/lib/report-model";
 import { getReport, type ReportRow } from "@/lib/reports/get-report";
 
+import { and, desc, eq } from "drizzle-orm";
+
+import { tables } from "@/lib/db";
+
+import { beijingToday } from "./deadlines";
 import { findErrorFindings } from "./find-error-findings";
+import { findReturnNotice, type ReturnNotice } from "./find-return-notice";
 import { listReportAssignments, type AssignmentView, type SectionProgress } from "./list-assignments";
 import { countUnresolvedThreads, listCommentThreads, type CommentThreadView, type UnresolvedCounts } from "./list-comment-threads";
 import { describeTransitions, type TransitionOption } from "./transitions";
@@ -18,6 +24,10 @@ export interface ReportReview {
   /** Unresolved threads per item and part, for the outline. */
   unresolved: UnresolvedCounts;
   errorCount: number;
+  /** Who returned it and why, while the report is 退回修改. */
+  returnNotice?: ReturnNotice;
+  /** The Beijing day of the last sign-off (YYYY-MM-DD): the earliest allowed publication date. */
+  signedOn?: string;
   assignments: AssignmentView[];
   progress: SectionProgress[];
   assignableUsers: Array<{ id: string; displayName: string }>;
@@ -30,11 +40,20 @@ export async function getReportReview({ db, user, reportId }: { db: Database; us
   const report = await getReport({ db, user, reportId });
   const status = report.status as ReportStatus;
   const isDraft = status === "draft" || status === "returned";
-  const [errors, unresolved, threads, assigned] = await Promise.all([
+  const [errors, unresolved, threads, assigned, returnNotice, signed] = await Promise.all([
     findErrorFindings({ db, user, row: report }),
     countUnresolvedThreads(db, reportId),
     listCommentThreads({ db, user, reportId }),
     listReportAssignments({ db, user, reportId }),
+    findReturnNotice({ db, reportId, status }),
+    status === "signed"
+      ? db
+          .select({ at: tables.reportRevisions.createdAt })
+          .from(tables.reportRevisions)
+          .where(and(eq(tables.reportRevisions.reportId, reportId), eq(tables.reportRevisions.status, "signed")))
+          .orderBy(desc(tables.reportRevisions.revision))
+          .limit(1)
+      : Promise.resolve([]),
   ]);
   const canAssign = can(user.roles, "report.assign") && isDraft;
   return {
@@ -44,10 +63,16 @@ export async function getReportReview({ db, user, reportId }: { db: Database; us
     threads,
     unresolved,
     errorCount: errors.length,
+    ...(returnNotice ? { returnNotice } : {}),
+    ...(signed[0] ? { signedOn: beijingToday(signed[0].at) } : {}),
     assignments: assigned.assignments,
     progress: assigned.progress,
     assignableUsers: canAssign ? await listAssignableUsers({ db, user }) : [],
-    outline: report.content.sections.map((section) => ({ id: section.id, heading: section.heading, items: section.items.map((item) => ({ id: item.id, heading: item.heading })) })),
+    outline: report.content.sections.map((section) => ({
+      id: section.id,
+      heading: section.heading,
+      items: section.items.map((item) => ({ id: item.id, heading: item.heading })),
+    })),
     can: { comment: can(user.roles, "report.comment"), assign: canAssign, restore: can(user.roles, "report.restore") && status === "draft" },
   };
 }

@@ -9,6 +9,7 @@ export * from "./delete-assignment";
 export * from "./deadlines";
 export * from "./drafting-year";
 export * from "./find-error-findings";
+export * from "./find-return-notice";
 export * from "./find-thread";
 export * from "./list-assignments";
 export * from "./list-comment-threads";

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, desc, eq } from "drizzle-orm";
 
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -10,6 +10,9 @@ import type { ReportStatus } from "@/lib/report-model";
 import { getReport } from "@/lib/reports/get-report";
 import { transitionReportSchema, type TransitionReport } from "@/lib/schemas/workflow";
 
+import { formatDate } from "@/lib/format";
+
+import { beijingToday } from "./deadlines";
 import { findErrorFindings } from "./find-error-findings";
 import { countUnresolvedThreads } from "./list-comment-threads";
 import { findTransition, rolesAllowedTo, statusLabel, transitionBlocker, TRANSITIONS } from "./transitions";
@@ -36,11 +39,10 @@ export async function transitionReport({ db, user, reportId, input, now = new Da
   const unresolved = await countUnresolvedThreads(db, reportId);
   const blocker = transitionBlocker(rule.name, { errorCount, unresolvedCount: unresolved.total });
   if (blocker) throw new ReportError("INVALID_STATE", `blocked: ${rule.name}`, { userMessage: blocker });
-  if (rule.name === "return" && !data.note && unresolved.total === 0) {
-    throw new ReportError("INVALID_INPUT", "return without comments", { userMessage: "退回修改时请填写退回意见，或先在报告中提出意见" });
-  }
+  // The drafter must learn why: a return always carries its reason, shown to them as a banner.
+  if (rule.name === "return" && !data.note.trim()) throw new ReportError("INVALID_INPUT", "return without a reason", { userMessage: "退回修改时请填写退回意见" });
   if (rule.name === "reopen" && !data.note) throw new ReportError("INVALID_INPUT", "reopen without reason", { userMessage: "请填写新修订的原因" });
-  if (rule.name === "publish") assertPublication(data.publishedOn, data.publishedNote, now);
+  if (rule.name === "publish") assertPublication(data.publishedOn, data.publishedNote, now, await findSignedAt(db, reportId));
 
   const revision = row.revision + 1;
   const note = data.note ? `${label}：${data.note}` : label;
@@ -73,10 +75,25 @@ export async function transitionReport({ db, user, reportId, input, now = new Da
   return { status: rule.to, revision };
 }
 
-function assertPublication(publishedOn: string, publishedNote: string, now: Date): void {
+/** When the report was last signed (签发): the newest revision that entered the signed state. */
+async function findSignedAt(db: Database, reportId: string): Promise<Date | undefined> {
+  const [signed] = await db
+    .select({ createdAt: tables.reportRevisions.createdAt })
+    .from(tables.reportRevisions)
+    .where(and(eq(tables.reportRevisions.reportId, reportId), eq(tables.reportRevisions.status, "signed")))
+    .orderBy(desc(tables.reportRevisions.revision))
+    .limit(1);
+  return signed?.createdAt;
+}
+
+function assertPublication(publishedOn: string, publishedNote: string, now: Date, signedAt: Date | undefined): void {
   if (!publishedOn) throw new ReportError("INVALID_INPUT", "missing date", { userMessage: "请填写公开日期" });
   if (!publishedNote) throw new ReportError("INVALID_INPUT", "missing link", { userMessage: "请填写公开网址或公开方式说明" });
   const date = new Date(`${publishedOn}T00:00:00+08:00`);
   if (Number.isNaN(date.getTime())) throw new ReportError("INVALID_INPUT", "bad date", { userMessage: "公开日期无效" });
   if (date.getTime() > now.getTime()) throw new ReportError("INVALID_INPUT", "future date", { userMessage: "公开日期不能晚于今天" });
+  // Both are calendar days in Beijing time: a report signed on 3月8日 may be published that same day.
+  if (signedAt && publishedOn < beijingToday(signedAt)) {
+    throw new ReportError("INVALID_INPUT", "published before signed", { userMessage: `公开日期不能早于签发日期（${formatDate(signedAt)}）` });
+  }
 }

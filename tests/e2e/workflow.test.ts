@@ -89,6 +89,8 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
 
     // The drafter fixes, answers and resolves the comments, and resubmits.
     await openReview(drafter.page, app.baseUrl, reportId);
+    // The drafter is told who returned the report and why.
+    await drafter.page.getByTestId("return-banner").filter({ hasText: "意见：问题部分原因分析需要更具体。" }).waitFor();
     await drafter.page.getByTestId("unresolved-count").filter({ hasText: "未解决 2 条" }).waitFor();
     expect(await saveContent(drafter.page, reportId, (report) => (report.sections[1]!.items[0]!.body = textToDoc(`${docToText(report.sections[1]!.items[0]!.body)}例如，个别科室办理涉水纠纷时仍以行政协调代替依法处理。`)))).toBe(200);
     const firstThread = drafter.page.getByTestId("comment-thread").filter({ hasText: "请补充具体案例" });
@@ -105,12 +107,17 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
     // The reviewer approves; the approver signs off.
     await openReview(reviewer.page, app.baseUrl, reportId);
     await reviewer.page.getByRole("button", { name: "审核通过" }).click();
+    // Approval asks for confirmation and shows what the checks found.
+    await reviewer.page.getByTestId("transition-confirmation").filter({ hasText: "当前校验：0 个错误，0 条未解决意见" }).waitFor();
+    await reviewer.page.getByRole("button", { name: "确认审核通过" }).click();
     await expectStatus(reviewer.page, "已审核");
     const signButton = reviewer.page.getByRole("button", { name: "签发", exact: true });
     expect(await signButton.isDisabled()).toBe(true);
     await reviewer.page.getByText("只有签发人可以签发").waitFor();
     await openReview(approver.page, app.baseUrl, reportId);
     await approver.page.getByRole("button", { name: "签发", exact: true }).click();
+    await approver.page.getByTestId("transition-confirmation").filter({ hasText: "签发后报告内容将锁定" }).waitFor();
+    await approver.page.getByRole("button", { name: "确认签发" }).click();
     await expectStatus(approver.page, "已签发");
 
     // Signed content is locked; the final export works.
@@ -121,7 +128,8 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
 
     // Published with the date and the link.
     await approver.page.getByRole("button", { name: "标记为已公开" }).click();
-    await approver.page.getByLabel("公开日期").fill("2025-03-20");
+    // Not before the sign-off: today (Beijing) is the earliest and the latest date allowed here.
+    await approver.page.getByLabel("公开日期").fill(new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date()));
     await approver.page.getByLabel("公开网址或公开方式").fill("https://www.qingxi.example.gov.cn/fzzf/2024.html");
     await approver.page.getByRole("button", { name: "确认标记为已公开" }).click();
     await expectStatus(approver.page, "已公开");

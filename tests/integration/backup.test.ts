@@ -39,7 +39,7 @@ async function seedInstallation(db: Database): Promise<{ bureauName: string }> {
   await submitReport({ db, user: drafter, reportId });
   const { threadId } = await createCommentThread({ db, user: reviewer, reportId, input: { anchor: { sectionId: content.sections[0]!.id, itemId: content.sections[0]!.items[0]!.id, field: "body", from: 0, to: 3, quote: "局党组" }, body: "请写明学习的具体内容" } });
   await replyToThread({ db, user: drafter, input: { threadId, body: "好的，已补充" } });
-  await transitionReport({ db, user: reviewer, reportId, input: { transition: "return" } });
+  await transitionReport({ db, user: reviewer, reportId, input: { transition: "return", note: "学习内容写得不够具体" } });
   return { bureauName: bureau.name };
 }
 

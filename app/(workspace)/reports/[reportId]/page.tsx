@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
 import { ReportWorkspace } from "@/components/report/report-workspace";
-import { CommentsPanel } from "@/components/workflow";
+import { CommentsPanel, ReturnBanner } from "@/components/workflow";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/permissions";
@@ -30,25 +30,34 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const review = await getReportReview({ db, user, reportId: row.id });
   const openComments = review.unresolved.total;
   return (
-    <ReportWorkspace
-      reportId={row.id}
-      initial={{ content, revision: row.revision, status: row.status as ReportStatus, updatedAt: row.updatedAt.toISOString(), updatedBy: await findDisplayName(db, row.updatedBy) }}
-      template={template}
-      previousReport={previous ? reportSchema.parse(previous.content) : null}
-      permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
-      submitAction={submitReportAction}
-      sidebarExtra={
-        <CommentsPanel
-          reportId={row.id}
-          threads={review.threads}
-          outline={review.outline}
-          canComment={review.can.comment}
-          onCreate={createCommentThreadAction}
-          onReply={replyToThreadAction}
-          onSetResolved={setThreadResolvedAction}
-        />
-      }
-      reviewLink={{ href: `/reports/${row.id}/history`, label: openComments > 0 ? `审核与修订（${openComments}条意见）` : "审核与修订" }}
-    />
+    <>
+      {review.returnNotice ? <ReturnBanner notice={review.returnNotice} /> : null}
+      <ReportWorkspace
+        reportId={row.id}
+        initial={{
+          content,
+          revision: row.revision,
+          status: row.status as ReportStatus,
+          updatedAt: row.updatedAt.toISOString(),
+          updatedBy: await findDisplayName(db, row.updatedBy),
+        }}
+        template={template}
+        previousReport={previous ? reportSchema.parse(previous.content) : null}
+        permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
+        submitAction={submitReportAction}
+        sidebarExtra={
+          <CommentsPanel
+            reportId={row.id}
+            threads={review.threads}
+            outline={review.outline}
+            canComment={review.can.comment}
+            onCreate={createCommentThreadAction}
+            onReply={replyToThreadAction}
+            onSetResolved={setThreadResolvedAction}
+          />
+        }
+        reviewLink={{ href: `/reports/${row.id}/history`, label: openComments > 0 ? `审核与修订（${openComments}条意见）` : "审核与修订" }}
+      />
+    </>
   );
 }

@@ -1,4 +1,4 @@
-import { AssignmentsPanel, CommentsPanel, HistoryPanel, ReportWorkflowBar } from "@/components/workflow";
+import { AssignmentsPanel, CommentsPanel, HistoryPanel, ReportWorkflowBar, ReturnBanner } from "@/components/workflow";
 import type { RevisionDiff, RevisionSummary } from "@/lib/history";
 import type { ReportReview } from "@/lib/workflow";
 
@@ -33,12 +33,16 @@ export function ReviewPageView({ reportId, userId, review, revisions, comparison
         <h1 className="text-xl font-semibold">{report.title || "（无标题）"}</h1>
         <p className="text-sm text-stone-500">审核流程、意见、分工和修订记录</p>
       </header>
+      {review.returnNotice ? <ReturnBanner notice={review.returnNotice} /> : null}
       <ReportWorkflowBar
         reportId={reportId}
         status={review.status}
         transitions={review.transitions}
         onTransition={transitionReportAction}
         publication={report.publishedAt ? { publishedOn: isoDay(report.publishedAt), note: report.publishedNote ?? "" } : null}
+        checks={{ errorCount: review.errorCount, unresolvedCount: review.unresolved.total }}
+        signedOn={review.signedOn}
+        today={isoDay(new Date())}
       />
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <HistoryPanel
