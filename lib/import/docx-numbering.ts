@@ -93,8 +93,10 @@ export function readStyleNumbering(stylesXml: string): Map<string, { numId: stri
 
 /** Every numbered paragraph of document.xml, in order, with the numeral Word shows. */
 export function readNumberedParagraphs(documentXml: string, numberingXml: string, stylesXml: string): NumberedParagraph[] {
-  const definitions = readNumberingDefinitions(numberingXml);
   const styleNumbering = readStyleNumbering(stylesXml);
+  // Most reports number by hand: no numPr anywhere means nothing to read.
+  if (styleNumbering.size === 0 && !documentXml.includes("<w:numPr")) return [];
+  const definitions = readNumberingDefinitions(numberingXml);
   const counters = new Map<string, Array<number | undefined>>();
   const appliedOverrides = new Set<string>();
   const out: NumberedParagraph[] = [];
