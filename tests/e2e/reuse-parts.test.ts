@@ -106,6 +106,7 @@ describe.skipIf(Boolean(unavailable))("[REUSE-PARTS] parts of a reused report in
     expect(await suggestion.textContent()).toContain(DUTY_PARAGRAPH);
     const firstMeasure = (await itemIds(page, measures!))[0]!;
     expect(await page.getByTestId(`body-editor-${firstMeasure}`).textContent()).toContain(DUTY_PARAGRAPH);
+    await page.getByTestId("leader-duty-suggestions").scrollIntoViewIfNeeded();
     await page.screenshot({ path: path.join(SCREENSHOTS, "parts-leader-duty-suggestion.png") });
     await suggestion.getByRole("button", { name: /移入本部分$/ }).click();
     await suggestion.waitFor({ state: "detached" });
@@ -181,6 +182,7 @@ describe.skipIf(Boolean(unavailable))("[REUSE-PARTS] parts of a reused report in
     const addDialog = page.getByTestId("add-part-dialog");
     await addDialog.waitFor();
     expect(await addDialog.textContent()).toContain("模板要求的法定部分都已在报告中");
+    await page.screenshot({ path: path.join(SCREENSHOTS, "parts-add-dialog.png") });
     await addDialog.getByLabel(/部分标题/).fill("上级交办事项办理情况");
     await addDialog.getByRole("button", { name: "添加其他部分" }).click();
     await expect.poll(() => outlineParts(page)).toEqual([...initial.slice(0, 4), "五、上级交办事项办理情况"]);
