@@ -5,6 +5,7 @@
  * Precision: every finding on the unmodified corpus reports next to the committed verdict file.
  */
 import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -198,14 +199,23 @@ async function measureSpeed(): Promise<void> {
   const { buildBenchReport } = await import("./validation");
   const report = buildBenchReport(80_000);
   const times: number[] = [];
-  for (let run = 0; run < 7; run += 1) {
+  const cpuTimes: number[] = [];
+  for (let run = 0; run < 9; run += 1) {
     const subject = structuredClone(report);
     const started = performance.now();
+    const cpuStarted = process.cpuUsage();
     validateReport(subject, { template: findTemplate("county-government") ?? undefined });
+    const cpu = process.cpuUsage(cpuStarted);
     times.push(performance.now() - started);
+    cpuTimes.push((cpu.user + cpu.system) / 1000);
   }
-  times.sort((left, right) => left - right);
-  console.log(`\n8万字报告完整校验：中位数 ${times[3]!.toFixed(1)} ms（要求 < 100 ms）`);
+  const median = (values: number[]) => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)]!;
+  // On a shared, loaded machine the wall time includes waiting for a core; the CPU time is the validation's own cost.
+  console.log(`\n8万字报告完整校验：中位数 ${median(times).toFixed(1)} ms（CPU 时间 ${median(cpuTimes).toFixed(1)} ms；要求 < 100 ms；系统负载 ${loadAverage()}）`);
+}
+
+function loadAverage(): string {
+  return loadavg()[0]!.toFixed(1);
 }
 
 export async function benchAccuracy(): Promise<void> {

@@ -8,6 +8,8 @@ import type { Finding, Rule } from "../types";
 const RULE_ID = "punctuation-pairs";
 const CLOSER_OF: Record<string, string> = { "“": "”", "《": "》", "（": "）", "【": "】", "‘": "’", "〔": "〕" };
 const OPENER_OF: Record<string, string> = Object.fromEntries(Object.entries(CLOSER_OF).map(([open, close]) => [close, open]));
+/** Most characters are no paired mark: a code lookup skips them without building a string per character. */
+const PAIR_CODES = new Set([...Object.keys(CLOSER_OF), ...Object.keys(OPENER_OF)].map((char) => char.charCodeAt(0)));
 
 function unpaired(location: ReportLocation, at: number, char: string): Finding {
   const isOpener = char in CLOSER_OF;
@@ -26,6 +28,7 @@ function checkParagraph(location: ReportLocation, text: string, offset: number):
   const stack: Array<{ char: string; at: number }> = [];
   const openCount = new Map<string, number>();
   for (let index = 0; index < text.length; index += 1) {
+    if (!PAIR_CODES.has(text.charCodeAt(index))) continue;
     const char = text[index]!;
     if (char in CLOSER_OF) {
       stack.push({ char, at: offset + index });

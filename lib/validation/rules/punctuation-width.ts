@@ -21,6 +21,8 @@ function parenthesisOccurrences(text: string): Occurrence[] {
   const open: number[] = [];
   const near = (index: number) => isCjk(text[index - 1]) || isCjk(text[index + 1]);
   for (let index = 0; index < text.length; index += 1) {
+    // Every mark handled here is ASCII: skip the rest without building a string per character.
+    if (text.charCodeAt(index) > 127) continue;
     const char = text[index];
     if (char === "(") open.push(index);
     else if (char === ")") {
@@ -40,6 +42,7 @@ function markOccurrences(text: string): Occurrence[] {
   const occurrences: Occurrence[] = [];
   let quoteCount = 0;
   for (let index = 0; index < text.length; index += 1) {
+    if (text.charCodeAt(index) > 127) continue;
     const char = text[index]!;
     const before = text[index - 1];
     const after = text[index + 1];
