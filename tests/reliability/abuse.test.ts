@@ -11,7 +11,8 @@ import { attemptSignIn, signInApi, type ApiSession } from "./helpers/api-session
 import { hasPostgres } from "./helpers/postgres-url";
 import { startReliabilityApp, type DbKind, type ReliabilityApp } from "./helpers/reliability-app";
 import { serverActionId } from "./helpers/server-actions";
-import { residentMb, serverPid, watchHealth, type HealthWatch } from "./helpers/server-probe";
+import { findServerPid } from "./helpers/load-editors";
+import { residentMb, watchHealth, type HealthWatch } from "./helpers/server-probe";
 
 /** Import and export jobs are killed 30 s after submission (lib/jobs/run-job.ts); a refusal comes within that plus margin. */
 const JOB_LIMIT_MS = 30_000;
@@ -97,7 +98,7 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
     expect((await colleague.request(`/api/reports/${subject.editors[1]!.reportId}/export?format=docx`)).status).toBe(200);
     expect((await colleague.request(`/api/reports/${subject.editors[1]!.reportId}/export?format=pdf`)).status).toBe(200);
     expect((await colleague.request("/api/reports/import", { method: "POST", body: JSON.stringify({ text: longPastedText(3_000) }) })).status).toBe(200);
-    pid = serverPid(Number(new URL(subject.app.baseUrl).port));
+    pid = findServerPid();
     baselineMb = residentMb(pid);
     health = watchHealth(subject.app.baseUrl);
   });

@@ -1,19 +1,4 @@
-import { readdirSync, readFileSync } from "node:fs";
-
-/** The pid of the `next start` process listening on `port` (found by its command line). */
-export function serverPid(port: number): number {
-  for (const entry of readdirSync("/proc")) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const args = readFileSync(`/proc/${entry}/cmdline`, "utf8").split("\0");
-      const index = args.indexOf("-p");
-      if (index >= 0 && args[index + 1] === String(port) && args.includes("start")) return Number(entry);
-    } catch {
-      // the process ended while scanning
-    }
-  }
-  throw new Error(`no server process on port ${port}`);
-}
+import { readFileSync } from "node:fs";
 
 /** Resident memory of one process in MB. */
 export function residentMb(pid: number): number {
