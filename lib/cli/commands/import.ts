@@ -5,6 +5,7 @@ import { importReportFile } from "../read-report-file";
 import { CliInputError, parseArgs, type CliCommand, type CliIo } from "../types";
 
 const LOG_LABELS = { removed: "删除", converted: "转换", guessed: "推断", warning: "提示" } as const;
+const SUGGESTION_LABELS = { signature: "署名", date: "成文日期", agency: "机关名称" } as const;
 
 /**
  * The `--json` shape: a full Report (it parses with reportSchema, which drops the extra keys) plus the
@@ -29,6 +30,12 @@ function printSummary(result: ImportResult, io: CliIo): void {
   io.stdout(`机关：${meta.agency || "（未识别）"}　年度：${meta.year}年　模板：${result.report.templateId}`);
   if (meta.mainRecipient) io.stdout(`主送：${meta.mainRecipient}`);
   io.stdout(`署名：${meta.signature || "（无）"}　成文日期：${formatChineseDate(meta.date) || "（无）"}`);
+  if (docToText(result.report.opening).trim()) io.stdout(`导语：${docToText(result.report.opening).slice(0, 60)}${docToText(result.report.opening).length > 60 ? "…" : ""}`);
+  if (result.report.closing) io.stdout(`结束语：${result.report.closing}`);
+  for (const suggestion of result.suggestions) {
+    const value = suggestion.field === "date" ? formatChineseDate(suggestion.value) : suggestion.value;
+    io.stdout(`未采用的网页信息：${SUGGESTION_LABELS[suggestion.field]}“${value}”（${suggestion.source}，${suggestion.message}）`);
+  }
   io.stdout(`\n共 ${sections.length} 部分：`);
   sections.forEach((section, index) => {
     const characters = section.items.reduce((count, item) => count + docToText(item.body).length, section.lead.length);
@@ -41,7 +48,7 @@ function printSummary(result: ImportResult, io: CliIo): void {
     io.stdout("\n需要确认：");
     for (const doubt of result.uncertain) io.stdout(`  ? ${doubt.message}`);
   }
-  if (result.alternatives) io.stdout("\n已转换为简体；如需保留繁体，可在编辑器中撤销转换。");
+  if (result.alternatives?.traditional) io.stdout("\n已转换为简体；如需保留繁体，可在编辑器中撤销转换。");
 }
 
 const importCommand: CliCommand = {
