@@ -142,6 +142,21 @@ describe.skipIf(!isAvailable)(`[COLLAB] three-way merge of concurrent saves on $
     });
   });
 
+  it("refuses a malformed save without touching the stored report", async () => {
+    await withRollback(handle.db, async (db) => {
+      const { reportId, users } = await setup(db);
+      const row = await getReport({ db, user: users[0]!, reportId });
+      const withScript = structuredClone(row.content);
+      withScript.sections[0]!.items[0]!.body = { type: "doc", content: [{ type: "script", text: "alert(1)" }] } as never;
+      await expect(saveReportContent({ db, user: users[1]!, reportId, input: { baseRevision: row.revision, content: withScript } })).rejects.toBeTruthy();
+      const truncated = { ...row.content, sections: "none" } as unknown as Report;
+      await expect(saveReportContent({ db, user: users[1]!, reportId, input: { baseRevision: row.revision, content: truncated } })).rejects.toBeTruthy();
+      const after = await getReport({ db, user: users[0]!, reportId });
+      expect(after.revision).toBe(row.revision);
+      expect(after.content).toEqual(row.content);
+    });
+  });
+
   it("refuses and logs a save to a report that left 草稿, and one from another agency", async () => {
     await withRollback(handle.db, async (db) => {
       const { reportId, users } = await setup(db);
