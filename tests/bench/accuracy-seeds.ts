@@ -85,6 +85,16 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
     },
   },
   {
+    id: "paragraph-numeral-skipped",
+    label: "段落序号跳号（1. 3.、（1）（3））",
+    rules: ["paragraph-numbering"],
+    seed: (lines, position) => {
+      const seconds = lines.map((line, index) => (/^(?:2\s*[.．、]|[（(]2[）)])/.test(line.trim()) ? index : -1)).filter((index) => index >= 0);
+      const index = seconds[position];
+      return index === undefined ? undefined : replaceLine(lines, index, lines[index]!.trim().replace(/^([（(]?)2/, "$13"));
+    },
+  },
+  {
     id: "run-in-skipped",
     label: "列举序号跳号（一是、三是）",
     rules: ["run-in-sequence"],

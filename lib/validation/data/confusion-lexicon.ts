@@ -45,6 +45,11 @@ const VARIANTS = "《第一批异形词整理表》（教育部、国家语委20
 const LAW_TERMS = "法律法规条文用语（《行政复议法》《行政诉讼法》《人民调解法》《刑事诉讼法》等）";
 const REFORM_2018 = "《深化党和国家机构改革方案》（2018年）及地方机构改革方案";
 
+/** "原县工商局", "前安监局": a former body named as such, not as a current one ("原则上" is not 原). */
+const FORMER = /(?:原(?![则因来本有先始])[\u4e00-\u9fff]{0,5}|(?<!目)前)$/;
+const FORMER_OR_NATIONAL = /(?:原(?![则因来本有先始])[\u4e00-\u9fff]{0,5}|国家)$/;
+const FORMER_OR_GOVERNMENT = /(?:原(?![则因来本有先始])[\u4e00-\u9fff]{0,5}|政府)$/;
+
 /** Sentence or clause boundary: the start of a clause. */
 const CLAUSE_START = /(?:^|[，。；：、！？\n（(“])$/;
 
@@ -575,28 +580,28 @@ const GROUPS: readonly Group[] = [
     severity: "warning",
     isAllowedInTitles: true,
     pairs: [
-      ["政府法制办公室", "司法局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["政府法制办", "司法局", { fromYear: 2019, notBefore: /[原前]$/, notAfter: /^公室/ }],
-      ["法制办", "司法局", { fromYear: 2019, notBefore: /(?:[原前]|政府)$/ }],
-      ["工商行政管理局", "市场监督管理局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["工商局", "市场监督管理局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["食品药品监督管理局", "市场监督管理局", { fromYear: 2019, notBefore: /(?:[原前]|国家)$/ }],
-      ["食药监局", "市场监督管理局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["质量技术监督局", "市场监督管理局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["质监局", "市场监督管理局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["国土资源局", "自然资源局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["环境保护局", "生态环境局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["环保局", "生态环境局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["安全生产监督管理局", "应急管理局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["安监局", "应急管理局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["卫生和计划生育委员会", "卫生健康委员会", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["卫计委", "卫生健康委员会", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["国税局", "税务局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["地税局", "税务局", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["依法治县领导小组", "依法治县委员会", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["依法治市领导小组", "依法治市委员会", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["依法治区领导小组", "依法治区委员会", { fromYear: 2019, notBefore: /[原前]$/ }],
-      ["依法治省领导小组", "依法治省委员会", { fromYear: 2019, notBefore: /[原前]$/ }],
+      ["政府法制办公室", "司法局", { fromYear: 2019, notBefore: FORMER }],
+      ["政府法制办", "司法局", { fromYear: 2019, notBefore: FORMER, notAfter: /^公室/ }],
+      ["法制办", "司法局", { fromYear: 2019, notBefore: FORMER_OR_GOVERNMENT }],
+      ["工商行政管理局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
+      ["工商局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
+      ["食品药品监督管理局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER_OR_NATIONAL }],
+      ["食药监局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
+      ["质量技术监督局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
+      ["质监局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
+      ["国土资源局", "自然资源局", { fromYear: 2019, notBefore: FORMER }],
+      ["环境保护局", "生态环境局", { fromYear: 2019, notBefore: FORMER }],
+      ["环保局", "生态环境局", { fromYear: 2019, notBefore: FORMER }],
+      ["安全生产监督管理局", "应急管理局", { fromYear: 2019, notBefore: FORMER }],
+      ["安监局", "应急管理局", { fromYear: 2019, notBefore: FORMER }],
+      ["卫生和计划生育委员会", "卫生健康委员会", { fromYear: 2019, notBefore: FORMER }],
+      ["卫计委", "卫生健康委员会", { fromYear: 2019, notBefore: FORMER }],
+      ["国税局", "税务局", { fromYear: 2019, notBefore: FORMER }],
+      ["地税局", "税务局", { fromYear: 2019, notBefore: FORMER }],
+      ["依法治县领导小组", "依法治县委员会", { fromYear: 2019, notBefore: FORMER }],
+      ["依法治市领导小组", "依法治市委员会", { fromYear: 2019, notBefore: FORMER }],
+      ["依法治区领导小组", "依法治区委员会", { fromYear: 2019, notBefore: FORMER }],
+      ["依法治省领导小组", "依法治省委员会", { fromYear: 2019, notBefore: FORMER }],
     ],
   },
 ];

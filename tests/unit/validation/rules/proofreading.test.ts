@@ -186,3 +186,20 @@ describe("stray-spaces in quoted headlines", () => {
     expect(findings[1]!.message).toContain("“首违 不罚”");
   });
 });
+
+describe("confusion-words: fixed names and former bodies", () => {
+  it.each([
+    "县司法局法制科负责重大执法决定法制审核，法制员全部持证上岗。",
+    "原县工商局、原质监局的执法职责已划入县市场监督管理局。",
+    "公安局法制大队完成案件法制审核312件。",
+    "学习《中华人民共和国法制宣传教育条例》相关规定。",
+  ])("passes: %s", (body) => {
+    expect(runRule(confusionWordsRule, reportWithBody(body, { meta: { year: 2023 } }))).toEqual([]);
+  });
+
+  it("a body renamed in 2018 is flagged in a 2023 report but not in a 2017 one", () => {
+    const body = "联合县环保局开展执法检查。";
+    expect(runRule(confusionWordsRule, reportWithBody(body, { meta: { year: 2023 } })).map((finding) => rangeText(body, finding))).toEqual(["环保局"]);
+    expect(runRule(confusionWordsRule, reportWithBody(body, { meta: { year: 2017 } }))).toEqual([]);
+  });
+});
