@@ -67,7 +67,7 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
           <thead className="bg-gray-50 text-left text-gray-700">
             <tr>
               {COLUMNS.map((column) => (
-                <th key={column.label} scope="col" className="px-3 py-2 font-medium" aria-sort={column.key && sort?.key === column.key ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}>
+                <th key={column.label} scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={column.key && sort?.key === column.key ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}>
                   {column.key ? (
                     <button type="button" onClick={() => onSort(column.key!)} className="inline-flex items-center gap-1 hover:text-gray-900">
                       {column.label}
@@ -83,7 +83,7 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
           <tbody>
             {visible.map((row) => (
               <tr key={row.agencyId} className={`border-t border-gray-100 align-top ${row.isOverdue ? "bg-red-50" : ""}`} data-testid="board-row" data-agency={row.agencyName} data-state={row.state}>
-                <td className="px-3 py-2">
+                <td className="px-3 py-2 whitespace-nowrap">
                   {row.reportId ? (
                     <Link href={`/supervision/reports/${row.reportId}`} className="text-red-900 hover:underline">{row.agencyName}</Link>
                   ) : (
@@ -92,7 +92,7 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
                   <span className="ml-1 text-xs text-gray-500">{levelLabel(row.level)}</span>
                 </td>
                 <td className="px-3 py-2"><Badge tone={STATE_TONES[row.state]}>{BOARD_STATE_LABELS[row.state]}</Badge></td>
-                <td className={`px-3 py-2 ${row.isOverdue ? "font-medium text-red-700" : ""}`} data-testid="board-deadline" data-overdue={row.isOverdue ? "true" : "false"}>
+                <td className={`px-3 py-2 whitespace-nowrap ${row.isOverdue ? "font-medium text-red-700" : ""}`} data-testid="board-deadline" data-overdue={row.isOverdue ? "true" : "false"}>
                   {row.daysLeft === null ? (
                     <span className="text-gray-500">公开已完成</span>
                   ) : (
@@ -103,9 +103,9 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
                   )}
                 </td>
                 <td className="px-3 py-2 tabular-nums">{row.errorCount === null ? "—" : row.errorCount > 0 ? <span className="text-red-700">{row.errorCount} 个</span> : "0"}</td>
-                <td className="px-3 py-2 text-xs">{row.reportId === null ? "—" : row.missingParts.length > 0 ? row.missingParts.join("；") : <span className="text-gray-500">齐全</span>}</td>
-                <td className="px-3 py-2 text-gray-600">{row.lastTouchedAt ? chineseDayOfInstant(row.lastTouchedAt) : "—"}</td>
-                <td className="px-3 py-2 text-xs">
+                <td className="max-w-sm px-3 py-2 text-xs">{row.reportId === null ? "—" : row.missingParts.length > 0 ? row.missingParts.join("；") : <span className="text-gray-500">齐全</span>}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-gray-600">{row.lastTouchedAt ? chineseDayOfInstant(row.lastTouchedAt) : "—"}</td>
+                <td className="px-3 py-2 text-xs whitespace-nowrap">
                   {row.publishedOn ? (
                     <>
                       <span className="block">{chineseDay(row.publishedOn)}</span>
