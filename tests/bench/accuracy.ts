@@ -175,11 +175,15 @@ async function measurePrecision(corpusFiles: string[]): Promise<void> {
     const lines = readFileSync(path.join(CORPUS, file), "utf8").split(/\r?\n/);
     const { report, findings } = await check(lines, "txt", true);
     const judged = verdicts[file] ?? [];
+    const used = new Set<number>();
     console.log(`\n== ${file}（${findings.length}条）`);
     for (const finding of findings) {
       const where = describeLocation(report, finding.location);
       const quote = quoteOf(report, finding);
-      const verdict = judged.find((entry) => entry.ruleId === finding.ruleId && entry.where === where && entry.quote === quote);
+      // Each verdict judges one finding: two findings with the same rule, place and quote take them in order.
+      const verdictIndex = judged.findIndex((entry, index) => !used.has(index) && entry.ruleId === finding.ruleId && entry.where === where && entry.quote === quote);
+      used.add(verdictIndex);
+      const verdict = judged[verdictIndex];
       const label = verdict?.verdict ?? "unjudged";
       if (verdict) counts[verdict.verdict] += 1;
       else counts.unjudged += 1;
