@@ -110,6 +110,16 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
                   </span>
                 )}
               </div>
+              {parts && section.kind === "leader_duty" && parts.leaderDutySuggestionCount > 0 && (
+                <button
+                  type="button"
+                  data-testid="outline-leader-duty-hint"
+                  className="mt-0.5 ml-6 rounded bg-amber-50 px-1.5 py-0.5 text-left text-xs text-amber-900 hover:bg-amber-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+                  onClick={parts.onShowSuggestions}
+                >
+                  其他部分有{parts.leaderDutySuggestionCount}处相关文字，可移入本部分
+                </button>
+              )}
               <ol className="mt-1 ml-3 space-y-0.5 border-l border-stone-200 pl-2">
                 {section.items.map((item, itemIndex) => {
                   const itemStatus = itemStatuses.get(item.id) ?? "empty";

@@ -9,7 +9,7 @@ import type { BodyEditorHandle } from "@/components/editor/body-editor";
 
 import { focusField } from "./focus-location";
 import { PartsAddDialog } from "./parts-add-dialog";
-import { PartsLeaderDuty } from "./parts-leader-duty";
+import { leaderDutySuggestionsId, PartsLeaderDuty } from "./parts-leader-duty";
 import { PartsRemoveDialog } from "./parts-remove-dialog";
 import { insertSection, moveSection, removeSection, updateSection } from "./report-mutations";
 import { sectionHeadingId } from "./section-form";
@@ -20,6 +20,10 @@ export interface PartActions {
   onRemove: (sectionId: string) => void;
   onMove: (from: number, to: number) => void;
   onRename: (sectionId: string, heading: string) => void;
+  /** Leader-duty passages found in other parts and not yet moved or dismissed. */
+  leaderDutySuggestionCount: number;
+  /** Scrolls to those suggestions and focuses the first one. */
+  onShowSuggestions: () => void;
 }
 
 export interface UsePartActionsOptions {
@@ -59,8 +63,14 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
     else focusField(id);
   });
 
+  const passages = useMemo(() => findLeaderDutyPassages(report), [report]);
+  const visible = useMemo(() => passages.filter((passage) => !dismissed.has(`${passage.itemId}:${passage.text}`)), [passages, dismissed]);
+  const suggestionCount = isEditable ? visible.length : 0;
+
   const actions = useMemo<PartActions>(
     () => ({
+      leaderDutySuggestionCount: suggestionCount,
+      onShowSuggestions: () => focusField(leaderDutySuggestionsId),
       onAdd: () => {
         setAddEpoch((value) => value + 1);
         setIsAdding(true);
@@ -84,7 +94,7 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
       },
       onRename: (sectionId, heading) => edit((current) => updateSection(current, sectionId, (section) => (section.heading === heading ? section : { ...section, heading }))),
     }),
-    [edit, editors, reportRef],
+    [edit, editors, reportRef, suggestionCount],
   );
 
   const onAddTemplatePart = useCallback(
@@ -108,8 +118,6 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
     [edit, reportRef, template],
   );
 
-  const passages = useMemo(() => findLeaderDutyPassages(report), [report]);
-  const visible = useMemo(() => passages.filter((passage) => !dismissed.has(`${passage.itemId}:${passage.text}`)), [passages, dismissed]);
 
   const onAccept = useCallback(
     (passage: LeaderDutyPassage) => {

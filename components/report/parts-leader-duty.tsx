@@ -15,6 +15,8 @@ export interface PartsLeaderDutyProps {
   onDismiss: (passage: LeaderDutyPassage) => void;
 }
 
+export const leaderDutySuggestionsId = "leader-duty-suggestions";
+
 function whereOf(report: Report, passage: LeaderDutyPassage): string {
   const sectionIndex = report.sections.findIndex((section) => section.id === passage.sectionId);
   const section = report.sections[sectionIndex];
@@ -29,7 +31,7 @@ function whereOf(report: Report, passage: LeaderDutyPassage): string {
 export const PartsLeaderDuty = memo(function PartsLeaderDuty({ report, passages, isEditable, onAccept, onDismiss }: PartsLeaderDutyProps) {
   if (passages.length === 0) return null;
   return (
-    <div data-testid="leader-duty-suggestions" className="mb-3 space-y-2 rounded border border-amber-300 bg-amber-50 p-3">
+    <div id={leaderDutySuggestionsId} data-testid="leader-duty-suggestions" className="mb-3 space-y-2 rounded border border-amber-300 bg-amber-50 p-3">
       <p className="text-sm text-amber-950">
         以下文字写在其他部分，内容是主要负责人履行推进法治建设第一责任人职责的情况。按规定这项内容应单独报告，可以原样移入本部分：
       </p>

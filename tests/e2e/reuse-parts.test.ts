@@ -106,7 +106,10 @@ describe.skipIf(Boolean(unavailable))("[REUSE-PARTS] parts of a reused report in
     expect(await suggestion.textContent()).toContain(DUTY_PARAGRAPH);
     const firstMeasure = (await itemIds(page, measures!))[0]!;
     expect(await page.getByTestId(`body-editor-${firstMeasure}`).textContent()).toContain(DUTY_PARAGRAPH);
-    await page.getByTestId("leader-duty-suggestions").scrollIntoViewIfNeeded();
+    // The outline points to the suggestion, which sits in the (far away) leader-duty part.
+    expect(await page.getByTestId("outline-leader-duty-hint").textContent()).toBe("其他部分有1处相关文字，可移入本部分");
+    await page.getByTestId("outline-leader-duty-hint").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("移入本部分");
     await page.screenshot({ path: path.join(SCREENSHOTS, "parts-leader-duty-suggestion.png") });
     await suggestion.getByRole("button", { name: /移入本部分$/ }).click();
     await suggestion.waitFor({ state: "detached" });

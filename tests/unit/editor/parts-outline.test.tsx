@@ -91,6 +91,9 @@ describe("parts in the outline", () => {
     expect(document.activeElement?.id).toBe(`section-heading-${leaderId}`);
 
     // Suggested, not moved: the measures item still holds the text until the official accepts.
+    expect(byTestId("outline-leader-duty-hint")!.textContent).toBe("其他部分有1处相关文字，可移入本部分");
+    await click(byTestId("outline-leader-duty-hint"));
+    expect(document.activeElement?.textContent).toBe("移入本部分");
     const suggestion = byTestId("leader-duty-suggestion")!;
     expect(suggestion.textContent).toContain(DUTY);
     expect(suggestion.textContent).toContain("位置：“一、2025年推进法治政府建设的主要举措和成效”的（一）“加强组织领导”（1段）");
@@ -98,6 +101,7 @@ describe("parts in the outline", () => {
     await click([...suggestion.querySelectorAll("button")].find((candidate) => candidate.textContent === "移入本部分")!);
     await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
     expect(byTestId("leader-duty-suggestion")).toBeNull();
+    expect(byTestId("outline-leader-duty-hint")).toBeNull();
     expect(byTestId("body-editor-i-lead")!.textContent).not.toContain("第一责任人");
     const leaderEditors = byTestId(`section-${leaderId}`)!.querySelectorAll('[data-testid^="body-editor-"]');
     expect(leaderEditors).toHaveLength(1);
