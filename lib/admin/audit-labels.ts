@@ -25,6 +25,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "agency.update": "修改机关信息",
   "agency.create_child": "创建下级机关",
   "backup.restore": "恢复备份",
+  "supervision.remind": "督导催办",
 };
 
 export function auditActionLabel(action: string): string {
