@@ -11,6 +11,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "report.export": "导出报告",
   "report.status": "流转",
   "report.restore": "恢复旧版本",
+  "report.save_refused": "保存被拒绝",
   "comment.create": "提出意见",
   "comment.resolve": "解决意见",
   "comment.reopen": "重新打开意见",
