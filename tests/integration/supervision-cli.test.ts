@@ -1,5 +1,5 @@
 import { execFile, spawnSync } from "node:child_process";
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -19,7 +19,8 @@ import { findCommand } from "../unit/export/docx/helpers/libreoffice";
 
 const run = promisify(execFile);
 const soffice = await findCommand("soffice", "libreoffice");
-const hasCalc = requireOrSkip(Boolean(soffice) && readdirSync("/usr/lib/libreoffice/program", { withFileTypes: true }).some((entry) => entry.name === "libsclo.so"), "LibreOffice Calc (libreoffice-calc-nogui)");
+// Debian splits LibreOffice: without libreoffice-calc the converter cannot read an XLSX.
+const hasCalc = requireOrSkip(Boolean(soffice) && existsSync("/usr/lib/libreoffice/program/libsclo.so"), "LibreOffice Calc (libreoffice-calc-nogui)");
 
 const dataDir = mkdtempSync(path.join(os.tmpdir(), "nianbao-supervision-cli-"));
 const outDir = mkdtempSync(path.join(os.tmpdir(), "nianbao-supervision-out-"));
