@@ -1,5 +1,7 @@
 import { findIndicator, headingPrefix, type Report, type ReportLocation } from "@/lib/report-model";
 
+import { LOST_NUMERAL, TYPED_HEADING_NUMERAL } from "./text/numbering";
+
 const META_LABELS: Record<string, string> = {
   agency: "机关名称",
   year: "年度",
@@ -19,7 +21,12 @@ function printedNumber(headings: string[], index: number): number {
 function sectionLabel(report: Report, sectionIndex: number): string {
   const section = report.sections[sectionIndex];
   if (!section?.heading.trim()) return `第${sectionIndex + 1}部分（无标题）`;
-  return `${headingPrefix(1, printedNumber(report.sections.map((candidate) => candidate.heading), sectionIndex))}${section.heading}`;
+  return numbered(headingPrefix(1, printedNumber(report.sections.map((candidate) => candidate.heading), sectionIndex)), section.heading);
+}
+
+/** A heading that still carries a numeral typed by hand is shown as it stands, not numbered twice. */
+function numbered(prefix: string, heading: string): string {
+  return TYPED_HEADING_NUMERAL.test(heading) || LOST_NUMERAL.test(heading) ? heading : `${prefix}${heading}`;
 }
 
 /**
@@ -56,7 +63,7 @@ export function describeLocation(report: Report, location: ReportLocation, names
     const item = items[location.itemIndex];
     const named = names?.item?.(location.sectionIndex, location.itemIndex);
     const number = printedNumber(items.map((candidate) => candidate.heading), location.itemIndex);
-    parts.push(named ?? (item?.heading ? `${headingPrefix(2, number)}${item.heading}` : `第${location.itemIndex + 1}段`));
+    parts.push(named ?? (item?.heading ? numbered(headingPrefix(2, number), item.heading) : `第${location.itemIndex + 1}段`));
   }
   if (location.field === "lead") parts.push("导语");
   if (location.field === "indicators") parts.push(`指标“${findIndicator(location.key ?? "")?.label ?? location.key ?? ""}”`);

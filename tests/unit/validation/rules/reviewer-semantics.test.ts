@@ -190,3 +190,11 @@ describe("rolled-forward years: one finding per place", () => {
     expect(findings.map((finding) => finding.ruleId)).toEqual(["pending-updates"]);
   });
 });
+
+describe("locations name headings as they stand in the report", () => {
+  it("a heading that kept its typed numeral is not numbered twice", async () => {
+    const { describeLocation } = await import("@/lib/validation");
+    const report = buildReport({ sections: [{ kind: "measures", items: [{ heading: "（一）加强组织领导", body: "召开专题会议4次。" }, { heading: "（三）严格规范执法", body: "评查案卷120卷。" }] }] });
+    expect(describeLocation(report, { field: "body", sectionIndex: 0, itemIndex: 1 })).toBe("一、2024年推进法治政府建设的主要举措和成效 › （三）严格规范执法 › 正文");
+  });
+});
