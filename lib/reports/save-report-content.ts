@@ -39,7 +39,7 @@ export async function saveReportContent(options: SaveReportContentOptions): Prom
   } catch (error) {
     if (error instanceof ReportError && LOGGED_REFUSALS.has(error.code)) {
       const { db, user, reportId } = options;
-      await recordAuditEvent({ db, action: "report.save_refused", user, targetId: reportId, detail: { code: error.code, reason: error.message } }).catch(() => undefined);
+      await recordAuditEvent({ db, action: "report.save_refused", user, targetId: reportId, detail: { code: error.code, message: error.userMessage } }).catch(() => undefined);
     }
     throw error;
   }
