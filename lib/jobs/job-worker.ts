@@ -3,18 +3,25 @@
 import { ZodError } from "zod";
 
 import { exportReportDocx, type DocxExportOptions } from "@/lib/export/docx";
-import { importReport, importText, ImportError } from "@/lib/import";
-import type { Report } from "@/lib/report-model";
+import { importReport, importText, ImportError, type ImportResult } from "@/lib/import";
+import { findLimitViolation, type Report } from "@/lib/report-model";
 
 import { toRemoteError } from "./child-worker";
 import type { JobMessage } from "./job-types";
 
+/** The same report limits as a save: an import the user could not save is refused here, with the reason. */
+function withinLimits(result: ImportResult): ImportResult {
+  const violation = findLimitViolation(result.report);
+  if (violation) throw new ImportError("TOO_LARGE", `导入的内容超出报告的上限：${violation.message}`);
+  return result;
+}
+
 async function handle(job: JobMessage): Promise<unknown> {
   switch (job.kind) {
     case "import-file":
-      return importReport({ bytes: job.bytes, fileName: job.fileName, maxBytes: job.maxBytes });
+      return withinLimits(await importReport({ bytes: job.bytes, fileName: job.fileName, maxBytes: job.maxBytes }));
     case "import-text":
-      return importText(job.text, { maxBytes: job.maxBytes });
+      return withinLimits(importText(job.text, { maxBytes: job.maxBytes }));
     case "export-docx":
       return exportReportDocx(job.report as Report, job.options as DocxExportOptions);
   }

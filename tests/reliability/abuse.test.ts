@@ -73,6 +73,27 @@ async function chunkedUpload(baseUrl: string, session: ApiSession, contentType: 
 
 const KINDS: DbKind[] = ["pglite", ...(hasPostgres("abuse") ? (["postgres"] as const) : [])];
 
+/** Built once, before the health watch starts (building them takes the test process seconds). */
+interface HostileFiles {
+  manyParagraphs: Uint8Array;
+  elementBomb: Uint8Array;
+  mediaBomb: Uint8Array;
+  pastedText: string;
+  nestedHtml: Uint8Array;
+  sharedStreams: Uint8Array;
+}
+
+function buildHostileFiles(): HostileFiles {
+  return {
+    manyParagraphs: manyParagraphsDocx(1_400_000),
+    elementBomb: manyParagraphsDocx(300_000),
+    mediaBomb: mediaBombDocx(100),
+    pastedText: longPastedText(1_900_000),
+    nestedHtml: new TextEncoder().encode(deepNestedHtml(10)),
+    sharedStreams: sharedStreamPdf(500, 20_000),
+  };
+}
+
 describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s)", (kind) => {
   /** File attacks do not touch the database: run them once, on PGlite. */
   const isFileKind = kind === "pglite";
@@ -82,8 +103,10 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
   let health: HealthWatch;
   let pid: number;
   let baselineMb: number;
+  let files: HostileFiles;
 
   beforeAll(async () => {
+    if (isFileKind) files = buildHostileFiles();
     subject = await startReliabilityApp({ kind, editorCount: 2 });
     // The attacker's report is stored with a colspan of 1e8, as content saved before the limits existed.
     await subject.app.stop();
@@ -124,34 +147,34 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
   });
 
   it.runIf(isFileKind)("[ISOLATION]: a DOCX of 1.4 million tiny paragraphs is refused without harming the server", async () => {
-    const refusal = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.docx", manyParagraphsDocx(1_400_000)));
+    const refusal = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.docx", files.manyParagraphs));
     expect(refusal.status).toBe(413);
     expect(refusal.message).toMatch(/体积异常巨大|结构过于复杂/);
     expect(refusal.ms).toBeLessThan(JOB_LIMIT_MS + REFUSAL_MARGIN_MS);
   });
 
   it.runIf(isFileKind)("[ZIP]: 300,000 paragraphs within the size limits are refused by the element count", async () => {
-    const refusal = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.docx", manyParagraphsDocx(300_000)));
+    const refusal = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.docx", files.elementBomb));
     expect(refusal.status).toBe(413);
     expect(refusal.message).toContain("文档结构过于复杂");
   });
 
   it.runIf(isFileKind)("[ZIP]: a zip bomb the relationships point into word/media is refused at its declared size", async () => {
-    const refusal = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.docx", mediaBombDocx(300)));
+    const refusal = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.docx", files.mediaBomb));
     expect(refusal.status).toBe(413);
     expect(refusal.message).toContain("文件解压后体积异常巨大");
     expect(refusal.ms).toBeLessThan(10_000);
   });
 
   it.runIf(isFileKind)("[LINEAR]: 1.9 million characters of pasted text are answered with the report limit", async () => {
-    const refusal = await refusalOf(attacker.request("/api/reports/import", { method: "POST", body: JSON.stringify({ text: longPastedText(1_900_000) }) }));
+    const refusal = await refusalOf(attacker.request("/api/reports/import", { method: "POST", body: JSON.stringify({ text: files.pastedText }) }));
     expect(refusal.status).toBe(413);
     expect(refusal.message).toContain("上限");
     expect(refusal.ms).toBeLessThan(JOB_LIMIT_MS + REFUSAL_MARGIN_MS);
   });
 
   it.runIf(isFileKind)("[LINEAR]: 10 MB of nested HTML is read in linear time", async () => {
-    const answer = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.html", new TextEncoder().encode(deepNestedHtml(10))));
+    const answer = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.html", files.nestedHtml));
     // Nothing report-like is inside: an answer either way, never a hang.
     expect([200, 413, 422]).toContain(answer.status);
     expect(answer.ms).toBeLessThan(JOB_LIMIT_MS);
@@ -159,7 +182,7 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
 
   it.runIf(isFileKind)("[ISOLATION]: a PDF whose 500 pages share one huge stream is killed at the job limit", async () => {
     const started = performance.now();
-    const refusal = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.pdf", sharedStreamPdf(500, 20_000)));
+    const refusal = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.pdf", files.sharedStreams));
     expect(refusal.status).toBe(413);
     expect(refusal.message).toMatch(/已中止/);
     expect(performance.now() - started).toBeLessThan(JOB_LIMIT_MS + REFUSAL_MARGIN_MS);
@@ -169,7 +192,7 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
   });
 
   it.runIf(isFileKind)("[QUEUE]: one user cannot queue more than two jobs; others are still served", async () => {
-    const pdf = sharedStreamPdf(500, 20_000);
+    const pdf = files.sharedStreams;
     const slow = [upload(subject.app.baseUrl, attacker, "a.pdf", pdf), upload(subject.app.baseUrl, attacker, "b.pdf", pdf)];
     await new Promise((resolve) => setTimeout(resolve, 500));
     const third = await refusalOf(upload(subject.app.baseUrl, attacker, "c.pdf", pdf));

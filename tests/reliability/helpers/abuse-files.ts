@@ -113,11 +113,15 @@ export function sharedStreamPdf(pageCount: number, operations: number): Uint8Arr
   return new Uint8Array(Buffer.concat(chunks));
 }
 
-/** Hard-wrapped pasted text of about `characters` characters (lines of 38, no closing punctuation). */
+/** Hard-wrapped pasted text of about `characters` characters: distinct lines of equal width, no closing punctuation. */
 export function longPastedText(characters: number): string {
-  const line = "坚持依法行政严格规范公正文明执法持续深化行政执法体制改革健全监督";
+  const words = ["坚持依法行政", "严格规范执法", "深化体制改革", "健全监督机制", "推进政务公开", "化解矛盾纠纷"];
   const lines: string[] = [];
-  for (let total = 0; total < characters; total += line.length + 1) lines.push(line);
+  for (let index = 0, total = 0; total < characters; index += 1) {
+    const line = `${words[index % 6]}${words[(index >> 3) % 6]}第${String(index).padStart(7, "0")}项工作${words[(index >> 6) % 6]}${words[(index >> 9) % 6]}`;
+    lines.push(line);
+    total += line.length + 1;
+  }
   return lines.join("\n");
 }
 

@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import http from "node:http";
 
 /** Resident memory of one process in MB. */
 export function residentMb(pid: number): number {
@@ -14,6 +15,18 @@ export interface HealthWatch {
   stop(): Promise<void>;
 }
 
+function healthOnce(baseUrl: string): Promise<number> {
+  // A new connection each time (no keep-alive pool): a socket the server closed while idle is not a failure.
+  return new Promise((resolve, reject) => {
+    const request = http.get(`${baseUrl}/api/health`, { agent: false, timeout: 5_000 }, (response) => {
+      response.resume();
+      response.on("end", () => resolve(response.statusCode ?? 0));
+    });
+    request.on("timeout", () => request.destroy(new Error("no answer within 5 s")));
+    request.on("error", reject);
+  });
+}
+
 /** Asks /api/health every `intervalMs` (one at a time) until stopped. */
 export function watchHealth(baseUrl: string, intervalMs = 250): HealthWatch {
   let isRunning = true;
@@ -22,10 +35,10 @@ export function watchHealth(baseUrl: string, intervalMs = 250): HealthWatch {
     while (isRunning) {
       const started = performance.now();
       try {
-        const response = await fetch(`${baseUrl}/api/health`, { signal: AbortSignal.timeout(5_000) });
+        const status = await healthOnce(baseUrl);
         const ms = performance.now() - started;
         watch.slowestMs = Math.max(watch.slowestMs, ms);
-        if (response.status !== 200) watch.failures.push(`HTTP ${response.status}`);
+        if (status !== 200) watch.failures.push(`HTTP ${status}`);
         if (ms >= 1_000) watch.failures.push(`${Math.round(ms)} ms at ${new Date().toISOString()}`);
       } catch (error) {
         watch.failures.push(`no answer: ${error instanceof Error ? error.message : String(error)}`);
