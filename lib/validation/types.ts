@@ -26,11 +26,19 @@ export interface Finding {
   fix?: Fix;
 }
 
+/** A part's and its items' headings as an imported file shows them, numerals included (see lib/import `SourceHeading`). */
+export interface SourceHeadings {
+  heading?: string;
+  items: ReadonlyArray<string | undefined>;
+}
+
 export interface ValidationContext {
   /** The template the report was drafted from (minimum lengths, required indicators). */
   template?: ReportTemplate;
   /** Last year's report, when known. */
   previous?: Report;
+  /** When the report was just imported from the official's file: its headings as typed, by section and item index. */
+  sourceHeadings?: ReadonlyArray<SourceHeadings>;
 }
 
 export interface Rule {

@@ -66,7 +66,7 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   {
     id: "halfwidth-item-numeral",
     label: "半角括号序号（“(一)”）",
-    rules: ["heading-numerals", "punctuation-width", "paragraph-numbering"],
+    rules: ["source-numbering", "heading-numerals", "punctuation-width", "paragraph-numbering"],
     isFileOnly: true,
     seed: (lines, position) => {
       const headings = lines.map((line, index) => (ITEM_HEADING.test(line.trim()) && line.trim().startsWith("（") ? index : -1)).filter((index) => index >= 0);
@@ -77,7 +77,7 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   {
     id: "item-numeral-skipped",
     label: "小标题序号跳号（（一）（三））",
-    rules: ["heading-numerals", "paragraph-numbering"],
+    rules: ["source-numbering", "heading-numerals", "paragraph-numbering"],
     seed: (lines, position) => {
       const seconds = lines.map((line, index) => (/^[（(]二[）)]/.test(line.trim()) ? index : -1)).filter((index) => index >= 0);
       const index = seconds[position];
@@ -107,7 +107,7 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   {
     id: "part-numeral-repeated",
     label: "一级标题序号重复（二、… 二、）",
-    rules: ["heading-numerals", "paragraph-numbering"],
+    rules: ["source-numbering", "heading-numerals", "paragraph-numbering"],
     seed: (lines, position) => {
       const parts = lines.map((line, index) => (PART_HEADING.test(line.trim()) ? index : -1)).filter((index) => index >= 0);
       const index = parts[position + 1];
@@ -120,7 +120,7 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
   {
     id: "part-numeral-lost",
     label: "一级标题缺序号（“、存在问题”）",
-    rules: ["heading-numerals", "paragraph-numbering"],
+    rules: ["source-numbering", "heading-numerals", "paragraph-numbering"],
     seed: (lines, position) => {
       const parts = lines.map((line, index) => (PART_HEADING.test(line.trim()) ? index : -1)).filter((index) => index >= 0);
       const index = parts[position + 1];

@@ -48,8 +48,8 @@ async function toBytes(lines: string[], format: Format): Promise<Uint8Array> {
 
 // The corpus files are saved web pages: imported as web copies, whose capture damage the import repairs (logged).
 async function check(lines: string[], format: Format, isWebCopy = false): Promise<{ report: Report; findings: Finding[] }> {
-  const { report } = await importReport({ bytes: await toBytes(lines, format), fileName: `report.${format}`, ...(isWebCopy ? { repair: "web" as const } : {}) });
-  return { report, findings: validateReport(report, { template: findTemplate(report.templateId) ?? undefined }) };
+  const { report, sourceHeadings } = await importReport({ bytes: await toBytes(lines, format), fileName: `report.${format}`, ...(isWebCopy ? { repair: "web" as const } : {}) });
+  return { report, findings: validateReport(report, { template: findTemplate(report.templateId) ?? undefined, sourceHeadings }) };
 }
 
 function findingKey(finding: Finding): string {

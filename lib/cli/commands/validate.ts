@@ -24,7 +24,7 @@ const validateCommand: CliCommand = {
     const report = imported?.report ?? (await readReportFile(file));
     const names = imported ? sourceNames(imported.sourceHeadings) : undefined;
     const template = findTemplate(report.templateId) ?? undefined;
-    const findings = validateReport(report, { template });
+    const findings = validateReport(report, { template, sourceHeadings: imported?.sourceHeadings });
     const summary = summarizeFindings(findings);
     if (options.json) {
       io.stdout(toJson(findings));

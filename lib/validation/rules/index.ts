@@ -28,6 +28,7 @@ import { requiredIndicatorsRule } from "./required-indicators";
 import { requiredPartsRule } from "./required-parts";
 import { runInSequenceRule } from "./run-in-sequence";
 import { similarToPreviousRule } from "./similar-to-previous";
+import { sourceNumberingRule } from "./source-numbering";
 import { staleFiguresRule } from "./stale-figures";
 import { straySpacesRule } from "./stray-spaces";
 
@@ -39,6 +40,7 @@ export const RULES: readonly Rule[] = [
   requiredIndicatorsRule,
   problemCausesRule,
   headingNumeralsRule,
+  sourceNumberingRule,
   paragraphNumberingRule,
   runInSequenceRule,
   reportYearRule,

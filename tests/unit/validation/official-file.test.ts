@@ -7,8 +7,8 @@ import { findTemplate } from "@/templates";
 
 import { fieldText, rangeText } from "./helpers";
 
-// An official's own file, written for this test: the half-width comma, the skipped 二是, the stray space and the
-// doubled word are the official's own slips; import keeps them and validation reports each with a fix.
+// An official's own file, written for this test: the half-width comma, the skipped 三是, the stray space, the
+// doubled word, "(三)" after （一） and the part heading that lost its numeral are the official's own slips.
 const LINES = [
   "青山县司法局关于2024年度法治政府建设情况的报告",
   "青山县人民政府：",
@@ -16,9 +16,9 @@ const LINES = [
   "一、2024年推进法治政府建设的主要举措和成效",
   "（一）加强组织领导",
   "局党组全年专题研究法治工作4次，一是健全学法制度，二是落实述法制度，四是完善考核办法。",
-  "（二）推进严格规范公正文明执法",
+  "(三)推进严格规范公正文明执法",
   "全年办理行政处罚案件 126件，组织执法执法案卷评查2次，截止目前已全部整改。全年未发生行政诉讼案件。",
-  "二、存在的不足和原因",
+  "、存在的不足和原因",
   "一是基层执法力量不足；二是培训不够系统。究其原因，主要是经费保障不足。",
   "三、党政主要负责人履行推进法治建设第一责任人职责情况",
   "局长认真履行推进法治建设第一责任人职责，主持专题会议4次，带头学法述法。",
@@ -36,8 +36,8 @@ async function docxBytes(lines: string[]): Promise<Uint8Array> {
 describe("validate on the official's own .docx and .txt", () => {
   it.each(["docx", "txt"] as const)("reports what the .%s really contains, each with a fix", async (format) => {
     const bytes = format === "docx" ? await docxBytes(LINES) : new TextEncoder().encode(LINES.join("\n"));
-    const { report } = await importReport({ bytes, fileName: `报告.${format}` });
-    const findings = validateReport(report, { template: findTemplate(report.templateId) ?? undefined });
+    const { report, sourceHeadings } = await importReport({ bytes, fileName: `报告.${format}` });
+    const findings = validateReport(report, { template: findTemplate(report.templateId) ?? undefined, sourceHeadings });
     const quote = (finding: Finding) => rangeText(fieldText(report, finding.location), finding);
     const byRule = (ruleId: string) => findings.filter((finding) => finding.ruleId === ruleId);
 
@@ -55,6 +55,11 @@ describe("validate on the official's own .docx and .txt", () => {
       expect(found.map(quote), ruleId).toEqual([text]);
       expect(found[0]!.fix, ruleId).toBeDefined();
     }
+    const numbering = byRule("source-numbering");
+    expect(numbering.map((finding) => finding.location.field)).toEqual(["itemHeading", "sectionHeading"]);
+    expect(numbering[0]!.message).toContain("跳过了“（二）”");
+    expect(numbering[0]!.message).toContain("半角");
+    expect(numbering[1]!.message).toContain("缺少序号，应为“二、”");
     expect(findings.filter((finding) => finding.severity === "error")).toEqual([]);
   });
 });

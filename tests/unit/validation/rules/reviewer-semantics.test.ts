@@ -8,6 +8,7 @@ import { pendingUpdatesRule } from "@/lib/validation/rules/pending-updates";
 import { requiredIndicatorsRule } from "@/lib/validation/rules/required-indicators";
 import { requiredPartsRule } from "@/lib/validation/rules/required-parts";
 import { runInSequenceRule } from "@/lib/validation/rules/run-in-sequence";
+import { sourceNumberingRule } from "@/lib/validation/rules/source-numbering";
 import { staleFiguresRule } from "@/lib/validation/rules/stale-figures";
 import { getTemplate } from "@/templates";
 
@@ -196,5 +197,38 @@ describe("locations name headings as they stand in the report", () => {
     const { describeLocation } = await import("@/lib/validation");
     const report = buildReport({ sections: [{ kind: "measures", items: [{ heading: "（一）加强组织领导", body: "召开专题会议4次。" }, { heading: "（三）严格规范执法", body: "评查案卷120卷。" }] }] });
     expect(describeLocation(report, { field: "body", sectionIndex: 0, itemIndex: 1 })).toBe("一、2024年推进法治政府建设的主要举措和成效 › （三）严格规范执法 › 正文");
+  });
+});
+
+describe("source-numbering (headings as the imported file typed them)", () => {
+  const report = buildReport({
+    sections: [
+      { kind: "measures", items: [{ heading: "加强组织领导", body: "召开专题会议4次。" }, { heading: "严格规范执法", body: "评查案卷120卷。" }] },
+      { kind: "problems", items: [{ body: "执法力量不足。究其原因，主要是培训不够。" }] },
+      { kind: "next_year", items: [{ body: "一是加强培训。" }] },
+    ],
+  });
+
+  it("reports skipped, repeated and lost numerals and half-width brackets with the numeral the report prints", () => {
+    const sourceHeadings = [
+      { heading: "一、主要举措和成效", items: ["（一）加强组织领导", "(三)严格规范执法"] },
+      { heading: "一、存在的不足和原因", items: [undefined] },
+      { heading: "、下一步工作安排", items: [undefined] },
+    ];
+    const messages = runRule(sourceNumberingRule, report, { sourceHeadings }).map((finding) => finding.message);
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toContain("跳过了“（二）”；括号是半角");
+    expect(messages[1]).toContain("与上一个序号重复，应为“二、”");
+    expect(messages[2]).toContain("缺少序号，应为“三、”");
+  });
+
+  it("a file numbered in order, or a report not imported, gives nothing", () => {
+    const sourceHeadings = [
+      { heading: "一、主要举措和成效", items: ["（一）加强组织领导", "（二）严格规范执法"] },
+      { heading: "二、存在的不足和原因", items: [undefined] },
+      { heading: "三、下一步工作安排", items: [undefined] },
+    ];
+    expect(runRule(sourceNumberingRule, report, { sourceHeadings })).toEqual([]);
+    expect(runRule(sourceNumberingRule, report)).toEqual([]);
   });
 });
