@@ -110,6 +110,9 @@ describe.skipIf(Boolean(unavailable))("[REUSE-PARTS] parts of a reused report in
     expect(await page.getByTestId("outline-leader-duty-hint").textContent()).toBe("其他部分有1处相关文字，可移入本部分");
     await page.getByTestId("outline-leader-duty-hint").click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("移入本部分");
+    // …and scrolls it into view.
+    const inView = () => suggestion.getByRole("button", { name: /移入本部分$/ }).evaluate((button) => button.getBoundingClientRect().top > 0 && button.getBoundingClientRect().bottom < window.innerHeight);
+    await expect.poll(inView).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, "parts-leader-duty-suggestion.png") });
     await suggestion.getByRole("button", { name: /移入本部分$/ }).click();
     await suggestion.waitFor({ state: "detached" });
