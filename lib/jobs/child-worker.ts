@@ -1,5 +1,6 @@
 import { fork, type ChildProcess } from "node:child_process";
 import { readFile } from "node:fs/promises";
+import os from "node:os";
 
 /** Why a job did not return a result (each maps to a Chinese message at the caller). */
 export type JobFailureCode =
@@ -40,6 +41,8 @@ export interface ChildWorkerOptions {
   maxQueued: number;
   /** Extra time for a job that has to wait for the process to start (loading modules, scanning fonts). */
   startupAllowanceMs: number;
+  /** Scheduling priority of the process (nice value). @default 10 */
+  niceness?: number;
 }
 
 interface Job {
@@ -151,6 +154,14 @@ export class ChildWorker {
     });
     this.child = child;
     this.isReady = false;
+    // Below the server's priority: when the cores are busy, /api/health and saves come first.
+    if (child.pid !== undefined) {
+      try {
+        os.setPriority(child.pid, this.options.niceness ?? 10);
+      } catch {
+        // not permitted here: the worker runs at the server's priority
+      }
+    }
     this.ready = new Promise<void>((resolve, reject) => {
       child.on("message", (reply: Reply) => {
         if (reply.ready) {
