@@ -23,7 +23,7 @@ export async function createUser({ db, agencyId, input, actor }: CreateUserOptio
   const userId = await db.transaction(async (tx) => {
     const [user] = await tx
       .insert(tables.users)
-      .values({ username: data.username, displayName: data.displayName, passwordHash })
+      .values({ username: data.username, displayName: data.displayName, passwordHash, email: data.email || null })
       .returning({ id: tables.users.id });
     await tx.insert(tables.memberships).values(data.roles.map((role) => ({ userId: user!.id, agencyId, role })));
     return user!.id;

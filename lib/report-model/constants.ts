@@ -71,6 +71,10 @@ export const GANGYAO_AREA_LABELS: Record<GangyaoArea, string> = {
 export const ASSIGNMENT_STATUSES = ["open", "done"] as const;
 export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
 
+/** What a notification is about. */
+export const NOTIFICATION_KINDS = ["submitted", "approved", "returned", "signed", "published", "reopened", "comment", "assignment"] as const;
+export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
+
 /** Type guards for values read from outside (database rows, form fields, command-line arguments). */
 export const isRole = (value: string): value is Role => (ROLES as readonly string[]).includes(value);
 export const isAgencyLevel = (value: string): value is AgencyLevel => (AGENCY_LEVELS as readonly string[]).includes(value);

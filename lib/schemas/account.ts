@@ -38,5 +38,7 @@ export const createUserSchema = z.object({
   displayName: z.string().trim().min(1, "请填写姓名").max(50, "姓名不超过50字"),
   password: passwordSchema,
   roles: z.array(z.enum(ROLES)).min(1, "至少选择一个角色"),
+  /** Optional: where notification e-mail goes when the agency's SMTP server is configured. */
+  email: z.union([z.literal(""), z.email("邮箱格式不正确").max(200, "邮箱不超过200字")]).optional(),
 });
 export type CreateUser = z.infer<typeof createUserSchema>;

@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
+import { notifyUsers } from "@/lib/notifications";
 import { getReport } from "@/lib/reports/get-report";
 import { createAssignmentSchema, type CreateAssignment } from "@/lib/schemas/workflow";
 
@@ -52,5 +53,11 @@ export async function createAssignment({ db, user, reportId, input }: CreateAssi
     targetId: reportId,
     detail: { assignmentId: assignment!.id, assigneeId: data.assigneeId, sectionId: data.sectionId, itemId: data.itemId, dueDate: data.dueDate },
   });
+  if (data.assigneeId !== user.id) {
+    const section = row.content.sections.find((candidate) => candidate.id === data.sectionId);
+    const item = data.itemId ? section?.items.find((candidate) => candidate.id === data.itemId) : undefined;
+    const part = item?.heading || section?.heading || "一部分";
+    await notifyUsers({ db, userIds: [data.assigneeId], kind: "assignment", reportId, message: `${user.displayName}请您起草《${row.title || "（无标题）"}》的“${part}”${data.dueDate ? `，${data.dueDate}前完成` : ""}` });
+  }
   return { assignmentId: assignment!.id };
 }

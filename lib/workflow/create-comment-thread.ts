@@ -2,6 +2,7 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
+import { notifyComment } from "@/lib/notifications";
 import { ReportError } from "@/lib/errors";
 import type { Report } from "@/lib/report-model";
 import { getReport } from "@/lib/reports/get-report";
@@ -40,6 +41,7 @@ export async function createCommentThread({ db, user, reportId, input }: CreateC
     return thread!.id;
   });
   await recordAuditEvent({ db, action: "comment.create", user, targetId: reportId, detail: { threadId, sectionId: anchor.sectionId, itemId: anchor.itemId } });
+  await notifyComment({ db, user, threadId, body, isReply: false });
   return { threadId };
 }
 

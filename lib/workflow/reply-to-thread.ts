@@ -1,6 +1,7 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
+import { notifyComment } from "@/lib/notifications";
 import { replyToThreadSchema, type ReplyToThread } from "@/lib/schemas/workflow";
 
 import { assertCan } from "./assert-can";
@@ -12,5 +13,6 @@ export async function replyToThread({ db, user, input }: { db: Database; user: S
   const { threadId, body } = replyToThreadSchema.parse(input);
   await getThread({ db, user, threadId });
   const [comment] = await db.insert(tables.comments).values({ threadId, authorId: user.id, body }).returning({ id: tables.comments.id });
+  await notifyComment({ db, user, threadId, body, isReply: true });
   return { commentId: comment!.id };
 }

@@ -11,6 +11,7 @@ import { getReport } from "@/lib/reports/get-report";
 import { transitionReportSchema, type TransitionReport } from "@/lib/schemas/workflow";
 
 import { formatDate } from "@/lib/format";
+import { notifyTransition } from "@/lib/notifications";
 
 import { beijingToday } from "./deadlines";
 import { findErrorFindings } from "./find-error-findings";
@@ -72,6 +73,8 @@ export async function transitionReport({ db, user, reportId, input, now = new Da
     targetId: reportId,
     detail: { transition: rule.name, from: row.status, to: rule.to, revision, ...(data.note ? { note: data.note } : {}), ...(rule.name === "publish" ? { publishedOn: data.publishedOn, publishedNote: data.publishedNote } : {}) },
   });
+  // The people the step hands the report to learn of it (in the app, and by e-mail where SMTP is set up).
+  await notifyTransition({ db, user, report: { id: reportId, agencyId: row.agencyId, title: row.title }, transition: rule.name, note: data.note });
   return { status: rule.to, revision };
 }
 

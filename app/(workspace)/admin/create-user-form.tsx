@@ -13,7 +13,7 @@ import { firstError, FormStatus } from "./form-status";
 
 export function CreateUserForm() {
   const router = useRouter();
-  const [values, setValues] = useState({ username: "", displayName: "", password: "" });
+  const [values, setValues] = useState({ username: "", displayName: "", password: "", email: "" });
   const [roles, setRoles] = useState<Role[]>(["drafter"]);
   const [status, setStatus] = useState<{ error?: string; success?: string }>({});
   const [isPending, startTransition] = useTransition();
@@ -28,7 +28,7 @@ export function CreateUserForm() {
           const result = await createUserAction({ ...values, roles });
           setStatus(result.ok ? { success: `已创建用户 ${values.username}` } : { error: firstError(result) });
           if (result.ok) {
-            setValues({ username: "", displayName: "", password: "" });
+            setValues({ username: "", displayName: "", password: "", email: "" });
             router.refresh();
           }
         });
@@ -42,6 +42,9 @@ export function CreateUserForm() {
       </Field>
       <Field id="new-password" label="初始密码（至少10个字符）">
         <Input id="new-password" type="password" autoComplete="new-password" value={values.password} onChange={set("password")} />
+      </Field>
+      <Field id="new-email" label="邮箱（选填，用于接收通知邮件）">
+        <Input id="new-email" type="email" value={values.email} onChange={set("email")} autoComplete="off" />
       </Field>
       <fieldset className="sm:col-span-3">
         <legend className="mb-1 text-xs font-medium text-stone-700">角色</legend>

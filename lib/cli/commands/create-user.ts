@@ -9,7 +9,7 @@ import { CliInputError, parseArgs, type CliCommand } from "../types";
 
 const command: CliCommand = {
   async run(args, io) {
-    const { positionals, options } = parseArgs(args, { strings: ["username", "password", "name", "agency", "level", "roles"] });
+    const { positionals, options } = parseArgs(args, { strings: ["username", "password", "name", "agency", "level", "roles", "email"] });
     if (positionals.length > 0) throw new CliInputError(`多余的参数：${positionals.join(" ")}`);
     const text = (key: string) => (typeof options[key] === "string" ? (options[key] as string) : undefined);
     const username = text("username");
@@ -34,7 +34,7 @@ const command: CliCommand = {
       }
       const [agency] = await db.select().from(tables.agencies).where(eq(tables.agencies.name, agencyName));
       const agencyId = agency?.id ?? (await db.insert(tables.agencies).values({ name: agencyName, level }).returning())[0]!.id;
-      await createUser({ db, agencyId, input: { username, displayName: displayName!, password, roles } });
+      await createUser({ db, agencyId, input: { username, displayName: displayName!, password, roles, email: text("email") } });
       io.stdout(`已在“${agencyName}”创建用户 ${username}（${roles.join("、")}）。`);
       return 0;
     } catch (error) {

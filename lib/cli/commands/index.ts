@@ -18,7 +18,7 @@ export const COMMANDS: Record<string, CliCommandEntry> = {
   },
   "create-user": {
     summary: "创建用户；系统中还没有用户时，同时创建第一个机关并设为管理员",
-    usage: "create-user --username U --password P --name 姓名 --agency 机关 [--level department] [--roles drafter,reviewer]",
+    usage: "create-user --username U --password P --name 姓名 --agency 机关 [--level department] [--roles drafter,reviewer] [--email 邮箱]",
     load: () => import("./create-user"),
   },
   export: {

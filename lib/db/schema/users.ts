@@ -12,6 +12,8 @@ export const users = pgTable("users", {
   /** bcrypt hash; null for single-sign-on accounts. */
   passwordHash: text("password_hash"),
   isActive: boolean("is_active").notNull().default(true),
+  /** Optional: notifications are also mailed here when the agency's SMTP server is configured (SMTP_URL). */
+  email: text("email"),
   /** Raised (by database triggers) on password, activation and role changes and on sign-out: older sessions end. */
   sessionVersion: integer("session_version").notNull().default(0),
   createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
