@@ -72,6 +72,15 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
     await drafter.page.getByRole("button", { name: "提交审核" }).click();
     await expectStatus(drafter.page, "待审核");
 
+    // The reviewer is told: a notification, and the report under 我的任务 › 等待我审核.
+    await reviewer.page.goto(`${app.baseUrl}/assignments`);
+    await reviewer.page.getByTestId("tasks-review").getByRole("link", { name: /法治政府建设/ }).waitFor();
+    await reviewer.page.getByTestId("notifications-link").filter({ hasText: "1" }).waitFor();
+    await reviewer.page.goto(`${app.baseUrl}/notifications`);
+    await reviewer.page.getByTestId("notifications").getByText("等待您审核").waitFor();
+    await reviewer.page.getByRole("button", { name: "全部标为已读" }).click();
+    await reviewer.page.getByTestId("unread-count").filter({ hasText: "未读 0 条" }).waitFor();
+
     // The reviewer comments on an item and returns the report.
     await openReview(reviewer.page, app.baseUrl, reportId);
     const anchor = reviewer.page.getByLabel("意见针对");
