@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 
-import { describeConflictSide, type ConflictSideName, type MergeChoice, type MergeConflict } from "@/lib/collab";
+import { describeConflictSide, trimSharedText, type ConflictSideName, type MergeChoice, type MergeConflict } from "@/lib/collab";
 import { diffText } from "@/lib/reuse";
 
 import { Button } from "@/components/ui/button";
@@ -80,7 +80,10 @@ export function ConflictDialog({ conflict, onResolve }: { conflict: ConflictStat
 }
 
 function ConflictUnitView({ unit, who, choice, hasBase, onChoose }: { unit: MergeConflict; who: string; choice: MergeChoice | undefined; hasBase: boolean; onChoose: (choice: MergeChoice) => void }) {
-  const base = describeConflictSide(unit, "base") ?? "";
+  // Long paragraphs are trimmed to the part that differs, so the change is in view without scrolling.
+  const [baseText, mineText, theirsText] = trimSharedText((["base", "mine", "theirs"] as const).map((side) => describeConflictSide(unit, side)));
+  const textOf: Record<ConflictSideName, string | null> = { base: baseText ?? null, mine: mineText ?? null, theirs: theirsText ?? null };
+  const base = textOf.base ?? "";
   const columns: Array<{ side: ConflictSideName; title: string }> = [
     ...(hasBase ? [{ side: "base" as const, title: "原先的版本" }] : []),
     { side: "mine", title: "我的修改" },
@@ -106,7 +109,7 @@ function ConflictUnitView({ unit, who, choice, hasBase, onChoose }: { unit: Merg
       </div>
       <div className={cn("grid divide-x divide-stone-200", hasBase ? "grid-cols-3" : "grid-cols-2")}>
         {columns.map(({ side, title }) => {
-          const text = describeConflictSide(unit, side);
+          const text = textOf[side];
           const isChosen = (side === "mine" && choice === "mine") || (side === "theirs" && choice === "theirs") || (side !== "base" && choice === "both");
           return (
             <div key={side} data-testid={`conflict-side-${side}`} className={cn("p-3", isChosen && "bg-blue-50", side === "base" && "bg-stone-50/60")}>

@@ -39,3 +39,25 @@ function scalarText(value: unknown): string {
   if (typeof value === "string" || typeof value === "number") return String(value);
   return JSON.stringify(value);
 }
+
+/**
+ * Trims the text all sides share at the start and the end, keeping `context` characters around the
+ * part that differs, so a change at the end of a long paragraph is in view. Absent sides stay null.
+ */
+export function trimSharedText(texts: ReadonlyArray<string | null>, context = 30): Array<string | null> {
+  const present = texts.filter((text): text is string => text !== null).map((text) => Array.from(text));
+  if (present.length < 2) return [...texts];
+  const shortest = Math.min(...present.map((chars) => chars.length));
+  let prefix = 0;
+  while (prefix < shortest && present.every((chars) => chars[prefix] === present[0]![prefix])) prefix += 1;
+  let suffix = 0;
+  while (suffix < shortest - prefix && present.every((chars) => chars[chars.length - 1 - suffix] === present[0]![present[0]!.length - 1 - suffix])) suffix += 1;
+  const cutStart = Math.max(0, prefix - context);
+  const cutEnd = Math.max(0, suffix - context);
+  return texts.map((text) => {
+    if (text === null) return null;
+    const chars = Array.from(text);
+    const middle = chars.slice(cutStart, chars.length - cutEnd).join("");
+    return `${cutStart > 0 ? "…" : ""}${middle}${cutEnd > 0 ? "…" : ""}`;
+  });
+}
