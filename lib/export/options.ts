@@ -1,3 +1,5 @@
+import type { DocumentFrame } from "./layout/types";
+
 /** Font names written into the DOCX: the GB2312 commercial set or the Windows built-ins. */
 export type FontProfile = "gb2312" | "windows";
 
@@ -10,6 +12,8 @@ export interface ExportOptions {
   isHeadingBold: boolean;
   /** "outside": odd pages right, even pages left; "center": centred. @default "outside" */
   pageNumberPosition: "outside" | "center";
+  /** GB/T 9704 版头 (red 发文机关标志, 签发人), 附件说明, seal layout and 印发 line; none by default. */
+  frame?: Partial<DocumentFrame>;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {

@@ -31,6 +31,7 @@ export function buildReportDocument(report: Report, options: DocxExportOptions =
     shouldPrintIndicatorTables: options.shouldPrintIndicatorTables,
     closing: { latinGapChars: LIBREOFFICE_LATIN_GAP_CHARS },
     isFinal: !settings.isDraft,
+    frame: options.frame,
   });
   const context = { fonts, isHeadingBold: settings.isHeadingBold };
   const children = blocks.flatMap((block) => renderBlock(block, context));

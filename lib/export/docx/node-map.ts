@@ -1,13 +1,27 @@
-import { AlignmentType, Paragraph, TextRun, type IParagraphOptions, type Table } from "docx";
+import {
+  AlignmentType,
+  BorderStyle,
+  HeightRule,
+  LineRuleType,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableRow,
+  TabStopType,
+  TextRun,
+  WidthType,
+  type IParagraphOptions,
+} from "docx";
 
 import { inlinesToText, plainInline, type PrintableBlock, type PrintableBlockKind, type PrintableParagraph } from "../layout";
 import { ExportError } from "../options";
-import type { RoleFonts } from "./fonts";
+import { runFont, type RoleFonts } from "./fonts";
 import { createInlineRuns, createRunsWithBoldLead, createTextRun } from "./runs";
 import { STYLE_IDS } from "./styles";
 import { withoutGridSnap } from "./grid-snap";
-import { createRuledBlock, createTable } from "./table";
-import { CHAR_WIDTH, TEXT_WIDTH } from "./units";
+import { createRuledBlock, createTable, RULED_TEXT_WIDTH } from "./table";
+import { CHAR_WIDTH, LINE_PITCH, TEXT_WIDTH } from "./units";
 
 export interface RenderContext {
   fonts: RoleFonts;
@@ -27,7 +41,13 @@ const HEADING_STYLES = { h1: STYLE_IDS.heading1, h2: STYLE_IDS.heading2, h3: STY
 
 /** Every printable block kind has a renderer: a new kind without one is a compile error. */
 export const BLOCK_RENDERERS = {
-  docNumber: (block, { fonts }) => [bodyParagraph(STYLE_IDS.docNumber, [createTextRun(block.text, { eastAsia: fonts.body })])],
+  docNumber: (block, { fonts }) => letterhead(block, fonts),
+  attachment: (block, { fonts }) => [
+    bodyParagraph(STYLE_IDS.closing, [createTextRun(block.label + block.text, { eastAsia: fonts.body })], {
+      // "附件：" two characters in, later numbers under the first (2 + 3 characters), a wrapped line under the name.
+      indent: { left: Math.round((5 + block.numberChars) * CHAR_WIDTH), hanging: Math.round(((block.label ? 3 : 0) + block.numberChars) * CHAR_WIDTH) },
+    }),
+  ],
   title: (block, { fonts }) => [
     withoutGridSnap(
       bodyParagraph(
@@ -64,8 +84,101 @@ export const BLOCK_RENDERERS = {
   ],
   signature: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts)],
   date: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts)],
-  copyTo: (block, { fonts }) => [createRuledBlock(new Paragraph({ style: STYLE_IDS.copyTo, children: [createTextRun(block.text, { eastAsia: fonts.body })] }))],
+  copyTo: (block, { fonts }) => {
+    const rows: Paragraph[] = [];
+    if (block.text) rows.push(new Paragraph({ style: STYLE_IDS.copyTo, children: [createTextRun(block.text, { eastAsia: fonts.body })] }));
+    if (block.imprint) {
+      rows.push(
+        new Paragraph({
+          style: STYLE_IDS.copyTo,
+          tabStops: [{ type: TabStopType.RIGHT, position: RULED_TEXT_WIDTH }],
+          children: [createTextRun(block.imprint.agency, { eastAsia: fonts.body }), new TextRun({ children: [new Tab()] }), createTextRun(block.imprint.date, { eastAsia: fonts.body })],
+        }),
+      );
+    }
+    return [createRuledBlock(rows)];
+  },
 } satisfies { [K in PrintableBlockKind]: BlockRenderer<K> };
+
+/** GB/T 9704 red: the 发文机关标志 and the separator. */
+export const OFFICIAL_RED = "FF0000";
+
+/**
+ * 文号 (centred, or left with the 签发人 right for a 上行文) and, with an agency mark, the 版头 on whole grid lines:
+ * three empty lines, the red mark in a two-line slot (its top 35 mm under the 版心's top edge), 空二行, the 文号
+ * and the red separator 4 mm under it, drawn in the next line so that every later line stays on the grid.
+ */
+function letterhead(block: Extract<PrintableBlock, { kind: "docNumber" }>, fonts: RoleFonts): Array<Paragraph | Table> {
+  const paragraphs: Array<Paragraph | Table> = [];
+  if (block.agencyMark) {
+    const size = agencyMarkSize(block.agencyMark);
+    paragraphs.push(bodyParagraph(STYLE_IDS.body, []), bodyParagraph(STYLE_IDS.body, []), bodyParagraph(STYLE_IDS.body, []));
+    paragraphs.push(
+      withoutGridSnap(
+        bodyParagraph(STYLE_IDS.title, [new TextRun({ text: block.agencyMark, font: runFont(fonts.title, block.agencyMark), size: size * 2, color: OFFICIAL_RED, characterSpacing: 0 })], {
+          // LibreOffice and Word set the text at the foot of an exact line: the space after lifts it to 35 mm.
+          spacing: { before: 0, line: 2 * LINE_PITCH - MARK_LIFT, lineRule: LineRuleType.EXACT, after: MARK_LIFT },
+        }),
+      ),
+      bodyParagraph(STYLE_IDS.body, []),
+      bodyParagraph(STYLE_IDS.body, []),
+    );
+  }
+  const hasNumber = block.text !== "";
+  const numberRuns = hasNumber ? [createTextRun(block.text, { eastAsia: fonts.body })] : [];
+  if (block.signer) {
+    paragraphs.push(
+      bodyParagraph(STYLE_IDS.recipient, [...numberRuns, new TextRun({ children: [new Tab()] }), createTextRun("签发人：", { eastAsia: fonts.body }), createTextRun(block.signer, { eastAsia: fonts.heading2 })], {
+        indent: { left: CHAR_WIDTH, right: CHAR_WIDTH },
+        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR_WIDTH }],
+      }),
+    );
+  } else if (hasNumber || block.agencyMark) {
+    paragraphs.push(bodyParagraph(STYLE_IDS.docNumber, numberRuns));
+  }
+  if (block.agencyMark) paragraphs.push(redSeparator());
+  return paragraphs;
+}
+
+/** Mark size in points: 小初 (36 pt) unless the name needs smaller type to fit the 版心's width. */
+export function agencyMarkSize(mark: string): number {
+  return Math.min(36, Math.floor((442 / Math.max(1, [...mark].length)) * 2) / 2);
+}
+
+/** Space under the mark in its two-line slot (twips), so its top edge is 35 mm under the 版心's top (measured in LibreOffice). */
+const MARK_LIFT = 84;
+/** Red separator: 1.5 pt, this far (twips) into the line under the 文号, which puts it 4 mm under the 文号's characters. */
+const RED_RULE_EIGHTHS = 12;
+const RED_RULE_DROP = 136;
+
+/**
+ * The red separator as the top border of a borderless table's second row: two rows of exact height that together
+ * fill one grid line, so the rule is exactly where it should be and adds no height (a paragraph border would).
+ */
+function redSeparator(): Table {
+  const none = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
+  const red = { style: BorderStyle.SINGLE, size: RED_RULE_EIGHTHS, color: OFFICIAL_RED } as const;
+  const row = (height: number, top: typeof none | typeof red) =>
+    new TableRow({
+      height: { value: height, rule: HeightRule.EXACT },
+      cantSplit: true,
+      children: [
+        new TableCell({
+          width: { size: TEXT_WIDTH, type: WidthType.DXA },
+          margins: { top: 0, bottom: 0, left: 0, right: 0 },
+          borders: { top, bottom: none, left: none, right: none },
+          children: [new Paragraph({ style: STYLE_IDS.tableText, spacing: { line: Math.max(20, height - 20), lineRule: LineRuleType.EXACT }, children: [] })],
+        }),
+      ],
+    });
+  return new Table({
+    rows: [row(RED_RULE_DROP, none), row(LINE_PITCH - RED_RULE_DROP, red)],
+    columnWidths: [TEXT_WIDTH],
+    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    borders: { top: none, bottom: none, left: none, right: none, insideHorizontal: none, insideVertical: none },
+    layout: "fixed",
+  });
+}
 
 export function renderBlock(block: PrintableBlock, context: RenderContext): Array<Paragraph | Table> {
   const renderer = Object.hasOwn(BLOCK_RENDERERS, block.kind) ? (BLOCK_RENDERERS[block.kind] as BlockRenderer<PrintableBlockKind>) : undefined;

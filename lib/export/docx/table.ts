@@ -51,18 +51,28 @@ const THICK = { style: BorderStyle.SINGLE, size: 8, color: "000000" } as const;
 const NONE = { style: BorderStyle.NONE, size: 0, color: "auto" } as const;
 const INSET = 280;
 
-/** 版记: full-width rules above and below (about 0.35 mm), the text one 4号 character in from each side. */
-export function createRuledBlock(paragraph: Paragraph, width = TEXT_WIDTH): Table {
-  const cell = new TableCell({
-    children: [paragraph],
-    width: { size: width, type: WidthType.DXA },
-    margins: { left: INSET, right: INSET, top: 60, bottom: 60 },
-  });
+const THIN = { style: BorderStyle.SINGLE, size: 6, color: "000000" } as const;
+
+/**
+ * 版记: full-width rules above and below (about 0.35 mm), each element in its own row one 4号 character in from
+ * each side, a thin rule (about 0.25 mm) between the elements (抄送 above 印发机关/印发日期).
+ */
+export function createRuledBlock(paragraphs: Paragraph | Paragraph[], width = TEXT_WIDTH): Table {
+  const rows = (Array.isArray(paragraphs) ? paragraphs : [paragraphs]).map(
+    (paragraph) =>
+      new TableRow({
+        cantSplit: true,
+        children: [new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA }, margins: { left: INSET, right: INSET, top: 60, bottom: 60 } })],
+      }),
+  );
   return new Table({
-    rows: [new TableRow({ children: [cell], cantSplit: true })],
+    rows,
     columnWidths: [width],
     width: { size: width, type: WidthType.DXA },
-    borders: { top: THICK, bottom: THICK, left: NONE, right: NONE, insideHorizontal: NONE, insideVertical: NONE },
+    borders: { top: THICK, bottom: THICK, left: NONE, right: NONE, insideHorizontal: THIN, insideVertical: NONE },
     layout: "fixed",
   });
 }
+
+/** Text width inside the 版记 cell, for the 印发日期's right tab. */
+export const RULED_TEXT_WIDTH = TEXT_WIDTH - 2 * INSET;

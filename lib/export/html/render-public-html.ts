@@ -68,6 +68,7 @@ const BLOCK_HTML: { [K in PrintableBlockKind]: (block: BlockOf<K>) => string } =
   signature: (block) => `<p class="closing" style="width:${block.startFromRightChars}em">${escapeHtml(block.text)}</p>`,
   date: (block) => `<p class="closing" style="width:${block.startFromRightChars}em">${escapeHtml(block.text)}</p>`,
   copyTo: (block) => `<p class="copy-to">${escapeHtml(block.text)}</p>`,
+  attachment: (block) => `<p class="attachment">${escapeHtml(block.label + block.text)}</p>`,
 };
 
 function blockHtml(block: PrintableBlock): string {

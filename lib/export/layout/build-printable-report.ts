@@ -5,7 +5,8 @@ import { bodyToBlocks, inlinesOf } from "./body-node-map";
 import { closingBlocks, type ClosingLayout } from "./closing-blocks";
 import { indicatorTable } from "./indicator-table";
 import { plainInline } from "./inline-text";
-import type { PrintableBlock } from "./types";
+import { textWidthInChars } from "./text-width";
+import type { DocumentFrame, PrintableBlock } from "./types";
 
 export interface PrintableOptions {
   /** The report's template: decides which parts print their indicators as a table. */
@@ -16,6 +17,8 @@ export interface PrintableOptions {
   closing?: ClosingLayout;
   /** The final document leaves out optional parts with nothing in them (a draft prints them). @default false */
   isFinal?: boolean;
+  /** 版头, 附件说明 and 版记 beyond the report's own fields (agency profile and export options). */
+  frame?: Partial<DocumentFrame>;
 }
 
 /**
@@ -25,7 +28,15 @@ export interface PrintableOptions {
 export function buildPrintableReport(report: Report, options: PrintableOptions = {}): PrintableBlock[] {
   const { meta } = report;
   const blocks: PrintableBlock[] = [];
-  if (meta.docNumber) blocks.push({ kind: "docNumber", text: meta.docNumber }, { kind: "blank" });
+  const frame = options.frame ?? {};
+  const agencyMark = frame.agencyMark?.trim() ?? "";
+  const signer = frame.signer?.trim() ?? "";
+  if (meta.docNumber || agencyMark) {
+    const docNumber = normalizeDocNumber(meta.docNumber);
+    blocks.push({ kind: "docNumber", text: docNumber, ...(signer ? { signer } : {}), ...(agencyMark ? { agencyMark } : {}) });
+    // The title sits 空二行 under the red separator (7.3.1); after a plain 文号 one empty line.
+    blocks.push(...(agencyMark ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]));
+  }
   const titleLines = balanceTitleLines(meta.title);
   if (titleLines.length > 0) blocks.push({ kind: "title", lines: titleLines }, { kind: "blank" });
   if (meta.mainRecipient) blocks.push({ kind: "mainRecipient", text: withColon(meta.mainRecipient) });
@@ -45,11 +56,22 @@ export function buildPrintableReport(report: Report, options: PrintableOptions =
   // 结束语 ("特此报告。") closes the running text as an indented body paragraph.
   const closingLine = report.closing.trim();
   if (closingLine) blocks.push({ kind: "paragraph", prefix: "", inlines: [plainInline(closingLine)], headingLength: 0, indentLevel: 0 });
-  const closing = closingBlocks(meta.signature, formatChineseDate(meta.date), options.closing);
+  const attachments = (frame.attachments ?? []).map((name) => name.trim().replace(/[。．.，,；;]+$/, "")).filter(Boolean);
+  if (attachments.length > 0) {
+    blocks.push({ kind: "blank" });
+    attachments.forEach((name, index) => {
+      const number = attachments.length > 1 ? `${index + 1}.` : "";
+      blocks.push({ kind: "attachment", label: index === 0 ? "附件：" : "", text: number + name, numberChars: textWidthInChars(number) });
+    });
+  }
+  const closing = closingBlocks(meta.signature, formatChineseDate(meta.date), { ...options.closing, ...(frame.isSealed ? { isSealed: true } : {}) });
   // 7.3.5.2: one empty line above the 署名; 7.3.5.1: the seal's top within a line of the text, the 署名 and date
   // under its centre, which takes two lines.
-  if (closing.length > 0) blocks.push(...(options.closing?.isSealed ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]), ...closing);
-  if (meta.copyTo) blocks.push({ kind: "blank" }, { kind: "copyTo", text: copyToText(meta.copyTo) });
+  const isSealed = options.closing?.isSealed === true || frame.isSealed === true;
+  if (closing.length > 0) blocks.push(...(isSealed ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]), ...closing);
+  const imprintAgency = frame.imprintAgency?.trim() ?? "";
+  const imprint = imprintAgency ? { agency: imprintAgency, date: `${formatChineseDate(frame.imprintDate || meta.date)}印发` } : undefined;
+  if (meta.copyTo || imprint) blocks.push({ kind: "blank" }, { kind: "copyTo", text: meta.copyTo ? copyToText(meta.copyTo) : "", ...(imprint ? { imprint } : {}) });
   return blocks;
 }
 
@@ -110,6 +132,13 @@ function indicatorIds(section: ReportSection, options: PrintableOptions): string
   const fromTemplate = options.template?.sections.find((entry) => entry.kind === section.kind)?.indicators ?? [];
   const extra = Object.keys(section.indicators).filter((id) => !(fromTemplate as readonly string[]).includes(id));
   return [...fromTemplate, ...extra];
+}
+
+/** "青政〔2026 〕5号", "青政[2026]5号", "青政（2026）5号" → "青政〔2026〕5号": 六角括号, no spaces (GB/T 9704 7.2.5). */
+export function normalizeDocNumber(text: string): string {
+  return text
+    .replace(/\s+/g, "")
+    .replace(/[[［(（【〔]((?:19|20)\d{2})[\]］)）】〕]/, "〔$1〕");
 }
 
 function withColon(text: string): string {

@@ -68,8 +68,12 @@ export interface PrintableTable {
 }
 
 export type PrintableBlock =
-  /** 发文字号, centred above the title. */
-  | { kind: "docNumber"; text: string }
+  /**
+   * 发文字号 above the title: centred, or for a 上行文 with a 签发人 flush left (one character in) with
+   * "签发人：name" on the right (one character in). With an `agencyMark` it is the 版头 (GB/T 9704 7.2): the red
+   * 发文机关标志, 空二行, the 文号 line, and the red separator 4 mm under it.
+   */
+  | { kind: "docNumber"; text: string; signer?: string; agencyMark?: string }
   /** The title, already broken into balanced lines (2号 小标宋, centred). */
   | { kind: "title"; lines: string[] }
   /** One empty line of the 22-line grid. */
@@ -86,7 +90,31 @@ export type PrintableBlock =
    */
   | { kind: "signature"; text: string; startFromRightChars: number }
   | { kind: "date"; text: string; startFromRightChars: number }
-  /** 版记: "抄送：…。" in 4号 仿宋 between rules. */
-  | { kind: "copyTo"; text: string };
+  /**
+   * 附件说明 (GB/T 9704 7.3.4): "附件：1.名称" two characters in; later "2.名称" under "1.", and a wrapped line
+   * aligned with the first character of the name. `numberChars` is the width of "1." (0 for a single attachment).
+   */
+  | { kind: "attachment"; label: string; text: string; numberChars: number }
+  /**
+   * 版记 in 4号 仿宋 between rules: "抄送：…。" (may be empty) and, with `imprint`, the 印发机关 one character in on the
+   * left and "2026年2月12日印发" one character in on the right, under a thin rule.
+   */
+  | { kind: "copyTo"; text: string; imprint?: { agency: string; date: string } };
 
 export type PrintableBlockKind = PrintableBlock["kind"];
+
+/** GB/T 9704 版头, 附件说明, seal layout and 版记: options of the agency profile and of one export. */
+export interface DocumentFrame {
+  /** 发文机关标志 ("青禾县人民政府文件"): printed red over a red separator. "" = no 版头. */
+  agencyMark: string;
+  /** 签发人 of a 上行文: the 文号 then goes left and "签发人：name" right. "" = 文号 centred. */
+  signer: string;
+  /** 附件名称 in order, printed as 附件说明 after the text. */
+  attachments: string[];
+  /** 加盖印章 layout of 署名 and 成文日期 (7.3.5.1). */
+  isSealed: boolean;
+  /** 印发机关 of the 版记 ("青禾县人民政府办公室"). "" = no 印发 line. */
+  imprintAgency: string;
+  /** 印发日期, ISO yyyy-mm-dd; "" = the 成文日期. */
+  imprintDate: string;
+}

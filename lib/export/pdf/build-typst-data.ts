@@ -186,6 +186,17 @@ export function buildTypstData(
       }
       case "blank":
         return block;
+      case "docNumber":
+        text.body.push(block.text, block.signer ? "签发人：" : "");
+        text.heading2.push(block.signer ?? "");
+        text.title.push(block.agencyMark ?? "");
+        return block;
+      case "attachment":
+        text.body.push(block.label + block.text);
+        return { ...block, runs: withLatinGaps([{ text: block.label + block.text, bold: false, italic: false }]) };
+      case "copyTo":
+        text.body.push(block.text, block.imprint ? block.imprint.agency + block.imprint.date : "");
+        return block;
       default:
         text.body.push(block.text);
         return block;

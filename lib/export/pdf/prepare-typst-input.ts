@@ -59,7 +59,7 @@ export function prepareTypstInput(report: Report, options: PdfExportOptions): Pr
     );
   }
   const fonts = resolution.fonts as Record<FontRole, ResolvedFont>;
-  const blocks = buildPrintableReport(report, { template: options.template, isFinal: !options.isDraft });
+  const blocks = buildPrintableReport(report, { template: options.template, isFinal: !options.isDraft, frame: options.frame });
   const { data, textByRole } = buildTypstData(blocks, options, fonts, report.meta.title || "法治政府建设年度报告");
   const warnings = findMissingGlyphs(textByRole, resolution).map(formatMissingGlyphs);
   return {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { buildPrintableReport, closingBlocks, inlinesToText, type PrintableBlock } from "@/lib/export/layout";
+import { normalizeDocNumber } from "@/lib/export/layout/build-printable-report";
 import { emptyDoc, textToDoc, type Report, type ReportTemplate } from "@/lib/report-model";
 import { getTemplate } from "@/templates";
 
@@ -121,6 +122,41 @@ describe("buildPrintableReport", () => {
   it("prints nothing for an empty 导语 (the editor's single empty paragraph) or 结束语", () => {
     const printed = lines(buildPrintableReport(reportWith([{ heading: "依法决策", body: "甲。" }])));
     expect(printed).toEqual(["标题:报告", "", "h1:一、主要举措", "h2:（一）依法决策", "甲。"]);
+  });
+
+  it.each([
+    ["青政〔2026 〕5号", "青政〔2026〕5号"],
+    ["青政 〔2026〕 5号", "青政〔2026〕5号"],
+    ["青政[2026]5号", "青政〔2026〕5号"],
+    ["青政（2026）5号", "青政〔2026〕5号"],
+  ])("writes the 文号 %s as %s (六角括号, no stray space)", (input, expected) => {
+    expect(normalizeDocNumber(input)).toBe(expected);
+  });
+
+  it("adds the 版头, 附件说明 and 印发 line of the document frame", () => {
+    const report = reportWith([{ heading: "", body: "甲。" }]);
+    report.meta = { ...report.meta, docNumber: "青政〔2026 〕5号", signature: "青川县人民政府", date: "2026-02-12", copyTo: "市司法局" };
+    const blocks = buildPrintableReport(report, {
+      frame: { agencyMark: "青川县人民政府文件", signer: "李明", attachments: ["重点任务完成情况表。", "案件统计表"], imprintAgency: "青川县人民政府办公室", imprintDate: "2026-02-13" },
+    });
+    expect(blocks.slice(0, 4)).toEqual([
+      { kind: "docNumber", text: "青政〔2026〕5号", signer: "李明", agencyMark: "青川县人民政府文件" },
+      { kind: "blank" },
+      { kind: "blank" },
+      { kind: "title", lines: ["报告"] },
+    ]);
+    expect(blocks.filter((block) => block.kind === "attachment")).toEqual([
+      { kind: "attachment", label: "附件：", text: "1.重点任务完成情况表", numberChars: 1 },
+      { kind: "attachment", label: "", text: "2.案件统计表", numberChars: 1 },
+    ]);
+    const attachmentIndex = blocks.findIndex((block) => block.kind === "attachment");
+    expect(blocks[attachmentIndex - 1]).toEqual({ kind: "blank" });
+    expect(blocks.findIndex((block) => block.kind === "signature")).toBeGreaterThan(attachmentIndex + 2);
+    expect(blocks.at(-1)).toEqual({
+      kind: "copyTo",
+      text: "抄送：市司法局。",
+      imprint: { agency: "青川县人民政府办公室", date: "2026年2月13日印发" },
+    });
   });
 
   it("marks the run-in heading of a numbered body paragraph so exporters can bold it", () => {

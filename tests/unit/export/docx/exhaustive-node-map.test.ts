@@ -30,7 +30,7 @@ describe("exhaustive node maps", () => {
 
   it("render every printable block kind", () => {
     expect(Object.keys(BLOCK_RENDERERS).sort()).toEqual(
-      ["blank", "copyTo", "date", "docNumber", "heading", "mainRecipient", "paragraph", "runIn", "signature", "table", "title"].sort(),
+      ["attachment", "blank", "copyTo", "date", "docNumber", "heading", "mainRecipient", "paragraph", "runIn", "signature", "table", "title"].sort(),
     );
   });
 

@@ -113,6 +113,22 @@ describe("exportReportDocx styles", () => {
     expect(plain.xml).not.toContain("w:outlineLvl");
   });
 
+  it("prints the red 版头 of a 上行文: red mark, 文号 left with 签发人 right, red separator; and the 印发 line", async () => {
+    const xml = unzipDocx(
+      await exportReportDocx(report, { isDraft: false, frame: { agencyMark: "明江市望川区人民政府文件", signer: "王强", imprintAgency: "望川区人民政府办公室" } }),
+    )["word/document.xml"]!;
+    const paragraphs = paragraphsOf(xml);
+    const mark = paragraphs.find((paragraph) => paragraph.text === "明江市望川区人民政府文件")!;
+    expect(mark.xml).toContain('<w:color w:val="FF0000"/>');
+    const number = paragraphs.find((paragraph) => paragraph.text.startsWith("望政〔2025〕6号"))!;
+    expect(number.text).toBe("望政〔2025〕6号签发人：王强");
+    expect(number.xml).toMatch(/<w:tab w:val="right" w:pos="\d+"\/>/);
+    expect(number.xml).toContain("<w:tab/>");
+    expect(number.xml).toMatch(/w:eastAsia="楷体_GB2312"[^>]*\/>.*?<w:t[^>]*>王强<\/w:t>/s);
+    expect(xml).toMatch(/<w:top w:val="single" w:color="FF0000" w:sz="12"/);
+    expect(paragraphs.some((paragraph) => paragraph.text === "望川区人民政府办公室2025年3月8日印发")).toBe(true);
+  });
+
   it("leaves an empty optional part out of the final document but keeps it in the draft", async () => {
     const withEmptyOther = structuredClone(report);
     const other = withEmptyOther.sections.find((section) => section.kind === "other")!;

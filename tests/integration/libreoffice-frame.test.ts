@@ -1,0 +1,110 @@
+/**
+ * GB/T 9704 版头 and 附件说明 measured on the pages: the DOCX laid out by LibreOffice and the PDF.
+ * Needs soffice and poppler-utils (installed by .ci/run); under CI=true their absence fails.
+ */
+import { writeFile } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { exportReportDocx } from "@/lib/export/docx";
+import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "@/lib/export/options";
+import { exportReportPdf, stopTypstEngine } from "@/lib/export/pdf";
+
+import { findCommand } from "../unit/export/docx/helpers/libreoffice";
+import { inkBox, inkRowTops, renderGrey } from "../unit/export/helpers/ink";
+import { convertAllWithLibreOffice, EXPORT_FIXTURES, loadExportFixture, pageCountOf, pageLines } from "../unit/export/helpers/side-by-side";
+
+const soffice = await findCommand("soffice", "libreoffice");
+const pdftotext = await findCommand("pdftotext");
+const isReady = Boolean(soffice && pdftotext);
+if (!isReady && process.env.CI === "true") throw new Error("CI 环境缺少 LibreOffice 或 poppler-utils：请检查 .ci/run 的安装步骤");
+
+const PITCH_MM = 225 / 22;
+const OPTIONS: ExportOptions = {
+  ...DEFAULT_EXPORT_OPTIONS,
+  isDraft: false,
+  frame: {
+    agencyMark: "青禾县人民政府文件",
+    signer: "李明",
+    attachments: ["青禾县2025年度法治政府建设重点任务完成情况表", "青禾县2025年度行政复议和行政应诉案件统计表"],
+    imprintAgency: "青禾县人民政府办公室",
+    imprintDate: "2026-02-12",
+  },
+};
+
+describe.skipIf(!isReady)("[EXPORT] GB/T 9704 版头 and 附件说明 in both formats", () => {
+  let directory: string;
+  let renders: Array<[string, string]>;
+
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(tmpdir(), "nianbao-frame-"));
+    const report = loadExportFixture(EXPORT_FIXTURES.county);
+    const docx = path.join(directory, "frame.docx");
+    await writeFile(docx, await exportReportDocx(report, OPTIONS));
+    const pdf = path.join(directory, "frame.typst.pdf");
+    await writeFile(pdf, (await exportReportPdf(report, OPTIONS)).bytes);
+    const [docxPdf] = await convertAllWithLibreOffice(soffice!, [docx], directory);
+    renders = [
+      ["DOCX", docxPdf!],
+      ["PDF", pdf],
+    ];
+  }, 300_000);
+
+  afterAll(async () => {
+    await stopTypstEngine();
+    if (directory) await rm(directory, { recursive: true, force: true });
+  });
+
+  it("sets the 发文机关标志's top edge 35 mm under the 版心, the red separator 4 mm under the 文号, and the text on the grid", () => {
+    for (const [engine, pdf] of renders) {
+      const page = renderGrey(pdf, 1, 300);
+      const mark = inkBox(page, { left: 28, top: 40, right: 184, bottom: 100 })!;
+      expect(Math.abs(mark.top - 37 - 35), `${engine}: 标志上边缘至版心上边缘`).toBeLessThan(0.6);
+      // Centred, within the 版心.
+      expect(Math.abs((mark.left + mark.right) / 2 - 106), engine).toBeLessThan(1);
+      const rows = inkRowTops(page, { left: 28, top: mark.bottom + 2, right: 184, bottom: 262 });
+      const number = inkBox(page, { left: 28, top: rows[0]! - 0.5, right: 184, bottom: rows[1]! - 0.3 })!;
+      expect(Math.abs(rows[1]! - number.bottom - 4), `${engine}: 分隔线距文号`).toBeLessThan(0.6);
+      // The rule spans the 版心.
+      const rule = inkBox(page, { left: 20, top: rows[1]! - 0.1, right: 200, bottom: rows[1]! + 0.5 })!;
+      expect(Math.abs(rule.left - 28), engine).toBeLessThan(0.5);
+      expect(Math.abs(rule.right - 184), engine).toBeLessThan(0.5);
+      // After the title, every body line is back on the 22-line grid.
+      const body = rows.filter((top) => top > 37 + 14 * PITCH_MM);
+      expect(body.length).toBeGreaterThan(5);
+      for (const top of body) expect((top - 37) % PITCH_MM, `${engine} ${top.toFixed(2)} mm`).toBeGreaterThan(2.5);
+      for (const top of body) expect((top - 37) % PITCH_MM, `${engine} ${top.toFixed(2)} mm`).toBeLessThan(4.3);
+    }
+  });
+
+  it("puts the 文号 one character in on the left and 签发人 one character in on the right, in 3号 text", () => {
+    for (const [engine, pdf] of renders) {
+      const lines = pageLines(pdf, 1);
+      const numberLine = lines[0]!.find((line) => line.startsWith("青政"));
+      expect(numberLine, engine).toBe("青政〔2026〕5号签发人：李明");
+      const page = renderGrey(pdf, 1, 300);
+      const rows = inkRowTops(page, { left: 28, top: 90, right: 184, bottom: 262 });
+      const number = inkBox(page, { left: 28, top: rows[0]! - 0.5, right: 184, bottom: rows[0]! + 6 })!;
+      const inset = (16 * 25.4) / 72;
+      expect(Math.abs(number.left - 28 - inset), `${engine}: 文号左空一字`).toBeLessThan(0.8);
+      expect(Math.abs(184 - inset - number.right), `${engine}: 签发人右空一字`).toBeLessThan(0.8);
+    }
+  });
+
+  it("prints the 附件说明 with the names aligned and the 印发 line in the 版记", () => {
+    for (const [engine, pdf] of renders) {
+      const all = pageLines(pdf, pageCountOf(pdf)).flat();
+      expect(all, engine).toEqual(
+        expect.arrayContaining([
+          "附件：1.青禾县2025年度法治政府建设重点任务完成情况",
+          "表",
+          "2.青禾县2025年度行政复议和行政应诉案件统计表",
+          "青禾县人民政府办公室2026年2月12日印发",
+        ]),
+      );
+    }
+  });
+});
