@@ -132,7 +132,8 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
   );
   const onDismiss = useCallback((passage: LeaderDutyPassage) => setDismissed((current) => new Set([...current, `${passage.itemId}:${passage.text}`])), []);
 
-  const leaderDutyPanel: ReactNode = <PartsLeaderDuty report={report} passages={visible} isEditable={isEditable} onAccept={onAccept} onDismiss={onDismiss} />;
+  // Reviewers and read-only viewers cannot move anything, so they are not shown the suggestion.
+  const leaderDutyPanel: ReactNode = isEditable ? <PartsLeaderDuty report={report} passages={visible} isEditable onAccept={onAccept} onDismiss={onDismiss} /> : null;
 
   const dialogs = (
     <>
