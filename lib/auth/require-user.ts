@@ -31,6 +31,12 @@ export const getCurrentUser = cache(async (): Promise<SessionUser | null> => {
   return { ...sessionUser, ip: clientAddress((name) => requestHeaders.get(name), trustedProxies) };
 });
 
+/** The client's address for this request (the TCP peer, or what a trusted proxy forwarded). */
+export async function currentClientAddress(): Promise<string | undefined> {
+  const requestHeaders = await headers();
+  return clientAddress((name) => requestHeaders.get(name), trustedProxies);
+}
+
 /** First statement of every action and route: throws when signed out or when the role may not act. */
 export async function requireUser(action?: Action): Promise<SessionUser> {
   const user = await getCurrentUser();

@@ -1,8 +1,7 @@
 "use server";
 
-import { headers } from "next/headers";
-
 import { setupFirstRun } from "@/lib/accounts";
+import { currentClientAddress } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { setupSchema } from "@/lib/schemas/account";
@@ -11,7 +10,7 @@ import { setupSchema } from "@/lib/schemas/account";
 export async function setupAction(input: unknown): Promise<ActionResult<{ username: string }>> {
   try {
     const data = setupSchema.parse(input);
-    const ip = (await headers()).get("x-forwarded-for") ?? undefined;
+    const ip = await currentClientAddress();
     await setupFirstRun({ db: await getDb(), input: data, ip });
     return { ok: true, data: { username: data.username } };
   } catch (error) {
