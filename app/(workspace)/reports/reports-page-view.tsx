@@ -68,6 +68,11 @@ export function ReportsPageView({ agencyName, reports, canCreate, reminders = []
                   <span className={`rounded px-2 py-0.5 text-xs ${STATUS_STYLE[report.status as ReportStatus] ?? ""}`}>
                     {REPORT_STATUS_LABELS[report.status as ReportStatus] ?? report.status}
                   </span>
+                  {report.status === "signed" || report.status === "published" ? (
+                    <Link href={`/publication/${report.id}`} className="ml-2 text-xs text-brand-700 hover:underline">
+                      公开版本
+                    </Link>
+                  ) : null}
                 </td>
                 <td className="px-4 py-3">
                   <DeadlineBadges deadlines={report.deadlines} isWrapping={false} />
