@@ -157,7 +157,7 @@ export function buildTypstData(
       case "heading": {
         text[HEADING_ROLE[block.role]].push(block.prefix + block.text);
         const runs = withLatinGaps([{ text: block.prefix + block.text, bold: false, italic: false }]);
-        return { ...block, runs, isBold: options.isHeadingBold && block.role !== "h1" };
+        return { ...block, runs, isBold: options.isHeadingBold && block.role !== "h1", outline: { level: Number(block.role.slice(1)), title: block.prefix + block.text } };
       }
       case "runIn": {
         const headingText = block.prefix + block.heading;
@@ -167,12 +167,15 @@ export function buildTypstData(
         // The first runs up to the heading's length print in 楷体; the template splits them by `headingLength`.
         // Always bold: the editor's option reads 以加粗段首标题连排.
         const [headingRuns, bodyRuns] = splitRunsAt(runs, [...headingText].length);
-        return { kind: "runIn", headingRuns, runs: bodyRuns, isBold: true };
+        return { kind: "runIn", headingRuns, runs: bodyRuns, isBold: true, outline: { level: 2, title: headingText } };
       }
       case "paragraph": {
         const runs = withLatinGaps(paragraphRuns(block, options.isHeadingBold));
         text.body.push(runsText(runs));
-        return { kind: "paragraph", runs, indent: block.indentLevel };
+        // "1.加强队伍建设。…" / "（1）…。…": a run-in heading of level 3 or 4 gets its PDF bookmark too.
+        const headingText = [...runsText(runs)].slice(0, block.headingLength).join("");
+        const outline = block.headingLength > 0 ? { level: /^[（(]/.test(headingText) ? 4 : 3, title: headingText } : null;
+        return { kind: "paragraph", runs, indent: block.indentLevel, outline };
       }
       case "table": {
         const data = tableData(block, options.isHeadingBold);

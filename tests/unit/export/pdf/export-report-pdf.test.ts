@@ -114,6 +114,27 @@ describe.skipIf(shouldSkip)("[PDF] exportReportPdf on the fixture report", () =>
     expect(((first!.xMin + first!.xMax) / 2 - centre) / 16).toBeCloseTo(0, 0);
   });
 
+  it("bookmarks every heading level for a PDF reader's navigation pane, run-in headings included", async () => {
+    const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
+    const document = await pdfjs.getDocument({ data: new Uint8Array(final.bytes), isEvalSupported: false, useSystemFonts: false, verbosity: 0 }).promise;
+    const titles: string[] = [];
+    const walk = (items: Array<{ title: string; items: unknown[] }> | null, depth: number) => {
+      for (const item of items ?? []) {
+        titles.push(`${depth}:${item.title}`);
+        walk(item.items as Array<{ title: string; items: unknown[] }>, depth + 1);
+      }
+    };
+    walk(await document.getOutline(), 1);
+    expect(titles).toContain("1:一、2024年度推进法治政府建设的主要举措和成效");
+    expect(titles).toContain("2:（一）强化组织领导");
+    expect(titles).toContain("3:1.压实第一责任人职责");
+    // "2.完善考核评价。将法治……" is a run-in heading inside a body paragraph.
+    expect(titles).toContain("3:2.完善考核评价。");
+    const runIn = buildPrintableReport(pdfFixtureReport()).find((block) => block.kind === "runIn");
+    if (runIn?.kind === "runIn") expect(titles).toContain(`2:${runIn.prefix}${runIn.heading}`);
+    await document.destroy();
+  });
+
   it("signs right-aligned with the date 2025年3月8日 on the next line", () => {
     const lines = (() => {
       for (let page = final.pageCount; page >= 1; page -= 1) {
