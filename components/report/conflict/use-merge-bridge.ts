@@ -43,8 +43,8 @@ export function useMergeBridge({ editors, composition, reportRef, edit, replace,
         const previous = reportRef.current;
         if (merged === previous) return;
         // Fields that keep their own state (indicator inputs, the opening editor) need a remount to show new values.
-        const isStateful = (report: Report) => ({ opening: report.opening, indicators: report.sections.map((section) => [section.id, section.indicators]) });
-        if (!isSameJson(isStateful(previous), isStateful(merged))) {
+        const statefulParts = (report: Report) => ({ opening: report.opening, closing: report.closing, indicators: report.sections.map((section) => [section.id, section.indicators]) });
+        if (!isSameJson(statefulParts(previous), statefulParts(merged))) {
           replace(merged);
           onMetaReplaced();
           return;
