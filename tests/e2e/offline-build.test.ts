@@ -76,7 +76,9 @@ describe.skipIf(!isAvailable)("[OFFLINE] npm start builds and serves with no rou
 
     expect(result.isHealthy, result.output.slice(-4000)).toBe(true);
     expect(result.pages["/api/health"]).toBe(200);
-    expect(result.pages["/login"]).toBe(200);
+    // A fresh installation sends sign-in to the first-run setup page.
+    expect(result.pages["/login"]).toBe(307);
+    expect(result.pages["/setup"]).toBe(200);
     expect(result.output).not.toMatch(/collects completely anonymous telemetry/i);
     expect(result.output).not.toMatch(/nextjs\.org\/telemetry/);
     expect(result.attempts).toEqual([]);
