@@ -65,6 +65,7 @@ function toSection(draft: SectionDraft): { section: ReportSection; sourceLines: 
     const overflow = drafts.splice(MAX_ITEMS - 1);
     drafts.push({ heading: overflow[0]!.heading, isRunIn: false, blocks: overflow.flatMap((extra, index) => (index === 0 ? extra.blocks : [{ text: extra.heading }, ...extra.blocks])) });
   }
+  const { figures } = draft;
   const leadText = draft.lead.filter((block) => !block.table).map((block) => block.text).join("\n");
   const hasTableLead = draft.lead.some((block) => block.table) || leadText.length > MAX_LEAD;
   const items = drafts.map((entry) => item(entry.heading, blocksToDoc(entry.blocks), entry.isRunIn));
@@ -79,8 +80,8 @@ function toSection(draft: SectionDraft): { section: ReportSection; sourceLines: 
     heading: draft.heading.slice(0, MAX_HEADING),
     lead: hasTableLead ? "" : leadText,
     items: items.length > 0 ? items : [item("", blocksToDoc([]), false)],
-    indicators: {},
-    previousIndicators: {},
+    indicators: figures?.indicators ?? {},
+    previousIndicators: figures?.previousIndicators ?? {},
   };
   return { section, sourceLines };
 }

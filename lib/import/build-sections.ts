@@ -2,6 +2,7 @@ import { SECTION_KIND_LABELS, type SectionKind } from "@/lib/report-model";
 
 import { classifyKind, PLAN_START, splitCombinedHeading } from "./classify-kind";
 import { matchHeading } from "./headings";
+import { readIndicatorTable, type IndicatorTable } from "./read-indicator-table";
 import { blocksText } from "./source-blocks";
 import { parseItems, splitParts, type ItemDraft, type Part } from "./split-parts";
 import { sampleOf, type ImportContext, type SourceBlock } from "./types";
@@ -17,6 +18,8 @@ export interface SectionDraft {
   source: string;
   /** The part's heading as the source shows it (numeral included); none when the importer named the part. */
   sourceLine?: string;
+  /** The figure table that ended the part, read back into indicators. */
+  figures?: IndicatorTable;
 }
 
 /** Parts → sections: classify each part, split combined problems/plans parts, merge parts of one kind. */
@@ -38,11 +41,15 @@ export function buildSections(blocks: SourceBlock[], context: ImportContext, nor
       drafts.push(...splitCombined(part, context, normalize));
       continue;
     }
-    const parsed = parseItems(part.blocks);
+    // A figure table ending the part (as Nianbao prints indicators) becomes the part's indicators.
+    const table = part.blocks[part.blocks.length - 1];
+    const figures = table ? readIndicatorTable(table) : undefined;
+    const parsed = parseItems(figures ? part.blocks.slice(0, -1) : part.blocks);
     const doubt = guess.isCertain ? undefined : `标题“${sampleOf(part.heading)}”未直接表明属于哪一部分，已根据内容判断为“${SECTION_KIND_LABELS[guess.kind]}”。`;
     context.log.push({ kind: "guessed", message: `“${sampleOf(part.heading)}”识别为“${SECTION_KIND_LABELS[guess.kind]}”${guess.isCertain ? "" : "（根据内容推断，请确认）"}。` });
     logRunInSeries(parsed.itemStyle, part.heading, context);
-    drafts.push({ kind: guess.kind, heading: part.heading, lead: parsed.lead, items: parsed.items, doubt, source: part.heading, sourceLine: part.sourceLine });
+    drafts.push({ kind: guess.kind, heading: part.heading, lead: parsed.lead, items: parsed.items, doubt, source: part.heading, sourceLine: part.sourceLine, ...(figures ? { figures } : {}) });
+    if (figures) context.log.push({ kind: "guessed", message: `“${sampleOf(part.heading)}”末尾的指标表已读入该部分的指标（${Object.keys(figures.indicators).length} 项）。` });
   }
   return { preamble, sections: mergeSameKind(drafts, context) };
 }

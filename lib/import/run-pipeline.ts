@@ -6,6 +6,7 @@ import { ImportError } from "./errors";
 import { extractMeta } from "./extract-meta";
 import { guessTemplateId } from "./guess-template";
 import { joinCaptureBreaks, joinWrappedLines } from "./join-lines";
+import { rebuildPdfIndicatorTables } from "./read-indicator-table";
 import { restorePunctuation } from "./restore-punctuation";
 import { stripPageChrome } from "./strip-page-chrome";
 import type { ImportContext, RepairMode, SourceBlock } from "./types";
@@ -27,7 +28,7 @@ export interface PipelineOptions {
 export function runPipeline(blocks: SourceBlock[], options: PipelineOptions, context: ImportContext, normalize: (text: string) => string): Report {
   const stripped = stripPageChrome(blocks, context, normalize);
   // A Word or HTML paragraph is a paragraph; only plain text and a PDF text layer can be hard-wrapped.
-  const textLayer = options.source === "pdf" ? stripped.blocks.map(closePdfGaps) : stripped.blocks;
+  const textLayer = options.source === "pdf" ? rebuildPdfIndicatorTables(stripped.blocks).map(closePdfGaps) : stripped.blocks;
   const laidOut = options.source === "text" || options.source === "pdf" ? joinWrappedLines(textLayer, context) : textLayer;
   const isWebCopy = options.repair === "web" || (options.repair === "auto" && (options.source === "web" || (options.source === "text" && stripped.removedCount > 0)));
   const repaired = (isWebCopy ? repairWebCopy(laidOut, context) : laidOut).filter((block) => block.table || block.text !== "");

@@ -5,7 +5,12 @@ import { exportReportDocx } from "@/lib/export/docx";
 import { DEFAULT_EXPORT_OPTIONS } from "@/lib/export/options";
 import { exportReportPdf, stopTypstEngine } from "@/lib/export/pdf";
 import { importReport } from "@/lib/import";
-import { docToText, newId, REPORT_SCHEMA_VERSION, textToDoc, type Report, type ReportItem, type ReportSection, type SectionKind } from "@/lib/report-model";
+import { docToText, newId, REPORT_SCHEMA_VERSION, textToDoc, type IndicatorValues, type Report, type ReportItem, type ReportSection, type SectionKind } from "@/lib/report-model";
+import { findTemplate } from "@/templates";
+
+const TEMPLATE = findTemplate("county-government")!;
+/** The figures the county-government template prints as a table at the end of 主要举措和成效. */
+const MEASURE_INDICATORS = TEMPLATE.sections.find((section) => section.kind === "measures")!.indicators;
 
 /**
  * Round trip: a report Nianbao exports (DOCX and PDF) imports back to the same report — title, 文号, 主送,
@@ -68,7 +73,13 @@ function itemsArbitrary(headings: string[]): fc.Arbitrary<ReportItem[]> {
 function sectionArbitrary(kind: Exclude<SectionKind, "other">, year: number): fc.Arbitrary<ReportSection> {
   const headings = HEADINGS[kind].map((heading) => heading.replace("YEAR", String(year + 1)));
   const items = kind === "measures" ? itemsArbitrary(MEASURE_ITEMS) : kind === "next_year" ? itemsArbitrary(PLAN_ITEMS) : bodyArbitrary.map((body) => [item("", body, false)]);
-  return fc.record({ heading: fc.constantFrom(...headings), items }).map(({ heading, items: list }) => ({ id: newId("s"), kind, heading, lead: "", items: list, indicators: {}, previousIndicators: {} }));
+  const figures: fc.Arbitrary<IndicatorValues> =
+    kind === "measures"
+      ? fc.tuple(...MEASURE_INDICATORS.map(() => fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }))).map((values) => Object.fromEntries(MEASURE_INDICATORS.map((id, index) => [id, values[index] ?? null])))
+      : fc.constant({});
+  return fc
+    .record({ heading: fc.constantFrom(...headings), items, figures })
+    .map(({ heading, items: list, figures: indicators }) => ({ id: newId("s"), kind, heading, lead: "", items: list, indicators, previousIndicators: {} }));
 }
 
 const reportArbitrary: fc.Arbitrary<Report> = fc
@@ -123,6 +134,8 @@ function visible(report: Report) {
       kind: section.kind,
       heading: section.heading,
       lead: section.lead,
+      // The printed table shows every template indicator; a figure not filled in prints "—" and reads back as null.
+      indicators: Object.fromEntries(Object.entries(section.indicators).filter(([, value]) => value !== null)),
       items: section.items.map((entry) => ({ heading: entry.isRunIn ? entry.heading.replace(/(?<![。！？])$/, "") : entry.heading, isRunIn: entry.isRunIn, text: docToText(entry.body) })),
     })),
   };
@@ -134,7 +147,7 @@ describe("[IMPORT] a report exported by Nianbao imports back to the same report"
   it("DOCX: generated reports", async () => {
     await fc.assert(
       fc.asyncProperty(reportArbitrary, async (report) => {
-        const bytes = await exportReportDocx(report);
+        const bytes = await exportReportDocx(report, { template: TEMPLATE });
         const { report: imported } = await importReport({ bytes, fileName: "导出.docx" });
         expect(visible(imported)).toEqual(visible(report));
         expect(imported.meta.agency).toBe(report.meta.agency);
@@ -146,7 +159,7 @@ describe("[IMPORT] a report exported by Nianbao imports back to the same report"
   it("PDF: generated reports", async () => {
     await fc.assert(
       fc.asyncProperty(reportArbitrary, async (report) => {
-        const { bytes } = await exportReportPdf(report, { ...DEFAULT_EXPORT_OPTIONS, isDraft: false });
+        const { bytes } = await exportReportPdf(report, { ...DEFAULT_EXPORT_OPTIONS, isDraft: false, template: TEMPLATE });
         const { report: imported } = await importReport({ bytes, fileName: "导出.pdf" });
         expect(visible(imported)).toEqual(visible(report));
       }),
