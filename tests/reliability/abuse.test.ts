@@ -121,6 +121,9 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
     expect((await colleague.request(`/api/reports/${subject.editors[1]!.reportId}/export?format=docx`)).status).toBe(200);
     expect((await colleague.request(`/api/reports/${subject.editors[1]!.reportId}/export?format=pdf`)).status).toBe(200);
     expect((await colleague.request("/api/reports/import", { method: "POST", body: JSON.stringify({ text: longPastedText(3_000) }) })).status).toBe(200);
+    const page = `<html><body><h1>法治政府建设年度报告</h1><p>${longPastedText(3_000).replace(/\n/g, "。</p><p>")}</p></body></html>`;
+    expect((await upload(subject.app.baseUrl, colleague, "年报.html", new TextEncoder().encode(page))).status).toBe(200);
+    await new Promise((resolve) => setTimeout(resolve, 2_000));
     pid = findServerPid();
     baselineMb = residentMb(pid);
     health = watchHealth(subject.app.baseUrl);
@@ -270,7 +273,7 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
     expect(health.slowestMs).toBeLessThan(1_000);
     // Give the collector a moment, then compare the server process (workers are separate processes).
     let current = residentMb(pid);
-    for (let wait = 0; wait < 20 && current > baselineMb * 1.2; wait += 1) {
+    for (let wait = 0; wait < 40 && current > baselineMb * 1.2; wait += 1) {
       await new Promise((resolve) => setTimeout(resolve, 500));
       current = residentMb(pid);
     }
