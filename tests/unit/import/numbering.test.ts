@@ -2,7 +2,7 @@ import { AlignmentType, Document, LevelFormat, Packer, Paragraph, TextRun } from
 import { describe, expect, it } from "vitest";
 
 import { importReport } from "@/lib/import";
-import { formatNumber } from "@/lib/import/docx-numbering";
+import { formatNumber, readNumberedParagraphs } from "@/lib/import/docx-numbering";
 import { docToText } from "@/lib/report-model";
 
 /** A report whose every numeral is Word automatic numbering (numPr), as an office template would make it. */
@@ -85,5 +85,38 @@ describe("[IMPORT] Word automatic numbering becomes the numeral the text shows",
     expect(report.sections[2]!.items.map((item) => item.heading)).toEqual(["完善乡镇合法性审查机制", "开展执法人员轮训"]);
     expect(docToText(report.sections[2]!.items[1]!.body)).toBe("重点内容：\n①行政处罚法\n②行政复议法");
     expect([report.meta.signature, report.meta.date]).toEqual(["柳河县司法局", "2025-01-15"]);
+  });
+});
+
+describe("[IMPORT] numbering.xml read directly: styles, overrides, legal numbering", () => {
+  const numbering = `<w:numbering>
+    <w:abstractNum w:abstractNumId="7"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCountingThousand"/><w:lvlText w:val="%1、"/></w:lvl><w:lvl w:ilvl="1"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/><w:isLgl/></w:lvl></w:abstractNum>
+    <w:abstractNum w:abstractNumId="8"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="bullet"/><w:lvlText w:val="•"/></w:lvl></w:abstractNum>
+    <w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>
+    <w:num w:numId="2"><w:abstractNumId w:val="7"/><w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>
+    <w:num w:numId="3"><w:abstractNumId w:val="8"/></w:num>
+  </w:numbering>`;
+  const styles = `<w:styles><w:style w:type="paragraph" w:styleId="PartHeading"><w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style><w:style w:type="paragraph" w:styleId="PartHeading2"><w:basedOn w:val="PartHeading"/></w:style></w:styles>`;
+  const paragraph = (text: string, properties = "") => `<w:p>${properties ? `<w:pPr>${properties}</w:pPr>` : ""}<w:r><w:t>${text}</w:t></w:r></w:p>`;
+  const documentXml = `<w:document><w:body>
+    ${paragraph("主要举措", '<w:pStyle w:val="PartHeading"/>')}
+    ${paragraph("执法监督", '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>')}
+    ${paragraph("普法宣传", '<w:numPr><w:ilvl w:val="1"/><w:numId w:val="1"/></w:numPr>')}
+    ${paragraph("正文段落")}
+    ${paragraph("存在问题", '<w:pStyle w:val="PartHeading2"/>')}
+    ${paragraph("要点", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="3"/></w:numPr>')}
+    ${paragraph("重新编号", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="2"/></w:numPr>')}
+    ${paragraph("没有编号", '<w:numPr><w:ilvl w:val="0"/><w:numId w:val="0"/></w:numPr>')}
+  </w:body></w:document>`;
+
+  it("gives each numbered paragraph the numeral Word shows", () => {
+    expect(readNumberedParagraphs(documentXml, numbering, styles)).toEqual([
+      { text: "主要举措", numeral: "一、" },
+      { text: "执法监督", numeral: "1.1" },
+      { text: "普法宣传", numeral: "1.2" },
+      { text: "存在问题", numeral: "二、" },
+      { text: "要点", numeral: "" },
+      { text: "重新编号", numeral: "五、" },
+    ]);
   });
 });
