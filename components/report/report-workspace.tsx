@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
 import { docToText, headingPrefix, REPORT_STATUS_LABELS, REPORT_STATUSES, type Report, type ReportItem, type ReportSection, type ReportStatus, type ReportTemplate } from "@/lib/report-model";
@@ -15,8 +16,6 @@ import { usePresence } from "./collab/use-presence";
 import { CommitmentsPanel } from "./commitments-panel";
 import { CommentSelectionContext, SelectCommentRangeContext, type CommentSelection, type SelectCommentRange } from "./comment-selection";
 import { CompletenessMeter } from "./completeness-meter";
-import { ComparisonDialog } from "./comparison-dialog";
-import { ConflictDialog } from "./conflict-dialog";
 import { isSameContent } from "./conflict/is-same-content";
 import { useMergeBridge } from "./conflict/use-merge-bridge";
 import { FindingsPanel } from "./findings-panel";
@@ -28,9 +27,7 @@ import { MetaForm, metaFieldId } from "./meta-form";
 import { ClosingForm, OpeningForm } from "./opening-form";
 import { OutlinePanel } from "./outline-panel";
 import { usePartActions } from "./parts-actions";
-import { PreviewDialog } from "./preview-dialog";
 import { createEmptyItem, insertItem, moveItem, removeItem, updateItem, updateSection } from "./report-mutations";
-import { RemoveItemDialog } from "./remove-item-dialog";
 import { RestoreBanner } from "./restore-banner";
 import { SectionForm, sectionHeadingId } from "./section-form";
 import { itemStatuses, sectionStatuses } from "./status-marks";
@@ -38,6 +35,12 @@ import { TopBar } from "./top-bar";
 import { useFindings } from "./use-findings";
 import { useReportState } from "./use-report-state";
 import { completeness, summarizeFindings, type Finding } from "./validation-api";
+
+// Dialogs load when first opened, not with the page: the first screen needs only the editor and its panels.
+const ComparisonDialog = dynamic(() => import("./comparison-dialog").then((module) => module.ComparisonDialog));
+const ConflictDialog = dynamic(() => import("./conflict-dialog").then((module) => module.ConflictDialog));
+const PreviewDialog = dynamic(() => import("./preview-dialog").then((module) => module.PreviewDialog));
+const RemoveItemDialog = dynamic(() => import("./remove-item-dialog").then((module) => module.RemoveItemDialog));
 
 export interface ReportWorkspaceProps {
   reportId: string;
@@ -325,16 +328,18 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
       </div>
       {visibleConflict && <ConflictDialog key={visibleConflict.theirsRevision.revision} conflict={visibleConflict} onResolve={(content) => void onResolveConflict(content)} />}
       {parts.dialogs}
-      <RemoveItemDialog
-        item={removal}
-        onCancel={() => setRemoval(null)}
-        onConfirm={(item) => {
-          edit((r) => removeItem(r, item.id));
-          setRemoval(null);
-        }}
-      />
-      <PreviewDialog open={dialog === "preview"} onClose={() => setDialog(null)} reportId={reportId} getContent={() => reportRef.current} />
-      {previousReport && <ComparisonDialog open={dialog === "compare"} onClose={() => setDialog(null)} previous={previousReport} current={report} />}
+      {removal && (
+        <RemoveItemDialog
+          item={removal}
+          onCancel={() => setRemoval(null)}
+          onConfirm={(item) => {
+            edit((r) => removeItem(r, item.id));
+            setRemoval(null);
+          }}
+        />
+      )}
+      {dialog === "preview" && <PreviewDialog open onClose={() => setDialog(null)} reportId={reportId} getContent={() => reportRef.current} />}
+      {previousReport && dialog === "compare" && <ComparisonDialog open onClose={() => setDialog(null)} previous={previousReport} current={report} />}
     </div>
     </PresenceContext.Provider>
     </CommentSelectionContext.Provider>

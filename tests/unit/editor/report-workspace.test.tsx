@@ -289,6 +289,7 @@ describe("ReportWorkspace outline editing", () => {
     expect(headingsOf()).toEqual(["严格规范性文件审核", "加强组织领导"]);
 
     await act(async () => container.querySelector<HTMLButtonElement>('button[aria-label="删除（一）严格规范性文件审核"]')!.click());
+    await vi.waitFor(() => expect(byTestId("confirm-remove-dialog")).not.toBeNull());
     expect(byTestId("confirm-remove-dialog")?.textContent).toContain("确定删除条目“严格规范性文件审核”");
     expect(headingsOf()).toHaveLength(2);
     await act(async () => byTestId("confirm-remove")!.click());

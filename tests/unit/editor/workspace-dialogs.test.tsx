@@ -55,6 +55,8 @@ describe("preview", () => {
     vi.stubGlobal("fetch", vi.fn(() => new Promise<Response>((resolve) => (release = resolve))));
     await render();
     await act(async () => byTestId("open-preview")!.click());
+    // The dialog's code loads on first use.
+    await vi.waitFor(() => expect(byTestId("preview-dialog")).not.toBeNull());
     expect(byTestId("preview-dialog")!.querySelector('[role="status"]')?.textContent).toContain("正在排版");
     await act(async () => release(Response.json({ pages: ["<svg xmlns='http://www.w3.org/2000/svg'/>", "<svg xmlns='http://www.w3.org/2000/svg'/>"] })));
     await settle();
@@ -115,6 +117,7 @@ describe("与去年对比", () => {
     previous.sections[0]!.items[1]!.body = textToDoc("全年制发规范性文件9件，全部经过合法性审核并按时报备。");
     await render(previous);
     await act(async () => byTestId("open-compare")!.click());
+    await vi.waitFor(() => expect(byTestId("comparison-dialog")).not.toBeNull());
     const dialog = byTestId("comparison-dialog")!;
     expect(dialog.textContent).toContain("左为2024年报告");
     expect([...dialog.querySelectorAll("del")].map((node) => node.textContent)).toContain("9");
