@@ -1,4 +1,4 @@
-import { strToU8, unzipSync, zipSync } from "fflate";
+import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
 import { LATIN_FONT, type RoleFonts } from "./fonts";
 
@@ -52,11 +52,24 @@ export function buildFontTable(fonts: RoleFonts): string {
   );
 }
 
-/** Replaces the (empty) font table the docx package writes; every other part is kept byte for byte. */
+/**
+ * Table text off the line grid (`w:snapToGrid w:val="0"` in the table style, which the docx package cannot write):
+ * on the grid LibreOffice gives every cell line a whole grid step and then adds the row's border, so a table would
+ * push the text after it off the grid.
+ */
+export function withTableTextOffGrid(stylesXml: string, styleId: string): string {
+  return stylesXml.replace(new RegExp(`(<w:style [^>]*w:styleId="${styleId}"[^>]*>.*?<w:pPr>)(.*?)(<w:spacing )`, "s"), (_match, head: string, before: string, spacing: string) =>
+    before.includes("w:snapToGrid") ? `${head}${before}${spacing}` : `${head}${before}<w:snapToGrid w:val="0"/>${spacing}`,
+  );
+}
+
+/** Replaces the (empty) font table the docx package writes and takes table text off the grid; other parts are kept. */
 export function withFontTable(docx: Uint8Array, fonts: RoleFonts): Uint8Array {
   const files = unzipSync(docx);
   if (!files["word/fontTable.xml"]) throw new Error("DOCX 缺少 word/fontTable.xml");
   files["word/fontTable.xml"] = strToU8(buildFontTable(fonts));
+  const styles = files["word/styles.xml"];
+  if (styles) files["word/styles.xml"] = strToU8(withTableTextOffGrid(strFromU8(styles), "NbTableText"));
   // Keep [Content_Types].xml first, as Word expects it near the start of the package.
   const ordered = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : 0)));
   return zipSync(ordered, { level: 6 });

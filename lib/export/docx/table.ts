@@ -1,7 +1,7 @@
-import { BorderStyle, Paragraph, Table, TableCell, TableRow, VerticalAlignTable, WidthType } from "docx";
+import { BorderStyle, HeightRule, Paragraph, Table, TableCell, TableRow, VerticalAlignTable, WidthType } from "docx";
 
-import type { PrintableBlock, PrintableTable, PrintableTableCell } from "../layout";
-import { TEXT_WIDTH } from "./units";
+import { inlinesToText, textWidthInChars, type PrintableBlock, type PrintableTable, type PrintableTableCell } from "../layout";
+import { LINE_PITCH, TEXT_WIDTH } from "./units";
 
 /** Renders one block of a cell; `width` is the cell's text width in twips, for nested tables. */
 type CellRenderer = (block: PrintableBlock, cell: PrintableTableCell, width: number) => Array<Paragraph | Table>;
@@ -17,9 +17,19 @@ export function createTable(table: PrintableTable, renderCell: CellRenderer, wid
   const rows = table.rows.map((row, rowIndex) => {
     const isHeaderRow = row.length > 0 && row.every((cell) => cell.isHeader);
     let column = 0;
+    const lines = Math.max(
+      1,
+      ...row.map((cell, index) => {
+        const start = row.slice(0, index).reduce((sum, previous) => sum + previous.columnSpan, 0);
+        return estimatedLines(cell, columnWidths.slice(start, start + cell.columnSpan).reduce((sum, value) => sum + value, 0) - 2 * CELL_INSET);
+      }),
+    );
     return new TableRow({
       tableHeader: isHeaderRow && rowIndex === 0,
       cantSplit: true,
+      // A whole number of grid steps with its border, so the text after the table stays on the grid ("at least"
+      // lets a row whose lines the estimate underrates grow rather than clip).
+      height: { value: lines * LINE_PITCH - ROW_BORDER, rule: HeightRule.ATLEAST },
       children: row.map((cell) => {
         const cellWidth = columnWidths.slice(column, column + cell.columnSpan).reduce((sum, value) => sum + value, 0);
         column += cell.columnSpan;
@@ -30,13 +40,26 @@ export function createTable(table: PrintableTable, renderCell: CellRenderer, wid
           rowSpan: cell.rowSpan,
           width: { size: cellWidth, type: WidthType.DXA },
           verticalAlign: VerticalAlignTable.CENTER,
-          margins: { left: CELL_INSET, right: CELL_INSET, top: 40, bottom: 40 },
+          margins: { left: CELL_INSET, right: CELL_INSET, top: 0, bottom: 0 },
         });
       }),
     });
   });
   return new Table({ rows, columnWidths, width: { size: width, type: WidthType.DXA }, borders: BORDERS, layout: "fixed" });
 }
+
+/** 4号 characters of a cell's text, in lines of its width: how many grid steps its row takes. */
+function estimatedLines(cell: PrintableTableCell, textWidth: number): number {
+  const charsPerLine = Math.max(1, Math.floor(textWidth / SMALL_CHAR));
+  const texts = cell.blocks.map((block) => (block.kind === "paragraph" ? block.prefix + inlinesToText(block.inlines) : ""));
+  return texts.reduce((sum, text) => sum + Math.max(1, Math.ceil(textWidthInChars(text) / charsPerLine)), 0);
+}
+
+/** The 0.75 pt rule LibreOffice draws outside each row's height (measured), in twips. */
+const ROW_BORDER = 15;
+
+/** One 4号 character (14 pt) in twips. */
+const SMALL_CHAR = 280;
 
 /** Relative widths scaled to twips that add up exactly to `total`. */
 function scaleWidths(relative: readonly number[], total: number): number[] {

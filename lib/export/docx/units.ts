@@ -40,5 +40,8 @@ export const TEXT_WIDTH = mmToTwip(156);
 /** Font sizes in half-points: 二号 22 pt, 三号 16 pt, 四号 14 pt. */
 export const FONT_SIZE = { title: 44, body: 32, small: 28 } as const;
 
-/** Exact line height inside tables (4号 text). */
-export const TABLE_LINE = 400;
+/**
+ * Exact line height inside tables (4号 text): one grid step less the 0.75 pt border LibreOffice adds to each row,
+ * so that rows (at least one step per estimated line) make the table a whole number of grid steps high.
+ */
+export const TABLE_LINE = 564;

@@ -24,6 +24,8 @@ const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[
 export interface PdfExportOptions extends ExportOptions {
   /** Decides which parts print an indicator table. */
   template?: ReportTemplate;
+  /** Without a template: print every part's indicators as a table (as the DOCX option). @default false */
+  shouldPrintIndicatorTables?: boolean;
   /** @default FONTS_DIR and `.cache/fonts` */
   fontDirectories?: FontDirectories;
   /** @default 20 000 ms */
@@ -59,7 +61,12 @@ export function prepareTypstInput(report: Report, options: PdfExportOptions): Pr
     );
   }
   const fonts = resolution.fonts as Record<FontRole, ResolvedFont>;
-  const blocks = buildPrintableReport(report, { template: options.template, isFinal: !options.isDraft, frame: options.frame });
+  const blocks = buildPrintableReport(report, {
+    template: options.template,
+    shouldPrintIndicatorTables: options.shouldPrintIndicatorTables,
+    isFinal: !options.isDraft,
+    frame: options.frame,
+  });
   const { data, textByRole } = buildTypstData(blocks, options, fonts, report.meta.title || "法治政府建设年度报告");
   const warnings = findMissingGlyphs(textByRole, resolution).map(formatMissingGlyphs);
   return {

@@ -129,6 +129,15 @@ describe("exportReportDocx styles", () => {
     expect(paragraphs.some((paragraph) => paragraph.text === "望川区人民政府办公室2025年3月8日印发")).toBe(true);
   });
 
+  it("sets table rows a whole number of grid steps high, table text off the grid, so the text after a table stays on it", () => {
+    expect(styleXml(parts["word/styles.xml"]!, "NbTableText")).toMatch(/<w:pPr><w:snapToGrid w:val="0"\/><w:spacing w:line="564" w:lineRule="exact"\/>/);
+    const heights = [...documentXml.matchAll(/<w:trHeight w:val="(\d+)" w:hRule="atLeast"\/>/g)].map((match) => Number(match[1]));
+    expect(heights.length).toBeGreaterThan(5);
+    // n grid steps (579 twips) less the 0.75 pt border LibreOffice adds to each row.
+    for (const height of heights) expect((height + 15) % 579).toBe(0);
+    expect(heights.some((height) => height === 2 * 579 - 15)).toBe(true);
+  });
+
   it("leaves an empty optional part out of the final document but keeps it in the draft", async () => {
     const withEmptyOther = structuredClone(report);
     const other = withEmptyOther.sections.find((section) => section.kind === "other")!;
