@@ -137,9 +137,10 @@ describe.skipIf(Boolean(unavailable))("[EDITOR] drafting in Chromium", () => {
     await fillBody(pageA, cdpA, itemOne!, "甲窗口写入的第一项内容。");
     await waitForSaved(pageA);
     await fillBody(pageB, cdpB, itemTwo!, "乙窗口写入的第二项内容。");
+    await expect.poll(() => contentOf(pageB, app.baseUrl, reportId), { timeout: 20_000 }).toContain("乙窗口写入的第二项内容");
     await waitForSaved(pageB);
     expect(await pageB.getByTestId("conflict-dialog").count()).toBe(0);
-    await expect.poll(() => pageB.getByTestId(`body-editor-${itemOne}`).textContent()).toContain("甲窗口写入的第一项内容");
+    await expect.poll(() => pageB.getByTestId(`body-editor-${itemOne}`).textContent(), { timeout: 15_000 }).toContain("甲窗口写入的第一项内容");
     const stored = await contentOf(pageB, app.baseUrl, reportId);
     expect(stored).toContain("甲窗口写入的第一项内容");
     expect(stored).toContain("乙窗口写入的第二项内容");

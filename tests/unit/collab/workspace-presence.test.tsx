@@ -117,6 +117,18 @@ describe("presence in the workspace", () => {
     expect(puts).toBe(0);
   });
 
+  it("fills an empty body with another person's text", async () => {
+    await render();
+    await nextBeat();
+    const changed = buildReport();
+    changed.sections[1]!.items[0]!.body = textToDoc("王强写进空条目的内容。");
+    latest = { revision: 5, content: changed };
+    snapshot = { ...snapshot, revision: 5 };
+    await nextBeat();
+    await act(async () => vi.advanceTimersByTimeAsync(50));
+    expect(byTestId("body-editor-i-gap")?.textContent).toBe("王强写进空条目的内容。");
+  });
+
   it("stops editing for everyone once the report leaves 草稿, with a clear message", async () => {
     await render();
     await nextBeat();
