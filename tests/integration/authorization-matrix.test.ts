@@ -15,7 +15,19 @@ import { requireOrSkip } from "../helpers/environment";
 
 // The real requireUser runs; only the session lookup, the request headers and the process-wide database are replaced.
 const session = vi.hoisted(() => ({ userId: null as string | null, db: null as unknown }));
-vi.mock("next-auth", async (importOriginal) => ({ ...(await importOriginal<object>()), getServerSession: async () => (session.userId ? { userId: session.userId } : null) }));
+// A session as next-auth would hand it over: the user, signed in just now, at the session version the database holds.
+vi.mock("next-auth", async (importOriginal) => ({
+  ...(await importOriginal<object>()),
+  getServerSession: async () => {
+    if (!session.userId) return null;
+    const { sql } = await import("drizzle-orm");
+    const rows = (await (session.db as Database).execute(sql`select session_version from users where id = ${session.userId}`)) as unknown as
+      | { rows: Array<{ session_version: number }> }
+      | Array<{ session_version: number }>;
+    const row = Array.isArray(rows) ? rows[0] : rows.rows[0];
+    return { userId: session.userId, sessionVersion: Number(row?.session_version ?? 0), signedInAt: Date.now() };
+  },
+}));
 vi.mock("next/headers", () => ({ headers: async () => new Headers({ "x-forwarded-for": "10.9.8.7" }) }));
 vi.mock("next/cache", () => ({ revalidatePath: () => undefined }));
 vi.mock("@/lib/auth/secret", () => ({ getAuthSecret: () => "matrix-test-secret" }));
@@ -74,7 +86,9 @@ async function seedWorld(db: Database): Promise<World> {
   const { reportId } = await insertReport({ db, user: users.drafter, content, source: "test" });
   const [thread] = await db.insert(tables.commentThreads).values({ reportId, createdBy: users.reviewer.id, quote: "局党组" }).returning();
   await db.insert(tables.comments).values({ threadId: thread!.id, authorId: users.reviewer.id, body: SECRET_COMMENT });
-  const [assignment] = await db.insert(tables.assignments).values({ reportId, assigneeId: users.drafter.id, sectionId: content.sections[3]!.id, createdBy: users.drafter.id }).returning();
+  // Given to a colleague: nobody may withdraw an assignment given to themselves (it would lift their own limit).
+  const colleague = await seedUser(db, { roles: ["drafter"], agencyId: agency.id, username: "matrix-colleague" });
+  const [assignment] = await db.insert(tables.assignments).values({ reportId, assigneeId: colleague.id, sectionId: content.sections[3]!.id, createdBy: users.admin.id }).returning();
   const [revision] = await db.select().from(tables.reportRevisions).where(eq(tables.reportRevisions.reportId, reportId));
   return { db, users, stranger, reportId, threadId: thread!.id, assignmentId: assignment!.id, firstRevisionId: revision!.id };
 }
