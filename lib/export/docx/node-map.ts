@@ -16,7 +16,7 @@ import {
 
 import { inlinesToText, plainInline, type PrintableBlock, type PrintableBlockKind, type PrintableParagraph } from "../layout";
 import { ExportError } from "../options";
-import { runFont, type RoleFonts } from "./fonts";
+import { RUN_LANGUAGE, runFont, type RoleFonts } from "./fonts";
 import { createInlineRuns, createRunsWithBoldLead, createTextRun } from "./runs";
 import { STYLE_IDS } from "./styles";
 import { withoutGridSnap } from "./grid-snap";
@@ -53,7 +53,8 @@ export const BLOCK_RENDERERS = {
       bodyParagraph(
         STYLE_IDS.title,
         block.lines.flatMap((line, index) => {
-          const run = createTextRun(line, { eastAsia: fonts.title });
+          // 小标宋 sets the title's digits too (Word: "2024年" all in 方正小标宋简体, not Times New Roman).
+          const run = new TextRun({ text: line, font: runFont(fonts.title, line, fonts.title), language: RUN_LANGUAGE });
           return index === 0 ? [run] : [new TextRun({ break: 1 }), run];
         }),
       ),
