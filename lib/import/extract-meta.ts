@@ -47,7 +47,7 @@ export function extractMeta(
     const normalized = normalize(text);
     const next = head[index + 1]?.text ?? "";
     if (!meta.docNumber && !meta.title && DOC_NUMBER.test(text)) meta.docNumber = text.replace(/\s+/g, "");
-    else if (!meta.title && TITLE_END.test(normalized)) meta.title = agencyLine && /^\d{4}/.test(text) ? agencyLine + text : text;
+    else if (!meta.title && TITLE_END.test(normalized)) meta.title = agencyLine && /^(关于|\d{4}|[〇○零一二三四五六七八九]{4})/.test(text) ? agencyLine + text : text;
     else if (!meta.title && next && TITLE_END.test(normalize(next)) && !AGENCY_END.test(normalized)) {
       meta.title = text + next;
       index += 1;

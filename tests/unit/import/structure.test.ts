@@ -139,3 +139,12 @@ describe("[IMPORT] a repeated part numeral does not swallow the next part", () =
     expect(log.some((entry) => entry.kind === "warning" && entry.message.includes("序号重复"))).toBe(true);
   });
 });
+
+describe("[IMPORT] a title printed on two lines (agency, then 关于…的报告) is one title", () => {
+  it("joins the agency line to a title line that starts with 关于", () => {
+    const text = "明江市望川区人民政府\n关于2024年度法治政府建设情况的报告\n\n2024年，区政府坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n全年办结案件12件。";
+    const { report } = importText(text, { repair: "file" });
+    expect(report.meta.title).toBe("明江市望川区人民政府关于2024年度法治政府建设情况的报告");
+    expect(report.meta.agency).toBe("明江市望川区人民政府");
+  });
+});
