@@ -28,11 +28,21 @@ function pickFormat(value: string | true | undefined, output: string): (typeof F
   throw new CliInputError("请用 --format docx 或 --format pdf 指定导出格式");
 }
 
+function stringOption(value: string | true | undefined): string {
+  return typeof value === "string" ? value.trim() : "";
+}
+
+function isoDateOption(value: string | true | undefined): string {
+  const text = stringOption(value);
+  if (text && !/^\d{4}-\d{2}-\d{2}$/.test(text)) throw new CliInputError("--imprint-date 的格式应为 YYYY-MM-DD，例如 2026-02-12");
+  return text;
+}
+
 const exportCommand: CliCommand = {
   async run(args, io) {
     const { positionals, options } = parseArgs(args, {
-      strings: ["output", "format", "font-profile", "page-number"],
-      booleans: ["final", "bold-headings"],
+      strings: ["output", "format", "font-profile", "page-number", "agency-mark", "signer", "attachments", "imprint-agency", "imprint-date"],
+      booleans: ["final", "bold-headings", "sealed"],
       missingValue: { output: "请用 -o 指定输出文件，例如：-o 报告.pdf" },
     });
     const [input, ...extra] = positionals;
@@ -53,6 +63,18 @@ const exportCommand: CliCommand = {
       fontProfile,
       isHeadingBold: options["bold-headings"] === true || (template?.layout.isHeadingBold ?? false),
       pageNumberPosition: pageNumber ?? template?.layout.pageNumberPosition ?? "outside",
+      frame: {
+        agencyMark: stringOption(options["agency-mark"]),
+        signer: stringOption(options.signer),
+        // 附件 names separated by "；" (or ";").
+        attachments: stringOption(options.attachments)
+          .split(/[；;]/)
+          .map((name) => name.trim())
+          .filter(Boolean),
+        isSealed: options.sealed === true,
+        imprintAgency: stringOption(options["imprint-agency"]),
+        imprintDate: isoDateOption(options["imprint-date"]),
+      },
     };
     try {
       if (format === "docx") {

@@ -23,7 +23,8 @@ export const COMMANDS: Record<string, CliCommandEntry> = {
   },
   export: {
     summary: "把报告导出为符合 GB/T 9704 版式的 DOCX 或 PDF（默认带“草稿”标记）",
-    usage: "export <文件> --format docx|pdf -o <输出文件> [--final] [--font-profile gb2312|windows] [--page-number center|outside]",
+    usage:
+      "export <文件> --format docx|pdf -o <输出文件> [--final] [--font-profile gb2312|windows] [--page-number center|outside] [--agency-mark 发文机关标志] [--signer 签发人] [--attachments 附件1；附件2] [--sealed] [--imprint-agency 印发机关] [--imprint-date YYYY-MM-DD]",
     load: () => import("./export"),
   },
   "export-all": {

@@ -34,9 +34,22 @@ describe("[CLI] export: bad input exits 2 with a Chinese message", () => {
     ["a bad --format", () => ["export", input, "--format", "odt", "-o", path.join(directory, "a.odt")], /--format 的取值应为 docx 或 pdf/],
     ["no -o", () => ["export", input, "--format", "pdf"], /请用 -o 指定输出文件/],
     ["no format and no known extension", () => ["export", input, "-o", path.join(directory, "a.out")], /请用 --format docx 或 --format pdf/],
-    ["a bad --page-number", () => ["export", input, "--format", "pdf", "--page-number", "left", "-o", path.join(directory, "a.pdf")], /--page-number 的取值应为 outside 或 center/],
-    ["a bad --font-profile", () => ["export", input, "--format", "pdf", "--font-profile", "mac", "-o", path.join(directory, "a.pdf")], /--font-profile 的取值应为 gb2312 或 windows/],
+    [
+      "a bad --page-number",
+      () => ["export", input, "--format", "pdf", "--page-number", "left", "-o", path.join(directory, "a.pdf")],
+      /--page-number 的取值应为 outside 或 center/,
+    ],
+    [
+      "a bad --font-profile",
+      () => ["export", input, "--format", "pdf", "--font-profile", "mac", "-o", path.join(directory, "a.pdf")],
+      /--font-profile 的取值应为 gb2312 或 windows/,
+    ],
     ["a missing output folder", () => ["export", input, "--format", "pdf", "-o", path.join(directory, "没有的目录", "a.pdf")], /输出目录不存在/],
+    [
+      "a bad --imprint-date",
+      () => ["export", input, "--format", "pdf", "--imprint-date", "2026年2月12日", "-o", path.join(directory, "a.pdf")],
+      /--imprint-date 的格式应为 YYYY-MM-DD/,
+    ],
   ])("%s", (_name, args, message) => {
     const result = cli(...args());
     expect(result.code).toBe(2);
@@ -59,6 +72,35 @@ describe.skipIf(shouldSkipPdf)("[CLI] export writes files", () => {
     const output = path.join(directory, "草稿版.pdf");
     expect(cli("export", input, "-o", output).code).toBe(0);
     expect(pdfText(output)).toContain("草稿");
+  });
+
+  it("prints the 版头, 附件说明 and 印发 line given as options", () => {
+    const output = path.join(directory, "红头.pdf");
+    const result = cli(
+      "export",
+      input,
+      "--format",
+      "pdf",
+      "--final",
+      "-o",
+      output,
+      "--agency-mark",
+      "青禾县人民政府文件",
+      "--signer",
+      "李明",
+      "--attachments",
+      "重点任务完成情况表；案件统计表",
+      "--imprint-agency",
+      "青禾县人民政府办公室",
+      "--imprint-date",
+      "2025-03-10",
+      "--sealed",
+    );
+    expect(result.code, result.stderr).toBe(0);
+    const text = pdfText(output).replace(/\s+/g, "");
+    for (const expected of ["青禾县人民政府文件", "签发人：李明", "附件：1.重点任务完成情况表", "2.案件统计表", "青禾县人民政府办公室2025年3月10日印发"]) {
+      expect(text).toContain(expected);
+    }
   });
 
   it("writes a DOCX through the DOCX exporter", () => {
