@@ -15,7 +15,8 @@ export function proxy(request: NextRequest): NextResponse {
     originHost = undefined;
   }
   if (!host || !originHost || originHost !== host) {
-    return NextResponse.json({ ok: false, code: "FORBIDDEN", message: "请求来源无法确认，已拒绝" }, { status: 403 });
+    // The same shape as the route handlers' errors; no `ok` key, which only an action's own result carries.
+    return NextResponse.json({ error: { code: "FORBIDDEN", message: "请求来源无法确认，已拒绝" } }, { status: 403 });
   }
   return NextResponse.next();
 }
