@@ -4,3 +4,4 @@ export * from "./compare-report-revisions";
 export * from "./get-revision";
 export * from "./list-revisions";
 export * from "./restore-revision";
+export * from "./find-latest-revision";

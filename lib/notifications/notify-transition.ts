@@ -1,10 +1,11 @@
 import "server-only";
 
-import { and, desc, eq, inArray, ne } from "drizzle-orm";
+import { and, eq, inArray, ne } from "drizzle-orm";
 
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
+import { findLatestRevisionWithStatus } from "@/lib/history/find-latest-revision";
 import type { NotificationKind, Role } from "@/lib/report-model";
 import type { TransitionName } from "@/lib/schemas/workflow";
 
@@ -18,17 +19,6 @@ async function membersWith(db: Database, agencyId: string, roles: Role[], except
     .innerJoin(tables.users, eq(tables.users.id, tables.memberships.userId))
     .where(and(eq(tables.memberships.agencyId, agencyId), inArray(tables.memberships.role, roles), eq(tables.users.isActive, true), ne(tables.users.id, exceptUserId)));
   return rows.map((row) => row.userId);
-}
-
-/** Who submitted the report for review most recently (the drafter a return goes back to). */
-async function lastSubmitter(db: Database, reportId: string): Promise<string | undefined> {
-  const [row] = await db
-    .select({ userId: tables.reportRevisions.createdBy })
-    .from(tables.reportRevisions)
-    .where(and(eq(tables.reportRevisions.reportId, reportId), eq(tables.reportRevisions.status, "in_review")))
-    .orderBy(desc(tables.reportRevisions.revision))
-    .limit(1);
-  return row?.userId ?? undefined;
 }
 
 const KIND: Record<TransitionName, NotificationKind> = {
@@ -59,7 +49,8 @@ export async function notifyTransition({
   note?: string;
 }): Promise<number> {
   const title = `《${report.title || "（无标题）"}》`;
-  const submitter = await lastSubmitter(db, report.id);
+  // Who submitted the report for review most recently: the drafter a return goes back to.
+  const submitter = (await findLatestRevisionWithStatus(db, report.id, "in_review"))?.createdBy ?? undefined;
   const submitterOrDrafters = async () => (submitter && submitter !== user.id ? [submitter] : membersWith(db, report.agencyId, ["drafter"], user.id));
   const plan: Record<TransitionName, () => Promise<{ userIds: string[]; message: string }>> = {
     submit: async () => ({ userIds: await membersWith(db, report.agencyId, ["reviewer"], user.id), message: `${user.displayName}提交了${title}，等待您审核` }),

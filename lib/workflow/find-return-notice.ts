@@ -1,7 +1,6 @@
-import { and, desc, eq } from "drizzle-orm";
-
 import type { Database } from "@/lib/db";
-import { tables } from "@/lib/db";
+import { findDisplayName } from "@/lib/reports/display-name";
+import { findLatestRevisionWithStatus } from "@/lib/history/find-latest-revision";
 
 export interface ReturnNotice {
   /** Who returned the report. */
@@ -19,14 +18,8 @@ const RETURN_PREFIX = "退回修改：";
  */
 export async function findReturnNotice({ db, reportId, status }: { db: Database; reportId: string; status: string }): Promise<ReturnNotice | undefined> {
   if (status !== "returned") return undefined;
-  const [row] = await db
-    .select({ note: tables.reportRevisions.note, at: tables.reportRevisions.createdAt, by: tables.users.displayName })
-    .from(tables.reportRevisions)
-    .leftJoin(tables.users, eq(tables.users.id, tables.reportRevisions.createdBy))
-    .where(and(eq(tables.reportRevisions.reportId, reportId), eq(tables.reportRevisions.status, "returned")))
-    .orderBy(desc(tables.reportRevisions.revision))
-    .limit(1);
-  if (!row) return undefined;
-  const note = row.note ?? "";
-  return { by: row.by ?? "（已删除的用户）", at: row.at, reason: note.startsWith(RETURN_PREFIX) ? note.slice(RETURN_PREFIX.length) : note };
+  const returned = await findLatestRevisionWithStatus(db, reportId, "returned");
+  if (!returned) return undefined;
+  const note = returned.note ?? "";
+  return { by: (await findDisplayName(db, returned.createdBy)) || "（已删除的用户）", at: returned.createdAt, reason: note.startsWith(RETURN_PREFIX) ? note.slice(RETURN_PREFIX.length) : note };
 }

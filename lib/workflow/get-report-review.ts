@@ -5,9 +5,7 @@ import { can } from "@/lib/permissions";
 import type { ReportStatus } from "@/lib/report-model";
 import { getReport, type ReportRow } from "@/lib/reports/get-report";
 
-import { and, desc, eq } from "drizzle-orm";
-
-import { tables } from "@/lib/db";
+import { findLatestRevisionWithStatus } from "@/lib/history/find-latest-revision";
 
 import { beijingToday } from "./deadlines";
 import { findErrorFindings } from "./find-error-findings";
@@ -46,14 +44,7 @@ export async function getReportReview({ db, user, reportId }: { db: Database; us
     listCommentThreads({ db, user, reportId }),
     listReportAssignments({ db, user, reportId }),
     findReturnNotice({ db, reportId, status }),
-    status === "signed"
-      ? db
-          .select({ at: tables.reportRevisions.createdAt })
-          .from(tables.reportRevisions)
-          .where(and(eq(tables.reportRevisions.reportId, reportId), eq(tables.reportRevisions.status, "signed")))
-          .orderBy(desc(tables.reportRevisions.revision))
-          .limit(1)
-      : Promise.resolve([]),
+    status === "signed" ? findLatestRevisionWithStatus(db, reportId, "signed") : Promise.resolve(undefined),
   ]);
   const canAssign = can(user.roles, "report.assign") && isDraft;
   return {
@@ -64,7 +55,7 @@ export async function getReportReview({ db, user, reportId }: { db: Database; us
     unresolved,
     errorCount: errors.length,
     ...(returnNotice ? { returnNotice } : {}),
-    ...(signed[0] ? { signedOn: beijingToday(signed[0].at) } : {}),
+    ...(signed ? { signedOn: beijingToday(signed.createdAt) } : {}),
     assignments: assigned.assignments,
     progress: assigned.progress,
     assignableUsers: canAssign ? await listAssignableUsers({ db, user }) : [],

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -11,6 +11,7 @@ import { getReport } from "@/lib/reports/get-report";
 import { transitionReportSchema, type TransitionReport } from "@/lib/schemas/workflow";
 
 import { formatDate } from "@/lib/format";
+import { findLatestRevisionWithStatus } from "@/lib/history/find-latest-revision";
 import { notifyTransition } from "@/lib/notifications";
 
 import { beijingToday } from "./deadlines";
@@ -43,7 +44,7 @@ export async function transitionReport({ db, user, reportId, input, now = new Da
   // The drafter must learn why: a return always carries its reason, shown to them as a banner.
   if (rule.name === "return" && !data.note.trim()) throw new ReportError("INVALID_INPUT", "return without a reason", { userMessage: "退回修改时请填写退回意见" });
   if (rule.name === "reopen" && !data.note) throw new ReportError("INVALID_INPUT", "reopen without reason", { userMessage: "请填写新修订的原因" });
-  if (rule.name === "publish") assertPublication(data.publishedOn, data.publishedNote, now, await findSignedAt(db, reportId));
+  if (rule.name === "publish") assertPublication(data.publishedOn, data.publishedNote, now, (await findLatestRevisionWithStatus(db, reportId, "signed"))?.createdAt);
 
   const revision = row.revision + 1;
   const note = data.note ? `${label}：${data.note}` : label;
@@ -60,7 +61,7 @@ export async function transitionReport({ db, user, reportId, input, now = new Da
       .where(and(eq(tables.reports.id, reportId), eq(tables.reports.revision, row.revision)))
       .returning({ id: tables.reports.id });
     if (updated.length === 0) throw new ReportError("CONFLICT", "changed meanwhile", { userMessage: "报告刚被修改，请刷新后再操作" });
-    await tx.insert(tables.reportRevisions).values({ reportId, revision, status: rule.to, content: row.content, createdBy: user.id, note });
+    await tx.insert(tables.reportRevisions).values({ reportId, revision, status: rule.to, content: row.content, createdBy: user.id, note, createdAt: now });
     if (rule.name === "return" && data.note) {
       const [thread] = await tx.insert(tables.commentThreads).values({ reportId, createdBy: user.id }).returning({ id: tables.commentThreads.id });
       await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body: `退回意见：${data.note}` });
@@ -76,17 +77,6 @@ export async function transitionReport({ db, user, reportId, input, now = new Da
   // The people the step hands the report to learn of it (in the app, and by e-mail where SMTP is set up).
   await notifyTransition({ db, user, report: { id: reportId, agencyId: row.agencyId, title: row.title }, transition: rule.name, note: data.note });
   return { status: rule.to, revision };
-}
-
-/** When the report was last signed (签发): the newest revision that entered the signed state. */
-async function findSignedAt(db: Database, reportId: string): Promise<Date | undefined> {
-  const [signed] = await db
-    .select({ createdAt: tables.reportRevisions.createdAt })
-    .from(tables.reportRevisions)
-    .where(and(eq(tables.reportRevisions.reportId, reportId), eq(tables.reportRevisions.status, "signed")))
-    .orderBy(desc(tables.reportRevisions.revision))
-    .limit(1);
-  return signed?.createdAt;
 }
 
 function assertPublication(publishedOn: string, publishedNote: string, now: Date, signedAt: Date | undefined): void {

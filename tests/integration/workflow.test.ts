@@ -63,7 +63,7 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
       await setThreadResolved({ db, user: drafter, threadId: threads[0]!.id, isResolved: true });
       await transitionReport({ db, user: drafter, reportId, input: { transition: "submit" } });
       await transitionReport({ db, user: reviewer, reportId, input: { transition: "approve" } });
-      await transitionReport({ db, user: approver, reportId, input: { transition: "signoff" } });
+      await transitionReport({ db, user: approver, reportId, input: { transition: "signoff" }, now: new Date("2025-03-10T02:00:00Z") });
       await transitionReport({ db, user: approver, reportId, input: { transition: "publish", publishedOn: "2025-03-20", publishedNote: "https://example.gov.cn/fzzf/2025/0320.html" } });
       const published = await getReport({ db, user: drafter, reportId });
       expect(published).toMatchObject({ status: "published", publishedNote: "https://example.gov.cn/fzzf/2025/0320.html" });
@@ -94,7 +94,7 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
     ["a signed report cannot be submitted again", "drafter", "signed", "submit", "INVALID_STATE", "报告当前为“已签发”，不能提交审核"],
     ["publishing needs a date", "approver", "signed", "publish", "INVALID_INPUT", "请填写公开日期"],
     ["a new revision needs a reason", "approver", "signed", "reopen", "INVALID_INPUT", "请填写新修订的原因"],
-    ["returning needs a comment", "reviewer", "in_review", "return", "INVALID_INPUT", "退回修改时请填写退回意见，或先在报告中提出意见"],
+    ["returning needs a reason", "reviewer", "in_review", "return", "INVALID_INPUT", "退回修改时请填写退回意见"],
   ] as const)("refuses: %s", async (_title, role, status, transition, code, message) => {
     await withRollback(handle.db, async (db) => {
       const team = await seedTeam(db);
