@@ -1,7 +1,5 @@
-import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import * as tables from "@/lib/db/schema";
 import { ReportError } from "@/lib/errors";
 import { insertReport, submitReport } from "@/lib/reports";
 import { findReturnNotice, getReportReview, transitionReport } from "@/lib/workflow";
