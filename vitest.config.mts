@@ -48,8 +48,9 @@ export default defineConfig({
         test: {
           name: "integration-postgres",
           include: ["tests/integration/**/*.test.ts"],
-          // The CLI suite drives the embedded database through child processes; it runs once, on PGlite.
-          exclude: ["tests/integration/cli.test.ts"],
+          // Suites that drive the embedded database through child processes, or need no database at all (LibreOffice
+          // layout), run once, in the PGlite project.
+          exclude: ["tests/integration/cli.test.ts", "tests/integration/supervision-cli.test.ts", "tests/integration/libreoffice-*.test.ts"],
           environment: "node",
           env: { TEST_DB_KIND: "postgres" },
           testTimeout: 60_000,
