@@ -7,7 +7,7 @@ import { tables } from "@/lib/db";
 import { env } from "@/lib/env";
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, ExportError, exportFileName, type ExportOptions } from "@/lib/export/options";
-import { reportSchema } from "@/lib/report-model";
+import { reportSchema, type Report } from "@/lib/report-model";
 import { JobFailure, remoteErrorOf, runJob } from "@/lib/jobs";
 import { findReportForSupervisor } from "@/lib/supervision";
 import { findTemplate } from "@/templates";
@@ -21,6 +21,11 @@ export interface ExportReportOptions {
   format: "docx" | "pdf";
   /** Export without the 草稿 mark; only for signed-off or published reports. */
   isFinal?: boolean;
+  /**
+   * The public version of the report (personal data hidden) to print instead of the stored text, for the
+   * publication package. Recorded in the audit entry.
+   */
+  publicContent?: Report;
 }
 
 export interface ExportedFile {
@@ -32,11 +37,11 @@ export interface ExportedFile {
 
 const APPROVED = ["signed", "published"];
 
-export async function exportReport({ db, user, reportId, format, isFinal }: ExportReportOptions): Promise<ExportedFile> {
+export async function exportReport({ db, user, reportId, format, isFinal, publicContent }: ExportReportOptions): Promise<ExportedFile> {
   // A supervising agency (依法治X办) may also export the reports of the agencies under it.
   const row = (await findReport({ db, user, reportId })) ?? (await findReportForSupervisor({ db, user, reportId }));
   if (!row) throw new NotFoundError("报告");
-  const content = reportSchema.parse(row.content);
+  const content = publicContent ? reportSchema.parse(publicContent) : reportSchema.parse(row.content);
   if (isFinal && !APPROVED.includes(row.status)) {
     throw new ReportError("INVALID_STATE", "not approved", { userMessage: "报告签发后才能导出正式版，当前导出为草稿" });
   }
@@ -68,7 +73,7 @@ export async function exportReport({ db, user, reportId, format, isFinal }: Expo
       warnings: [...result.warnings, ...result.fontSubstitutions.map((s) => `${s.role}：${s.requested} → ${s.used}`)],
     };
   }
-  await recordAuditEvent({ db, action: "report.export", user, targetId: reportId, detail: { format, isDraft: options.isDraft, revision: row.revision, reportAgencyId: row.agencyId } });
+  await recordAuditEvent({ db, action: "report.export", user, targetId: reportId, detail: { format, isDraft: options.isDraft, revision: row.revision, reportAgencyId: row.agencyId, ...(publicContent ? { publicVersion: true } : {}) } });
   return file;
 }
 

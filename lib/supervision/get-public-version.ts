@@ -5,7 +5,7 @@ import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { renderPublicHtml } from "@/lib/export/html";
-import { formatChineseDate, reportSchema } from "@/lib/report-model";
+import { formatChineseDate, reportSchema, type Report } from "@/lib/report-model";
 import { findReport } from "@/lib/reports/get-report";
 import { assertCan } from "@/lib/workflow/assert-can";
 import { beijingToday } from "@/lib/workflow/deadlines";
@@ -22,6 +22,8 @@ export interface PublicVersion {
   status: string;
   title: string;
   html: string;
+  /** The signed report as published: personal data hidden (the stored report is unchanged). */
+  publicReport: Report;
   /** What the public version changed against the signed text (personal data hidden). */
   redactions: Redaction[];
   /** Personal data the redaction could not hide; nothing may be published while any remain. */
@@ -58,6 +60,7 @@ export async function getPublicVersion({ db, user, reportId }: { db: Database; u
     year: row.year,
     status: row.status,
     title: content.meta.title,
+    publicReport: report,
     html: renderPublicHtml(report, { template, isHeadingBold: template?.layout.isHeadingBold ?? false, footerLines }),
     redactions,
     unresolved,

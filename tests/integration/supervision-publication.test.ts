@@ -1,15 +1,32 @@
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as tables from "@/lib/db/schema";
 import { textToDoc } from "@/lib/report-model";
-import { insertReport } from "@/lib/reports";
+import { exportReport, insertReport } from "@/lib/reports";
 import { getPublicVersion, listProgressBoard, recordPublication } from "@/lib/supervision";
 
 import { buildCompleteReport } from "../fixtures/complete-report";
 import { seedAgency, seedUser } from "../fixtures/factories";
 import { createTestDb, isTestDbAvailable, testDbKind, withRollback, type TestDatabase } from "../helpers/create-test-db";
 import { requireOrSkip } from "../helpers/environment";
+
+/** The PDF's text as poppler reads it, without the line breaks and spaces of the layout. */
+function pdfToText(bytes: Uint8Array): string {
+  const directory = mkdtempSync(path.join(os.tmpdir(), "nianbao-public-pdf-"));
+  try {
+    const file = path.join(directory, "public.pdf");
+    writeFileSync(file, bytes);
+    return execFileSync("pdftotext", ["-enc", "UTF-8", file, "-"], { encoding: "utf8" }).replace(/\s+/g, "");
+  } finally {
+    rmSync(directory, { recursive: true, force: true });
+  }
+}
 
 const isAvailable = requireOrSkip(isTestDbAvailable(), `${testDbKind()} test database (TEST_DATABASE_URL)`);
 
@@ -43,6 +60,13 @@ describe.skipIf(!isAvailable)(`[PUBLIC] public version and the 已公开 record 
       expect(version.html).toContain("举报电话139****5678由专人值守");
       expect(version.html).not.toContain("13912345678");
       expect(version.isOwnAgency).toBe(true);
+      // The package's PDF prints the same hidden text as the page; the signed report itself is unchanged.
+      const pdf = await exportReport({ db, user: approver, reportId, format: "pdf", isFinal: true, publicContent: version.publicReport });
+      const pdfText = pdfToText(pdf.bytes);
+      expect(pdfText).toContain("139****5678");
+      expect(pdfText).not.toContain("13912345678");
+      const [signed] = await db.select().from(tables.reports).where(eq(tables.reports.id, reportId));
+      expect(JSON.stringify(signed!.content)).toContain("13912345678");
       const [stored] = await db.select().from(tables.reports).where(eq(tables.reports.id, reportId));
       expect(JSON.stringify(stored!.content)).toContain("13912345678");
       expect((await getPublicVersion({ db, user: supervisor, reportId })).isOwnAgency).toBe(false);

@@ -40,11 +40,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
       });
     }
     const entries: ZipEntry[] = [{ name: `${version.fileBaseName}.html`, bytes: new TextEncoder().encode(version.html) }];
-    if (version.redactions.length === 0) {
-      const pdf = await exportReport({ db, user, reportId, format: "pdf", isFinal: true });
-      entries.push({ name: `${version.fileBaseName}.pdf`, bytes: pdf.bytes });
-    } else {
-      const lines = ["公开版本已隐去以下个人信息：", ...version.redactions.map((change) => `${change.where}：${change.before} → ${change.after}`), "", "签发稿的 PDF 含上述信息，未放入本公开包。请新修订隐去后重新签发，再导出 PDF。"];
+    // The PDF prints the same text as the page: with personal data hidden when the redaction changed anything.
+    const pdf = await exportReport({ db, user, reportId, format: "pdf", isFinal: true, ...(version.redactions.length > 0 ? { publicContent: version.publicReport } : {}) });
+    entries.push({ name: `${version.fileBaseName}.pdf`, bytes: pdf.bytes });
+    if (version.redactions.length > 0) {
+      const lines = ["公开版本（网页和 PDF）已隐去以下个人信息：", ...version.redactions.map((change) => `${change.where}：${change.before} → ${change.after}`), "", "签发稿本身未改动。"];
       entries.push({ name: "隐去说明.txt", bytes: new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`) });
     }
     async function* files() {
