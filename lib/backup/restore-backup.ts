@@ -70,6 +70,12 @@ export async function restoreBackup({ db, file, shouldReplace = false }: Restore
         await insertRows(tx, table, rows, shouldReplace);
       }
     }
+    // Inserting memberships raised each user's session version (a role change ends sessions); a restore puts
+    // back the versions the backup holds, so the installation is restored as it was.
+    for (const row of backup.tables.users ?? []) {
+      const version = Number(row.session_version ?? 0);
+      await tx.execute(sql`UPDATE users SET session_version = ${version} WHERE id = ${String(row.id)}`);
+    }
     await tx.insert(tables.auditEvents).values({
       action: "backup.restore",
       agencyId: backup.scope.kind === "agency" ? backup.scope.agencyId : null,

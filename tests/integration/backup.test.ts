@@ -121,7 +121,7 @@ describe.skipIf(!isAvailable)(`[BACKUP] lossless backup and restore (PGlite → 
       expect(summary.notes).toEqual(["机关“青溪市水务局”的上级机关不在目标数据库中，已恢复为无上级机关"]);
       const [agency] = await fresh.db.select().from(tables.agencies);
       expect(agency!.parentId).toBeNull();
-      expect((await fresh.db.select().from(tables.comments).orderBy(asc(tables.comments.createdAt))).map((comment) => comment.body)).toEqual(["请写明学习的具体内容", "好的，已补充"]);
+      expect((await fresh.db.select().from(tables.comments).orderBy(asc(tables.comments.createdAt))).map((comment) => comment.body)).toEqual(["请写明学习的具体内容", "好的，已补充", "退回意见：学习内容写得不够具体"]);
     } finally {
       await fresh.close();
     }
