@@ -13,9 +13,14 @@ export const BACKUP_TABLES = [
   "comment_threads",
   "comments",
   "assignments",
+  "reminders",
+  "notifications",
   "audit_events",
 ] as const;
 export type BackupTable = (typeof BACKUP_TABLES)[number];
+
+/** Tables added after the first backups were written: a backup without them restores as having none. */
+const LATER_TABLES: ReadonlySet<BackupTable> = new Set(["reminders", "notifications"]);
 
 /** One row as PostgreSQL's to_jsonb writes it: column names, ISO timestamps with microseconds. */
 export type BackupRow = Record<string, unknown> & { id: string | number };
@@ -28,7 +33,9 @@ export const backupFileSchema = z.object({
   createdAt: z.string(),
   /** The whole installation, or one agency. */
   scope: z.union([z.object({ kind: z.literal("installation") }), z.object({ kind: z.literal("agency"), agencyId: z.string(), agencyName: z.string() })]),
-  tables: z.object(Object.fromEntries(BACKUP_TABLES.map((table) => [table, z.array(rowSchema)])) as Record<BackupTable, z.ZodArray<typeof rowSchema>>),
+  tables: z.object(
+    Object.fromEntries(BACKUP_TABLES.map((table) => [table, LATER_TABLES.has(table) ? z.array(rowSchema).default([]) : z.array(rowSchema)])) as Record<BackupTable, z.ZodArray<typeof rowSchema>>,
+  ),
 });
 export type BackupFile = Omit<z.infer<typeof backupFileSchema>, "tables"> & { tables: Record<BackupTable, BackupRow[]> };
 
@@ -41,5 +48,7 @@ export const BACKUP_TABLE_LABELS: Record<BackupTable, string> = {
   comment_threads: "意见",
   comments: "意见回复",
   assignments: "任务",
+  reminders: "催办",
+  notifications: "通知",
   audit_events: "审计记录",
 };

@@ -61,6 +61,9 @@ function agencyFilters(agencyId: string): Record<BackupTable, SQL> {
     comment_threads: sql`t.report_id IN ${reports}`,
     comments: sql`t.thread_id IN ${threads}`,
     assignments: sql`t.report_id IN ${reports}`,
+    // A reminder joins two agencies (the supervising and the supervised); it travels only with the whole installation.
+    reminders: sql`false`,
+    notifications: sql`t.user_id IN ${members} AND (t.report_id IS NULL OR t.report_id IN ${reports})`,
     audit_events: sql`t.agency_id = ${agencyId} OR t.user_id IN ${members}`,
   };
 }

@@ -31,6 +31,8 @@ const DRIZZLE_TABLES = {
   comment_threads: tables.commentThreads,
   comments: tables.comments,
   assignments: tables.assignments,
+  reminders: tables.reminders,
+  notifications: tables.notifications,
   audit_events: tables.auditEvents,
 } as const satisfies Record<BackupTable, unknown>;
 

@@ -40,6 +40,8 @@ async function seedInstallation(db: Database): Promise<{ bureauName: string }> {
   const { threadId } = await createCommentThread({ db, user: reviewer, reportId, input: { anchor: { sectionId: content.sections[0]!.id, itemId: content.sections[0]!.items[0]!.id, field: "body", from: 0, to: 3, quote: "局党组" }, body: "请写明学习的具体内容" } });
   await replyToThread({ db, user: drafter, input: { threadId, body: "好的，已补充" } });
   await transitionReport({ db, user: reviewer, reportId, input: { transition: "return", note: "学习内容写得不够具体" } });
+  // A supervisor's reminder to the bureau (it travels with the whole installation only).
+  await db.insert(tables.reminders).values({ fromAgencyId: office.id, toAgencyId: bureau.id, year: 2024, message: "请于3月1日前报送年度报告" });
   return { bureauName: bureau.name };
 }
 
@@ -53,6 +55,8 @@ async function snapshot(db: Database) {
     threads: await db.select().from(tables.commentThreads).orderBy(asc(tables.commentThreads.id)),
     comments: await db.select().from(tables.comments).orderBy(asc(tables.comments.id)),
     assignments: await db.select().from(tables.assignments).orderBy(asc(tables.assignments.id)),
+    reminders: await db.select().from(tables.reminders).orderBy(asc(tables.reminders.id)),
+    notifications: await db.select().from(tables.notifications).orderBy(asc(tables.notifications.id)),
   };
 }
 
