@@ -12,6 +12,13 @@ export default defineConfig({
   resolve: { alias },
   test: {
     reporters: ["default", "./tests/helpers/summary-reporter.ts"],
+    // `npm test` measures coverage (V8) of the code the test processes run; the summary is printed at the end.
+    coverage: {
+      provider: "v8",
+      include: ["lib/**/*.ts", "components/**/*.{ts,tsx}", "app/**/*.{ts,tsx}", "templates/**/*.ts"],
+      reporter: ["text-summary", "json-summary"],
+      reportsDirectory: "test-results/coverage",
+    },
     projects: [
       {
         resolve: { alias },
