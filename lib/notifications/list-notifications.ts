@@ -5,6 +5,7 @@ import { and, count, desc, eq, inArray, isNull } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
+import { NotFoundError } from "@/lib/errors";
 import type { NotificationKind } from "@/lib/report-model";
 
 export interface NotificationView {
@@ -30,8 +31,18 @@ export async function countUnreadNotifications({ db, user }: { db: Database; use
   return Number(row?.total ?? 0);
 }
 
-/** Marks the given notifications (or all) read; only the user's own are touched. */
+/**
+ * Marks the given notifications (or all) read. Only the user's own can be named: an id that is not theirs is
+ * refused as not found (never told apart from one that does not exist), and nothing is marked.
+ */
 export async function markNotificationsRead({ db, user, ids, now = new Date() }: { db: Database; user: SessionUser; ids?: readonly string[]; now?: Date }): Promise<number> {
+  if (ids && ids.length > 0) {
+    const mine = await db
+      .select({ id: tables.notifications.id })
+      .from(tables.notifications)
+      .where(and(eq(tables.notifications.userId, user.id), inArray(tables.notifications.id, [...ids])));
+    if (mine.length < new Set(ids).size) throw new NotFoundError("通知");
+  }
   const own = and(eq(tables.notifications.userId, user.id), isNull(tables.notifications.readAt));
   const where = ids ? and(own, inArray(tables.notifications.id, ids.length > 0 ? [...ids] : ["00000000-0000-0000-0000-000000000000"])) : own;
   const updated = await db.update(tables.notifications).set({ readAt: now }).where(where).returning({ id: tables.notifications.id });

@@ -134,7 +134,8 @@ describe.skipIf(!isAvailable)(`[TASKS] what waits for each role on ${testDbKind(
       expect(drafterInbox[0]!.message).toContain("第二部分原因分析不够具体");
       expect(await countUnreadNotifications({ db, user: drafter })).toBe(1);
       // Another user cannot mark someone else's notification read.
-      expect(await markNotificationsRead({ db, user: reviewer, ids: [drafterInbox[0]!.id] })).toBe(0);
+      await expect(markNotificationsRead({ db, user: reviewer, ids: [drafterInbox[0]!.id] })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      expect(await countUnreadNotifications({ db, user: drafter })).toBe(1);
       expect(await markNotificationsRead({ db, user: drafter })).toBe(1);
       expect(await countUnreadNotifications({ db, user: drafter })).toBe(0);
     });

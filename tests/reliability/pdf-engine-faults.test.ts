@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import * as tables from "@/lib/db/schema";
-import type { Report, RichDoc } from "@/lib/report-model";
+import type { Report, RichDoc, RichNode } from "@/lib/report-model";
 
 import { SEED_PASSWORD } from "../fixtures/factories";
 
@@ -10,18 +10,29 @@ import { signInApi, type ApiSession } from "./helpers/api-session";
 import { startReliabilityApp, type ReliabilityApp } from "./helpers/reliability-app";
 import { contentForSave } from "./helpers/save-stream";
 
-/** About 400 pages of body text (inside the report limits): far more than one second of typesetting. */
+/** A table of `rows` rows and four columns: long tables are the slowest thing Typst lays out. */
+function longTable(rows: number): RichNode {
+  const cell = (text: string): RichNode => ({ type: "tableCell", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+  return {
+    type: "table",
+    content: Array.from({ length: rows }, (_, index) => ({ type: "tableRow", content: [cell(`第${index + 1}项`), cell("行政执法案件"), cell(`${index * 3}件`), cell("已办结")] })),
+  };
+}
+
+/**
+ * About 400 pages of body text and five 1,000-row tables (inside the report limits): many seconds of typesetting
+ * on any machine, so the one-second limit always cuts it off.
+ */
 function hugeReport(base: Report): Report {
   const sentence = "坚持依法行政，严格规范公正文明执法，持续深化行政执法体制改革，健全行政执法监督机制，推进政务公开标准化规范化。";
-  const body: RichDoc = {
-    type: "doc",
-    content: Array.from({ length: 60 }, (_, index) => ({ type: "paragraph", content: [{ type: "text", text: `${index + 1}.${sentence.repeat(2)}` }] })),
-  };
+  const paragraphs: RichNode[] = Array.from({ length: 60 }, (_, index) => ({ type: "paragraph", content: [{ type: "text", text: `${index + 1}.${sentence.repeat(2)}` }] }));
+  const body: RichDoc = { type: "doc", content: paragraphs };
+  const bodyWithTable: RichDoc = { type: "doc", content: [...paragraphs, longTable(1000)] };
   return {
     ...base,
     sections: base.sections.map((section) => ({
       ...section,
-      items: Array.from({ length: 6 }, (_, index) => ({ ...section.items[0]!, id: `${section.id}x${index}`, heading: `第${index + 1}项工作`, body })),
+      items: Array.from({ length: 6 }, (_, index) => ({ ...section.items[0]!, id: `${section.id}x${index}`, heading: `第${index + 1}项工作`, body: index === 0 ? bodyWithTable : body })),
     })),
   };
 }
