@@ -21,7 +21,20 @@ const PURE_CORE = {
     node: true,
   },
   "lib/import": {
-    allow: ["zod", "@/lib/report-model", "@/lib/jobs", "@/templates", "mammoth", "fflate", "iconv-lite", "opencc-js", "pdfjs-dist", "htmlparser2", "entities", "domhandler"],
+    allow: [
+      "zod",
+      "@/lib/report-model",
+      "@/lib/jobs",
+      "@/templates",
+      "mammoth",
+      "fflate",
+      "iconv-lite",
+      "opencc-js",
+      "pdfjs-dist",
+      "htmlparser2",
+      "entities",
+      "domhandler",
+    ],
     node: true,
   },
 };

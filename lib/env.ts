@@ -37,7 +37,13 @@ const envSchema = z.object({
   /** Longest a PDF compile may run before the export fails with a message (milliseconds). */
   PDF_TIMEOUT_MS: z.preprocess(emptyAsUndefined, z.coerce.number().int().min(1000).max(600_000).default(20_000)),
   /** The agency's own mail server for notification e-mail (smtp://user:pass@host:25 or smtps://…); off when unset. */
-  SMTP_URL: z.preprocess(emptyAsUndefined, z.string().regex(/^smtps?:\/\//, "SMTP_URL 必须以 smtp:// 或 smtps:// 开头").optional()),
+  SMTP_URL: z.preprocess(
+    emptyAsUndefined,
+    z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL 必须以 smtp:// 或 smtps:// 开头")
+      .optional(),
+  ),
   /** The sender of notification e-mail, e.g. "年报 <nianbao@example.gov.cn>". */
   SMTP_FROM: z.preprocess(emptyAsUndefined, z.string().default("年报 <nianbao@localhost>")),
   /** The address people open the app at, used for links in e-mail (e.g. http://nianbao.example.gov.cn). */

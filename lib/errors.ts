@@ -51,9 +51,7 @@ export class UnauthenticatedError extends ReportError {
   }
 }
 
-export type ActionResult<T> =
-  | { ok: true; data: T }
-  | { ok: false; code: ReportErrorCode; message: string; fieldErrors?: Record<string, string[]> };
+export type ActionResult<T> = { ok: true; data: T } | { ok: false; code: ReportErrorCode; message: string; fieldErrors?: Record<string, string[]> };
 
 /** The one mapper from thrown errors to action results; unexpected errors are rethrown. */
 export function toActionResult(error: unknown): { ok: false; code: ReportErrorCode; message: string; fieldErrors?: Record<string, string[]> } {
@@ -84,8 +82,5 @@ const HTTP_STATUS: Record<ReportErrorCode, number> = {
 /** The one mapper from thrown errors to HTTP responses in route handlers. */
 export function toHttpResponse(error: unknown): Response {
   const result = toActionResult(error);
-  return Response.json(
-    { error: { code: result.code, message: result.message, fieldErrors: result.fieldErrors } },
-    { status: HTTP_STATUS[result.code] },
-  );
+  return Response.json({ error: { code: result.code, message: result.message, fieldErrors: result.fieldErrors } }, { status: HTTP_STATUS[result.code] });
 }

@@ -28,7 +28,11 @@ function storableText(value: string): string {
  * Reads a body while counting: the stream is cancelled as soon as it passes `maxBytes`, whatever
  * Content-Length said (a chunked upload has none), so an oversized body is never held whole.
  */
-export async function readBodyBytes(request: Request, maxBytes: number, userMessage = `提交的内容超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限`): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+  userMessage = `提交的内容超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限`,
+): Promise<Uint8Array<ArrayBuffer>> {
   const tooLarge = new ReportError("TOO_LARGE", "body too large", { userMessage });
   if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw tooLarge;
   if (!request.body) return new Uint8Array(0);

@@ -41,7 +41,11 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
               <Link key={link.href} href={link.href} className="rounded-md px-3 py-1.5 hover:bg-gray-100">
                 {link.label}
                 {counts[link.href] ? (
-                  <span className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white" data-testid="task-count" aria-label={`${counts[link.href]}项待处理`}>
+                  <span
+                    className="ml-1 rounded-full bg-brand-600 px-1.5 text-xs text-white"
+                    data-testid="task-count"
+                    aria-label={`${counts[link.href]}项待处理`}
+                  >
                     {counts[link.href]}
                   </span>
                 ) : null}
@@ -55,7 +59,12 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             <span className="text-gray-500">
               {user.displayName}（{user.roles.map((role) => ROLE_LABELS[role]).join("、")}）
             </span>
-            <Link href="/notifications" className="rounded-md px-2 py-1 hover:bg-gray-100" data-testid="notifications-link" aria-label={unread > 0 ? `通知（${unread}条未读）` : "通知"}>
+            <Link
+              href="/notifications"
+              className="rounded-md px-2 py-1 hover:bg-gray-100"
+              data-testid="notifications-link"
+              aria-label={unread > 0 ? `通知（${unread}条未读）` : "通知"}
+            >
               通知
               {unread > 0 ? <span className="ml-1 rounded-full bg-red-600 px-1.5 text-xs text-white">{unread}</span> : null}
             </Link>

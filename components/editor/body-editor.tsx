@@ -77,11 +77,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   const editor = useEditor(
     {
       immediatelyRender: false,
-      extensions: [
-        ...createBodyExtensions(),
-        Placeholder.configure({ placeholder }),
-        HighlightRanges,
-      ],
+      extensions: [...createBodyExtensions(), Placeholder.configure({ placeholder }), HighlightRanges],
       content: initialContent,
       editable: isEditable,
       editorProps: {

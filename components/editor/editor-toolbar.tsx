@@ -47,8 +47,7 @@ export function EditorToolbar({ editor, label }: { editor: Editor; label: string
       active: ACTIONS.map((action) => action.isActive?.(current) ?? false),
       enabled: ACTIONS.map((action) => action.isEnabled?.(current) ?? true),
     }),
-    equalityFn: (a, b) =>
-      !!b && a.isInTable === b.isInTable && a.active.join() === b.active.join() && a.enabled.join() === b.enabled.join(),
+    equalityFn: (a, b) => !!b && a.isInTable === b.isInTable && a.active.join() === b.active.join() && a.enabled.join() === b.enabled.join(),
   });
 
   return (

@@ -31,9 +31,7 @@ function toSet(doc: EditorState["doc"], ranges: PosRange[], className: string): 
   const decorations = ranges
     .map((range) => ({ ...range, from: Math.max(0, Math.min(range.from, size)), to: Math.max(0, Math.min(range.to, size)) }))
     .filter((range) => range.to > range.from)
-    .map((range) =>
-      Decoration.inline(range.from, range.to, { class: className, ...(range.id ? { "data-mark-id": range.id } : {}) }),
-    );
+    .map((range) => Decoration.inline(range.from, range.to, { class: className, ...(range.id ? { "data-mark-id": range.id } : {}) }));
   return DecorationSet.create(doc, decorations);
 }
 

@@ -92,12 +92,7 @@ export function textOffsetToPos(doc: PmNode, offset: number, map: TextMap = buil
 }
 
 /** Document range of the plain-text range `from..to`; the end is the position after its last character. */
-export function textRangeToPosRange(
-  doc: PmNode,
-  from: number,
-  to: number,
-  map: TextMap = buildTextMap(doc),
-): { from: number; to: number } {
+export function textRangeToPosRange(doc: PmNode, from: number, to: number, map: TextMap = buildTextMap(doc)): { from: number; to: number } {
   const length = map.text.length;
   const start = Math.max(0, Math.min(Math.floor(Math.min(from, to)), length));
   const stop = Math.max(start, Math.min(Math.floor(Math.max(from, to)), length));

@@ -79,7 +79,19 @@ export function ConflictDialog({ conflict, onResolve }: { conflict: ConflictStat
   );
 }
 
-function ConflictUnitView({ unit, who, choice, hasBase, onChoose }: { unit: MergeConflict; who: string; choice: MergeChoice | undefined; hasBase: boolean; onChoose: (choice: MergeChoice) => void }) {
+function ConflictUnitView({
+  unit,
+  who,
+  choice,
+  hasBase,
+  onChoose,
+}: {
+  unit: MergeConflict;
+  who: string;
+  choice: MergeChoice | undefined;
+  hasBase: boolean;
+  onChoose: (choice: MergeChoice) => void;
+}) {
   // Long paragraphs are trimmed to the part that differs, so the change is in view without scrolling.
   const [baseText, mineText, theirsText] = trimSharedText((["base", "mine", "theirs"] as const).map((side) => describeConflictSide(unit, side)));
   const textOf: Record<ConflictSideName, string | null> = { base: baseText ?? null, mine: mineText ?? null, theirs: theirsText ?? null };

@@ -52,7 +52,10 @@ export function ExportButtons({ reportId, fileStem, beforeExport }: { reportId: 
     setState({ kind: "running", format, percent: null });
     try {
       await beforeExport();
-      const response = await fetch(`/api/reports/${encodeURIComponent(reportId)}/export?format=${format}`, { credentials: "same-origin", signal: controller.signal });
+      const response = await fetch(`/api/reports/${encodeURIComponent(reportId)}/export?format=${format}`, {
+        credentials: "same-origin",
+        signal: controller.signal,
+      });
       if (!response.ok) throw new Error(await readErrorMessage(response, `导出${FORMAT_LABELS[format]}失败`));
       const blob = await readWithProgress(response, (percent) => setState({ kind: "running", format, percent }));
       const url = URL.createObjectURL(blob);
@@ -67,7 +70,11 @@ export function ExportButtons({ reportId, fileStem, beforeExport }: { reportId: 
     } catch (error) {
       if (controller.signal.aborted) return;
       const message =
-        error instanceof TypeError ? `导出${FORMAT_LABELS[format]}失败：无法连接服务器，请检查网络后重试` : error instanceof Error ? error.message : `导出${FORMAT_LABELS[format]}失败`;
+        error instanceof TypeError
+          ? `导出${FORMAT_LABELS[format]}失败：无法连接服务器，请检查网络后重试`
+          : error instanceof Error
+            ? error.message
+            : `导出${FORMAT_LABELS[format]}失败`;
       setState({ kind: "failed", message });
     }
   }

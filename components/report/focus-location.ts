@@ -21,7 +21,11 @@ export function fieldDomId(location: ReportLocation): string | null {
     case "itemHeading":
       return location.itemId ? itemHeadingId(location.itemId) : null;
     case "indicators":
-      return location.sectionId && location.key ? indicatorFieldId(location.sectionId, location.key) : location.sectionId ? `section-${location.sectionId}` : null;
+      return location.sectionId && location.key
+        ? indicatorFieldId(location.sectionId, location.key)
+        : location.sectionId
+          ? `section-${location.sectionId}`
+          : null;
     case "commitments":
       return location.key ? `commitment-status-${location.key}` : "commitments";
     case "opening":

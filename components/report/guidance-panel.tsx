@@ -17,7 +17,10 @@ function CoverageList({ report }: { report: Report }) {
         {GANGYAO_AREAS.map((area) => (
           <li
             key={area}
-            className={cn("rounded px-1.5 py-0.5 text-[11px] ring-1 ring-inset", coverage[area].covered ? "bg-green-50 text-green-800 ring-green-200" : "bg-white text-stone-500 ring-stone-300")}
+            className={cn(
+              "rounded px-1.5 py-0.5 text-[11px] ring-1 ring-inset",
+              coverage[area].covered ? "bg-green-50 text-green-800 ring-green-200" : "bg-white text-stone-500 ring-stone-300",
+            )}
           >
             {coverage[area].covered ? "✓ " : ""}
             {GANGYAO_AREA_LABELS[area]}

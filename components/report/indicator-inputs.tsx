@@ -22,7 +22,16 @@ export function parseIndicatorInput(text: string, isInteger: boolean): number | 
   return value;
 }
 
-function IndicatorInput(props: { id: string; label: string; unit: string; isInteger: boolean; value: number | null | undefined; previous: number | null | undefined; isEditable: boolean; onChange: (value: number | null) => void }) {
+function IndicatorInput(props: {
+  id: string;
+  label: string;
+  unit: string;
+  isInteger: boolean;
+  value: number | null | undefined;
+  previous: number | null | undefined;
+  isEditable: boolean;
+  onChange: (value: number | null) => void;
+}) {
   const [text, setText] = useState(formatValue(props.value));
   const [error, setError] = useState("");
   const previous = formatValue(props.previous);

@@ -44,7 +44,12 @@ export const ItemForm = memo(function ItemForm({ item, index, isEditable, onItem
   const onBodyChange = (body: RichDoc) => onItemChange(item.id, (current) => clearResolvedPendingUpdates({ ...current, body }));
 
   return (
-    <article aria-label={`第${number}项`} data-testid={`item-${item.id}`} id={`item-${item.id}`} className="scroll-mt-4 rounded border border-stone-200 bg-stone-50/60 p-3">
+    <article
+      aria-label={`第${number}项`}
+      data-testid={`item-${item.id}`}
+      id={`item-${item.id}`}
+      className="scroll-mt-4 rounded border border-stone-200 bg-stone-50/60 p-3"
+    >
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <span className="shrink-0 text-sm font-medium text-stone-600">{headingPrefix(2, number)}</span>
         <Input
@@ -134,7 +139,12 @@ export const ItemForm = memo(function ItemForm({ item, index, isEditable, onItem
                     待更新：{pending.text}
                   </button>
                   {isEditable && (
-                    <Button size="sm" variant="ghost" aria-label={`确认“${pending.text}”无需更新`} onClick={() => onItemChange(item.id, (current) => confirmPendingUpdate(current, pending.id))}>
+                    <Button
+                      size="sm"
+                      variant="ghost"
+                      aria-label={`确认“${pending.text}”无需更新`}
+                      onClick={() => onItemChange(item.id, (current) => confirmPendingUpdate(current, pending.id))}
+                    >
                       确认
                     </Button>
                   )}

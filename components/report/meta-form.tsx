@@ -78,14 +78,16 @@ export const MetaForm = memo(function MetaForm({
   const describe = (key: keyof ReportMeta) => (errorOf(key) ? `${metaFieldId(key)}-error` : undefined);
 
   return (
-    <form
-      aria-label="基本信息"
-      noValidate
-      onSubmit={(event) => event.preventDefault()}
-      className="grid grid-cols-1 gap-x-4 gap-y-3 md:grid-cols-2"
-    >
+    <form aria-label="基本信息" noValidate onSubmit={(event) => event.preventDefault()} className="grid grid-cols-1 gap-x-4 gap-y-3 md:grid-cols-2">
       {TEXT_FIELDS.map((field) => (
-        <Field key={field.key} id={metaFieldId(field.key)} label={field.label} hint={field.hint} error={errorOf(field.key)} className={field.wide ? "md:col-span-2" : undefined}>
+        <Field
+          key={field.key}
+          id={metaFieldId(field.key)}
+          label={field.label}
+          hint={field.hint}
+          error={errorOf(field.key)}
+          className={field.wide ? "md:col-span-2" : undefined}
+        >
           <Input
             id={metaFieldId(field.key)}
             disabled={!isEditable}
@@ -109,10 +111,25 @@ export const MetaForm = memo(function MetaForm({
         />
       </Field>
       <Field id={metaFieldId("date")} label="成文日期" error={errorOf("date")} hint={dateHint}>
-        <Input id={metaFieldId("date")} type="date" min="2000-01-01" max="2100-12-31" disabled={!isEditable} aria-invalid={Boolean(errorOf("date"))} aria-describedby={describe("date")} {...register("date")} />
+        <Input
+          id={metaFieldId("date")}
+          type="date"
+          min="2000-01-01"
+          max="2100-12-31"
+          disabled={!isEditable}
+          aria-invalid={Boolean(errorOf("date"))}
+          aria-describedby={describe("date")}
+          {...register("date")}
+        />
       </Field>
       <div className="flex items-center gap-2 md:col-span-2">
-        <input id={metaFieldId("isPublic")} type="checkbox" disabled={!isEditable} className="size-4 accent-red-800 focus-visible:outline-2 focus-visible:outline-blue-700" {...register("isPublic")} />
+        <input
+          id={metaFieldId("isPublic")}
+          type="checkbox"
+          disabled={!isEditable}
+          className="size-4 accent-red-800 focus-visible:outline-2 focus-visible:outline-blue-700"
+          {...register("isPublic")}
+        />
         <label htmlFor={metaFieldId("isPublic")} className="text-sm text-stone-800">
           向社会公开（公开的报告会检查是否含有个人信息）
         </label>

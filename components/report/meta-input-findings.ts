@@ -37,14 +37,20 @@ export function metaInputFindings(values: { date?: unknown; year?: unknown }): F
     });
   }
   if (values.year !== undefined && !isSavableYear(values.year)) {
-    findings.push({ ruleId: META_INPUT_RULE_ID, severity: "error", message: `${YEAR_INPUT_MESSAGE}当前输入未保存，其他内容照常保存。`, location: { field: "meta", key: "year" } });
+    findings.push({
+      ruleId: META_INPUT_RULE_ID,
+      severity: "error",
+      message: `${YEAR_INPUT_MESSAGE}当前输入未保存，其他内容照常保存。`,
+      location: { field: "meta", key: "year" },
+    });
   }
   return findings;
 }
 
 /** The meta to save: typed values where savable, the last saved value where not. */
 export function savableMeta(values: Partial<Record<keyof ReportMeta, unknown>>, previous: ReportMeta): ReportMeta {
-  const text = (key: "agency" | "title" | "mainRecipient" | "copyTo" | "signature" | "docNumber") => (typeof values[key] === "string" ? (values[key] as string) : previous[key]);
+  const text = (key: "agency" | "title" | "mainRecipient" | "copyTo" | "signature" | "docNumber") =>
+    typeof values[key] === "string" ? (values[key] as string) : previous[key];
   return {
     agency: text("agency"),
     year: isSavableYear(values.year) ? values.year : previous.year,

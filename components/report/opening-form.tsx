@@ -35,7 +35,17 @@ export interface OpeningFormProps {
  * 导语: the report's first field, printed after 主送 and before 一、. The template's written guidance stands
  * above an empty editor (never as text in the report); carried years and figures show as 待更新 marks.
  */
-export const OpeningForm = memo(function OpeningForm({ opening, pendingUpdates = [], year, agency, template, isEditable, onChange, registerEditor, onLeaveField }: OpeningFormProps) {
+export const OpeningForm = memo(function OpeningForm({
+  opening,
+  pendingUpdates = [],
+  year,
+  agency,
+  template,
+  isEditable,
+  onChange,
+  registerEditor,
+  onLeaveField,
+}: OpeningFormProps) {
   const editorRef = useRef<BodyEditorHandle | null>(null);
   const guidance = template.opening ? fillPattern(template.opening.guidance, { agency, year }) : "";
   const text = docToText(opening);
@@ -134,11 +144,18 @@ export const ClosingForm = memo(function ClosingForm({ closing, template, isEdit
     onChange(next.slice(0, MAX_CLOSING));
   };
   return (
-    <section aria-labelledby="closing-title" className="rounded-md border border-stone-200 bg-white p-4 shadow-sm" data-testid="closing-form" onBlurCapture={onLeaveField}>
+    <section
+      aria-labelledby="closing-title"
+      className="rounded-md border border-stone-200 bg-white p-4 shadow-sm"
+      data-testid="closing-form"
+      onBlurCapture={onLeaveField}
+    >
       <h2 id="closing-title" className="mb-1 text-base font-semibold">
         结束语
       </h2>
-      {template.opening && <p className="mb-3 rounded bg-stone-50 px-3 py-2 text-xs leading-relaxed text-stone-700">填写指引：{template.opening.closingGuidance}</p>}
+      {template.opening && (
+        <p className="mb-3 rounded bg-stone-50 px-3 py-2 text-xs leading-relaxed text-stone-700">填写指引：{template.opening.closingGuidance}</p>
+      )}
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={closingFieldId} className="sr-only">
           结束语

@@ -41,7 +41,8 @@ function StatusMark({ status }: { status: PartStatus }) {
 }
 
 const LINK = "min-w-0 flex-1 truncate rounded px-1 py-0.5 text-left hover:bg-stone-100 focus-visible:outline-2 focus-visible:outline-blue-700";
-const ICON = "size-6 shrink-0 rounded text-xs text-stone-500 hover:bg-stone-200 hover:text-stone-900 focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-30";
+const ICON =
+  "size-6 shrink-0 rounded text-xs text-stone-500 hover:bg-stone-200 hover:text-stone-900 focus-visible:outline-2 focus-visible:outline-blue-700 disabled:opacity-30";
 
 /** Parts and items with a status mark each; jump, add, remove and reorder (buttons or drag). */
 export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps) {
@@ -75,13 +76,29 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
                     }}
                   />
                 ) : (
-                  <button type="button" data-testid="outline-part-name" className={cn(LINK, "font-medium")} onClick={() => props.onJump({ sectionId: section.id })} title={partName}>
+                  <button
+                    type="button"
+                    data-testid="outline-part-name"
+                    className={cn(LINK, "font-medium")}
+                    onClick={() => props.onJump({ sectionId: section.id })}
+                    title={partName}
+                  >
                     {partName}
                   </button>
                 )}
                 {parts && renamingId !== section.id && (
-                  <span data-testid={`part-controls-${section.id}`} className="absolute top-0 right-0 flex rounded bg-white opacity-0 shadow-sm group-focus-within:opacity-100 group-hover:opacity-100">
-                    <button type="button" id={partMoveButtonId(section.id, "up")} className={ICON} aria-label={`上移部分${partName}`} disabled={sectionIndex === 0} onClick={() => parts.onMove(sectionIndex, sectionIndex - 1)}>
+                  <span
+                    data-testid={`part-controls-${section.id}`}
+                    className="absolute top-0 right-0 flex rounded bg-white opacity-0 shadow-sm group-focus-within:opacity-100 group-hover:opacity-100"
+                  >
+                    <button
+                      type="button"
+                      id={partMoveButtonId(section.id, "up")}
+                      className={ICON}
+                      aria-label={`上移部分${partName}`}
+                      disabled={sectionIndex === 0}
+                      onClick={() => parts.onMove(sectionIndex, sectionIndex - 1)}
+                    >
                       ↑
                     </button>
                     <button
@@ -151,7 +168,11 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
                         setDragging(null);
                         setDropIndex(null);
                       }}
-                      className={cn("group relative flex items-center gap-1 rounded", isDropTarget && "ring-2 ring-blue-600", dragging?.index === itemIndex && dragging.sectionId === section.id && "opacity-50")}
+                      className={cn(
+                        "group relative flex items-center gap-1 rounded",
+                        isDropTarget && "ring-2 ring-blue-600",
+                        dragging?.index === itemIndex && dragging.sectionId === section.id && "opacity-50",
+                      )}
                     >
                       <StatusMark status={itemStatus} />
                       <button type="button" className={LINK} title={name} onClick={() => props.onJump({ sectionId: section.id, itemId: item.id })}>
@@ -160,7 +181,13 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
                       <PresenceBadge itemId={item.id} variant="compact" />
                       {canEdit && (
                         <span className="absolute top-0 right-0 flex rounded bg-white opacity-0 shadow-sm group-focus-within:opacity-100 group-hover:opacity-100">
-                          <button type="button" className={ICON} aria-label={`上移${name}`} disabled={itemIndex === 0} onClick={() => props.onMoveItem(section.id, itemIndex, itemIndex - 1)}>
+                          <button
+                            type="button"
+                            className={ICON}
+                            aria-label={`上移${name}`}
+                            disabled={itemIndex === 0}
+                            onClick={() => props.onMoveItem(section.id, itemIndex, itemIndex - 1)}
+                          >
                             ↑
                           </button>
                           <button
@@ -182,7 +209,11 @@ export const OutlinePanel = memo(function OutlinePanel(props: OutlinePanelProps)
                 })}
               </ol>
               {canEdit && (
-                <button type="button" className="mt-1 ml-5 rounded px-1 text-xs text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700" onClick={() => props.onAddItem(section.id)}>
+                <button
+                  type="button"
+                  className="mt-1 ml-5 rounded px-1 text-xs text-blue-800 hover:underline focus-visible:outline-2 focus-visible:outline-blue-700"
+                  onClick={() => props.onAddItem(section.id)}
+                >
                   ＋ 添加条目
                 </button>
               )}

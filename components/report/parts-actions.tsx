@@ -92,7 +92,8 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
         const direction = target === 0 ? "down" : target === last ? "up" : to < from ? "up" : "down";
         focusAfterRender.current = partMoveButtonId(section.id, direction);
       },
-      onRename: (sectionId, heading) => edit((current) => updateSection(current, sectionId, (section) => (section.heading === heading ? section : { ...section, heading }))),
+      onRename: (sectionId, heading) =>
+        edit((current) => updateSection(current, sectionId, (section) => (section.heading === heading ? section : { ...section, heading }))),
     }),
     [edit, editors, reportRef, suggestionCount],
   );
@@ -109,7 +110,17 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
   const onAddOtherPart = useCallback(
     (heading: string) => {
       const templateSection = template.sections.find((candidate) => candidate.kind === "other");
-      const base = templateSection ?? { kind: "other" as const, headingPattern: heading, isRequired: false, guidance: heading, minLength: 0, suggestedItems: [], indicators: [], requiredIndicators: [], shouldPrintIndicatorTable: false };
+      const base = templateSection ?? {
+        kind: "other" as const,
+        headingPattern: heading,
+        isRequired: false,
+        guidance: heading,
+        minLength: 0,
+        suggestedItems: [],
+        indicators: [],
+        requiredIndicators: [],
+        shouldPrintIndicatorTable: false,
+      };
       const section = { ...createSectionFromTemplate({ ...base, suggestedItems: [] }, reportRef.current), heading };
       edit((current) => insertSection(current, section));
       focusAfterRender.current = sectionHeadingId(section.id);
@@ -117,7 +128,6 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
     },
     [edit, reportRef, template],
   );
-
 
   const onAccept = useCallback(
     (passage: LeaderDutyPassage) => {
@@ -133,7 +143,9 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
   const onDismiss = useCallback((passage: LeaderDutyPassage) => setDismissed((current) => new Set([...current, `${passage.itemId}:${passage.text}`])), []);
 
   // Reviewers and read-only viewers cannot move anything, so they are not shown the suggestion.
-  const leaderDutyPanel: ReactNode = isEditable ? <PartsLeaderDuty report={report} passages={visible} isEditable onAccept={onAccept} onDismiss={onDismiss} /> : null;
+  const leaderDutyPanel: ReactNode = isEditable ? (
+    <PartsLeaderDuty report={report} passages={visible} isEditable onAccept={onAccept} onDismiss={onDismiss} />
+  ) : null;
 
   const dialogs = (
     <>

@@ -29,7 +29,14 @@ export function PartsAddDialog({ open, report, template, onClose, onAddTemplateP
   const values = { agency: report.meta.agency, year: report.meta.year };
 
   return (
-    <Dialog open={open} onClose={onClose} title="添加部分" testId="add-part-dialog" size="lg" description="新部分按顺序编号（一、二、……），添加后可在大纲中调整顺序和标题。">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      title="添加部分"
+      testId="add-part-dialog"
+      size="lg"
+      description="新部分按顺序编号（一、二、……），添加后可在大纲中调整顺序和标题。"
+    >
       {missing.length > 0 && (
         <section aria-labelledby="add-part-statutory" className="mb-5">
           <h3 id="add-part-statutory" className="mb-2 text-sm font-semibold text-red-900">

@@ -39,11 +39,17 @@ export const PartsLeaderDuty = memo(function PartsLeaderDuty({ report, passages,
         {passages.map((passage) => {
           const where = whereOf(report, passage);
           return (
-            <li key={`${passage.itemId}:${passage.blockIndexes.join(",")}`} data-testid="leader-duty-suggestion" className="rounded border border-amber-200 bg-white p-2">
+            <li
+              key={`${passage.itemId}:${passage.blockIndexes.join(",")}`}
+              data-testid="leader-duty-suggestion"
+              className="rounded border border-amber-200 bg-white p-2"
+            >
               <p className="text-xs text-stone-600">
                 位置：{where}（{passage.scope === "item" ? "整个条目" : `${passage.blockIndexes.length}段`}）
               </p>
-              <blockquote className="mt-1 max-h-32 overflow-auto border-l-2 border-amber-400 pl-2 text-sm whitespace-pre-wrap text-stone-800">{passage.text}</blockquote>
+              <blockquote className="mt-1 max-h-32 overflow-auto border-l-2 border-amber-400 pl-2 text-sm whitespace-pre-wrap text-stone-800">
+                {passage.text}
+              </blockquote>
               {isEditable && (
                 <div className="mt-2 flex gap-2">
                   <Button size="sm" variant="primary" aria-label={`把${where}的这段文字移入本部分`} onClick={() => onAccept(passage)}>

@@ -19,7 +19,14 @@ type PreviewState = { kind: "loading" } | { kind: "ready"; urls: string[] } | { 
 export function PreviewDialog({ open, onClose, reportId, getContent }: { open: boolean; onClose: () => void; reportId: string; getContent: () => Report }) {
   const [attempt, setAttempt] = useState(0);
   return (
-    <Dialog open={open} onClose={onClose} size="lg" testId="preview-dialog" title="打印预览" description="按公文格式（GB/T 9704）排版的 A4 页面，与导出的 PDF 一致。">
+    <Dialog
+      open={open}
+      onClose={onClose}
+      size="lg"
+      testId="preview-dialog"
+      title="打印预览"
+      description="按公文格式（GB/T 9704）排版的 A4 页面，与导出的 PDF 一致。"
+    >
       {open && <PreviewPages key={attempt} reportId={reportId} getContent={getContent} onRetry={() => setAttempt((value) => value + 1)} />}
     </Dialog>
   );
@@ -48,7 +55,10 @@ function PreviewPages({ reportId, getContent, onRetry }: { reportId: string; get
       })
       .catch((error: unknown) => {
         if (controller.signal.aborted) return;
-        setState({ kind: "failed", message: error instanceof TypeError ? "无法连接服务器，请检查网络后重试" : error instanceof Error ? error.message : "预览生成失败" });
+        setState({
+          kind: "failed",
+          message: error instanceof TypeError ? "无法连接服务器，请检查网络后重试" : error instanceof Error ? error.message : "预览生成失败",
+        });
       });
     return () => {
       controller.abort();

@@ -46,9 +46,7 @@ export function removeItem(report: Report, itemId: string): Report {
     section.items.some((item) => item.id === itemId) ? { ...section, items: section.items.filter((item) => item.id !== itemId) } : section,
   );
   const commitments = report.commitments.map((commitment) =>
-    commitment.linkedItemIds.includes(itemId)
-      ? { ...commitment, linkedItemIds: commitment.linkedItemIds.filter((id) => id !== itemId) }
-      : commitment,
+    commitment.linkedItemIds.includes(itemId) ? { ...commitment, linkedItemIds: commitment.linkedItemIds.filter((id) => id !== itemId) } : commitment,
   );
   return { ...report, sections, commitments };
 }

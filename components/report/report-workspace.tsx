@@ -3,7 +3,17 @@
 import dynamic from "next/dynamic";
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from "react";
 
-import { docToText, headingPrefix, REPORT_STATUS_LABELS, REPORT_STATUSES, type Report, type ReportItem, type ReportSection, type ReportStatus, type ReportTemplate } from "@/lib/report-model";
+import {
+  docToText,
+  headingPrefix,
+  REPORT_STATUS_LABELS,
+  REPORT_STATUSES,
+  type Report,
+  type ReportItem,
+  type ReportSection,
+  type ReportStatus,
+  type ReportTemplate,
+} from "@/lib/report-model";
 import type { PresenceSnapshot } from "@/lib/collab";
 import type { ActionResult } from "@/lib/errors";
 
@@ -137,7 +147,10 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     else editors.current.delete(itemId);
   }, []);
   const onItemChange = useCallback((itemId: string, change: (item: ReportItem) => ReportItem) => edit((r) => updateItem(r, itemId, change)), [edit]);
-  const onSectionChange = useCallback((sectionId: string, change: (section: ReportSection) => ReportSection) => edit((r) => updateSection(r, sectionId, change)), [edit]);
+  const onSectionChange = useCallback(
+    (sectionId: string, change: (section: ReportSection) => ReportSection) => edit((r) => updateSection(r, sectionId, change)),
+    [edit],
+  );
   const onMetaChange = useCallback((meta: Report["meta"]) => edit((r) => (isSameContent(r.meta, meta) ? r : { ...r, meta })), [edit]);
   const onOpeningChange = useCallback(
     (change: (current: Pick<Report, "opening" | "openingPendingUpdates">) => Pick<Report, "opening" | "openingPendingUpdates">) =>
@@ -218,131 +231,144 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
 
   return (
     <SelectCommentRangeContext.Provider value={selectCommentRange}>
-    <CommentSelectionContext.Provider value={commentSelection}>
-    <PresenceContext.Provider value={people}>
-    {/* The workspace layout's header is 3.5rem plus its 1px border; the three columns scroll on their own below it. */}
-    <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[32rem] flex-col bg-stone-100 text-stone-900">
-      <TopBar
-        title={report.meta.title}
-        status={status}
-        saveState={autosave.state}
-        isReadOnly={!isEditable}
-        hasPrevious={Boolean(previousReport)}
-        reportId={reportId}
-        onPreview={() => setDialog("preview")}
-        onRetrySave={() => void autosave.flush()}
-        onCompare={() => setDialog("compare")}
-        reviewLink={props.reviewLink}
-        beforeExport={async () => {
-          for (const editor of editors.current.values()) editor.flush();
-          await autosave.flush();
-        }}
-        submit={{ canSubmit: permissions.canSubmit, errorCount: counts.error, isBusy: isSubmitting, onSubmit: () => void onSubmit() }}
-      />
-      {notice && (
-        <p role="status" className="border-b border-blue-200 bg-blue-50 px-4 py-1.5 text-sm text-blue-900">
-          {notice}
-        </p>
-      )}
-      <PresenceList
-        people={people}
-        itemLabel={(itemId) => {
-          for (const section of report.sections) {
-            const index = section.items.findIndex((item) => item.id === itemId);
-            if (index >= 0) return `${headingPrefix(2, index + 1)}${section.items[index]!.heading}`;
-          }
-          return null;
-        }}
-      />
-      <div className="grid min-h-0 flex-1 grid-cols-[14rem_minmax(0,1fr)_19rem] xl:grid-cols-[16rem_minmax(0,1fr)_22rem]">
-        <aside className="min-h-0 overflow-auto border-r border-stone-200 bg-white p-3">
-          <OutlinePanel
-            report={report}
-            sectionStatuses={statusesOfSections}
-            itemStatuses={statusesOfItems}
-            canEdit={isEditable}
-            onJump={onJump}
-            onAddItem={onAddItem}
-            onRemoveItem={onRemoveItem}
-            onMoveItem={onMoveItem}
-            template={template}
-            parts={parts.actions}
-          />
-        </aside>
-        <main className="min-h-0 overflow-auto p-4" key={epoch}>
-          <div className="mx-auto max-w-4xl space-y-4">
-            {autosave.restorable && (
-              <RestoreBanner
-                savedAt={autosave.restorable.savedAt}
-                onRestore={() => {
-                  const content = autosave.acceptRestore();
-                  if (content) replace(content);
-                  setMetaEpoch((value) => value + 1);
-                }}
-                onDiscard={autosave.discardRestore}
+      <CommentSelectionContext.Provider value={commentSelection}>
+        <PresenceContext.Provider value={people}>
+          {/* The workspace layout's header is 3.5rem plus its 1px border; the three columns scroll on their own below it. */}
+          <div className="flex h-[calc(100dvh-3.5rem-1px)] min-h-[32rem] flex-col bg-stone-100 text-stone-900">
+            <TopBar
+              title={report.meta.title}
+              status={status}
+              saveState={autosave.state}
+              isReadOnly={!isEditable}
+              hasPrevious={Boolean(previousReport)}
+              reportId={reportId}
+              onPreview={() => setDialog("preview")}
+              onRetrySave={() => void autosave.flush()}
+              onCompare={() => setDialog("compare")}
+              reviewLink={props.reviewLink}
+              beforeExport={async () => {
+                for (const editor of editors.current.values()) editor.flush();
+                await autosave.flush();
+              }}
+              submit={{ canSubmit: permissions.canSubmit, errorCount: counts.error, isBusy: isSubmitting, onSubmit: () => void onSubmit() }}
+            />
+            {notice && (
+              <p role="status" className="border-b border-blue-200 bg-blue-50 px-4 py-1.5 text-sm text-blue-900">
+                {notice}
+              </p>
+            )}
+            <PresenceList
+              people={people}
+              itemLabel={(itemId) => {
+                for (const section of report.sections) {
+                  const index = section.items.findIndex((item) => item.id === itemId);
+                  if (index >= 0) return `${headingPrefix(2, index + 1)}${section.items[index]!.heading}`;
+                }
+                return null;
+              }}
+            />
+            <div className="grid min-h-0 flex-1 grid-cols-[14rem_minmax(0,1fr)_19rem] xl:grid-cols-[16rem_minmax(0,1fr)_22rem]">
+              <aside className="min-h-0 overflow-auto border-r border-stone-200 bg-white p-3">
+                <OutlinePanel
+                  report={report}
+                  sectionStatuses={statusesOfSections}
+                  itemStatuses={statusesOfItems}
+                  canEdit={isEditable}
+                  onJump={onJump}
+                  onAddItem={onAddItem}
+                  onRemoveItem={onRemoveItem}
+                  onMoveItem={onMoveItem}
+                  template={template}
+                  parts={parts.actions}
+                />
+              </aside>
+              <main className="min-h-0 overflow-auto p-4" key={epoch}>
+                <div className="mx-auto max-w-4xl space-y-4">
+                  {autosave.restorable && (
+                    <RestoreBanner
+                      savedAt={autosave.restorable.savedAt}
+                      onRestore={() => {
+                        const content = autosave.acceptRestore();
+                        if (content) replace(content);
+                        setMetaEpoch((value) => value + 1);
+                      }}
+                      onDiscard={autosave.discardRestore}
+                    />
+                  )}
+                  <section aria-labelledby="meta-title" className="rounded-md border border-stone-200 bg-white p-4 shadow-sm" onBlurCapture={onLeaveField}>
+                    <h2 id="meta-title" className="mb-3 text-base font-semibold">
+                      基本信息
+                    </h2>
+                    <MetaForm key={metaEpoch} initial={report.meta} isEditable={isEditable} onChange={onMetaChange} onInputFindings={setInputFindings} />
+                  </section>
+                  <OpeningForm
+                    opening={report.opening}
+                    pendingUpdates={report.openingPendingUpdates}
+                    year={report.meta.year}
+                    agency={report.meta.agency}
+                    template={template}
+                    isEditable={isEditable}
+                    onChange={onOpeningChange}
+                    registerEditor={registerEditor}
+                    onLeaveField={onLeaveField}
+                  />
+                  {report.sections.map((section, index) => (
+                    <SectionForm
+                      key={section.id}
+                      section={section}
+                      index={index}
+                      templateSection={template.sections.find((candidate) => candidate.kind === section.kind)}
+                      isEditable={isEditable}
+                      onSectionChange={onSectionChange}
+                      onItemChange={onItemChange}
+                      onAddItem={onAddItem}
+                      registerEditor={registerEditor}
+                      onLeaveField={onLeaveField}
+                      onFocusSection={setFocusedSectionId}
+                      extra={section.kind === "leader_duty" ? parts.leaderDutyPanel : undefined}
+                    />
+                  ))}
+                  <ClosingForm
+                    key={metaEpoch}
+                    closing={report.closing}
+                    template={template}
+                    isEditable={isEditable}
+                    onChange={onClosingChange}
+                    onLeaveField={onLeaveField}
+                  />
+                  <CommitmentsPanel report={report} suggestFrom={findings.checked} isEditable={isEditable} onEdit={edit} />
+                </div>
+              </main>
+              <aside className="min-h-0 space-y-4 overflow-auto border-l border-stone-200 bg-white p-3" aria-label="指引与校验">
+                <CompletenessMeter done={progress.done} total={progress.total} />
+                <GuidancePanel template={template} section={focusedSection} report={findings.checked} />
+                <FindingsPanel report={findings.checked} findings={shownFindings} canFix={isEditable} onSelect={onSelectFinding} onFix={onFixFinding} />
+                {props.sidebarExtra}
+              </aside>
+            </div>
+            {visibleConflict && (
+              <ConflictDialog
+                key={visibleConflict.theirsRevision.revision}
+                conflict={visibleConflict}
+                onResolve={(content) => void onResolveConflict(content)}
               />
             )}
-            <section aria-labelledby="meta-title" className="rounded-md border border-stone-200 bg-white p-4 shadow-sm" onBlurCapture={onLeaveField}>
-              <h2 id="meta-title" className="mb-3 text-base font-semibold">
-                基本信息
-              </h2>
-              <MetaForm key={metaEpoch} initial={report.meta} isEditable={isEditable} onChange={onMetaChange} onInputFindings={setInputFindings} />
-            </section>
-            <OpeningForm
-              opening={report.opening}
-              pendingUpdates={report.openingPendingUpdates}
-              year={report.meta.year}
-              agency={report.meta.agency}
-              template={template}
-              isEditable={isEditable}
-              onChange={onOpeningChange}
-              registerEditor={registerEditor}
-              onLeaveField={onLeaveField}
-            />
-            {report.sections.map((section, index) => (
-              <SectionForm
-                key={section.id}
-                section={section}
-                index={index}
-                templateSection={template.sections.find((candidate) => candidate.kind === section.kind)}
-                isEditable={isEditable}
-                onSectionChange={onSectionChange}
-                onItemChange={onItemChange}
-                onAddItem={onAddItem}
-                registerEditor={registerEditor}
-                onLeaveField={onLeaveField}
-                onFocusSection={setFocusedSectionId}
-                extra={section.kind === "leader_duty" ? parts.leaderDutyPanel : undefined}
+            {parts.dialogs}
+            {removal && (
+              <RemoveItemDialog
+                item={removal}
+                onCancel={() => setRemoval(null)}
+                onConfirm={(item) => {
+                  edit((r) => removeItem(r, item.id));
+                  setRemoval(null);
+                }}
               />
-            ))}
-            <ClosingForm key={metaEpoch} closing={report.closing} template={template} isEditable={isEditable} onChange={onClosingChange} onLeaveField={onLeaveField} />
-            <CommitmentsPanel report={report} suggestFrom={findings.checked} isEditable={isEditable} onEdit={edit} />
+            )}
+            {dialog === "preview" && <PreviewDialog open onClose={() => setDialog(null)} reportId={reportId} getContent={() => reportRef.current} />}
+            {previousReport && dialog === "compare" && <ComparisonDialog open onClose={() => setDialog(null)} previous={previousReport} current={report} />}
           </div>
-        </main>
-        <aside className="min-h-0 space-y-4 overflow-auto border-l border-stone-200 bg-white p-3" aria-label="指引与校验">
-          <CompletenessMeter done={progress.done} total={progress.total} />
-          <GuidancePanel template={template} section={focusedSection} report={findings.checked} />
-          <FindingsPanel report={findings.checked} findings={shownFindings} canFix={isEditable} onSelect={onSelectFinding} onFix={onFixFinding} />
-          {props.sidebarExtra}
-        </aside>
-      </div>
-      {visibleConflict && <ConflictDialog key={visibleConflict.theirsRevision.revision} conflict={visibleConflict} onResolve={(content) => void onResolveConflict(content)} />}
-      {parts.dialogs}
-      {removal && (
-        <RemoveItemDialog
-          item={removal}
-          onCancel={() => setRemoval(null)}
-          onConfirm={(item) => {
-            edit((r) => removeItem(r, item.id));
-            setRemoval(null);
-          }}
-        />
-      )}
-      {dialog === "preview" && <PreviewDialog open onClose={() => setDialog(null)} reportId={reportId} getContent={() => reportRef.current} />}
-      {previousReport && dialog === "compare" && <ComparisonDialog open onClose={() => setDialog(null)} previous={previousReport} current={report} />}
-    </div>
-    </PresenceContext.Provider>
-    </CommentSelectionContext.Provider>
+        </PresenceContext.Provider>
+      </CommentSelectionContext.Provider>
     </SelectCommentRangeContext.Provider>
   );
 }

@@ -55,7 +55,12 @@ export function SaveState({ state, isReadOnly, onRetry }: { state: AutosaveState
       {time && <span className="text-stone-500">· {time}</span>}
       {detail && <span className="max-w-64 truncate text-stone-600">（{detail}）</span>}
       {(state.status === "retrying" || state.status === "offline" || state.status === "error") && (
-        <button type="button" data-testid="save-retry" onClick={onRetry} className="rounded px-1 text-xs text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-700">
+        <button
+          type="button"
+          data-testid="save-retry"
+          onClick={onRetry}
+          className="rounded px-1 text-xs text-blue-800 underline focus-visible:outline-2 focus-visible:outline-blue-700"
+        >
           立即重试
         </button>
       )}

@@ -24,13 +24,16 @@ export function useReportState(initial: Report, onEdited: () => void): ReportSta
   const [epoch, setEpoch] = useState(0);
   const onEditedRef = useLatest(onEdited);
 
-  const edit = useCallback((change: (report: Report) => Report) => {
-    const next = change(reportRef.current);
-    if (next === reportRef.current) return;
-    reportRef.current = next;
-    setReport(next);
-    onEditedRef.current();
-  }, [onEditedRef]);
+  const edit = useCallback(
+    (change: (report: Report) => Report) => {
+      const next = change(reportRef.current);
+      if (next === reportRef.current) return;
+      reportRef.current = next;
+      setReport(next);
+      onEditedRef.current();
+    },
+    [onEditedRef],
+  );
 
   const replace = useCallback((next: Report) => {
     reportRef.current = next;

@@ -6,7 +6,9 @@ export function ReminderNotices({ reminders }: { reminders: readonly ReminderNot
   if (reminders.length === 0) return null;
   return (
     <section aria-labelledby="reminders-heading" className="mb-6 rounded-lg border border-amber-300 bg-amber-50 p-4" data-testid="reminders">
-      <h2 id="reminders-heading" className="mb-2 text-sm font-semibold text-amber-900">上级督导提醒</h2>
+      <h2 id="reminders-heading" className="mb-2 text-sm font-semibold text-amber-900">
+        上级督导提醒
+      </h2>
       <ul className="space-y-1 text-sm text-amber-950">
         {reminders.map((reminder) => (
           <li key={reminder.id} data-testid="reminder">

@@ -14,9 +14,6 @@ const TONES: Record<BadgeTone, string> = {
 
 export function Badge({ tone = "neutral", className, ...props }: HTMLAttributes<HTMLSpanElement> & { tone?: BadgeTone }) {
   return (
-    <span
-      className={cn("inline-flex items-center rounded px-1.5 py-0.5 text-xs whitespace-nowrap ring-1 ring-inset", TONES[tone], className)}
-      {...props}
-    />
+    <span className={cn("inline-flex items-center rounded px-1.5 py-0.5 text-xs whitespace-nowrap ring-1 ring-inset", TONES[tone], className)} {...props} />
   );
 }

@@ -53,10 +53,7 @@ export function Dialog({ open, onClose, title, description, children, footer, si
         if (isDismissable) onClose();
         else if (typeof event.currentTarget.showModal === "function") event.currentTarget.showModal();
       }}
-      className={cn(
-        "m-auto max-h-[92vh] rounded-md border border-stone-300 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/40",
-        SIZES[size],
-      )}
+      className={cn("m-auto max-h-[92vh] rounded-md border border-stone-300 bg-white p-0 text-stone-900 shadow-xl backdrop:bg-stone-900/40", SIZES[size])}
     >
       {open && (
         <div className="flex max-h-[92vh] flex-col">

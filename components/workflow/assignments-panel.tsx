@@ -35,7 +35,18 @@ function formatDay(isoDate: string | null): string {
 }
 
 /** Parts and items given to colleagues, with due dates and the progress per part. */
-export function AssignmentsPanel({ reportId, assignments, progress, outline, assignableUsers, canAssign, currentUserId, onCreate, onUpdate, onDelete }: AssignmentsPanelProps) {
+export function AssignmentsPanel({
+  reportId,
+  assignments,
+  progress,
+  outline,
+  assignableUsers,
+  canAssign,
+  currentUserId,
+  onCreate,
+  onUpdate,
+  onDelete,
+}: AssignmentsPanelProps) {
   const { run, error, isPending } = useAction();
   const formId = useId();
   const [assigneeId, setAssigneeId] = useState(assignableUsers[0]?.id ?? "");
@@ -74,7 +85,11 @@ export function AssignmentsPanel({ reportId, assignments, progress, outline, ass
             {assignment.note ? <p className="text-xs text-stone-600">{assignment.note}</p> : null}
             <div className="mt-1 flex gap-2">
               {assignment.assigneeId === currentUserId || canAssign ? (
-                <Button size="sm" disabled={isPending} onClick={() => void run(() => onUpdate({ reportId, assignmentId: assignment.id, status: assignment.status === "done" ? "open" : "done" }))}>
+                <Button
+                  size="sm"
+                  disabled={isPending}
+                  onClick={() => void run(() => onUpdate({ reportId, assignmentId: assignment.id, status: assignment.status === "done" ? "open" : "done" }))}
+                >
                   {assignment.status === "done" ? "重新打开" : "标记完成"}
                 </Button>
               ) : null}
@@ -94,12 +109,20 @@ export function AssignmentsPanel({ reportId, assignments, progress, outline, ass
           onSubmit={(event) => {
             event.preventDefault();
             const [sectionId = "", itemId = ""] = scope.split("|");
-            void run(() => onCreate({ reportId, assigneeId, sectionId, itemId: itemId || null, dueDate: dueDate || null, note }), () => setNote(""));
+            void run(
+              () => onCreate({ reportId, assigneeId, sectionId, itemId: itemId || null, dueDate: dueDate || null, note }),
+              () => setNote(""),
+            );
           }}
         >
           <div>
             <Label htmlFor={`${formId}-assignee`}>承办人</Label>
-            <select id={`${formId}-assignee`} className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm" value={assigneeId} onChange={(event) => setAssigneeId(event.target.value)}>
+            <select
+              id={`${formId}-assignee`}
+              className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm"
+              value={assigneeId}
+              onChange={(event) => setAssigneeId(event.target.value)}
+            >
               {assignableUsers.map((user) => (
                 <option key={user.id} value={user.id}>
                   {user.displayName}
@@ -109,7 +132,12 @@ export function AssignmentsPanel({ reportId, assignments, progress, outline, ass
           </div>
           <div>
             <Label htmlFor={`${formId}-scope`}>分配内容</Label>
-            <select id={`${formId}-scope`} className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm" value={scope} onChange={(event) => setScope(event.target.value)}>
+            <select
+              id={`${formId}-scope`}
+              className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm"
+              value={scope}
+              onChange={(event) => setScope(event.target.value)}
+            >
               <OutlineOptions outline={outline} sectionSuffix="（整个部分）" />
             </select>
           </div>

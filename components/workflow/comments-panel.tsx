@@ -23,7 +23,14 @@ export interface CommentsPanelProps {
   /** Whether the user may open, reply to and resolve threads (`report.comment`). */
   canComment: boolean;
   /** A selection in the editor to comment on; the form also lets the user pick a part or item. */
-  selection?: { sectionId: string; itemId?: string; field?: "body" | "itemHeading" | "lead" | "sectionHeading"; from: number; to: number; quote: string } | null;
+  selection?: {
+    sectionId: string;
+    itemId?: string;
+    field?: "body" | "itemHeading" | "lead" | "sectionHeading";
+    from: number;
+    to: number;
+    quote: string;
+  } | null;
   onCreate: Action<{ reportId: string } & CreateCommentThread, { threadId: string }>;
   onReply: Action<{ reportId: string; threadId: string; body: string }, { commentId: string }>;
   onSetResolved: Action<{ reportId: string; threadId: string; isResolved: boolean }, { isResolved: boolean }>;
@@ -94,7 +101,15 @@ export function CommentsPanel({ reportId, threads, outline, canComment, selectio
       {visible.length === 0 ? <p className="text-sm text-stone-500">{threads.length === 0 ? "还没有意见。" : "意见都已解决。"}</p> : null}
       <ol className="space-y-3">
         {visible.map((thread) => (
-          <CommentThread key={thread.id} reportId={reportId} thread={thread} label={anchorLabel(outline, thread)} canComment={canComment} onReply={onReply} onSetResolved={onSetResolved} />
+          <CommentThread
+            key={thread.id}
+            reportId={reportId}
+            thread={thread}
+            label={anchorLabel(outline, thread)}
+            canComment={canComment}
+            onReply={onReply}
+            onSetResolved={onSetResolved}
+          />
         ))}
       </ol>
       {canComment ? (
@@ -108,7 +123,12 @@ export function CommentsPanel({ reportId, threads, outline, canComment, selectio
         >
           <div>
             <Label htmlFor={`${formId}-anchor`}>意见针对</Label>
-            <select id={`${formId}-anchor`} className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm" value={anchor} onChange={(event) => setAnchor(event.target.value)}>
+            <select
+              id={`${formId}-anchor`}
+              className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm"
+              value={anchor}
+              onChange={(event) => setAnchor(event.target.value)}
+            >
               <option value="">全文</option>
               <OutlineOptions outline={outline} />
             </select>
@@ -149,7 +169,10 @@ function CommentThread({ reportId, thread, label, canComment, onReply, onSetReso
   const [reply, setReply] = useState("");
   const replyId = useId();
   return (
-    <li className={`rounded border p-2 text-sm ${thread.isResolved ? "border-stone-200 bg-stone-50 text-stone-500" : "border-amber-200 bg-amber-50/40"}`} data-testid="comment-thread">
+    <li
+      className={`rounded border p-2 text-sm ${thread.isResolved ? "border-stone-200 bg-stone-50 text-stone-500" : "border-amber-200 bg-amber-50/40"}`}
+      data-testid="comment-thread"
+    >
       <div className="mb-1 flex items-center gap-2 text-xs text-stone-600">
         <span>{label}</span>
         {thread.isResolved ? <Badge tone="success">已解决{thread.resolvedByName ? `（${thread.resolvedByName}）` : ""}</Badge> : null}
@@ -171,7 +194,10 @@ function CommentThread({ reportId, thread, label, canComment, onReply, onSetReso
               className="flex flex-1 items-end gap-2"
               onSubmit={(event) => {
                 event.preventDefault();
-                void run(() => onReply({ reportId, threadId: thread.id, body: reply }), () => setReply(""));
+                void run(
+                  () => onReply({ reportId, threadId: thread.id, body: reply }),
+                  () => setReply(""),
+                );
               }}
             >
               <label htmlFor={replyId} className="sr-only">
@@ -183,7 +209,11 @@ function CommentThread({ reportId, thread, label, canComment, onReply, onSetReso
               </Button>
             </form>
           ) : null}
-          <Button size="md" disabled={isPending} onClick={() => void run(() => onSetResolved({ reportId, threadId: thread.id, isResolved: !thread.isResolved }))}>
+          <Button
+            size="md"
+            disabled={isPending}
+            onClick={() => void run(() => onSetResolved({ reportId, threadId: thread.id, isResolved: !thread.isResolved }))}
+          >
             {thread.isResolved ? "重新打开" : "标记为已解决"}
           </Button>
         </div>

@@ -12,7 +12,12 @@ export function DeadlineBadges({ deadlines, isWrapping = true }: { deadlines: re
   return (
     <span className={`inline-flex gap-1 ${isWrapping ? "flex-wrap" : "flex-nowrap"}`} data-testid="deadline-badges">
       {deadlines.map((deadline) => (
-        <Badge key={deadline.kind} tone={TONES[deadline.state]} title={`${deadline.label}截止日期：${formatDueDate(deadline.dueDate)}`} data-state={deadline.state}>
+        <Badge
+          key={deadline.kind}
+          tone={TONES[deadline.state]}
+          title={`${deadline.label}截止日期：${formatDueDate(deadline.dueDate)}`}
+          data-state={deadline.state}
+        >
           {describeDeadline(deadline)}
         </Badge>
       ))}

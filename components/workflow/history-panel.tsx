@@ -45,7 +45,9 @@ export function HistoryPanel({ reportId, revisions, basePath, comparison, canRes
       <table className="w-full text-sm" data-testid="revisions-table">
         <thead className="text-left text-xs text-stone-500">
           <tr>
-            <th scope="col" className="py-1">版本</th>
+            <th scope="col" className="py-1">
+              版本
+            </th>
             <th scope="col">状态</th>
             <th scope="col">修改人</th>
             <th scope="col">时间</th>
@@ -72,7 +74,8 @@ export function HistoryPanel({ reportId, revisions, basePath, comparison, canRes
                     disabled={!canRestore || isPending}
                     title={canRestore ? undefined : restoreBlockedReason}
                     onClick={() => {
-                      if (window.confirm(`将第${revision.revision}版的内容恢复为最新版本？当前内容会保留在修订记录中。`)) void run(() => onRestore({ reportId, revisionId: revision.id }));
+                      if (window.confirm(`将第${revision.revision}版的内容恢复为最新版本？当前内容会保留在修订记录中。`))
+                        void run(() => onRestore({ reportId, revisionId: revision.id }));
                     }}
                   >
                     恢复此版本
@@ -85,7 +88,13 @@ export function HistoryPanel({ reportId, revisions, basePath, comparison, canRes
       </table>
       {!canRestore && restoreBlockedReason ? <p className="mt-1 text-xs text-stone-500">{restoreBlockedReason}</p> : null}
       {revisions.length > 1 ? (
-        <form key={`${revisions[0]?.id}-${older}-${newer}`} method="get" action={basePath} className="mt-3 flex flex-wrap items-end gap-2 border-t border-stone-100 pt-3" aria-label="比较两个版本">
+        <form
+          key={`${revisions[0]?.id}-${older}-${newer}`}
+          method="get"
+          action={basePath}
+          className="mt-3 flex flex-wrap items-end gap-2 border-t border-stone-100 pt-3"
+          aria-label="比较两个版本"
+        >
           <div>
             <label htmlFor={`${formId}-older`} className="mb-1 block text-xs text-stone-600">
               较早版本

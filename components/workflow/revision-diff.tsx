@@ -10,7 +10,9 @@ export function describeIndicatorChange(change: { id: string; before: number | n
 
 /** Per-part differences of two revisions, with inserted and deleted characters marked. */
 export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
-  const changedSections = diff.sections.filter((section) => section.diff.some((op) => op.op !== "equal") || section.previousHeading !== section.currentHeading || section.indicatorChanges.length > 0);
+  const changedSections = diff.sections.filter(
+    (section) => section.diff.some((op) => op.op !== "equal") || section.previousHeading !== section.currentHeading || section.indicatorChanges.length > 0,
+  );
   return (
     <div className="space-y-3" data-testid="revision-diff">
       <p className="text-sm text-stone-600">
@@ -20,7 +22,8 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
         <ul className="text-sm">
           {diff.meta.map((change) => (
             <li key={change.field}>
-              {change.label}：<del className="bg-red-100 text-red-800">{change.before || "（空）"}</del> → <ins className="bg-green-100 text-green-800 no-underline">{change.after || "（空）"}</ins>
+              {change.label}：<del className="bg-red-100 text-red-800">{change.before || "（空）"}</del> →{" "}
+              <ins className="bg-green-100 text-green-800 no-underline">{change.after || "（空）"}</ins>
             </li>
           ))}
         </ul>
@@ -30,7 +33,8 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
           <h3 className="mb-1 text-sm font-semibold">{section.currentHeading || section.previousHeading || section.label}</h3>
           {section.previousHeading !== section.currentHeading ? (
             <p className="mb-1 text-xs text-stone-600">
-              标题：<del className="bg-red-100">{section.previousHeading || "（无）"}</del> → <ins className="bg-green-100 no-underline">{section.currentHeading || "（已删除）"}</ins>
+              标题：<del className="bg-red-100">{section.previousHeading || "（无）"}</del> →{" "}
+              <ins className="bg-green-100 no-underline">{section.currentHeading || "（已删除）"}</ins>
             </p>
           ) : null}
           <p className="text-sm leading-7 whitespace-pre-wrap">

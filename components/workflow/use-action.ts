@@ -10,7 +10,7 @@ export function useAction() {
   const router = useRouter();
   const [error, setError] = useState<string>();
   const [isPending, startTransition] = useTransition();
-  const run = <T,>(action: () => Promise<ActionResult<T>>, onSuccess?: (data: T) => void) =>
+  const run = <T>(action: () => Promise<ActionResult<T>>, onSuccess?: (data: T) => void) =>
     new Promise<boolean>((resolve) => {
       setError(undefined);
       startTransition(async () => {

@@ -48,7 +48,8 @@ function accountKey(username: string): string {
 /** How long this account may not try from this address. */
 export async function signInDelay(db: Database, username: string, ip: string | undefined, now = new Date()): Promise<SignInDelay> {
   const since = windowStart(now);
-  if (ip && (await failuresSince(db, `ip:${ip}`, since)).total >= MAX_FAILURES_PER_ADDRESS) return { seconds: FAILURE_WINDOW_MINUTES * 60, isAddressBlocked: true };
+  if (ip && (await failuresSince(db, `ip:${ip}`, since)).total >= MAX_FAILURES_PER_ADDRESS)
+    return { seconds: FAILURE_WINDOW_MINUTES * 60, isAddressBlocked: true };
   const account = progressiveDelay(await failuresSince(db, accountKey(username), since), MAX_ACCOUNT_DELAY_SECONDS, now);
   const pair = ip ? progressiveDelay(await failuresSince(db, `pair:${username.toLowerCase()}|${ip}`, since), MAX_PAIR_DELAY_SECONDS, now) : 0;
   return { seconds: Math.max(account, pair), isAddressBlocked: false };

@@ -28,10 +28,7 @@ export async function setupFirstRun({ db, input, ip }: SetupFirstRunOptions): Pr
     const [row] = await tx.select({ total: count() }).from(tables.users);
     if ((row?.total ?? 0) > 0) throw new ReportError("FORBIDDEN", "setup closed", { userMessage: "系统已完成初始化，不能再次设置" });
     const [agency] = await tx.insert(tables.agencies).values({ name: data.agencyName, level: data.agencyLevel }).returning();
-    const [user] = await tx
-      .insert(tables.users)
-      .values({ username: data.username, displayName: data.displayName, passwordHash })
-      .returning();
+    const [user] = await tx.insert(tables.users).values({ username: data.username, displayName: data.displayName, passwordHash }).returning();
     await tx.insert(tables.memberships).values({ userId: user!.id, agencyId: agency!.id, role: "admin" });
     return { userId: user!.id, agencyId: agency!.id };
   });

@@ -42,7 +42,13 @@ export async function verifyCredentials({ db, input, ip }: VerifyCredentialsOpti
     await recordAuditEvent({ db, action: "sign_in_failed", user: user ? { id: user.id, username } : null, detail: { username }, ip });
     // The agency's administrators see this in the audit log once the account starts being slowed down.
     if (user && failures === FREE_FAILURES_PER_ACCOUNT) {
-      await recordAuditEvent({ db, action: "sign_in_alert", user: { id: user.id, username }, detail: { username, failures, minutes: FAILURE_WINDOW_MINUTES }, ip });
+      await recordAuditEvent({
+        db,
+        action: "sign_in_alert",
+        user: { id: user.id, username },
+        detail: { username, failures, minutes: FAILURE_WINDOW_MINUTES },
+        ip,
+      });
     }
     throw new ReportError("UNAUTHENTICATED", "bad credentials", { userMessage: SIGN_IN_FAILED_MESSAGE });
   }

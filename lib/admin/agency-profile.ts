@@ -27,7 +27,9 @@ export interface AgencyProfile {
 export async function getAgencyProfile({ db, user }: { db: Database; user: SessionUser }): Promise<AgencyProfile> {
   const [agency] = await db.select().from(tables.agencies).where(eq(tables.agencies.id, user.agencyId));
   if (!agency) throw new NotFoundError("机关");
-  const parent = agency.parentId ? (await db.select({ name: tables.agencies.name }).from(tables.agencies).where(eq(tables.agencies.id, agency.parentId)))[0] : undefined;
+  const parent = agency.parentId
+    ? (await db.select({ name: tables.agencies.name }).from(tables.agencies).where(eq(tables.agencies.id, agency.parentId)))[0]
+    : undefined;
   const settings = agency.settings;
   return {
     id: agency.id,

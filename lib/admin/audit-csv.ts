@@ -16,7 +16,16 @@ export function auditEventsToCsv(events: readonly AuditEventRow[]): string {
   const lines = [HEADER.join(",")];
   for (const event of events) {
     lines.push(
-      [formatDateTime(event.at), event.at.toISOString(), event.username ?? "", auditActionLabel(event.action), event.action, event.targetId ?? "", JSON.stringify(event.detail), event.ip ?? ""]
+      [
+        formatDateTime(event.at),
+        event.at.toISOString(),
+        event.username ?? "",
+        auditActionLabel(event.action),
+        event.action,
+        event.targetId ?? "",
+        JSON.stringify(event.detail),
+        event.ip ?? "",
+      ]
         .map(csvField)
         .join(","),
     );

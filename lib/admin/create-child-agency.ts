@@ -9,22 +9,43 @@ import { createChildAgencySchema, type CreateChildAgency } from "@/lib/schemas/a
 import { assertCan } from "@/lib/workflow/assert-can";
 
 /** A subordinate agency under the administrator's own agency, with its first administrator. */
-export async function createChildAgency({ db, user, input }: { db: Database; user: SessionUser; input: CreateChildAgency }): Promise<{ agencyId: string; userId: string }> {
+export async function createChildAgency({
+  db,
+  user,
+  input,
+}: {
+  db: Database;
+  user: SessionUser;
+  input: CreateChildAgency;
+}): Promise<{ agencyId: string; userId: string }> {
   assertCan(user, "agency.manage");
   const data = createChildAgencySchema.parse(input);
   const passwordHash = await hashPassword(data.password);
   let result: { agencyId: string; userId: string };
   try {
     result = await db.transaction(async (tx) => {
-      const [agency] = await tx.insert(tables.agencies).values({ name: data.agencyName, level: data.agencyLevel, parentId: user.agencyId }).returning({ id: tables.agencies.id });
-      const [admin] = await tx.insert(tables.users).values({ username: data.username, displayName: data.displayName, passwordHash }).returning({ id: tables.users.id });
+      const [agency] = await tx
+        .insert(tables.agencies)
+        .values({ name: data.agencyName, level: data.agencyLevel, parentId: user.agencyId })
+        .returning({ id: tables.agencies.id });
+      const [admin] = await tx
+        .insert(tables.users)
+        .values({ username: data.username, displayName: data.displayName, passwordHash })
+        .returning({ id: tables.users.id });
       await tx.insert(tables.memberships).values({ userId: admin!.id, agencyId: agency!.id, role: "admin" });
       return { agencyId: agency!.id, userId: admin!.id };
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ReportError("INVALID_INPUT", "duplicate", { userMessage: `机关名称“${data.agencyName}”或用户名“${data.username}”已被使用`, cause: error });
+    if (isUniqueViolation(error))
+      throw new ReportError("INVALID_INPUT", "duplicate", { userMessage: `机关名称“${data.agencyName}”或用户名“${data.username}”已被使用`, cause: error });
     throw error;
   }
-  await recordAuditEvent({ db, action: "agency.create_child", user, targetId: result.agencyId, detail: { agency: data.agencyName, level: data.agencyLevel, admin: data.username } });
+  await recordAuditEvent({
+    db,
+    action: "agency.create_child",
+    user,
+    targetId: result.agencyId,
+    detail: { agency: data.agencyName, level: data.agencyLevel, admin: data.username },
+  });
   return result;
 }

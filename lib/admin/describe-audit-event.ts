@@ -57,9 +57,13 @@ const DESCRIBERS: Record<string, (detail: Detail) => string> = {
   "user.activate": (detail) => `用户名：${text(detail.username)}`,
   "user.password_reset": (detail) => `用户名：${text(detail.username)}`,
   "agency.update": (detail) =>
-    Array.isArray(detail.changed) && detail.changed.length > 0 ? `修改了${detail.changed.map((field) => AGENCY_FIELD_LABELS[String(field)] ?? String(field)).join("、")}` : "未修改任何项",
-  "agency.create_child": (detail) => `${text(detail.agency)}（${AGENCY_LEVEL_LABELS[text(detail.level) as AgencyLevel] ?? text(detail.level)}），管理员：${text(detail.admin)}`,
-  "backup.restore": (detail) => `${detail.scope === "agency" ? "单个机关" : "整个系统"}的备份（${chineseDate(detail.createdAt)}生成）${detail.replaced ? "，替换了原有数据" : ""}`,
+    Array.isArray(detail.changed) && detail.changed.length > 0
+      ? `修改了${detail.changed.map((field) => AGENCY_FIELD_LABELS[String(field)] ?? String(field)).join("、")}`
+      : "未修改任何项",
+  "agency.create_child": (detail) =>
+    `${text(detail.agency)}（${AGENCY_LEVEL_LABELS[text(detail.level) as AgencyLevel] ?? text(detail.level)}），管理员：${text(detail.admin)}`,
+  "backup.restore": (detail) =>
+    `${detail.scope === "agency" ? "单个机关" : "整个系统"}的备份（${chineseDate(detail.createdAt)}生成）${detail.replaced ? "，替换了原有数据" : ""}`,
   "supervision.remind": (detail) => `${text(detail.year)}年度报告催报`,
 };
 

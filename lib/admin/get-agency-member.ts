@@ -25,7 +25,14 @@ export async function listAgencyMembers(db: Database, agencyId: string, userId?:
     .orderBy(tables.users.createdAt, tables.users.username);
   const members = new Map<string, AgencyMember>();
   for (const { user, role } of rows) {
-    const member = members.get(user.id) ?? { id: user.id, username: user.username, displayName: user.displayName, isActive: user.isActive, roles: [], createdAt: user.createdAt };
+    const member = members.get(user.id) ?? {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      isActive: user.isActive,
+      roles: [],
+      createdAt: user.createdAt,
+    };
     member.roles.push(role as Role);
     members.set(user.id, member);
   }

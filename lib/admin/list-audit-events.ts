@@ -23,7 +23,9 @@ async function whereFor(db: Database, user: SessionUser, query: ReturnType<typeo
   const members = await db.select({ id: tables.memberships.userId }).from(tables.memberships).where(eq(tables.memberships.agencyId, user.agencyId));
   const ids = [...new Set(members.map((member) => member.id))];
   const conditions: Array<SQL | undefined> = [
-    ids.length > 0 ? or(eq(tables.auditEvents.agencyId, user.agencyId), inArray(tables.auditEvents.userId, ids)) : eq(tables.auditEvents.agencyId, user.agencyId),
+    ids.length > 0
+      ? or(eq(tables.auditEvents.agencyId, user.agencyId), inArray(tables.auditEvents.userId, ids))
+      : eq(tables.auditEvents.agencyId, user.agencyId),
   ];
   if (query.action) conditions.push(eq(tables.auditEvents.action, query.action));
   if (query.username) conditions.push(eq(tables.auditEvents.username, query.username));
@@ -33,7 +35,15 @@ async function whereFor(db: Database, user: SessionUser, query: ReturnType<typeo
 }
 
 /** One page of the agency's audit log, newest first, filtered by action, user and date range. */
-export async function listAuditEvents({ db, user, query }: { db: Database; user: SessionUser; query: AuditQuery }): Promise<{ events: AuditEventRow[]; hasMore: boolean; page: number }> {
+export async function listAuditEvents({
+  db,
+  user,
+  query,
+}: {
+  db: Database;
+  user: SessionUser;
+  query: AuditQuery;
+}): Promise<{ events: AuditEventRow[]; hasMore: boolean; page: number }> {
   assertCan(user, "audit.read");
   const data = auditQuerySchema.parse(query);
   const rows = await db
@@ -50,5 +60,10 @@ export async function listAuditEvents({ db, user, query }: { db: Database; user:
 export async function listAuditEventsForExport({ db, user, query }: { db: Database; user: SessionUser; query: AuditQuery }): Promise<AuditEventRow[]> {
   assertCan(user, "audit.read");
   const data = auditQuerySchema.parse(query);
-  return db.select().from(tables.auditEvents).where(await whereFor(db, user, data)).orderBy(tables.auditEvents.at, tables.auditEvents.id).limit(AUDIT_EXPORT_LIMIT);
+  return db
+    .select()
+    .from(tables.auditEvents)
+    .where(await whereFor(db, user, data))
+    .orderBy(tables.auditEvents.at, tables.auditEvents.id)
+    .limit(AUDIT_EXPORT_LIMIT);
 }

@@ -24,7 +24,9 @@ export async function listAuditReportTitles({
 }): Promise<Map<string, AuditReportTitle>> {
   assertCan(user, "audit.read");
   const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-  const ids = [...new Set(events.filter((event) => isReportTargetAction(event.action) && event.targetId && uuid.test(event.targetId)).map((event) => event.targetId!))];
+  const ids = [
+    ...new Set(events.filter((event) => isReportTargetAction(event.action) && event.targetId && uuid.test(event.targetId)).map((event) => event.targetId!)),
+  ];
   if (ids.length === 0) return new Map();
   const rows = await db
     .select({ id: tables.reports.id, year: tables.reports.year, title: tables.reports.title })

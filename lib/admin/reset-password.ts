@@ -16,7 +16,10 @@ export async function resetPassword({ db, user, input }: { db: Database; user: S
   assertCan(user, "users.manage");
   const data = resetPasswordSchema.parse(input);
   const member = await getAgencyMember(db, user, data.userId);
-  await db.update(tables.users).set({ passwordHash: await hashPassword(data.password) }).where(eq(tables.users.id, member.id));
+  await db
+    .update(tables.users)
+    .set({ passwordHash: await hashPassword(data.password) })
+    .where(eq(tables.users.id, member.id));
   await clearSignInFailures(db, member.username);
   await recordAuditEvent({ db, action: "user.password_reset", user, targetId: member.id, detail: { username: member.username } });
 }

@@ -15,7 +15,12 @@ function normalize(address: string | null | undefined): string | undefined {
 
 /** The proxies named in TRUSTED_PROXIES (comma- or space-separated addresses). */
 export function parseTrustedProxies(value: string): Set<string> {
-  return new Set(value.split(/[\s,]+/).map(normalize).filter((address): address is string => !!address));
+  return new Set(
+    value
+      .split(/[\s,]+/)
+      .map(normalize)
+      .filter((address): address is string => !!address),
+  );
 }
 
 /**

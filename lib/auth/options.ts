@@ -114,7 +114,10 @@ export const authOptions: NextAuthOptions = {
       const userId = (token as SessionToken | null)?.sub;
       if (!userId) return;
       const db = await getDb();
-      await db.update(tables.users).set({ sessionVersion: sql`${tables.users.sessionVersion} + 1` }).where(eq(tables.users.id, userId));
+      await db
+        .update(tables.users)
+        .set({ sessionVersion: sql`${tables.users.sessionVersion} + 1` })
+        .where(eq(tables.users.id, userId));
     },
   },
 };

@@ -34,7 +34,10 @@ export const backupFileSchema = z.object({
   /** The whole installation, or one agency. */
   scope: z.union([z.object({ kind: z.literal("installation") }), z.object({ kind: z.literal("agency"), agencyId: z.string(), agencyName: z.string() })]),
   tables: z.object(
-    Object.fromEntries(BACKUP_TABLES.map((table) => [table, LATER_TABLES.has(table) ? z.array(rowSchema).default([]) : z.array(rowSchema)])) as Record<BackupTable, z.ZodArray<typeof rowSchema>>,
+    Object.fromEntries(BACKUP_TABLES.map((table) => [table, LATER_TABLES.has(table) ? z.array(rowSchema).default([]) : z.array(rowSchema)])) as Record<
+      BackupTable,
+      z.ZodArray<typeof rowSchema>
+    >,
   ),
 });
 export type BackupFile = Omit<z.infer<typeof backupFileSchema>, "tables"> & { tables: Record<BackupTable, BackupRow[]> };

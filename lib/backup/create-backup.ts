@@ -27,7 +27,10 @@ export async function createBackup({ db, agencyName, now = new Date() }: CreateB
     const result = {} as Record<BackupTable, BackupRow[]>;
     for (const table of BACKUP_TABLES) {
       const where = filters ? sql` WHERE ${filters[table]}` : sql``;
-      const rows = await queryRows<{ row: BackupRow }>(tx as unknown as Database, sql`SELECT to_jsonb(t) AS row FROM ${sql.identifier(table)} t${where} ORDER BY t.id`);
+      const rows = await queryRows<{ row: BackupRow }>(
+        tx as unknown as Database,
+        sql`SELECT to_jsonb(t) AS row FROM ${sql.identifier(table)} t${where} ORDER BY t.id`,
+      );
       result[table] = rows.map(({ row }) => row);
     }
     return result;

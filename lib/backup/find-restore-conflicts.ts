@@ -61,10 +61,12 @@ async function findNaturalKeyConflicts(tx: Database, backup: BackupFile, blockin
 
 /** Timestamps compare as instants, whatever offset the server wrote them with. */
 function normalizeTimes(row: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? microInstant(value) : value]));
+  return Object.fromEntries(
+    Object.entries(row).map(([key, value]) => [key, typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? microInstant(value) : value]),
+  );
 }
 
 function microInstant(value: string): string {
   const micros = value.match(/\.(\d+)/)?.[1]?.padEnd(6, "0") ?? "000000";
-  return `${new Date(value).getTime() - (new Date(value).getMilliseconds())}:${micros}`;
+  return `${new Date(value).getTime() - new Date(value).getMilliseconds()}:${micros}`;
 }

@@ -4,7 +4,15 @@ import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
 
-import { BACKUP_FORMAT_VERSION, BACKUP_TABLE_LABELS, BACKUP_TABLES, backupFileSchema, type BackupFile, type BackupRow, type BackupTable } from "./backup-format";
+import {
+  BACKUP_FORMAT_VERSION,
+  BACKUP_TABLE_LABELS,
+  BACKUP_TABLES,
+  backupFileSchema,
+  type BackupFile,
+  type BackupRow,
+  type BackupTable,
+} from "./backup-format";
 import { findRestoreConflicts } from "./find-restore-conflicts";
 import { queryRows } from "./query-rows";
 
@@ -42,7 +50,9 @@ const BATCH = 200;
 export async function restoreBackup({ db, file, shouldReplace = false }: RestoreBackupOptions): Promise<RestoreSummary> {
   const version = (file as { formatVersion?: unknown } | null)?.formatVersion;
   if (typeof version === "number" && version > BACKUP_FORMAT_VERSION) {
-    throw new ReportError("INVALID_INPUT", "newer format", { userMessage: `备份文件格式版本为 ${version}，本程序只支持到 ${BACKUP_FORMAT_VERSION}，请升级后再恢复` });
+    throw new ReportError("INVALID_INPUT", "newer format", {
+      userMessage: `备份文件格式版本为 ${version}，本程序只支持到 ${BACKUP_FORMAT_VERSION}，请升级后再恢复`,
+    });
   }
   const backup = backupFileSchema.parse(file) as BackupFile;
   return db.transaction(async (txHandle) => {
@@ -52,7 +62,9 @@ export async function restoreBackup({ db, file, shouldReplace = false }: Restore
       throw new ReportError("CONFLICT", "natural key conflict", { userMessage: `无法恢复：${conflicts.blocking.join("；")}` });
     }
     if (conflicts.sameIds.length > 0 && !shouldReplace) {
-      throw new ReportError("CONFLICT", "id conflict", { userMessage: `目标数据库中已有相同编号的记录（${conflicts.sameIds.join("、")}），未做任何修改。如确需覆盖，请加 --replace` });
+      throw new ReportError("CONFLICT", "id conflict", {
+        userMessage: `目标数据库中已有相同编号的记录（${conflicts.sameIds.join("、")}），未做任何修改。如确需覆盖，请加 --replace`,
+      });
     }
     const notes: string[] = [];
     const counts = {} as Record<BackupTable, number>;
@@ -65,8 +77,18 @@ export async function restoreBackup({ db, file, shouldReplace = false }: Restore
       if (table === "audit_events") {
         const appended = rows.filter((row) => conflicts.changedAuditIds.has(Number(row.id)));
         if (appended.length > 0) notes.push(`${appended.length} 条审计记录与目标数据库中同编号的记录不同；审计记录不可覆盖，已作为新记录追加`);
-        await insertRows(tx, table, rows.filter((row) => !conflicts.changedAuditIds.has(Number(row.id))), false);
-        await insertRows(tx, table, appended.map(({ id: _id, ...row }) => row as BackupRow), false);
+        await insertRows(
+          tx,
+          table,
+          rows.filter((row) => !conflicts.changedAuditIds.has(Number(row.id))),
+          false,
+        );
+        await insertRows(
+          tx,
+          table,
+          appended.map(({ id: _id, ...row }) => row as BackupRow),
+          false,
+        );
         await tx.execute(sql`SELECT setval(pg_get_serial_sequence('audit_events', 'id'), COALESCE((SELECT MAX(id) FROM audit_events), 0) + 1, false)`);
       } else {
         await insertRows(tx, table, rows, shouldReplace);
@@ -93,8 +115,14 @@ async function insertRows(tx: Database, table: BackupTable, rows: BackupRow[], s
   const columns = Object.values(getTableColumns(DRIZZLE_TABLES[table])).map((column) => column.name);
   const hasId = rows.every((row) => row.id !== undefined);
   const names = hasId ? columns : columns.filter((name) => name !== "id");
-  const list = sql.join(names.map((name) => sql.identifier(name)), sql`, `);
-  const update = sql.join(columns.filter((name) => name !== "id").map((name) => sql`${sql.identifier(name)} = EXCLUDED.${sql.identifier(name)}`), sql`, `);
+  const list = sql.join(
+    names.map((name) => sql.identifier(name)),
+    sql`, `,
+  );
+  const update = sql.join(
+    columns.filter((name) => name !== "id").map((name) => sql`${sql.identifier(name)} = EXCLUDED.${sql.identifier(name)}`),
+    sql`, `,
+  );
   for (let start = 0; start < rows.length; start += BATCH) {
     const batch = JSON.stringify(rows.slice(start, start + BATCH));
     const source = sql`SELECT ${list} FROM jsonb_populate_recordset(NULL::${sql.identifier(table)}, ${batch}::jsonb)`;

@@ -27,4 +27,3 @@ export function isBuildCurrent(): boolean {
 export function nextBin(): string {
   return path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 }
-

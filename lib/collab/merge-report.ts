@@ -61,7 +61,13 @@ const META_LABELS: Record<string, string> = {
   docNumber: "文号",
   isPublic: "是否公开",
 };
-const REPORT_LABELS: Record<string, string> = { opening: "导语", openingPendingUpdates: "导语的待更新标记", closing: "结束语", templateId: "模板", schemaVersion: "格式版本" };
+const REPORT_LABELS: Record<string, string> = {
+  opening: "导语",
+  openingPendingUpdates: "导语的待更新标记",
+  closing: "结束语",
+  templateId: "模板",
+  schemaVersion: "格式版本",
+};
 const SECTION_FIELD_LABELS: Record<string, string> = { heading: "标题", lead: "导语", kind: "类别", leadPendingUpdates: "待更新标记" };
 const INDICATOR_LABELS = new Map<string, string>(INDICATORS.map((indicator) => [indicator.id, indicator.label]));
 
@@ -153,7 +159,12 @@ function mergeSections(ctx: Context, base: Report | null, mine: Report, theirs: 
   }
 
   const items = mergeItems(ctx, base, mine, theirs);
-  const order = mergeOrder(base ? base.sections.map((s) => s.id) : null, mine.sections.map((s) => s.id), theirs.sections.map((s) => s.id), new Set(merged.keys()));
+  const order = mergeOrder(
+    base ? base.sections.map((s) => s.id) : null,
+    mine.sections.map((s) => s.id),
+    theirs.sections.map((s) => s.id),
+    new Set(merged.keys()),
+  );
   const homeless: Array<Placed<ReportItem>> = [];
   const bySection = new Map<string, Array<Placed<ReportItem>>>();
   for (const placed of items.values()) {
@@ -201,7 +212,14 @@ function mergeSectionFields(ctx: Context, b: ReportSection | undefined, m: Repor
   return result as ReportSection;
 }
 
-function mergeRecord(ctx: Context, keyPrefix: string, label: string, b: Record<string, unknown> | undefined, m: Record<string, unknown>, t: Record<string, unknown>) {
+function mergeRecord(
+  ctx: Context,
+  keyPrefix: string,
+  label: string,
+  b: Record<string, unknown> | undefined,
+  m: Record<string, unknown>,
+  t: Record<string, unknown>,
+) {
   const result: Record<string, unknown> = {};
   for (const key of unionKeys(b, m, t)) {
     const unit = new UnitMerge(ctx, `${keyPrefix}:${key}`, "section", `${label}的指标“${INDICATOR_LABELS.get(key) ?? key}”`);
@@ -264,7 +282,12 @@ function mergeCommitments(ctx: Context, base: Commitment[] | null, mine: Commitm
     unit.finish(b, m, t);
     merged.set(id, same(result, m) ? m : (result as Commitment));
   }
-  const order = mergeOrder(base ? base.map((c) => c.id) : null, mine.map((c) => c.id), theirs.map((c) => c.id), new Set(merged.keys()));
+  const order = mergeOrder(
+    base ? base.map((c) => c.id) : null,
+    mine.map((c) => c.id),
+    theirs.map((c) => c.id),
+    new Set(merged.keys()),
+  );
   const list = order.map((id) => merged.get(id)!);
   return same(list, mine) ? mine : list;
 }
@@ -313,7 +336,16 @@ class UnitMerge {
   finish(b: unknown, m: unknown, t: unknown) {
     if (this.conflicting.length === 0) return;
     const canKeepBoth = this.conflicting.every(Boolean);
-    this.ctx.conflicts.push({ key: this.key, kind: this.kind, label: this.label, base: b, mine: m, theirs: t, canKeepBoth, choice: this.ctx.choices[this.key] });
+    this.ctx.conflicts.push({
+      key: this.key,
+      kind: this.kind,
+      label: this.label,
+      base: b,
+      mine: m,
+      theirs: t,
+      canKeepBoth,
+      choice: this.ctx.choices[this.key],
+    });
   }
 }
 
@@ -322,7 +354,12 @@ function mergeKeyedSet<T extends { id: string }>(hasBase: boolean, b: T[] | unde
   if (m === undefined && t === undefined) return undefined;
   const [mine, theirs] = [m ?? [], t ?? []];
   const byId = new Map([...theirs, ...mine].map((entry) => [entry.id, entry]));
-  const ids = mergeStringSet(hasBase, b?.map((entry) => entry.id), mine.map((entry) => entry.id), theirs.map((entry) => entry.id));
+  const ids = mergeStringSet(
+    hasBase,
+    b?.map((entry) => entry.id),
+    mine.map((entry) => entry.id),
+    theirs.map((entry) => entry.id),
+  );
   return ids.map((id) => byId.get(id)!);
 }
 

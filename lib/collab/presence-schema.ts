@@ -1,10 +1,18 @@
 import { z } from "zod";
 
-const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/);
+const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/);
 
 /** Body of POST /api/reports/:id/presence: a heartbeat of one editor window. */
 export const presenceHeartbeatSchema = z.object({
-  clientId: z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/),
+  clientId: z
+    .string()
+    .min(8)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/),
   itemId: idSchema.nullable().default(null),
   sectionId: idSchema.nullable().default(null),
   /** The window is closing: remove it now instead of waiting for the time-to-live. */

@@ -36,7 +36,15 @@ export async function touchPresence({ db, user, reportId, input, registry = getP
     .where(and(eq(tables.reports.id, reportId), eq(tables.reports.agencyId, user.agencyId)));
   if (!row) throw notFound;
   if (data.isLeaving) registry.leave(reportId, user.id, data.clientId);
-  else registry.touch(reportId, { clientId: data.clientId, userId: user.id, displayName: user.displayName, agencyId: user.agencyId, itemId: data.itemId, sectionId: data.sectionId });
+  else
+    registry.touch(reportId, {
+      clientId: data.clientId,
+      userId: user.id,
+      displayName: user.displayName,
+      agencyId: user.agencyId,
+      itemId: data.itemId,
+      sectionId: data.sectionId,
+    });
   const people = registry
     .list(reportId, user.agencyId)
     .filter((entry) => !(entry.userId === user.id && entry.clientId === data.clientId))

@@ -26,7 +26,8 @@ export function findMissingGlyphs(textByRole: Partial<Record<FontRole, string>>,
     for (const char of text) {
       if (isInvisible(char) || missing.has(char)) continue;
       const codePoint = char.codePointAt(0)!;
-      const isCovered = coversCodePoint(font.coverage, codePoint) || (latin !== undefined && isLatinRange(codePoint) && coversCodePoint(latin.coverage, codePoint));
+      const isCovered =
+        coversCodePoint(font.coverage, codePoint) || (latin !== undefined && isLatinRange(codePoint) && coversCodePoint(latin.coverage, codePoint));
       if (!isCovered) missing.add(char);
     }
     if (missing.size === 0) continue;
@@ -42,6 +43,9 @@ export function formatMissingGlyphs(missing: MissingGlyphs): string {
   const label = FONT_ROLE_LABELS[missing.role];
   const listed = missing.characters.slice(0, 30).join("");
   const more = missing.characters.length > 30 ? `等${missing.characters.length}个字符` : "";
-  const empty = missing.uncoveredEverywhere.length > 0 ? `；其中“${missing.uncoveredEverywhere.slice(0, 30).join("")}”在所有已加载字体中都没有，可能显示为空框，请改用常用字或安装含这些字的字体` : "，已改用其他字体显示";
+  const empty =
+    missing.uncoveredEverywhere.length > 0
+      ? `；其中“${missing.uncoveredEverywhere.slice(0, 30).join("")}”在所有已加载字体中都没有，可能显示为空框，请改用常用字或安装含这些字的字体`
+      : "，已改用其他字体显示";
   return `${label}字体 ${missing.family} 缺少字符“${listed}”${more}${empty}。`;
 }

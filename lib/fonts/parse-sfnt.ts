@@ -60,15 +60,43 @@ function readNames(view: DataView, tableOffset: number): NameRecord[] {
     const isUnicode = platformId === 0 || (platformId === 3 && [0, 1, 10].includes(encodingId));
     const isMacRoman = platformId === 1 && encodingId === 0;
     if (!isUnicode && !isMacRoman) continue;
-    const value = isUnicode
-      ? decodeUtf16(view, start, length)
-      : String.fromCharCode(...new Uint8Array(view.buffer, view.byteOffset + start, length));
+    const value = isUnicode ? decodeUtf16(view, start, length) : String.fromCharCode(...new Uint8Array(view.buffer, view.byteOffset + start, length));
     records.push({ platformId, encodingId, nameId, value });
   }
   return records;
 }
 
-const STYLE_SUFFIXES = ["normal", "italic", "oblique", "slanted", "thin", "th", "hairline", "light", "lt", "regular", "medium", "med", "md", "bold", "bd", "demi", "extb", "black", "blk", "bk", "heavy", "narrow", "condensed", "cond", "cn", "cd", "compressed", "expanded", "exp"];
+const STYLE_SUFFIXES = [
+  "normal",
+  "italic",
+  "oblique",
+  "slanted",
+  "thin",
+  "th",
+  "hairline",
+  "light",
+  "lt",
+  "regular",
+  "medium",
+  "med",
+  "md",
+  "bold",
+  "bd",
+  "demi",
+  "extb",
+  "black",
+  "blk",
+  "bk",
+  "heavy",
+  "narrow",
+  "condensed",
+  "cond",
+  "cn",
+  "cd",
+  "compressed",
+  "expanded",
+  "exp",
+];
 const STYLE_MODIFIERS = ["extra", "ext", "ex", "x", "semi", "sem", "sm", "demi", "dem", "ultra"];
 
 const endsWithWord = (text: string, words: string[]) => words.find((word) => text.endsWith(word));
@@ -78,7 +106,7 @@ const SEPARATOR = /[ _-]$/;
 export function typstFamilyName(family: string): string {
   const original = family.trim().replace(/^\.+/, "");
   let trimmed = original.toLowerCase();
-  for (let previous = Infinity; trimmed.length < previous; ) {
+  for (let previous = Infinity; trimmed.length < previous;) {
     previous = trimmed.length;
     let rest = trimmed;
     for (let word = endsWithWord(rest, STYLE_SUFFIXES); word; word = endsWithWord(rest, STYLE_SUFFIXES)) rest = rest.slice(0, -word.length);

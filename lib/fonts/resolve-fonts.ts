@@ -89,7 +89,16 @@ function findSubstitute(role: FontRole, requested: string, directory: string): R
   if (!file || !face) return undefined;
   const extras = (SUBSTITUTE_EXTRA_FILES[role] ?? []).map((name) => readFontFile(path.join(directory, name))).filter((extra) => extra !== undefined);
   const hasBold = face.weight >= 600 || extras.some((extra) => extra.faces.some((candidate) => candidate.weight >= 600));
-  return { role, requested, family: face.typstFamily, weight: face.weight, hasBold, files: [file.path, ...extras.map((extra) => extra.path)], coverage: face.coverage, isSubstitute: true };
+  return {
+    role,
+    requested,
+    family: face.typstFamily,
+    weight: face.weight,
+    hasBold,
+    files: [file.path, ...extras.map((extra) => extra.path)],
+    coverage: face.coverage,
+    isSubstitute: true,
+  };
 }
 
 /** Per role: the agency's own font when one fits, else the open substitute, else the role is missing. */

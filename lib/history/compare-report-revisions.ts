@@ -13,7 +13,17 @@ export interface RevisionDiff extends RevisionComparison {
 }
 
 /** Differences between any two revisions, per part with changed characters; the older one goes first whichever way they are given. */
-export async function compareReportRevisions({ db, user, reportId, input }: { db: Database; user: SessionUser; reportId: string; input: { olderId: string; newerId: string } }): Promise<RevisionDiff> {
+export async function compareReportRevisions({
+  db,
+  user,
+  reportId,
+  input,
+}: {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+  input: { olderId: string; newerId: string };
+}): Promise<RevisionDiff> {
   assertCan(user, "report.history");
   const ids = compareRevisionsSchema.parse(input);
   let older = await getRevision({ db, user, reportId, revisionId: ids.olderId });

@@ -17,7 +17,12 @@ export interface RevisionStamp {
  */
 export async function findLatestRevisionWithStatus(db: Database, reportId: string, status: ReportStatus): Promise<RevisionStamp | undefined> {
   const [row] = await db
-    .select({ revision: tables.reportRevisions.revision, createdAt: tables.reportRevisions.createdAt, createdBy: tables.reportRevisions.createdBy, note: tables.reportRevisions.note })
+    .select({
+      revision: tables.reportRevisions.revision,
+      createdAt: tables.reportRevisions.createdAt,
+      createdBy: tables.reportRevisions.createdBy,
+      note: tables.reportRevisions.note,
+    })
     .from(tables.reportRevisions)
     .where(and(eq(tables.reportRevisions.reportId, reportId), eq(tables.reportRevisions.status, status)))
     .orderBy(desc(tables.reportRevisions.revision))

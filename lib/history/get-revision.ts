@@ -10,7 +10,17 @@ export type RevisionRow = typeof tables.reportRevisions.$inferSelect;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** One revision of one of the agency's reports; anything else is "not found". */
-export async function getRevision({ db, user, reportId, revisionId }: { db: Database; user: SessionUser; reportId: string; revisionId: string }): Promise<RevisionRow> {
+export async function getRevision({
+  db,
+  user,
+  reportId,
+  revisionId,
+}: {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+  revisionId: string;
+}): Promise<RevisionRow> {
   if (!UUID.test(revisionId) || !UUID.test(reportId)) throw new NotFoundError("版本");
   const [row] = await db
     .select({ revision: tables.reportRevisions })

@@ -15,7 +15,17 @@ import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignment
 import { getRevision } from "./get-revision";
 
 /** Makes an old revision's content the newest revision; the draft's history is kept, nothing is overwritten. */
-export async function restoreRevision({ db, user, reportId, input }: { db: Database; user: SessionUser; reportId: string; input: RestoreRevision }): Promise<{ revision: number }> {
+export async function restoreRevision({
+  db,
+  user,
+  reportId,
+  input,
+}: {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+  input: RestoreRevision;
+}): Promise<{ revision: number }> {
   assertCan(user, "report.restore");
   const { revisionId } = restoreRevisionSchema.parse(input);
   const row = await getReport({ db, user, reportId });
@@ -32,10 +42,13 @@ export async function restoreRevision({ db, user, reportId, input }: { db: Datab
         .where(and(eq(tables.reports.id, reportId), eq(tables.reports.revision, row.revision), eq(tables.reports.status, "draft")))
         .returning({ id: tables.reports.id });
       if (updated.length === 0) throw new ReportError("CONFLICT", "changed meanwhile", { userMessage: "报告刚被修改，请刷新后再恢复" });
-      await tx.insert(tables.reportRevisions).values({ reportId, revision, status: "draft", content, createdBy: user.id, note: `恢复自第${source.revision}版` });
+      await tx
+        .insert(tables.reportRevisions)
+        .values({ reportId, revision, status: "draft", content, createdBy: user.id, note: `恢复自第${source.revision}版` });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ReportError("INVALID_INPUT", "duplicate year", { userMessage: "该版本的年度与本机关另一份报告相同，不能恢复", cause: error });
+    if (isUniqueViolation(error))
+      throw new ReportError("INVALID_INPUT", "duplicate year", { userMessage: "该版本的年度与本机关另一份报告相同，不能恢复", cause: error });
     throw error;
   }
   await recordAuditEvent({ db, action: "report.restore", user, targetId: reportId, detail: { fromRevision: source.revision, revision } });

@@ -10,19 +10,16 @@ const MAX_HEADING = 200;
 const MAX_LEAD = 5000;
 
 /** Builds the `Report` (ids, rich bodies, schema limits) and records the unsure kinds for the user to confirm. */
-export function assembleReport(
-  meta: ExtractedMeta,
-  preamble: SourceBlock[],
-  drafts: SectionDraft[],
-  templateId: string,
-  context: ImportContext,
-): Report {
+export function assembleReport(meta: ExtractedMeta, preamble: SourceBlock[], drafts: SectionDraft[], templateId: string, context: ImportContext): Report {
   const built = drafts.map((draft) => toSection(draft));
   const sections = built.map(({ section }) => section);
   context.sourceHeadings = built.map(({ sourceLines }, index) => ({ heading: drafts[index]!.sourceLine, items: sourceLines }));
   const opening = preamble.filter((block) => block.table || block.text.trim());
   if (opening.length > 0) {
-    const text = opening.filter((block) => !block.table).map((block) => block.text).join("");
+    const text = opening
+      .filter((block) => !block.table)
+      .map((block) => block.text)
+      .join("");
     context.log.push({ kind: "guessed", message: `一、之前的 ${opening.length} 段识别为导语（“${sampleOf(text, 16)}”），放在报告开头。` });
   }
   drafts.forEach((draft, sectionIndex) => {
@@ -50,7 +47,11 @@ export function assembleReport(
   // Parsing keeps the guarantee that every import is a valid report; a failure is a bug, not bad input. The
   // bodies are built by `blocksToDoc` from paragraphs and tables within the schema's limits (tested there),
   // so they are left out of the parse: walking every text node through zod was most of the import's time.
-  reportSchema.parse({ ...report, opening: emptyDoc(), sections: sections.map((section) => ({ ...section, items: section.items.map((entry) => ({ ...entry, body: emptyDoc() })) })) });
+  reportSchema.parse({
+    ...report,
+    opening: emptyDoc(),
+    sections: sections.map((section) => ({ ...section, items: section.items.map((entry) => ({ ...entry, body: emptyDoc() })) })),
+  });
   return report;
 }
 
@@ -63,10 +64,17 @@ function toSection(draft: SectionDraft): { section: ReportSection; sourceLines: 
   // Beyond the item limit the remainder joins the last item's body instead of being dropped.
   if (drafts.length > MAX_ITEMS) {
     const overflow = drafts.splice(MAX_ITEMS - 1);
-    drafts.push({ heading: overflow[0]!.heading, isRunIn: false, blocks: overflow.flatMap((extra, index) => (index === 0 ? extra.blocks : [{ text: extra.heading }, ...extra.blocks])) });
+    drafts.push({
+      heading: overflow[0]!.heading,
+      isRunIn: false,
+      blocks: overflow.flatMap((extra, index) => (index === 0 ? extra.blocks : [{ text: extra.heading }, ...extra.blocks])),
+    });
   }
   const { figures } = draft;
-  const leadText = draft.lead.filter((block) => !block.table).map((block) => block.text).join("\n");
+  const leadText = draft.lead
+    .filter((block) => !block.table)
+    .map((block) => block.text)
+    .join("\n");
   const hasTableLead = draft.lead.some((block) => block.table) || leadText.length > MAX_LEAD;
   const items = drafts.map((entry) => item(entry.heading, blocksToDoc(entry.blocks), entry.isRunIn));
   const sourceLines = drafts.map((entry) => entry.sourceLine);

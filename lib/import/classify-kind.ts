@@ -17,7 +17,8 @@ const GENERAL_LEADERSHIP = /(加强|强化|坚持|健全|完善|落实)[^，。�
 /** A sentence whose subject is the principal leader ("局党组书记、局长带头……"). */
 const LEADER_SUBJECT = /^(\d{4}年[，,]?)?[^，。；]{0,12}(党政主要负责人|主要负责人|主要负责同志|主要领导|党组书记|党委书记|第一责任人|(局|县|区|市|镇|乡)长)/;
 const PROBLEMS = /存在的?(主要)?(问题|不足|困难|短板)|问题(和|与|及)?(不足|困难|原因|短板)|不足(之处|和原因|及原因)?$|薄弱环节|差距和不足|困难和问题/;
-const PLANS = /下一步|下一年|下阶段|明年|今后|\d{4}\s*年.{0,10}(计划|打算|安排|思路|重点|目标|设想)|工作(计划|打算|安排|思路|设想)|(主要|工作)?(安排|打算)$|整改(措施|方向)|改进(措施|方向)|努力方向|下步/;
+const PLANS =
+  /下一步|下一年|下阶段|明年|今后|\d{4}\s*年.{0,10}(计划|打算|安排|思路|重点|目标|设想)|工作(计划|打算|安排|思路|设想)|(主要|工作)?(安排|打算)$|整改(措施|方向)|改进(措施|方向)|努力方向|下步/;
 const MEASURES = /举措|成效|开展情况|工作情况|建设情况|主要(工作|做法)|工作(开展|完成|落实|推进)|做法|亮点|成绩|进展|落实情况|基本情况|主要措施/;
 const OTHER = /其他|其它|需要报告/;
 
@@ -68,8 +69,13 @@ export function isKindHeading(text: string): boolean {
 /** Most sentences have the principal leader as their subject, and the text speaks of the leader's own duty. */
 function isAboutLeader(text: string): boolean {
   if (!LEADER.test(text)) return false;
-  const sentences = text.split(/[。！？\n]/).map((sentence) => sentence.trim()).filter((sentence) => sentence.length >= 6);
+  const sentences = text
+    .split(/[。！？\n]/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence.length >= 6);
   if (sentences.length === 0) return false;
-  const aboutLeader = sentences.filter((sentence) => LEADER_SUBJECT.test(sentence.replace(/^([一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/, ""))).length;
+  const aboutLeader = sentences.filter((sentence) =>
+    LEADER_SUBJECT.test(sentence.replace(/^([一二三四五六七八九十]+是|[（(][一二三四五六七八九十\d]+[)）]|\d+[.．、])/, "")),
+  ).length;
   return aboutLeader / sentences.length >= 0.5;
 }

@@ -9,7 +9,7 @@ const ENCODING_LABELS: Record<TextEncoding, string> = {
   "utf-8": "UTF-8",
   "utf-16le": "UTF-16（小端）",
   "utf-16be": "UTF-16（大端）",
-  "gb18030": "GBK/GB18030",
+  gb18030: "GBK/GB18030",
 };
 
 /** Decodes a text file of unknown encoding; throws BINARY when the bytes are not text. */

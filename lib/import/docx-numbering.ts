@@ -160,7 +160,11 @@ export function formatNumber(value: number, numFmt: string): string {
     case "japaneseDigitalTenThousand":
       return [...String(value)].map((digit) => "〇一二三四五六七八九"[Number(digit)]).join("");
     case "chineseLegalSimplified":
-      return value < 10 ? LEGAL_DIGITS[value]! : toChineseNumeral(value).replace(/[一二三四五六七八九]/g, (digit) => LEGAL_DIGITS["〇一二三四五六七八九".indexOf(digit)]!).replace("十", "拾");
+      return value < 10
+        ? LEGAL_DIGITS[value]!
+        : toChineseNumeral(value)
+            .replace(/[一二三四五六七八九]/g, (digit) => LEGAL_DIGITS["〇一二三四五六七八九".indexOf(digit)]!)
+            .replace("十", "拾");
     case "ideographTraditional":
       return HEAVENLY_STEMS[(value - 1) % 10] ?? String(value);
     case "ideographZodiac":

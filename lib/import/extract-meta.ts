@@ -24,7 +24,8 @@ const DOC_NUMBER = /^[\p{Script=Han}]{1,10}\s*[〔［\[(（]\s*\d{4}\s*[〕］\]
 const CN_DATE = /^([〇○零一二三四五六七八九\d]{4})\s*年\s*([一二三四五六七八九十\d]{1,3})\s*月\s*([一二三四五六七八九十\d]{1,3})\s*日$/;
 const HEAD_PARAGRAPH = 50;
 /** 结束语: a line of its own before the signature. */
-export const CLOSING_LINE = /^(特此(报告|汇报|报告如上|说明)|专此报告|以上报告|以上(情况)?(报告|汇报)?[，,]?\s*(妥否)?[，,]?\s*请.{1,12}|妥否[，,]\s*请.{1,12})[。！.]?$/;
+export const CLOSING_LINE =
+  /^(特此(报告|汇报|报告如上|说明)|专此报告|以上报告|以上(情况)?(报告|汇报)?[，,]?\s*(妥否)?[，,]?\s*请.{1,12}|妥否[，,]\s*请.{1,12})[。！.]?$/;
 /** The same closing glued to the end of the last paragraph ("……取得实效。特此报告。"). */
 const CLOSING_TAIL = /(?<=[。！？])\s*(特此(报告|汇报)|专此报告)[。！.]?$/;
 const COPY_TO = /^抄\s*送\s*[:：]\s*(.+?)[。.]?$/;
@@ -47,7 +48,8 @@ export function extractMeta(
     const normalized = normalize(text);
     const next = head[index + 1]?.text ?? "";
     if (!meta.docNumber && !meta.title && DOC_NUMBER.test(text)) meta.docNumber = text.replace(/\s+/g, "");
-    else if (!meta.title && TITLE_END.test(normalized)) meta.title = agencyLine && /^(关于|\d{4}|[〇○零一二三四五六七八九]{4})/.test(text) ? agencyLine + text : text;
+    else if (!meta.title && TITLE_END.test(normalized))
+      meta.title = agencyLine && /^(关于|\d{4}|[〇○零一二三四五六七八九]{4})/.test(text) ? agencyLine + text : text;
     else if (!meta.title && next && TITLE_END.test(normalize(next)) && !AGENCY_END.test(normalized)) {
       meta.title = text + next;
       index += 1;
@@ -107,7 +109,10 @@ export function parseDate(text: string): string | undefined {
 }
 
 /** 抄送, 成文日期, 署名 and 结束语 at the very end (in print order, read backwards), then the body without them. */
-function takeTail(blocks: SourceBlock[], normalize: (text: string) => string): { body: SourceBlock[]; signature: string; date: string; copyTo: string; closing: string } {
+function takeTail(
+  blocks: SourceBlock[],
+  normalize: (text: string) => string,
+): { body: SourceBlock[]; signature: string; date: string; copyTo: string; closing: string } {
   const body = [...blocks];
   let date = "";
   let signature = "";
@@ -155,7 +160,10 @@ function fillAgency(meta: ExtractedMeta, agencyLine: string, page: PageMeta, con
 function fillYear(meta: ExtractedMeta, body: SourceBlock[], page: PageMeta, context: ImportContext): void {
   const fromTitle = /(\d{4})\s*年/.exec(meta.title)?.[1];
   if (fromTitle) return void (meta.year = Number(fromTitle));
-  const opening = body.slice(0, 3).map((block) => block.text).join("");
+  const opening = body
+    .slice(0, 3)
+    .map((block) => block.text)
+    .join("");
   const fromText = /^(\d{4})\s*年/.exec(opening)?.[1];
   const published = (page.publishedOn ?? page.writtenOn ?? meta.date).slice(0, 4);
   if (fromText) meta.year = Number(fromText);
@@ -174,11 +182,23 @@ function suggestFromPage(meta: ExtractedMeta, page: PageMeta, context: ImportCon
   if (!meta.signature) {
     context.log.push({ kind: "warning", message: "原文末尾没有署名，署名暂为空。" });
     const value = page.publisher || meta.agency;
-    if (value) context.suggestions.push({ field: "signature", value, source: page.publisher ? "网页的信息来源" : "标题中的机关名称", message: page.publisher ? "来自网页信息，请确认" : "原文没有署名，可用机关名称，请确认" });
+    if (value)
+      context.suggestions.push({
+        field: "signature",
+        value,
+        source: page.publisher ? "网页的信息来源" : "标题中的机关名称",
+        message: page.publisher ? "来自网页信息，请确认" : "原文没有署名，可用机关名称，请确认",
+      });
   }
   if (!meta.date) {
     context.log.push({ kind: "warning", message: "原文末尾没有成文日期，成文日期暂为空。" });
     const fromPage = page.writtenOn ?? page.publishedOn;
-    if (fromPage) context.suggestions.push({ field: "date", value: fromPage, source: page.writtenOn ? "网页标注的成文日期" : "网页发布时间", message: "来自网页信息，请确认" });
+    if (fromPage)
+      context.suggestions.push({
+        field: "date",
+        value: fromPage,
+        source: page.writtenOn ? "网页标注的成文日期" : "网页发布时间",
+        message: "来自网页信息，请确认",
+      });
   }
 }

@@ -4,7 +4,36 @@ import type { SourceBlock } from "./types";
 
 const RAW_TEXT = new Set(["script", "style", "textarea", "title", "noscript", "template", "svg", "math", "iframe", "object"]);
 const SKIPPED = new Set(["nav", "header", "footer", "aside", "form", "select", "button", "head", "menu"]);
-const BLOCK = new Set(["p", "div", "section", "article", "main", "li", "ul", "ol", "dl", "dt", "dd", "blockquote", "pre", "center", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "body", "html", "figure", "figcaption", "address", "caption"]);
+const BLOCK = new Set([
+  "p",
+  "div",
+  "section",
+  "article",
+  "main",
+  "li",
+  "ul",
+  "ol",
+  "dl",
+  "dt",
+  "dd",
+  "blockquote",
+  "pre",
+  "center",
+  "br",
+  "hr",
+  "h1",
+  "h2",
+  "h3",
+  "h4",
+  "h5",
+  "h6",
+  "body",
+  "html",
+  "figure",
+  "figcaption",
+  "address",
+  "caption",
+]);
 const BOLD = new Set(["strong", "b"]);
 /** class/id words that mark page chrome on sites without semantic tags. */
 const CHROME_CLASS = /(^|[\s_-])(nav|navbar|menu|breadcrumbs?|crumbs?|position|footer|foot|share|copyright|sidebar|toolbar|topbar|fontsize)([\s_-]|$)/i;

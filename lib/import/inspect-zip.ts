@@ -124,7 +124,8 @@ export function verifyZipEntry(bytes: Uint8Array, entry: ZipEntry, onChunk?: (ch
     if (final) isDone = true;
   });
   try {
-    for (let offset = start; offset < end; offset += 16 * 1024) inflate.push(bytes.subarray(offset, Math.min(end, offset + 16 * 1024)), offset + 16 * 1024 >= end);
+    for (let offset = start; offset < end; offset += 16 * 1024)
+      inflate.push(bytes.subarray(offset, Math.min(end, offset + 16 * 1024)), offset + 16 * 1024 >= end);
     if (start === end) inflate.push(new Uint8Array(0), true);
   } catch (error) {
     if (error instanceof ImportError) throw error;

@@ -2,7 +2,8 @@ import { matchHeading } from "./headings";
 import type { ImportContext, SourceBlock } from "./types";
 
 const SENTENCE_END = /[。！？；：…”’」』）)】!?;:]$/;
-const HEADING_START = /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[部章节])/;
+const HEADING_START =
+  /^([一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]+[）)]|\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[部章节])/;
 /** A line that continues the one before it whatever its length: it opens with punctuation that cannot start a line. */
 const CONTINUATION_START = /^[，。、；：！？）》”’,.;:!?)]/;
 const DATE_LINE = /^[〇○零一二三四五六七八九\d]{4}\s*年\s*[一二三四五六七八九十\d]{1,3}\s*月\s*[一二三四五六七八九十\d]{1,3}\s*日$/;
@@ -21,11 +22,22 @@ export function joinWrappedLines(blocks: SourceBlock[], context: ImportContext):
   const width = wrapWidth(blocks);
   if (!width) return blocks;
   let lastLineLength = 0;
-  const { blocks: out, joined } = joinWhere(blocks, (last, next) => {
-    const isJoined = !last.table && !next.table && !last.styleLevel && !next.styleLevel && !HEADING_START.test(next.text) && lastLineLength >= width * 0.85 && !SENTENCE_END.test(last.text);
-    lastLineLength = [...next.text].length;
-    return isJoined;
-  }, (first) => void (lastLineLength = [...first.text].length));
+  const { blocks: out, joined } = joinWhere(
+    blocks,
+    (last, next) => {
+      const isJoined =
+        !last.table &&
+        !next.table &&
+        !last.styleLevel &&
+        !next.styleLevel &&
+        !HEADING_START.test(next.text) &&
+        lastLineLength >= width * 0.85 &&
+        !SENTENCE_END.test(last.text);
+      lastLineLength = [...next.text].length;
+      return isJoined;
+    },
+    (first) => void (lastLineLength = [...first.text].length),
+  );
   if (joined > 0) context.log.push({ kind: "converted", message: `按原文的固定行宽，已将断在句中的 ${joined} 处换行合并为完整段落。` });
   return out;
 }

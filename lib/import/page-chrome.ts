@@ -17,17 +17,7 @@ export interface ChromePattern {
 }
 
 export type ChromePatternId =
-  | "accessibility"
-  | "font-size"
-  | "page-info"
-  | "breadcrumb"
-  | "share-print"
-  | "index-table"
-  | "header-date"
-  | "watermark"
-  | "speech"
-  | "qr-code"
-  | "footer";
+  "accessibility" | "font-size" | "page-info" | "breadcrumb" | "share-print" | "index-table" | "header-date" | "watermark" | "speech" | "qr-code" | "footer";
 
 const LABEL_END = "\\s*[\\]】:：]";
 const SHARE_WORDS = "微信|微博|朋友圈|QQ空间|QQ好友|QQ|新浪微博|腾讯微博|人人网|豆瓣|复制链接|分享|今日头条|钉钉";
@@ -35,7 +25,8 @@ const BUTTONS =
   "打印(本页|此页|文章|正文)?|关闭(窗口|本页|此页)?|收藏(本页)?|返回(顶部|首页|主站|列表|上一页)?|回到顶部|我要纠错|纠错|保存(本页)?|加入收藏|下载(本页|正文)?|大|中|小|默认";
 /** Document-sharing sites whose name or address is stamped into copies downloaded from them. */
 const DOCUMENT_SITES = "原创力文档|人人文库|豆丁网|道客巴巴|百度文库|360文库|金锄头文库|淘豆网|蚂蚁文库|文档投稿赚钱网|冰点文库";
-const DOCUMENT_DOMAINS = "(?:max\\.)?book118\\.com|doc88\\.com|docin\\.com|wenku\\.baidu\\.com|renrendoc\\.com|jinchutou\\.com|taodocs\\.com|mayiwenku\\.com|wenku\\.so\\.com";
+const DOCUMENT_DOMAINS =
+  "(?:max\\.)?book118\\.com|doc88\\.com|docin\\.com|wenku\\.baidu\\.com|renrendoc\\.com|jinchutou\\.com|taodocs\\.com|mayiwenku\\.com|wenku\\.so\\.com";
 
 export const CHROME_PATTERNS: ChromePattern[] = [
   {
@@ -74,7 +65,12 @@ export const CHROME_PATTERNS: ChromePattern[] = [
     id: "breadcrumb",
     label: "导航路径",
     line: /^((您(当前)?的?(所在)?位置|当前位置|您现在的位置|所在位置|位置)\s*[:：]|(网站)?首页\s*[>›»＞/\\|]|(网站)?首页\s*$)/,
-    examples: ["您当前的位置：首页>政务公开>法治政府建设年度报告", "当前位置: 首页 > 信息公开 > 部门文件", "首页 › 政府信息公开 › 年度报告", "位置：网站首页>>通知公告"],
+    examples: [
+      "您当前的位置：首页>政务公开>法治政府建设年度报告",
+      "当前位置: 首页 > 信息公开 > 部门文件",
+      "首页 › 政府信息公开 › 年度报告",
+      "位置：网站首页>>通知公告",
+    ],
   },
   {
     id: "share-print",
@@ -91,7 +87,9 @@ export const CHROME_PATTERNS: ChromePattern[] = [
   {
     id: "index-table",
     label: "信息公开索引表",
-    line: new RegExp(`^[[【]?\\s*(索引号|发文机关|发布机构|主题分类|体裁分类|组配分类|服务对象分类|发文字号|文号|有效性|成文日期|发文日期|主题词|公开方式|公开范围|公开时限|信息类别|所属机构|生效日期|废止日期|信息名称|名\\s*称)${LABEL_END}`),
+    line: new RegExp(
+      `^[[【]?\\s*(索引号|发文机关|发布机构|主题分类|体裁分类|组配分类|服务对象分类|发文字号|文号|有效性|成文日期|发文日期|主题词|公开方式|公开范围|公开时限|信息类别|所属机构|生效日期|废止日期|信息名称|名\\s*称)${LABEL_END}`,
+    ),
     examples: [
       "[ 索引号 ]11500000MB0000000X/2024-00012 [ 发文字号 ] [ 发布机构 ]某县应急管理局 [ 主题分类 ]其他",
       "索引号：000014349/2025-00031 发文机关：平川市司法局 主题分类：司法",

@@ -74,7 +74,22 @@ function showNumerals(numbered: NumberedParagraph[]): (document: MammothElement)
     const { numeral } = numbered[at]!;
     if (!numeral) return paragraph;
     const firstRun = paragraph.children?.find((child) => child.type === "run");
-    const run = { type: "run", children: [{ type: "text", value: numeral }], isBold: firstRun?.isBold ?? false, isItalic: false, isUnderline: false, isStrikethrough: false, isAllCaps: false, isSmallCaps: false, verticalAlignment: "baseline", styleId: null, styleName: null, font: null, fontSize: null, highlight: null };
+    const run = {
+      type: "run",
+      children: [{ type: "text", value: numeral }],
+      isBold: firstRun?.isBold ?? false,
+      isItalic: false,
+      isUnderline: false,
+      isStrikethrough: false,
+      isAllCaps: false,
+      isSmallCaps: false,
+      verticalAlignment: "baseline",
+      styleId: null,
+      styleName: null,
+      font: null,
+      fontSize: null,
+      highlight: null,
+    };
     return { ...paragraph, numbering: null, children: [run, ...(paragraph.children ?? [])] };
   };
   // Depth-first, children before their parent, so paragraphs come in document order (tables included).

@@ -88,10 +88,16 @@ export function rebuildPdfIndicatorTables(blocks: SourceBlock[]): SourceBlock[] 
  */
 function pdfRow(text: string, width: number): string[] | undefined {
   const compact = text.replace(/\s+/g, "");
-  const indicator = INDICATORS.filter((candidate) => compact.startsWith(candidate.label + candidate.unit)).sort((a, b) => b.label.length + b.unit.length - a.label.length - a.unit.length)[0];
+  const indicator = INDICATORS.filter((candidate) => compact.startsWith(candidate.label + candidate.unit)).sort(
+    (a, b) => b.label.length + b.unit.length - a.label.length - a.unit.length,
+  )[0];
   if (!indicator) return undefined;
   const name = indicator.label + indicator.unit;
-  const spaced = text.slice(text.indexOf(name) >= 0 ? text.indexOf(name) + name.length : 0).trim().split(/\s+/).filter(Boolean);
+  const spaced = text
+    .slice(text.indexOf(name) >= 0 ? text.indexOf(name) + name.length : 0)
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
   const values = spaced.length === width - 2 ? spaced : (compact.slice(name.length).match(/—|-|\d+(?:\.\d+)?/g) ?? []);
   if (values.length !== width - 2 || compact.slice(name.length) !== values.join("")) return undefined;
   return [indicator.label, indicator.unit, ...values];

@@ -30,7 +30,8 @@ export function runPipeline(blocks: SourceBlock[], options: PipelineOptions, con
   // A Word or HTML paragraph is a paragraph; only plain text and a PDF text layer can be hard-wrapped.
   const textLayer = options.source === "pdf" ? rebuildPdfIndicatorTables(stripped.blocks).map(closePdfGaps) : stripped.blocks;
   const laidOut = options.source === "text" || options.source === "pdf" ? joinWrappedLines(textLayer, context) : textLayer;
-  const isWebCopy = options.repair === "web" || (options.repair === "auto" && (options.source === "web" || (options.source === "text" && stripped.removedCount > 0)));
+  const isWebCopy =
+    options.repair === "web" || (options.repair === "auto" && (options.source === "web" || (options.source === "text" && stripped.removedCount > 0)));
   const repaired = (isWebCopy ? repairWebCopy(laidOut, context) : laidOut).filter((block) => block.table || block.text !== "");
   if (!repaired.some((block) => block.table || /\S/.test(block.text))) throw new ImportError("EMPTY", "文件中没有可导入的正文。");
   const { meta, body } = extractMeta(repaired, stripped.page, context, normalize);

@@ -4,7 +4,10 @@ import type { SourceBlock } from "./types";
 const ODD_SPACES = /[\u00a0\u2000-\u200b\u3000\u202f\ufeff]/g;
 
 export function normalizeSpaces(text: string): string {
-  return text.replace(ODD_SPACES, " ").replace(/[ \t]+/g, " ").trim();
+  return text
+    .replace(ODD_SPACES, " ")
+    .replace(/[ \t]+/g, " ")
+    .trim();
 }
 
 /** One block per line; blank lines stay as empty blocks so paragraph breaks survive until line joining. */

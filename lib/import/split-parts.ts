@@ -42,7 +42,13 @@ export function splitParts(blocks: SourceBlock[], normalize: (text: string) => s
     if (top) {
       const isRepeated = top.number > 0 && top.number === lastNumber;
       lastNumber = top.number || lastNumber + 1;
-      parts.push({ heading: top.heading, sourceLine: top.sourceLine, blocks: top.rest ? [{ text: top.rest }] : [], isNumeralLost: top.isNumeralLost, ...(isRepeated ? { repeatedNumeral: block.text.slice(0, 2) } : {}) });
+      parts.push({
+        heading: top.heading,
+        sourceLine: top.sourceLine,
+        blocks: top.rest ? [{ text: top.rest }] : [],
+        isNumeralLost: top.isNumeralLost,
+        ...(isRepeated ? { repeatedNumeral: block.text.slice(0, 2) } : {}),
+      });
     } else if (parts.length > 0) parts[parts.length - 1]!.blocks.push(block);
     else preamble.push(block);
   }
@@ -60,13 +66,28 @@ function topHeading(
     const text = block.text.slice(match.prefixLength);
     // A repeated numeral ("二、… 二、下一步打算") still opens a part when its heading names one: a broken
     // numeral must never make a part disappear into the one before it.
-    const isRepeatedPart = match.number === lastNumber && match.number > 0 && text.length <= MAX_TOP_HEADING && isKindHeading(normalize(text).replace(/[。：:]$/, ""));
+    const isRepeatedPart =
+      match.number === lastNumber && match.number > 0 && text.length <= MAX_TOP_HEADING && isKindHeading(normalize(text).replace(/[。：:]$/, ""));
     const isInSequence = match.isNumeralLost || isRepeatedPart || (match.number > lastNumber && match.number <= lastNumber + 2);
     if (!isInSequence) return undefined;
-    if (match.isNumeralLost && !isKindHeading(normalize(text).slice(0, 40).replace(/[。：:].*$/, ""))) return undefined;
+    if (
+      match.isNumeralLost &&
+      !isKindHeading(
+        normalize(text)
+          .slice(0, 40)
+          .replace(/[。：:].*$/, ""),
+      )
+    )
+      return undefined;
     const split = text.length > MAX_TOP_HEADING ? splitRunIn(text) : { heading: trimHeading(text), rest: "" };
     if (!split.heading) return undefined;
-    return { heading: split.heading, sourceLine: block.text.slice(0, match.prefixLength).trim() + split.heading, rest: split.rest, number: match.number, isNumeralLost: !!match.isNumeralLost };
+    return {
+      heading: split.heading,
+      sourceLine: block.text.slice(0, match.prefixLength).trim() + split.heading,
+      rest: split.rest,
+      number: match.number,
+      isNumeralLost: !!match.isNumeralLost,
+    };
   }
   if (match) return undefined;
   const isStyled = block.styleLevel === 1 && block.text.length <= MAX_TOP_HEADING;
@@ -111,9 +132,15 @@ function collectItems(blocks: SourceBlock[], starts: number[]): { lead: SourceBl
     // A one-sentence item ("（三）全年办结复议案件12件，均在法定期限内。") keeps its whole sentence, 。 included:
     // it prints run-in, exactly as written, with no separate body.
     const prefix = block.text.slice(0, prefixLength).trim();
-    if (body.length === 0 && isOneSentence(text) && (!boldLead || boldLead.trim() === text.trim())) return { heading: text.trim(), sourceLine: prefix + text.trim(), isRunIn: true, blocks: [] };
+    if (body.length === 0 && isOneSentence(text) && (!boldLead || boldLead.trim() === text.trim()))
+      return { heading: text.trim(), sourceLine: prefix + text.trim(), isRunIn: true, blocks: [] };
     const split = splitRunIn(text, boldLead);
-    return { heading: split.heading, sourceLine: split.heading ? prefix + split.heading : undefined, isRunIn: split.isRunIn, blocks: split.rest ? [{ text: split.rest }, ...body] : body };
+    return {
+      heading: split.heading,
+      sourceLine: split.heading ? prefix + split.heading : undefined,
+      isRunIn: split.isRunIn,
+      blocks: split.rest ? [{ text: split.rest }, ...body] : body,
+    };
   });
   return { lead: blocks.slice(0, starts[0]), items };
 }

@@ -68,7 +68,8 @@ export function stripPageChrome(blocks: SourceBlock[], context: ImportContext, n
     const stripped = stripInlineChrome(block.text);
     for (const { pattern: inline, piece } of stripped.removed) removals.push({ label: inline.label, text: piece });
     if (stripped.removed.length === 0) return void kept.push(block);
-    if (stripped.text) kept.push({ ...block, text: stripped.text, boldLead: block.boldLead && stripped.text.startsWith(block.boldLead) ? block.boldLead : undefined });
+    if (stripped.text)
+      kept.push({ ...block, text: stripped.text, boldLead: block.boldLead && stripped.text.startsWith(block.boldLead) ? block.boldLead : undefined });
   });
   logRemovals(removals, context);
   return { blocks: kept, page, removedCount: removals.length };
@@ -76,7 +77,10 @@ export function stripPageChrome(blocks: SourceBlock[], context: ImportContext, n
 
 function logRemovals(removals: Array<{ label: string; text: string }>, context: ImportContext): void {
   if (removals.length === 0) return;
-  context.log.push({ kind: "removed", message: `已删除网页附带的 ${removals.length} 处无关内容（页面导航、字号、发布信息、分享、页脚、水印等），逐项列在下面。` });
+  context.log.push({
+    kind: "removed",
+    message: `已删除网页附带的 ${removals.length} 处无关内容（页面导航、字号、发布信息、分享、页脚、水印等），逐项列在下面。`,
+  });
   for (const removal of removals.slice(0, MAX_LOGGED)) {
     context.log.push({ kind: "removed", message: `已删除${removal.label}：“${sampleOf(removal.text, 40)}”`, sample: sampleOf(removal.text, 40) });
   }

@@ -43,7 +43,10 @@ export function blocksToDoc(blocks: SourceBlock[]): RichDoc {
   }
   // A body has at most MAX_CHILDREN blocks; the overflow joins the last paragraph instead of being dropped.
   if (content.length > MAX_CHILDREN) {
-    const overflow = content.splice(MAX_CHILDREN - 1).map((node) => docToText(node)).join("\n");
+    const overflow = content
+      .splice(MAX_CHILDREN - 1)
+      .map((node) => docToText(node))
+      .join("\n");
     content.push(...paragraphs(overflow).slice(0, 1));
   }
   return { type: "doc", content: content.length > 0 ? content : [{ type: "paragraph" }] };

@@ -98,7 +98,15 @@ export class ChildWorker {
     }
     return new Promise<T>((resolve, reject) => {
       const allowance = this.isReady ? 0 : this.options.startupAllowanceMs;
-      const job: Job = { id: this.nextId++, owner, message, deadline: Date.now() + timeoutMs + allowance, timeoutMessage, resolve: resolve as (value: unknown) => void, reject };
+      const job: Job = {
+        id: this.nextId++,
+        owner,
+        message,
+        deadline: Date.now() + timeoutMs + allowance,
+        timeoutMessage,
+        resolve: resolve as (value: unknown) => void,
+        reject,
+      };
       job.timer = setTimeout(() => this.expire(job), timeoutMs + allowance);
       this.queue.push(job);
       this.pump();

@@ -19,8 +19,20 @@ export interface NotificationView {
 
 /** The user's own notifications, newest first (at most `limit`). */
 export async function listNotifications({ db, user, limit = 100 }: { db: Database; user: SessionUser; limit?: number }): Promise<NotificationView[]> {
-  const rows = await db.select().from(tables.notifications).where(eq(tables.notifications.userId, user.id)).orderBy(desc(tables.notifications.createdAt)).limit(limit);
-  return rows.map((row) => ({ id: row.id, kind: row.kind, message: row.message, reportId: row.reportId, createdAt: row.createdAt, isRead: row.readAt !== null }));
+  const rows = await db
+    .select()
+    .from(tables.notifications)
+    .where(eq(tables.notifications.userId, user.id))
+    .orderBy(desc(tables.notifications.createdAt))
+    .limit(limit);
+  return rows.map((row) => ({
+    id: row.id,
+    kind: row.kind,
+    message: row.message,
+    reportId: row.reportId,
+    createdAt: row.createdAt,
+    isRead: row.readAt !== null,
+  }));
 }
 
 export async function countUnreadNotifications({ db, user }: { db: Database; user: SessionUser }): Promise<number> {
@@ -35,7 +47,17 @@ export async function countUnreadNotifications({ db, user }: { db: Database; use
  * Marks the given notifications (or all) read. Only the user's own can be named: an id that is not theirs is
  * refused as not found (never told apart from one that does not exist), and nothing is marked.
  */
-export async function markNotificationsRead({ db, user, ids, now = new Date() }: { db: Database; user: SessionUser; ids?: readonly string[]; now?: Date }): Promise<number> {
+export async function markNotificationsRead({
+  db,
+  user,
+  ids,
+  now = new Date(),
+}: {
+  db: Database;
+  user: SessionUser;
+  ids?: readonly string[];
+  now?: Date;
+}): Promise<number> {
   if (ids && ids.length > 0) {
     const mine = await db
       .select({ id: tables.notifications.id })

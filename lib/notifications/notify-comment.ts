@@ -14,9 +14,27 @@ const excerpt = (text: string) => (Array.from(text).length > 40 ? `${Array.from(
  * A comment reaches the people it is addressed to: a new thread goes to whoever is assigned the part or item
  * it is on and to the report's last editor; a reply goes to everyone else already in the thread.
  */
-export async function notifyComment({ db, user, threadId, body, isReply }: { db: Database; user: SessionUser; threadId: string; body: string; isReply: boolean }): Promise<number> {
+export async function notifyComment({
+  db,
+  user,
+  threadId,
+  body,
+  isReply,
+}: {
+  db: Database;
+  user: SessionUser;
+  threadId: string;
+  body: string;
+  isReply: boolean;
+}): Promise<number> {
   const [thread] = await db
-    .select({ reportId: tables.commentThreads.reportId, sectionId: tables.commentThreads.sectionId, itemId: tables.commentThreads.itemId, title: tables.reports.title, updatedBy: tables.reports.updatedBy })
+    .select({
+      reportId: tables.commentThreads.reportId,
+      sectionId: tables.commentThreads.sectionId,
+      itemId: tables.commentThreads.itemId,
+      title: tables.reports.title,
+      updatedBy: tables.reports.updatedBy,
+    })
     .from(tables.commentThreads)
     .innerJoin(tables.reports, eq(tables.reports.id, tables.commentThreads.reportId))
     .where(eq(tables.commentThreads.id, threadId));

@@ -17,7 +17,14 @@ async function membersWith(db: Database, agencyId: string, roles: Role[], except
     .selectDistinct({ userId: tables.memberships.userId })
     .from(tables.memberships)
     .innerJoin(tables.users, eq(tables.users.id, tables.memberships.userId))
-    .where(and(eq(tables.memberships.agencyId, agencyId), inArray(tables.memberships.role, roles), eq(tables.users.isActive, true), ne(tables.users.id, exceptUserId)));
+    .where(
+      and(
+        eq(tables.memberships.agencyId, agencyId),
+        inArray(tables.memberships.role, roles),
+        eq(tables.users.isActive, true),
+        ne(tables.users.id, exceptUserId),
+      ),
+    );
   return rows.map((row) => row.userId);
 }
 
@@ -54,11 +61,17 @@ export async function notifyTransition({
   const submitterOrDrafters = async () => (submitter && submitter !== user.id ? [submitter] : membersWith(db, report.agencyId, ["drafter"], user.id));
   const plan: Record<TransitionName, () => Promise<{ userIds: string[]; message: string }>> = {
     submit: async () => ({ userIds: await membersWith(db, report.agencyId, ["reviewer"], user.id), message: `${user.displayName}提交了${title}，等待您审核` }),
-    approve: async () => ({ userIds: await membersWith(db, report.agencyId, ["approver"], user.id), message: `${user.displayName}审核通过了${title}，等待您签发` }),
+    approve: async () => ({
+      userIds: await membersWith(db, report.agencyId, ["approver"], user.id),
+      message: `${user.displayName}审核通过了${title}，等待您签发`,
+    }),
     return: async () => ({ userIds: await submitterOrDrafters(), message: `${user.displayName}退回了${title}：${note ?? ""}` }),
     signoff: async () => ({ userIds: await submitterOrDrafters(), message: `${user.displayName}签发了${title}` }),
     publish: async () => ({ userIds: await submitterOrDrafters(), message: `${title}已标记为已公开` }),
-    reopen: async () => ({ userIds: await membersWith(db, report.agencyId, ["drafter"], user.id), message: `${user.displayName}为${title}开始了新修订：${note ?? ""}` }),
+    reopen: async () => ({
+      userIds: await membersWith(db, report.agencyId, ["drafter"], user.id),
+      message: `${user.displayName}为${title}开始了新修订：${note ?? ""}`,
+    }),
   };
   const { userIds, message } = await plan[transition]();
   return notifyUsers({ db, userIds, kind: KIND[transition], reportId: report.id, message });

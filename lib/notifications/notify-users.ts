@@ -25,12 +25,17 @@ export async function notifyUsers({ db, userIds, kind, reportId, message, smtpUr
   if (unique.length === 0) return 0;
   await db.insert(tables.notifications).values(unique.map((userId) => ({ userId, kind, reportId, message })));
   if (smtpUrl) {
-    const recipients = await db.select({ email: tables.users.email, isActive: tables.users.isActive }).from(tables.users).where(inArray(tables.users.id, unique));
+    const recipients = await db
+      .select({ email: tables.users.email, isActive: tables.users.isActive })
+      .from(tables.users)
+      .where(inArray(tables.users.id, unique));
     const link = reportId && env.PUBLIC_URL ? `\n\n打开报告：${env.PUBLIC_URL.replace(/\/$/, "")}/reports/${reportId}` : "";
     await Promise.all(
       recipients
         .filter((recipient) => recipient.isActive && recipient.email)
-        .map((recipient) => sendMail({ to: recipient.email!, subject: `【年报】${message}`, text: `${message}${link}\n\n——年报系统自动发送，请勿直接回复。` }, smtpUrl)),
+        .map((recipient) =>
+          sendMail({ to: recipient.email!, subject: `【年报】${message}`, text: `${message}${link}\n\n——年报系统自动发送，请勿直接回复。` }, smtpUrl),
+        ),
     );
   }
   return unique.length;

@@ -42,17 +42,7 @@ export const REPORT_STATUS_LABELS: Record<ReportStatus, string> = {
 };
 
 /** The nine task areas of 《法治政府建设实施纲要（2021－2025年）》, parts 二 to 十. */
-export const GANGYAO_AREAS = [
-  "zhineng",
-  "zhidu",
-  "juece",
-  "zhifa",
-  "tufa",
-  "jiufen",
-  "jiandu",
-  "shuzi",
-  "lingdao",
-] as const;
+export const GANGYAO_AREAS = ["zhineng", "zhidu", "juece", "zhifa", "tufa", "jiufen", "jiandu", "shuzi", "lingdao"] as const;
 export type GangyaoArea = (typeof GANGYAO_AREAS)[number];
 export const GANGYAO_AREA_LABELS: Record<GangyaoArea, string> = {
   zhineng: "政府机构职能体系",

@@ -48,8 +48,10 @@ function checkTable(table: RichNode): string | undefined {
     for (const cell of row.content ?? []) {
       const colspan = spanOf(cell, "colspan");
       const rowspan = spanOf(cell, "rowspan");
-      if (!Number.isInteger(colspan) || colspan < 1 || colspan > REPORT_LIMITS.maxColspan) return `单元格合并列数不正确（应为 1 至 ${REPORT_LIMITS.maxColspan}）`;
-      if (!Number.isInteger(rowspan) || rowspan < 1 || rowspan > REPORT_LIMITS.maxRowspan) return `单元格合并行数不正确（应为 1 至 ${REPORT_LIMITS.maxRowspan}）`;
+      if (!Number.isInteger(colspan) || colspan < 1 || colspan > REPORT_LIMITS.maxColspan)
+        return `单元格合并列数不正确（应为 1 至 ${REPORT_LIMITS.maxColspan}）`;
+      if (!Number.isInteger(rowspan) || rowspan < 1 || rowspan > REPORT_LIMITS.maxRowspan)
+        return `单元格合并行数不正确（应为 1 至 ${REPORT_LIMITS.maxRowspan}）`;
       columns += colspan;
       cells += 1;
     }
@@ -113,7 +115,9 @@ export function findLimitViolation(report: LimitedReport): LimitViolation | unde
   }
   for (const commitment of report.commitments ?? []) tally.chars += commitment.text.length + stringLength(commitment.reason);
   if (tally.chars > REPORT_LIMITS.maxReportChars) {
-    return { message: `报告总字数超过 ${REPORT_LIMITS.maxReportChars / 10_000} 万字上限（实有约 ${Math.ceil(tally.chars / 10_000)} 万字），请删减或拆分后再提交` };
+    return {
+      message: `报告总字数超过 ${REPORT_LIMITS.maxReportChars / 10_000} 万字上限（实有约 ${Math.ceil(tally.chars / 10_000)} 万字），请删减或拆分后再提交`,
+    };
   }
   return undefined;
 }

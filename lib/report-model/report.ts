@@ -4,7 +4,11 @@ import { GANGYAO_AREAS, REPORT_SCHEMA_VERSION, SECTION_KINDS } from "./constants
 import { findLimitViolation } from "./limits";
 import { emptyDoc, richDocSchema } from "./rich-text";
 
-const idSchema = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "编号格式不正确");
+const idSchema = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "编号格式不正确");
 const isoDateSchema = z.union([z.literal(""), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD")]);
 
 export const reportMetaSchema = z.object({
@@ -82,22 +86,24 @@ export const commitmentSchema = z.object({
 });
 export type Commitment = z.infer<typeof commitmentSchema>;
 
-export const reportSchema = z.object({
-  schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
-  templateId: z.string().min(1).max(64),
-  meta: reportMetaSchema,
-  /** 导语: the report's opening paragraph(s), printed after 主送 and before 一、. */
-  opening: richDocSchema.default(emptyDoc),
-  /** "待更新" marks on the opening's carried years and figures (left by roll-forward), like an item's. */
-  openingPendingUpdates: z.array(pendingUpdateSchema).max(500).optional(),
-  /** 结束语: an optional closing line such as "特此报告。", printed before the signature. */
-  closing: z.string().trim().max(200, "结束语不超过200字").default(""),
-  sections: z.array(reportSectionSchema).max(20),
-  commitments: z.array(commitmentSchema).max(200).default([]),
-}).superRefine((report, context) => {
-  const violation = findLimitViolation(report);
-  if (violation) context.addIssue({ code: "custom", message: violation.message, path: [] });
-});
+export const reportSchema = z
+  .object({
+    schemaVersion: z.literal(REPORT_SCHEMA_VERSION),
+    templateId: z.string().min(1).max(64),
+    meta: reportMetaSchema,
+    /** 导语: the report's opening paragraph(s), printed after 主送 and before 一、. */
+    opening: richDocSchema.default(emptyDoc),
+    /** "待更新" marks on the opening's carried years and figures (left by roll-forward), like an item's. */
+    openingPendingUpdates: z.array(pendingUpdateSchema).max(500).optional(),
+    /** 结束语: an optional closing line such as "特此报告。", printed before the signature. */
+    closing: z.string().trim().max(200, "结束语不超过200字").default(""),
+    sections: z.array(reportSectionSchema).max(20),
+    commitments: z.array(commitmentSchema).max(200).default([]),
+  })
+  .superRefine((report, context) => {
+    const violation = findLimitViolation(report);
+    if (violation) context.addIssue({ code: "custom", message: violation.message, path: [] });
+  });
 export type Report = z.infer<typeof reportSchema>;
 export type ReportInput = z.input<typeof reportSchema>;
 

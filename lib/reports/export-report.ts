@@ -73,7 +73,13 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
       warnings: [...result.warnings, ...result.fontSubstitutions.map((s) => `${s.role}：${s.requested} → ${s.used}`)],
     };
   }
-  await recordAuditEvent({ db, action: "report.export", user, targetId: reportId, detail: { format, isDraft: options.isDraft, revision: row.revision, reportAgencyId: row.agencyId, ...(publicContent ? { publicVersion: true } : {}) } });
+  await recordAuditEvent({
+    db,
+    action: "report.export",
+    user,
+    targetId: reportId,
+    detail: { format, isDraft: options.isDraft, revision: row.revision, reportAgencyId: row.agencyId, ...(publicContent ? { publicVersion: true } : {}) },
+  });
   return file;
 }
 
@@ -82,7 +88,8 @@ async function exportDocxInWorker(user: SessionUser, report: unknown, options: u
   try {
     return await runJob<Uint8Array>(user.id, { kind: "export-docx", report, options });
   } catch (error) {
-    if (error instanceof JobFailure) throw new ExportError(error.code === "BUSY" ? "BUSY" : error.code === "TIMEOUT" ? "TIMEOUT" : "ENGINE_FAILED", error.message);
+    if (error instanceof JobFailure)
+      throw new ExportError(error.code === "BUSY" ? "BUSY" : error.code === "TIMEOUT" ? "TIMEOUT" : "ENGINE_FAILED", error.message);
     const remote = remoteErrorOf(error);
     if (remote?.name === "ExportError") throw new ExportError((remote.code ?? "ENGINE_FAILED") as ExportError["code"], remote.message);
     throw error;

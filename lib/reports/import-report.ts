@@ -23,7 +23,8 @@ export async function previewImport({ user, source, maxBytes }: PreviewImportOpt
   if ("text" in source && source.text.length > maxBytes) {
     throw new ReportError("TOO_LARGE", "text too large", { userMessage: `粘贴的文字超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限，请分段导入。` });
   }
-  const job: JobMessage = "text" in source ? { kind: "import-text", text: source.text, maxBytes } : { kind: "import-file", bytes: source.bytes, fileName: source.fileName, maxBytes };
+  const job: JobMessage =
+    "text" in source ? { kind: "import-text", text: source.text, maxBytes } : { kind: "import-file", bytes: source.bytes, fileName: source.fileName, maxBytes };
   try {
     return await runJob<ImportResult>(user.id, job);
   } catch (error) {
@@ -54,6 +55,12 @@ export async function acceptImport({ db, user, input }: AcceptImportOptions): Pr
   const report = mode === "rollforward" ? rollForwardReport(content, { template }).report : addMissingStatutoryParts(content, template).report;
   const agencyReport = { ...report, meta: { ...report.meta, agency: report.meta.agency || user.agencyName } };
   const result = await insertReport({ db, user, content: agencyReport, source: `import:${mode}` });
-  await recordAuditEvent({ db, action: "report.import", user, targetId: result.reportId, detail: { mode, year: agencyReport.meta.year, title: agencyReport.meta.title, addedParts } });
+  await recordAuditEvent({
+    db,
+    action: "report.import",
+    user,
+    targetId: result.reportId,
+    detail: { mode, year: agencyReport.meta.year, title: agencyReport.meta.title, addedParts },
+  });
   return result;
 }

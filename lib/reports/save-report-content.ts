@@ -39,7 +39,9 @@ export async function saveReportContent(options: SaveReportContentOptions): Prom
   } catch (error) {
     if (error instanceof ReportError && LOGGED_REFUSALS.has(error.code)) {
       const { db, user, reportId } = options;
-      await recordAuditEvent({ db, action: "report.save_refused", user, targetId: reportId, detail: { code: error.code, message: error.userMessage } }).catch(() => undefined);
+      await recordAuditEvent({ db, action: "report.save_refused", user, targetId: reportId, detail: { code: error.code, message: error.userMessage } }).catch(
+        () => undefined,
+      );
     }
     throw error;
   }
@@ -53,7 +55,10 @@ async function save({ db, user, reportId, input }: SaveReportContentOptions): Pr
       try {
         assertBodyMatchesSchema(item.body);
       } catch (error) {
-        throw new ReportError("INVALID_INPUT", "body outside schema", { userMessage: `“${item.heading || section.heading}”的正文含有不支持的格式`, cause: error });
+        throw new ReportError("INVALID_INPUT", "body outside schema", {
+          userMessage: `“${item.heading || section.heading}”的正文含有不支持的格式`,
+          cause: error,
+        });
       }
     }
   }
@@ -86,7 +91,11 @@ async function save({ db, user, reportId, input }: SaveReportContentOptions): Pr
         .orderBy(desc(tables.reportRevisions.revision))
         .limit(1);
       const canCoalesce =
-        latest && latest.createdBy === user.id && latest.status === row.status && latest.note === null && now.getTime() - latest.createdAt.getTime() < COALESCE_MINUTES * 60_000;
+        latest &&
+        latest.createdBy === user.id &&
+        latest.status === row.status &&
+        latest.note === null &&
+        now.getTime() - latest.createdAt.getTime() < COALESCE_MINUTES * 60_000;
       if (canCoalesce) {
         await tx.update(tables.reportRevisions).set({ revision, content: data.content, updatedAt: now }).where(eq(tables.reportRevisions.id, latest.id));
       } else {

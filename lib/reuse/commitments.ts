@@ -15,12 +15,11 @@ function updateCommitment(report: Report, commitmentId: string, change: (commitm
 
 /** Sets which items of this year's 主要举措和成效 report on a commitment (replacing the previous links). */
 export function linkCommitment(report: Report, commitmentId: string, itemIds: readonly string[]): Report {
-  const measureItemIds = new Set(
-    report.sections.filter((section) => section.kind === "measures").flatMap((section) => section.items.map((item) => item.id)),
-  );
+  const measureItemIds = new Set(report.sections.filter((section) => section.kind === "measures").flatMap((section) => section.items.map((item) => item.id)));
   const unique = [...new Set(itemIds)];
   const unknown = unique.find((itemId) => !measureItemIds.has(itemId));
-  if (unknown !== undefined) throw new ReportError("INVALID_INPUT", `item ${unknown} is not a measures item`, { userMessage: "只能关联“主要举措和成效”部分的条目" });
+  if (unknown !== undefined)
+    throw new ReportError("INVALID_INPUT", `item ${unknown} is not a measures item`, { userMessage: "只能关联“主要举措和成效”部分的条目" });
   if (unique.length > MAX_LINKS) throw new ReportError("INVALID_INPUT", "too many links", { userMessage: `每项承诺最多关联${MAX_LINKS}个条目` });
   return updateCommitment(report, commitmentId, (commitment) => ({ ...commitment, linkedItemIds: unique }));
 }

@@ -1,12 +1,4 @@
-import {
-  docToText,
-  SECTION_KIND_LABELS,
-  sectionText,
-  type IndicatorValues,
-  type Report,
-  type ReportSection,
-  type SectionKind,
-} from "@/lib/report-model";
+import { docToText, SECTION_KIND_LABELS, sectionText, type IndicatorValues, type Report, type ReportSection, type SectionKind } from "@/lib/report-model";
 
 import { pairItems } from "./pair-items";
 import { diffSimilarity, diffText, type DiffOp } from "./text-diff";
@@ -104,7 +96,5 @@ export function compareSections(previous: ReportSection | null, current: ReportS
 
 function compareIndicators(before: IndicatorValues, after: IndicatorValues): IndicatorChange[] {
   const ids = [...new Set([...Object.keys(before), ...Object.keys(after)])];
-  return ids
-    .map((id) => ({ id, before: before[id] ?? null, after: after[id] ?? null }))
-    .filter((change) => change.before !== change.after);
+  return ids.map((id) => ({ id, before: before[id] ?? null, after: after[id] ?? null })).filter((change) => change.before !== change.after);
 }

@@ -56,7 +56,9 @@ export function extractCommitments(nextYearSections: readonly ReportSection[]): 
     texts.push(...splitPlans(section.lead.split(/\r?\n/)));
     for (const item of section.items) {
       const heading = stripEndPunctuation(item.heading);
-      const paragraphs = docParagraphs(item.body).map((paragraph) => paragraph.trim()).filter(Boolean);
+      const paragraphs = docParagraphs(item.body)
+        .map((paragraph) => paragraph.trim())
+        .filter(Boolean);
       if (!heading) texts.push(...splitPlans(paragraphs));
       else texts.push(paragraphs.length > 0 ? `${heading}：${paragraphs.join("")}` : heading);
     }

@@ -10,9 +10,43 @@ export interface StaleToken {
 
 /** Longest first, so "人次" wins over "人" and "个百分点" over "个". */
 const UNITS = [
-  "个百分点", "百分点", "人次", "场次", "户次", "家次", "万元", "亿元", "万人", "学时", "小时", "课时",
-  "件", "次", "人", "元", "个", "项", "家", "场", "份", "篇", "条", "名", "天", "户", "期", "批", "部",
-  "起", "宗", "册", "所", "倍", "%", "％", "‰",
+  "个百分点",
+  "百分点",
+  "人次",
+  "场次",
+  "户次",
+  "家次",
+  "万元",
+  "亿元",
+  "万人",
+  "学时",
+  "小时",
+  "课时",
+  "件",
+  "次",
+  "人",
+  "元",
+  "个",
+  "项",
+  "家",
+  "场",
+  "份",
+  "篇",
+  "条",
+  "名",
+  "天",
+  "户",
+  "期",
+  "批",
+  "部",
+  "起",
+  "宗",
+  "册",
+  "所",
+  "倍",
+  "%",
+  "％",
+  "‰",
 ];
 const UNIT = `(?:${UNITS.join("|")})`;
 const CHINESE_NUMBER_CHARS = "零〇一二三四五六七八九十百千万两";
@@ -24,9 +58,7 @@ const CHINESE_FIGURE = new RegExp(`(?<![${CHINESE_NUMBER_CHARS}第唯统单同�
 const PERCENT_WORDS = new RegExp(`百分之[${CHINESE_NUMBER_CHARS}点]+`, "g");
 
 /** Set phrases that contain a numeral and a unit but are names, not statistics. */
-const SET_PHRASES = [
-  "三项制度", "两个维护", "两个确立", "两个责任", "三个代表", "四个意识", "四个自信", "四个全面", "五个一", "千家万户", "万家",
-];
+const SET_PHRASES = ["三项制度", "两个维护", "两个确立", "两个责任", "三个代表", "四个意识", "四个自信", "四个全面", "五个一", "千家万户", "万家"];
 
 function isSetPhrase(text: string, from: number): boolean {
   return SET_PHRASES.some((phrase) => text.startsWith(phrase, from));

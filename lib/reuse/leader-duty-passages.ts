@@ -1,13 +1,4 @@
-import {
-  docToText,
-  emptyDoc,
-  newId,
-  type Report,
-  type ReportItem,
-  type ReportSection,
-  type ReportTemplate,
-  type RichNode,
-} from "@/lib/report-model";
+import { docToText, emptyDoc, newId, type Report, type ReportItem, type ReportSection, type ReportTemplate, type RichNode } from "@/lib/report-model";
 
 import { keepPresentPendingUpdates } from "./pending-updates";
 import { createSectionFromTemplate, insertSectionInOrder, templateSectionsOf } from "./statutory-parts";
@@ -61,7 +52,8 @@ function paragraphText(node: RichNode): string | null {
 
 function passageOf(section: ReportSection, item: ReportItem): LeaderDutyPassage | null {
   const base = { sectionId: section.id, itemId: item.id };
-  if (isLeaderDutyHeading(item.heading)) return { ...base, scope: "item", blockIndexes: [], text: [item.heading, docToText(item.body)].filter(Boolean).join("\n") };
+  if (isLeaderDutyHeading(item.heading))
+    return { ...base, scope: "item", blockIndexes: [], text: [item.heading, docToText(item.body)].filter(Boolean).join("\n") };
   const blocks = item.body.content;
   const matches = blocks.flatMap((node, index) => {
     const text = paragraphText(node);
@@ -80,9 +72,7 @@ function passageOf(section: ReportSection, item: ReportItem): LeaderDutyPassage 
 
 /** Leader-duty passages in 主要举措和成效 (and 其他), for the official to move into the leader_duty part. */
 export function findLeaderDutyPassages(report: Report): LeaderDutyPassage[] {
-  return report.sections.flatMap((section) =>
-    SOURCE_KINDS.has(section.kind) ? section.items.flatMap((item) => passageOf(section, item) ?? []) : [],
-  );
+  return report.sections.flatMap((section) => (SOURCE_KINDS.has(section.kind) ? section.items.flatMap((item) => passageOf(section, item) ?? []) : []));
 }
 
 function isEmptyItem(item: ReportItem): boolean {
@@ -140,14 +130,25 @@ export function moveLeaderDutyPassage(report: Report, passage: LeaderDutyPassage
     const keptNodes = item.body.content.filter((_, index) => !picked.has(index));
     const movedBody = { type: "doc" as const, content: movedNodes };
     const keptBody = { type: "doc" as const, content: keptNodes.length > 0 ? keptNodes : [{ type: "paragraph" as const }] };
-    moved = { ...item, id: newId("i"), heading: "", isRunIn: false, body: movedBody, pendingUpdates: keepPresentPendingUpdates(docToText(movedBody), item.pendingUpdates) };
+    moved = {
+      ...item,
+      id: newId("i"),
+      heading: "",
+      isRunIn: false,
+      body: movedBody,
+      pendingUpdates: keepPresentPendingUpdates(docToText(movedBody), item.pendingUpdates),
+    };
     remaining = source.items.map((candidate) =>
       candidate.id === item.id ? { ...item, body: keptBody, pendingUpdates: keepPresentPendingUpdates(docToText(keptBody), item.pendingUpdates) } : candidate,
     );
   }
   const placed = withItem(target, moved);
   const sections = withTarget.sections.map((section) => {
-    if (section.id === source.id) return { ...section, items: remaining.length > 0 ? remaining : [{ id: newId("i"), heading: "", body: emptyDoc(), isRunIn: false, area: null, pendingUpdates: [] }] };
+    if (section.id === source.id)
+      return {
+        ...section,
+        items: remaining.length > 0 ? remaining : [{ id: newId("i"), heading: "", body: emptyDoc(), isRunIn: false, area: null, pendingUpdates: [] }],
+      };
     return section.id === target.id ? placed.section : section;
   });
   const mergedInto = placed.mergedInto;

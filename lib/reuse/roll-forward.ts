@@ -146,9 +146,7 @@ function describeRollForward(fromYear: number, stats: RollForwardStats, now: Dat
   log.push(`标题和各级标题中的年份顺延${stats.shiftedYears}处。`);
   const pending = stats.pendingYears + stats.pendingFigures;
   log.push(
-    pending > 0
-      ? `正文中沿用的年份${stats.pendingYears}处、数字${stats.pendingFigures}处已标记“待更新”，请逐一核实。`
-      : "正文中没有需要核实的年份和数字。",
+    pending > 0 ? `正文中沿用的年份${stats.pendingYears}处、数字${stats.pendingFigures}处已标记“待更新”，请逐一核实。` : "正文中没有需要核实的年份和数字。",
   );
   log.push(
     stats.commitments > 0

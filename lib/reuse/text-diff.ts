@@ -66,7 +66,8 @@ export function diffText(a: string, b: string): DiffOp[] {
     suffix < oldChars.length - prefix &&
     suffix < newChars.length - prefix &&
     oldChars[oldChars.length - 1 - suffix] === newChars[newChars.length - 1 - suffix]
-  ) suffix += 1;
+  )
+    suffix += 1;
   const oldMiddle = oldChars.slice(prefix, oldChars.length - suffix);
   const newMiddle = newChars.slice(prefix, newChars.length - suffix);
 

@@ -9,10 +9,7 @@ export const usernameSchema = z
   .max(32, "用户名不超过32个字符")
   .regex(/^[A-Za-z0-9_.-]+$/, "用户名只能包含字母、数字、下划线、点和连字符");
 
-export const passwordSchema = z
-  .string({ error: "请填写密码" })
-  .min(10, "密码至少10个字符")
-  .max(128, "密码不超过128个字符");
+export const passwordSchema = z.string({ error: "请填写密码" }).min(10, "密码至少10个字符").max(128, "密码不超过128个字符");
 
 export const signInSchema = z.object({
   username: z.string().trim().min(1, "请填写用户名").max(64, "用户名过长"),

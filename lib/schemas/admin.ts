@@ -5,9 +5,7 @@ import { AGENCY_LEVELS, ROLES } from "@/lib/report-model";
 import { agencyProfileSchema, passwordSchema, setupSchema } from "./account";
 
 const userIdSchema = z.uuid({ error: "用户编号格式不正确" });
-const monthDay = z
-  .string()
-  .regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "请按“月-日”填写，如 03-01");
+const monthDay = z.string().regex(/^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, "请按“月-日”填写，如 03-01");
 
 export const updateUserRolesSchema = z.object({
   userId: userIdSchema,

@@ -12,11 +12,7 @@ export const saveReportContentSchema = z.object({
 export type SaveReportContent = z.infer<typeof saveReportContentSchema>;
 
 export const createReportSchema = z.object({
-  year: z.coerce
-    .number({ error: "请选择年度" })
-    .int("年度应为整数")
-    .min(2000, "年度不早于2000年")
-    .max(2100, "年度不晚于2100年"),
+  year: z.coerce.number({ error: "请选择年度" }).int("年度应为整数").min(2000, "年度不早于2000年").max(2100, "年度不晚于2100年"),
   templateId: z.string().min(1, "请选择模板").max(64),
   /** Start from this report of the same agency (roll forward). */
   fromReportId: z.union([z.literal(""), reportIdSchema]).optional(),

@@ -6,7 +6,11 @@ export const TRANSITION_NAMES = ["submit", "return", "approve", "signoff", "publ
 export type TransitionName = (typeof TRANSITION_NAMES)[number];
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
-const anchorId = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "编号格式不正确");
+const anchorId = z
+  .string()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "编号格式不正确");
 
 export const transitionReportSchema = z.object({
   transition: z.enum(TRANSITION_NAMES, { error: "未知的流转操作" }),
@@ -48,8 +52,16 @@ export const createAssignmentSchema = z.object({
   assigneeId: z.uuid({ error: "请选择承办人" }),
   sectionId: anchorId,
   /** Empty for the whole part. */
-  itemId: z.union([z.literal(""), anchorId]).nullable().default(null).transform((value) => value || null),
-  dueDate: z.union([z.literal(""), isoDate]).nullable().default(null).transform((value) => value || null),
+  itemId: z
+    .union([z.literal(""), anchorId])
+    .nullable()
+    .default(null)
+    .transform((value) => value || null),
+  dueDate: z
+    .union([z.literal(""), isoDate])
+    .nullable()
+    .default(null)
+    .transform((value) => value || null),
   note: z.string().trim().max(500, "说明不超过500字").default(""),
 });
 export type CreateAssignment = z.input<typeof createAssignmentSchema>;

@@ -73,7 +73,22 @@ export function csvCell(value: string | number | null): string {
   return /[",\r\n]/.test(text) || /^[=+\-@\t]/.test(text) ? `"${(/^[=+\-@\t]/.test(text) ? "'" : "") + text.replaceAll('"', '""')}"` : text;
 }
 
-export const BOARD_CSV_HEADER = ["机关", "层级", "状态", "期限", "截止日期", "剩余天数", "是否逾期", "错误数", "缺少的法定部分", "最后修改", "公开日期", "公开网址", "逾期公开", "最近催办"];
+export const BOARD_CSV_HEADER = [
+  "机关",
+  "层级",
+  "状态",
+  "期限",
+  "截止日期",
+  "剩余天数",
+  "是否逾期",
+  "错误数",
+  "缺少的法定部分",
+  "最后修改",
+  "公开日期",
+  "公开网址",
+  "逾期公开",
+  "最近催办",
+];
 
 /** The board as CSV (UTF-8 with BOM so Excel and WPS open it as Chinese). */
 export function boardToCsv(rows: readonly BoardRow[]): string {

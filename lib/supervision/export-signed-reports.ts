@@ -52,7 +52,15 @@ export async function exportSignedReports({ db, user, year, exportFile = exportR
       : await db
           .select({ id: tables.reports.id, agencyId: tables.reports.agencyId, status: tables.reports.status })
           .from(tables.reports)
-          .where(and(eq(tables.reports.year, year), inArray(tables.reports.agencyId, agencies.map((agency) => agency.id))));
+          .where(
+            and(
+              eq(tables.reports.year, year),
+              inArray(
+                tables.reports.agencyId,
+                agencies.map((agency) => agency.id),
+              ),
+            ),
+          );
   const reports: SignedReportRef[] = [];
   const skipped: SignedReportsArchive["skipped"] = [];
   for (const agency of agencies) {

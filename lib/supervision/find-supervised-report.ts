@@ -14,7 +14,15 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  * A report of an agency below the supervisor's own, read-only; null for anyone without
  * supervision.read and for reports outside the supervised tree (never told apart).
  */
-export async function findReportForSupervisor({ db, user, reportId }: { db: Database; user: SessionUser; reportId: string }): Promise<(ReportRow & { agencyName: string }) | null> {
+export async function findReportForSupervisor({
+  db,
+  user,
+  reportId,
+}: {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+}): Promise<(ReportRow & { agencyName: string }) | null> {
   if (!can(user.roles, "supervision.read") || !UUID.test(reportId)) return null;
   const [row] = await db
     .select({ report: tables.reports, agencyName: tables.agencies.name })

@@ -32,9 +32,19 @@ export async function findSupervisorAccount({ db, agencyName, username }: { db: 
     .where(and(eq(tables.memberships.agencyId, agency.id), eq(tables.memberships.role, "supervisor"), eq(tables.users.isActive, true)));
   const chosen = username ? members.find((member) => member.username === username) : members.sort((a, b) => a.username.localeCompare(b.username))[0];
   if (!chosen) {
-    throw invalid(username ? `机关“${agency.name}”没有督导角色的用户“${username}”` : `机关“${agency.name}”还没有督导角色的用户，请先用 create-user --roles supervisor 创建`);
+    throw invalid(
+      username ? `机关“${agency.name}”没有督导角色的用户“${username}”` : `机关“${agency.name}”还没有督导角色的用户，请先用 create-user --roles supervisor 创建`,
+    );
   }
   const user = await loadSessionUser(db, chosen.userId);
   if (!user) throw invalid(`用户“${chosen.username}”已停用`);
-  return { id: user.id, username: user.username, displayName: user.displayName, agencyId: user.agencyId, agencyName: user.agencyName, agencyLevel: user.agencyLevel, roles: user.roles };
+  return {
+    id: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    agencyId: user.agencyId,
+    agencyName: user.agencyName,
+    agencyLevel: user.agencyLevel,
+    roles: user.roles,
+  };
 }

@@ -27,12 +27,27 @@ export async function getSupervisionSummary({ db, user, year }: { db: Database; 
       : await db
           .select({ agencyId: tables.reports.agencyId, year: tables.reports.year, content: tables.reports.content })
           .from(tables.reports)
-          .where(and(inArray(tables.reports.year, [year, year - 1]), inArray(tables.reports.agencyId, agencies.map((agency) => agency.id))));
+          .where(
+            and(
+              inArray(tables.reports.year, [year, year - 1]),
+              inArray(
+                tables.reports.agencyId,
+                agencies.map((agency) => agency.id),
+              ),
+            ),
+          );
   const contentOf = (agencyId: string, forYear: number): Report | null => {
     const row = rows.find((candidate) => candidate.agencyId === agencyId && candidate.year === forYear);
     return row ? reportSchema.parse(row.content) : null;
   };
-  const inputs = agencies.map((agency) => ({ agencyId: agency.id, agencyName: agency.name, report: contentOf(agency.id, year), previous: contentOf(agency.id, year - 1) }));
-  const withReports = inputs.flatMap((input) => (input.report ? [{ agencyName: input.agencyName, report: input.report, template: findTemplate(input.report.templateId) }] : []));
+  const inputs = agencies.map((agency) => ({
+    agencyId: agency.id,
+    agencyName: agency.name,
+    report: contentOf(agency.id, year),
+    previous: contentOf(agency.id, year - 1),
+  }));
+  const withReports = inputs.flatMap((input) =>
+    input.report ? [{ agencyName: input.agencyName, report: input.report, template: findTemplate(input.report.templateId) }] : [],
+  );
   return { agencyName: user.agencyName, summary: summarizeIndicators(year, inputs), gaps: findCommonGaps(withReports) };
 }

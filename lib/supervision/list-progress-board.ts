@@ -23,7 +23,10 @@ export async function listProgressBoard({ db, user, year, now = new Date() }: Li
   const agencies = await listSubordinateAgencies(db, user.agencyId);
   if (agencies.length === 0) return [];
   const ids = agencies.map((agency) => agency.id);
-  const reports = await db.select().from(tables.reports).where(and(eq(tables.reports.year, year), inArray(tables.reports.agencyId, ids)));
+  const reports = await db
+    .select()
+    .from(tables.reports)
+    .where(and(eq(tables.reports.year, year), inArray(tables.reports.agencyId, ids)));
   const reminders = await db
     .select({ toAgencyId: tables.reminders.toAgencyId, createdAt: tables.reminders.createdAt })
     .from(tables.reminders)
@@ -35,7 +38,18 @@ export async function listProgressBoard({ db, user, year, now = new Date() }: Li
     return buildBoardRow(
       {
         agency: { id: agency.id, name: agency.name, level: agency.level, depth: agency.depth, settings: agency.settings },
-        report: row && content ? { id: row.id, status: row.status, updatedAt: row.updatedAt, publishedAt: row.publishedAt, publishedUrl: row.publishedUrl, publishedNote: row.publishedNote, content } : null,
+        report:
+          row && content
+            ? {
+                id: row.id,
+                status: row.status,
+                updatedAt: row.updatedAt,
+                publishedAt: row.publishedAt,
+                publishedUrl: row.publishedUrl,
+                publishedNote: row.publishedNote,
+                content,
+              }
+            : null,
         template: content ? findTemplate(content.templateId) : null,
         lastReminderAt: reminders.find((reminder) => reminder.toAgencyId === agency.id)?.createdAt ?? null,
       },

@@ -17,7 +17,13 @@ export interface ReminderNotice {
 export async function listReminders({ db, user, limit = 20 }: { db: Database; user: SessionUser; limit?: number }): Promise<ReminderNotice[]> {
   assertCan(user, "report.read");
   return db
-    .select({ id: tables.reminders.id, year: tables.reminders.year, message: tables.reminders.message, fromAgencyName: tables.agencies.name, createdAt: tables.reminders.createdAt })
+    .select({
+      id: tables.reminders.id,
+      year: tables.reminders.year,
+      message: tables.reminders.message,
+      fromAgencyName: tables.agencies.name,
+      createdAt: tables.reminders.createdAt,
+    })
     .from(tables.reminders)
     .innerJoin(tables.agencies, eq(tables.agencies.id, tables.reminders.fromAgencyId))
     .where(eq(tables.reminders.toAgencyId, user.agencyId))

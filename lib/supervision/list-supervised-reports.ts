@@ -31,14 +31,32 @@ export interface SupervisedRow {
 }
 
 /** The supervising agency's view: every subordinate agency's report for one year. */
-export async function listSupervisedReports({ db, user, year, now = new Date() }: { db: Database; user: SessionUser; year: number; now?: Date }): Promise<SupervisedRow[]> {
+export async function listSupervisedReports({
+  db,
+  user,
+  year,
+  now = new Date(),
+}: {
+  db: Database;
+  user: SessionUser;
+  year: number;
+  now?: Date;
+}): Promise<SupervisedRow[]> {
   assertCan(user, "supervision.read");
   const agencies = await listSubordinateAgencies(db, user.agencyId);
   if (agencies.length === 0) return [];
   const reports = await db
     .select()
     .from(tables.reports)
-    .where(and(eq(tables.reports.year, year), inArray(tables.reports.agencyId, agencies.map((agency) => agency.id))));
+    .where(
+      and(
+        eq(tables.reports.year, year),
+        inArray(
+          tables.reports.agencyId,
+          agencies.map((agency) => agency.id),
+        ),
+      ),
+    );
   return agencies.map((agency) => {
     const row = reports.find((report) => report.agencyId === agency.id);
     const base = { agencyId: agency.id, agencyName: agency.name, level: agency.level, depth: agency.depth };

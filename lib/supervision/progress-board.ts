@@ -34,7 +34,15 @@ export interface BoardRow {
 
 export interface BoardInput {
   agency: { id: string; name: string; level: string; depth: number; settings: AgencySettings };
-  report: { id: string; status: string; updatedAt: Date; publishedAt: Date | null; publishedUrl: string | null; publishedNote: string | null; content: Report } | null;
+  report: {
+    id: string;
+    status: string;
+    updatedAt: Date;
+    publishedAt: Date | null;
+    publishedUrl: string | null;
+    publishedNote: string | null;
+    content: Report;
+  } | null;
   template: ReportTemplate | null;
   lastReminderAt: Date | null;
 }

@@ -67,7 +67,10 @@ function ratesOf(figures: Record<IndicatorId, IndicatorFigure>): Record<string, 
   return Object.fromEntries(
     INDICATOR_RATES.map((definition) => [
       definition.name,
-      { current: rate(figures[definition.part].current, figures[definition.whole].current), previous: rate(figures[definition.part].previous, figures[definition.whole].previous) },
+      {
+        current: rate(figures[definition.part].current, figures[definition.whole].current),
+        previous: rate(figures[definition.part].previous, figures[definition.whole].previous),
+      },
     ]),
   );
 }
@@ -76,7 +79,10 @@ function ratesOf(figures: Record<IndicatorId, IndicatorFigure>): Record<string, 
 export function summarizeIndicators(year: number, agencies: readonly SummaryAgencyInput[]): IndicatorSummary {
   const rows = agencies.map((agency): SummaryRow => {
     const figures = Object.fromEntries(
-      INDICATORS.map((indicator) => [indicator.id, { current: readIndicator(agency.report, indicator.id), previous: readPreviousIndicator(agency.report, agency.previous, indicator.id) }]),
+      INDICATORS.map((indicator) => [
+        indicator.id,
+        { current: readIndicator(agency.report, indicator.id), previous: readPreviousIndicator(agency.report, agency.previous, indicator.id) },
+      ]),
     ) as Record<IndicatorId, IndicatorFigure>;
     return { agencyId: agency.agencyId, agencyName: agency.agencyName, hasReport: agency.report !== null, figures, rates: ratesOf(figures) };
   });

@@ -28,7 +28,14 @@ export function summaryParagraphs(agencyName: string, summary: IndicatorSummary)
 }
 
 /** A draft of the supervising agency's own report whose measures part opens with the subordinates' figures. */
-export function buildSummaryDraft(input: { template: ReportTemplate; agencyName: string; year: number; summary: IndicatorSummary; mainRecipient?: string; signature?: string }): Report {
+export function buildSummaryDraft(input: {
+  template: ReportTemplate;
+  agencyName: string;
+  year: number;
+  summary: IndicatorSummary;
+  mainRecipient?: string;
+  signature?: string;
+}): Report {
   const { template, agencyName, year, summary } = input;
   const report = createReportFromTemplate(template, { agency: agencyName, year, mainRecipient: input.mainRecipient, signature: input.signature });
   const measures = report.sections.find((section) => section.kind === "measures");

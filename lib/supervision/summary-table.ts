@@ -17,7 +17,12 @@ export function summaryColumns(): SummaryColumn[] {
   const columns: SummaryColumn[] = [];
   for (const indicator of INDICATORS) {
     for (const period of ["current", "previous"] as const) {
-      columns.push({ group: indicator.group, label: `${indicator.label}（${indicator.unit}）`, period, pick: (row) => row.figures[indicator.id]?.[period] ?? null });
+      columns.push({
+        group: indicator.group,
+        label: `${indicator.label}（${indicator.unit}）`,
+        period,
+        pick: (row) => row.figures[indicator.id]?.[period] ?? null,
+      });
     }
   }
   for (const definition of INDICATOR_RATES) {

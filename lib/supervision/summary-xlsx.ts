@@ -62,7 +62,8 @@ export async function summaryToXlsx(input: { agencyName: string; summary: Indica
   const gapSheet = workbook.addWorksheet("共性问题");
   gapSheet.addRow([`${summary.year}年度报告的共性问题（共 ${gaps.reportCount} 份报告）`]).font = { bold: true, size: 13 };
   gapSheet.addRow(["类别", "内容", "缺少的报告数", "机关"]).font = { bold: true };
-  for (const gap of gaps.gaps) gapSheet.addRow([gap.kind === "part" ? "法定部分未写" : "纲要领域未涉及", gap.label, gap.agencyNames.length, gap.agencyNames.join("、")]);
+  for (const gap of gaps.gaps)
+    gapSheet.addRow([gap.kind === "part" ? "法定部分未写" : "纲要领域未涉及", gap.label, gap.agencyNames.length, gap.agencyNames.join("、")]);
   gapSheet.getColumn(1).width = 16;
   gapSheet.getColumn(2).width = 44;
   gapSheet.getColumn(3).width = 14;

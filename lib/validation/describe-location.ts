@@ -21,7 +21,16 @@ function printedNumber(headings: string[], index: number): number {
 function sectionLabel(report: Report, sectionIndex: number): string {
   const section = report.sections[sectionIndex];
   if (!section?.heading.trim()) return `第${sectionIndex + 1}部分（无标题）`;
-  return numbered(headingPrefix(1, printedNumber(report.sections.map((candidate) => candidate.heading), sectionIndex)), section.heading);
+  return numbered(
+    headingPrefix(
+      1,
+      printedNumber(
+        report.sections.map((candidate) => candidate.heading),
+        sectionIndex,
+      ),
+    ),
+    section.heading,
+  );
 }
 
 /** A heading that still carries a numeral typed by hand is shown as it stands, not numbered twice. */
@@ -62,7 +71,10 @@ export function describeLocation(report: Report, location: ReportLocation, names
     const items = report.sections[location.sectionIndex]?.items ?? [];
     const item = items[location.itemIndex];
     const named = names?.item?.(location.sectionIndex, location.itemIndex);
-    const number = printedNumber(items.map((candidate) => candidate.heading), location.itemIndex);
+    const number = printedNumber(
+      items.map((candidate) => candidate.heading),
+      location.itemIndex,
+    );
     parts.push(named ?? (item?.heading ? numbered(headingPrefix(2, number), item.heading) : `第${location.itemIndex + 1}段`));
   }
   if (location.field === "lead") parts.push("导语");

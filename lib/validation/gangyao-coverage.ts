@@ -25,10 +25,7 @@ function keywordScore(item: ReportItem, area: GangyaoArea): number {
 
 /** Which of the nine 纲要 task areas the 主要举措和成效 part reports on, by tagged area or by content. */
 export function gangyaoCoverage(report: Report): Record<GangyaoArea, AreaCoverage> {
-  const coverage = Object.fromEntries(GANGYAO_AREAS.map((area) => [area, { covered: false, itemIds: [] as string[] }])) as Record<
-    GangyaoArea,
-    AreaCoverage
-  >;
+  const coverage = Object.fromEntries(GANGYAO_AREAS.map((area) => [area, { covered: false, itemIds: [] as string[] }])) as Record<GangyaoArea, AreaCoverage>;
   for (const section of report.sections) {
     if (section.kind !== "measures") continue;
     for (const item of section.items) {

@@ -44,7 +44,15 @@ export async function createAssignment({ db, user, reportId, input }: CreateAssi
   if (!assignee) throw new ReportError("INVALID_INPUT", "bad assignee", { userMessage: "承办人须为本机关具有起草权限的在用账号" });
   const [assignment] = await db
     .insert(tables.assignments)
-    .values({ reportId, assigneeId: data.assigneeId, sectionId: data.sectionId, itemId: data.itemId, dueDate: data.dueDate, note: data.note, createdBy: user.id })
+    .values({
+      reportId,
+      assigneeId: data.assigneeId,
+      sectionId: data.sectionId,
+      itemId: data.itemId,
+      dueDate: data.dueDate,
+      note: data.note,
+      createdBy: user.id,
+    })
     .returning({ id: tables.assignments.id });
   await recordAuditEvent({
     db,
@@ -57,7 +65,13 @@ export async function createAssignment({ db, user, reportId, input }: CreateAssi
     const section = row.content.sections.find((candidate) => candidate.id === data.sectionId);
     const item = data.itemId ? section?.items.find((candidate) => candidate.id === data.itemId) : undefined;
     const part = item?.heading || section?.heading || "一部分";
-    await notifyUsers({ db, userIds: [data.assigneeId], kind: "assignment", reportId, message: `${user.displayName}请您起草《${row.title || "（无标题）"}》的“${part}”${data.dueDate ? `，${data.dueDate}前完成` : ""}` });
+    await notifyUsers({
+      db,
+      userIds: [data.assigneeId],
+      kind: "assignment",
+      reportId,
+      message: `${user.displayName}请您起草《${row.title || "（无标题）"}》的“${part}”${data.dueDate ? `，${data.dueDate}前完成` : ""}`,
+    });
   }
   return { assignmentId: assignment!.id };
 }

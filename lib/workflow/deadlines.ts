@@ -22,7 +22,10 @@ export interface DeadlineStatus {
 }
 
 /** The two deadlines of a report year, from the agency's "MM-DD" settings. */
-export function reportDeadlines(year: number, settings: Pick<AgencySettings, "submissionDeadline" | "disclosureDeadline"> = {}): { submission: string; disclosure: string } {
+export function reportDeadlines(
+  year: number,
+  settings: Pick<AgencySettings, "submissionDeadline" | "disclosureDeadline"> = {},
+): { submission: string; disclosure: string } {
   return {
     submission: `${year + 1}-${validMonthDay(settings.submissionDeadline) ?? DEFAULT_SUBMISSION_DEADLINE}`,
     disclosure: `${year + 1}-${validMonthDay(settings.disclosureDeadline) ?? DEFAULT_DISCLOSURE_DEADLINE}`,

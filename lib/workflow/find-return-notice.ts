@@ -21,5 +21,9 @@ export async function findReturnNotice({ db, reportId, status }: { db: Database;
   const returned = await findLatestRevisionWithStatus(db, reportId, "returned");
   if (!returned) return undefined;
   const note = returned.note ?? "";
-  return { by: (await findDisplayName(db, returned.createdBy)) || "（已删除的用户）", at: returned.createdAt, reason: note.startsWith(RETURN_PREFIX) ? note.slice(RETURN_PREFIX.length) : note };
+  return {
+    by: (await findDisplayName(db, returned.createdBy)) || "（已删除的用户）",
+    at: returned.createdAt,
+    reason: note.startsWith(RETURN_PREFIX) ? note.slice(RETURN_PREFIX.length) : note,
+  };
 }

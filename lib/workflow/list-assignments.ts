@@ -29,7 +29,15 @@ export interface SectionProgress {
 }
 
 /** Assignments of one report and the progress per part, for the drafter. */
-export async function listReportAssignments({ db, user, reportId }: { db: Database; user: SessionUser; reportId: string }): Promise<{ assignments: AssignmentView[]; progress: SectionProgress[] }> {
+export async function listReportAssignments({
+  db,
+  user,
+  reportId,
+}: {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+}): Promise<{ assignments: AssignmentView[]; progress: SectionProgress[] }> {
   const row = await getReport({ db, user, reportId });
   const rows = await db
     .select({ assignment: tables.assignments, assigneeName: tables.users.displayName })

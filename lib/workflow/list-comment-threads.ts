@@ -42,7 +42,12 @@ export async function listCommentThreads({ db, user, reportId }: { db: Database;
     .select({ comment: tables.comments, authorName: tables.users.displayName })
     .from(tables.comments)
     .leftJoin(tables.users, eq(tables.users.id, tables.comments.authorId))
-    .where(inArray(tables.comments.threadId, threads.map(({ thread }) => thread.id)))
+    .where(
+      inArray(
+        tables.comments.threadId,
+        threads.map(({ thread }) => thread.id),
+      ),
+    )
     .orderBy(asc(tables.comments.createdAt));
   return threads.map(({ thread, resolvedByName }) => ({
     id: thread.id,

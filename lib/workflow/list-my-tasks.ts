@@ -50,7 +50,9 @@ export interface MyTasks {
  * or publication, reports returned to them, and comments they have not answered. Only their own agency.
  */
 export async function listMyTasks({ db, user }: { db: Database; user: SessionUser }): Promise<MyTasks> {
-  const assignments = (await listMyAssignments({ db, user })).filter((assignment) => assignment.status === "open" && ["draft", "returned"].includes(assignment.reportStatus));
+  const assignments = (await listMyAssignments({ db, user })).filter(
+    (assignment) => assignment.status === "open" && ["draft", "returned"].includes(assignment.reportStatus),
+  );
   const wanted: ReportStatus[] = [
     ...(can(user.roles, "report.review") ? (["in_review"] as const) : []),
     ...(can(user.roles, "report.signoff") ? (["reviewed"] as const) : []),
@@ -60,7 +62,13 @@ export async function listMyTasks({ db, user }: { db: Database; user: SessionUse
   const rows =
     wanted.length > 0
       ? await db
-          .select({ reportId: tables.reports.id, title: tables.reports.title, year: tables.reports.year, status: tables.reports.status, updatedAt: tables.reports.updatedAt })
+          .select({
+            reportId: tables.reports.id,
+            title: tables.reports.title,
+            year: tables.reports.year,
+            status: tables.reports.status,
+            updatedAt: tables.reports.updatedAt,
+          })
           .from(tables.reports)
           .where(and(eq(tables.reports.agencyId, user.agencyId), inArray(tables.reports.status, wanted)))
           .orderBy(asc(tables.reports.updatedAt))
@@ -103,10 +111,21 @@ async function listCommentTasks(db: Database, user: SessionUser): Promise<Commen
     .where(and(eq(tables.reports.agencyId, user.agencyId), isNull(tables.commentThreads.resolvedAt)));
   if (threads.length === 0) return [];
   const comments = await db
-    .select({ threadId: tables.comments.threadId, authorId: tables.comments.authorId, body: tables.comments.body, createdAt: tables.comments.createdAt, author: tables.users.displayName })
+    .select({
+      threadId: tables.comments.threadId,
+      authorId: tables.comments.authorId,
+      body: tables.comments.body,
+      createdAt: tables.comments.createdAt,
+      author: tables.users.displayName,
+    })
     .from(tables.comments)
     .leftJoin(tables.users, eq(tables.users.id, tables.comments.authorId))
-    .where(inArray(tables.comments.threadId, threads.map((thread) => thread.threadId)))
+    .where(
+      inArray(
+        tables.comments.threadId,
+        threads.map((thread) => thread.threadId),
+      ),
+    )
     .orderBy(desc(tables.comments.createdAt));
   const myAssignments = await db
     .select({ reportId: tables.assignments.reportId, sectionId: tables.assignments.sectionId, itemId: tables.assignments.itemId })
@@ -119,11 +138,21 @@ async function listCommentTasks(db: Database, user: SessionUser): Promise<Commen
     if (!last || last.authorId === user.id) continue;
     const isParticipant = threadComments.some((comment) => comment.authorId === user.id);
     const isAssigned = myAssignments.some(
-      (assignment) => assignment.reportId === thread.reportId && assignment.sectionId === thread.sectionId && (assignment.itemId === null || assignment.itemId === thread.itemId),
+      (assignment) =>
+        assignment.reportId === thread.reportId &&
+        assignment.sectionId === thread.sectionId &&
+        (assignment.itemId === null || assignment.itemId === thread.itemId),
     );
     const isEditor = thread.reportUpdatedBy === user.id;
     if (!isParticipant && !isAssigned && !isEditor) continue;
-    tasks.push({ threadId: thread.threadId, reportId: thread.reportId, reportTitle: thread.reportTitle, lastAuthor: last.author ?? "", lastBody: last.body, lastAt: last.createdAt });
+    tasks.push({
+      threadId: thread.threadId,
+      reportId: thread.reportId,
+      reportTitle: thread.reportTitle,
+      lastAuthor: last.author ?? "",
+      lastBody: last.body,
+      lastAt: last.createdAt,
+    });
   }
   return tasks.sort((a, b) => a.lastAt.getTime() - b.lastAt.getTime());
 }

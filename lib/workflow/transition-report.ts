@@ -28,7 +28,13 @@ export interface TransitionReportOptions {
 }
 
 /** Moves a report along the state machine; each step is a new revision and an audit entry. */
-export async function transitionReport({ db, user, reportId, input, now = new Date() }: TransitionReportOptions): Promise<{ status: ReportStatus; revision: number }> {
+export async function transitionReport({
+  db,
+  user,
+  reportId,
+  input,
+  now = new Date(),
+}: TransitionReportOptions): Promise<{ status: ReportStatus; revision: number }> {
   const data = transitionReportSchema.parse(input);
   const row = await getReport({ db, user, reportId });
   const rule = findTransition(data.transition, row.status);
@@ -42,9 +48,11 @@ export async function transitionReport({ db, user, reportId, input, now = new Da
   const blocker = transitionBlocker(rule.name, { errorCount, unresolvedCount: unresolved.total });
   if (blocker) throw new ReportError("INVALID_STATE", `blocked: ${rule.name}`, { userMessage: blocker });
   // The drafter must learn why: a return always carries its reason, shown to them as a banner.
-  if (rule.name === "return" && !data.note.trim()) throw new ReportError("INVALID_INPUT", "return without a reason", { userMessage: "退回修改时请填写退回意见" });
+  if (rule.name === "return" && !data.note.trim())
+    throw new ReportError("INVALID_INPUT", "return without a reason", { userMessage: "退回修改时请填写退回意见" });
   if (rule.name === "reopen" && !data.note) throw new ReportError("INVALID_INPUT", "reopen without reason", { userMessage: "请填写新修订的原因" });
-  if (rule.name === "publish") assertPublication(data.publishedOn, data.publishedNote, now, (await findLatestRevisionWithStatus(db, reportId, "signed"))?.createdAt);
+  if (rule.name === "publish")
+    assertPublication(data.publishedOn, data.publishedNote, now, (await findLatestRevisionWithStatus(db, reportId, "signed"))?.createdAt);
 
   const revision = row.revision + 1;
   const note = data.note ? `${label}：${data.note}` : label;
@@ -72,7 +80,14 @@ export async function transitionReport({ db, user, reportId, input, now = new Da
     action: "report.status",
     user,
     targetId: reportId,
-    detail: { transition: rule.name, from: row.status, to: rule.to, revision, ...(data.note ? { note: data.note } : {}), ...(rule.name === "publish" ? { publishedOn: data.publishedOn, publishedNote: data.publishedNote } : {}) },
+    detail: {
+      transition: rule.name,
+      from: row.status,
+      to: rule.to,
+      revision,
+      ...(data.note ? { note: data.note } : {}),
+      ...(rule.name === "publish" ? { publishedOn: data.publishedOn, publishedNote: data.publishedNote } : {}),
+    },
   });
   // The people the step hands the report to learn of it (in the app, and by e-mail where SMTP is set up).
   await notifyTransition({ db, user, report: { id: reportId, agencyId: row.agencyId, title: row.title }, transition: rule.name, note: data.note });

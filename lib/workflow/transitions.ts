@@ -29,7 +29,9 @@ export function findTransition(name: TransitionName, from: string): TransitionRu
 /** "审核人" or "签发人、管理员": the roles that hold a permission. */
 export function rolesAllowedTo(action: Action): string {
   const table = permissionTable();
-  return ROLES.filter((role: Role) => table[role].includes(action)).map((role) => ROLE_LABELS[role]).join("、");
+  return ROLES.filter((role: Role) => table[role].includes(action))
+    .map((role) => ROLE_LABELS[role])
+    .join("、");
 }
 
 export function statusLabel(status: string): string {

@@ -21,7 +21,15 @@ export async function getAssignment(db: Database, user: SessionUser, assignmentI
 }
 
 /** The assignee, or whoever may assign, marks an assignment done or open again. */
-export async function updateAssignment({ db, user, input }: { db: Database; user: SessionUser; input: UpdateAssignment }): Promise<{ status: "open" | "done" }> {
+export async function updateAssignment({
+  db,
+  user,
+  input,
+}: {
+  db: Database;
+  user: SessionUser;
+  input: UpdateAssignment;
+}): Promise<{ status: "open" | "done" }> {
   const data = updateAssignmentSchema.parse(input);
   const assignment = await getAssignment(db, user, data.assignmentId);
   if (assignment.assigneeId !== user.id && !can(user.roles, "report.assign")) throw new ForbiddenError("只有承办人或分配任务的人可以更改任务状态");
@@ -29,6 +37,12 @@ export async function updateAssignment({ db, user, input }: { db: Database; user
     .update(tables.assignments)
     .set({ status: data.status, completedAt: data.status === "done" ? new Date() : null })
     .where(eq(tables.assignments.id, assignment.id));
-  await recordAuditEvent({ db, action: "assignment.status", user, targetId: assignment.reportId, detail: { assignmentId: assignment.id, status: data.status } });
+  await recordAuditEvent({
+    db,
+    action: "assignment.status",
+    user,
+    targetId: assignment.reportId,
+    detail: { assignmentId: assignment.id, status: data.status },
+  });
   return { status: data.status };
 }

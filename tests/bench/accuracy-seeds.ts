@@ -187,7 +187,8 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
     id: "dot-form",
     label: "间隔号误用（12.4、六.五、5˙22）",
     rules: ["dot-forms"],
-    seed: (lines, position) => appendSentence(lines, position, ["开展“12.4”国家宪法日主题宣传活动。", "组织“六.五”环境日宣传。", "开展“5˙22”国际生物多样性日宣传。"][position % 3]!),
+    seed: (lines, position) =>
+      appendSentence(lines, position, ["开展“12.4”国家宪法日主题宣传活动。", "组织“六.五”环境日宣传。", "开展“5˙22”国际生物多样性日宣传。"][position % 3]!),
   },
   {
     id: "stale-pufa-plan",
@@ -200,7 +201,11 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
     label: "纲要与年度不符",
     rules: ["dated-terms"],
     seed: (lines, position, year) =>
-      appendSentence(lines, position, year >= 2021 ? "对照《法治政府建设实施纲要（2015－2020年）》推进各项任务。" : "对照《法治政府建设实施纲要（2021－2025年）》推进各项任务。"),
+      appendSentence(
+        lines,
+        position,
+        year >= 2021 ? "对照《法治政府建设实施纲要（2015－2020年）》推进各项任务。" : "对照《法治政府建设实施纲要（2021－2025年）》推进各项任务。",
+      ),
   },
   {
     id: "legal-term",

@@ -48,7 +48,11 @@ async function toBytes(lines: string[], format: Format): Promise<Uint8Array> {
 
 // The corpus files are saved web pages: imported as web copies, whose capture damage the import repairs (logged).
 async function check(lines: string[], format: Format, isWebCopy = false): Promise<{ report: Report; findings: Finding[] }> {
-  const { report, sourceHeadings } = await importReport({ bytes: await toBytes(lines, format), fileName: `report.${format}`, ...(isWebCopy ? { repair: "web" as const } : {}) });
+  const { report, sourceHeadings } = await importReport({
+    bytes: await toBytes(lines, format),
+    fileName: `report.${format}`,
+    ...(isWebCopy ? { repair: "web" as const } : {}),
+  });
   return { report, findings: validateReport(report, { template: findTemplate(report.templateId) ?? undefined, sourceHeadings }) };
 }
 
@@ -99,8 +103,18 @@ function docToPlain(doc: Report["opening"]): string {
 }
 
 function loadSubjects(): { subjects: Subject[]; corpusFiles: string[] } {
-  const subjects: Subject[] = BENCH_REPORTS.map((report) => ({ name: report.name, year: report.year, lines: report.lines, formats: ["txt", "docx"], isWebCopy: false }));
-  const corpusFiles = existsSync(CORPUS) ? readdirSync(CORPUS).filter((file) => file.endsWith(".txt")).sort() : [];
+  const subjects: Subject[] = BENCH_REPORTS.map((report) => ({
+    name: report.name,
+    year: report.year,
+    lines: report.lines,
+    formats: ["txt", "docx"],
+    isWebCopy: false,
+  }));
+  const corpusFiles = existsSync(CORPUS)
+    ? readdirSync(CORPUS)
+        .filter((file) => file.endsWith(".txt"))
+        .sort()
+    : [];
   if (corpusFiles.length === 0) console.log(`[accuracy] 未找到语料目录 ${CORPUS}，只用为本基准编写的报告。`);
   for (const file of corpusFiles) {
     const text = readFileSync(path.join(CORPUS, file), "utf8");
@@ -118,7 +132,9 @@ interface Tally {
 }
 
 async function measureRecall(subjects: Subject[]): Promise<void> {
-  const tallies = new Map<string, { own: Tally; corpus: Tally }>(DEFECT_KINDS.map((kind) => [kind.id, { own: { found: 0, total: 0, misses: [] }, corpus: { found: 0, total: 0, misses: [] } }]));
+  const tallies = new Map<string, { own: Tally; corpus: Tally }>(
+    DEFECT_KINDS.map((kind) => [kind.id, { own: { found: 0, total: 0, misses: [] }, corpus: { found: 0, total: 0, misses: [] } }]),
+  );
   for (const subject of subjects) {
     for (const format of subject.formats) {
       const baseline = countKeys((await check(subject.lines, format, subject.isWebCopy)).findings);
@@ -163,7 +179,9 @@ function printRecall(tallies: Map<string, { own: Tally; corpus: Tally }>): void 
     const misses = [...own.misses, ...corpus.misses];
     if (misses.length > 0) console.log(`      未找到：${misses.slice(0, 6).join("，")}${misses.length > 6 ? ` 等${misses.length}处` : ""}`);
   }
-  console.log(`  合计：新写报告 ${percent(ownFound, ownTotal)} (${ownFound}/${ownTotal})；语料 ${percent(corpusFound, corpusTotal)} (${corpusFound}/${corpusTotal})`);
+  console.log(
+    `  合计：新写报告 ${percent(ownFound, ownTotal)} (${ownFound}/${ownTotal})；语料 ${percent(corpusFound, corpusTotal)} (${corpusFound}/${corpusTotal})`,
+  );
 }
 
 async function measurePrecision(corpusFiles: string[]): Promise<void> {
@@ -181,7 +199,9 @@ async function measurePrecision(corpusFiles: string[]): Promise<void> {
       const where = describeLocation(report, finding.location);
       const quote = quoteOf(report, finding);
       // Each verdict judges one finding: two findings with the same rule, place and quote take them in order.
-      const verdictIndex = judged.findIndex((entry, index) => !used.has(index) && entry.ruleId === finding.ruleId && entry.where === where && entry.quote === quote);
+      const verdictIndex = judged.findIndex(
+        (entry, index) => !used.has(index) && entry.ruleId === finding.ruleId && entry.where === where && entry.quote === quote,
+      );
       used.add(verdictIndex);
       const verdict = judged[verdictIndex];
       const label = verdict?.verdict ?? "unjudged";
@@ -195,7 +215,9 @@ async function measurePrecision(corpusFiles: string[]): Promise<void> {
     }
   }
   const judgedTotal = counts.true + counts.false + counts.noise;
-  console.log(`\n精确率：${percent(counts.true, judgedTotal)}（正确${counts.true}，错报${counts.false}，无用${counts.noise}，未评判${counts.unjudged}）；错报的错误级发现：${counts.falseErrors}条`);
+  console.log(
+    `\n精确率：${percent(counts.true, judgedTotal)}（正确${counts.true}，错报${counts.false}，无用${counts.noise}，未评判${counts.unjudged}）；错报的错误级发现：${counts.falseErrors}条`,
+  );
 }
 
 /** Median time of a full validation of the 80k-character bench report (the editor runs it at every pause). */
@@ -215,7 +237,9 @@ async function measureSpeed(): Promise<void> {
   }
   const median = (values: number[]) => [...values].sort((left, right) => left - right)[Math.floor(values.length / 2)]!;
   // On a shared, loaded machine the wall time includes waiting for a core; the CPU time is the validation's own cost.
-  console.log(`\n8万字报告完整校验：中位数 ${median(times).toFixed(1)} ms（CPU 时间 ${median(cpuTimes).toFixed(1)} ms；要求 < 100 ms；系统负载 ${loadAverage()}）`);
+  console.log(
+    `\n8万字报告完整校验：中位数 ${median(times).toFixed(1)} ms（CPU 时间 ${median(cpuTimes).toFixed(1)} ms；要求 < 100 ms；系统负载 ${loadAverage()}）`,
+  );
 }
 
 function loadAverage(): string {

@@ -27,7 +27,13 @@ const SPREAD_MS = flag("spread", 2000);
 const percentile = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length - 1, Math.floor((values.length * p) / 100))]!;
 
 /** One editor window: its base, its copy, and the save loop autosave runs. */
-async function saveLikeTheEditor(db: Database, user: SessionUser, reportId: string, window: { base: Report; revision: number; mine: Report }, mergeTimes: number[]) {
+async function saveLikeTheEditor(
+  db: Database,
+  user: SessionUser,
+  reportId: string,
+  window: { base: Report; revision: number; mine: Report },
+  mergeTimes: number[],
+) {
   for (;;) {
     try {
       const saved = await saveReportContent({ db, user, reportId, input: { baseRevision: window.revision, content: window.mine } });
@@ -53,8 +59,17 @@ async function main() {
   // One item per person in the first part, starting from a complete report's text.
   const start = buildCompleteReport();
   const measures = start.sections[0]!;
-  measures.items = users.map((_, index) => ({ ...measures.items[index % measures.items.length]!, id: `bench-item-${index}`, heading: `第${index + 1}人的条目` }));
-  await saveReportContent({ db, user: owner, reportId, input: { baseRevision: 1, content: { ...start, meta: (await getReport({ db, user: owner, reportId })).content.meta } } });
+  measures.items = users.map((_, index) => ({
+    ...measures.items[index % measures.items.length]!,
+    id: `bench-item-${index}`,
+    heading: `第${index + 1}人的条目`,
+  }));
+  await saveReportContent({
+    db,
+    user: owner,
+    reportId,
+    input: { baseRevision: 1, content: { ...start, meta: (await getReport({ db, user: owner, reportId })).content.meta } },
+  });
   const row = await getReport({ db, user: owner, reportId });
   const windows = users.map(() => ({ base: row.content, revision: row.revision, mine: structuredClone(row.content) }));
 
@@ -76,11 +91,18 @@ async function main() {
 
   const stored = (await getReport({ db, user: owner, reportId })).content.sections[0]!.items.map((item) => docToText(item.body)).join("\n");
   let missing = 0;
-  for (let round = 1; round <= ROUNDS; round += 1) for (let person = 1; person <= PEOPLE; person += 1) if (!stored.includes(`第${round}轮第${person}人写的句子。`)) missing += 1;
+  for (let round = 1; round <= ROUNDS; round += 1)
+    for (let person = 1; person <= PEOPLE; person += 1) if (!stored.includes(`第${round}轮第${person}人写的句子。`)) missing += 1;
   const size = JSON.stringify(row.content).length;
-  console.log(`[collab] ${PEOPLE} people × ${ROUNDS} rounds in one report (${Math.round(size / 1000)}k characters of JSON), saves spread over ${SPREAD_MS} ms per round, PGlite in memory`);
-  console.log(`[collab] save until acknowledged (merge rounds included): p50 ${percentile(saveTimes, 50).toFixed(1)} ms, p99 ${percentile(saveTimes, 99).toFixed(1)} ms, max ${Math.max(...saveTimes).toFixed(1)} ms`);
-  console.log(`[collab] three-way merge alone: ${mergeTimes.length} merges, p50 ${percentile(mergeTimes, 50).toFixed(2)} ms, p99 ${percentile(mergeTimes, 99).toFixed(2)} ms`);
+  console.log(
+    `[collab] ${PEOPLE} people × ${ROUNDS} rounds in one report (${Math.round(size / 1000)}k characters of JSON), saves spread over ${SPREAD_MS} ms per round, PGlite in memory`,
+  );
+  console.log(
+    `[collab] save until acknowledged (merge rounds included): p50 ${percentile(saveTimes, 50).toFixed(1)} ms, p99 ${percentile(saveTimes, 99).toFixed(1)} ms, max ${Math.max(...saveTimes).toFixed(1)} ms`,
+  );
+  console.log(
+    `[collab] three-way merge alone: ${mergeTimes.length} merges, p50 ${percentile(mergeTimes, 50).toFixed(2)} ms, p99 ${percentile(mergeTimes, 99).toFixed(2)} ms`,
+  );
   console.log(`[collab] sentences missing from the stored report: ${missing} of ${PEOPLE * ROUNDS}`);
   await handle.close();
   if (missing > 0) process.exitCode = 1;

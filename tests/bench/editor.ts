@@ -24,7 +24,7 @@ const TARGET_CHARACTERS = 30_000;
 const KEYSTROKES = 80;
 
 function paragraph(index: number): string {
-  return `第${index}段：本机关坚持依法行政，全年办理行政复议案件${index + 10}件，制定规范性文件${index % 7}件，组织领导干部学法${index % 5 + 1}次，持续提升依法行政能力和水平。`;
+  return `第${index}段：本机关坚持依法行政，全年办理行政复议案件${index + 10}件，制定规范性文件${index % 7}件，组织领导干部学法${(index % 5) + 1}次，持续提升依法行政能力和水平。`;
 }
 
 function percentile(values: number[], fraction: number): number {
@@ -86,7 +86,11 @@ async function measureTyping(page: Page, selector: string): Promise<number[]> {
 export async function benchEditor(): Promise<void> {
   if (!isBuildCurrent()) {
     console.log("构建应用…");
-    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, stdio: "ignore", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [nextBin(), "build"], {
+      cwd: ROOT,
+      stdio: "ignore",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   let reportId = "";

@@ -12,7 +12,10 @@ const MB = 1024 * 1024;
 const LINE = "坚持依法行政严格规范公正文明执法持续深化行政执法体制改革健全监督";
 
 const INPUTS: Array<{ name: string; run: (megabytes: number) => unknown }> = [
-  { name: "HTML：层层嵌套的 <div>", run: (mb) => htmlToBlocks(`${"<div>".repeat((mb * MB) / 11)}文字${"</div>".repeat((mb * MB) / 11)}`, { hasStyledHeadings: false }) },
+  {
+    name: "HTML：层层嵌套的 <div>",
+    run: (mb) => htmlToBlocks(`${"<div>".repeat((mb * MB) / 11)}文字${"</div>".repeat((mb * MB) / 11)}`, { hasStyledHeadings: false }),
+  },
   { name: "HTML：无 > 的 <（如 1<2）", run: (mb) => htmlToBlocks("1<2 ".repeat((mb * MB) / 4), { hasStyledHeadings: false }) },
   { name: "HTML：普通段落", run: (mb) => htmlToBlocks(`<p>${LINE}。</p>\n`.repeat((mb * MB) / 110), { hasStyledHeadings: false }) },
   {

@@ -57,7 +57,10 @@ async function timedPair<A, B>(first: () => Promise<A>, second: () => Promise<B>
     timesB.push(performance.now() - start);
   }
   const median = (values: number[]) => [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)]!;
-  return [{ ms: median(timesA), value: a }, { ms: median(timesB), value: b }];
+  return [
+    { ms: median(timesA), value: a },
+    { ms: median(timesB), value: b },
+  ];
 }
 
 export async function benchImport(): Promise<void> {
@@ -68,12 +71,16 @@ export async function benchImport(): Promise<void> {
   );
   const characters = ours.value.report.sections.reduce((count, section) => count + JSON.stringify(section.items).length, 0);
   console.log(`DOCX（${(docx.length / 1024).toFixed(1)} KB，正文约 ${mammothOnly.value.value.replace(/<[^>]+>/g, "").length} 字）：`);
-  console.log(`  完整导入 ${ours.ms.toFixed(1)} ms；mammoth convertToHtml ${mammothOnly.ms.toFixed(1)} ms；比值 ${(ours.ms / mammothOnly.ms).toFixed(2)}（交替各 15 次取中位数）`);
+  console.log(
+    `  完整导入 ${ours.ms.toFixed(1)} ms；mammoth convertToHtml ${mammothOnly.ms.toFixed(1)} ms；比值 ${(ours.ms / mammothOnly.ms).toFixed(2)}（交替各 15 次取中位数）`,
+  );
   console.log(`  结果 ${ours.value.report.sections.length} 部分，JSON 约 ${(characters / 1024).toFixed(0)} KB`);
 
   const page = buildWebPageText();
   const pageRun = await timed(() => importText(page));
-  console.log(`网页文本（${(Buffer.byteLength(page) / 1024).toFixed(1)} KB）：导入 ${pageRun.ms.toFixed(1)} ms，删除噪声 ${pageRun.value.log.find((entry) => entry.kind === "removed")?.message ?? "无"}`);
+  console.log(
+    `网页文本（${(Buffer.byteLength(page) / 1024).toFixed(1)} KB）：导入 ${pageRun.ms.toFixed(1)} ms，删除噪声 ${pageRun.value.log.find((entry) => entry.kind === "removed")?.message ?? "无"}`,
+  );
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) void benchImport();

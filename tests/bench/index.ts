@@ -20,10 +20,12 @@ async function main(): Promise<void> {
     if (only.length > 0 && !only.some((name) => bench.title.toLowerCase().includes(name.toLowerCase()))) continue;
     console.log(`\n== ${bench.title} ==`);
     try {
-      await (await bench.load())();
+      await (
+        await bench.load()
+      )();
     } catch (error) {
       failures += 1;
-      console.error(`基准测试失败：${error instanceof Error ? error.stack ?? error.message : String(error)}`);
+      console.error(`基准测试失败：${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
     }
   }
   process.exitCode = failures > 0 ? 1 : 0;

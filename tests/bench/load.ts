@@ -38,7 +38,9 @@ async function signInAll(subject: ReliabilityApp): Promise<EditorState[]> {
   for (let start = 0; start < subject.editors.length; start += 10) {
     const batch = subject.editors.slice(start, start + 10);
     const sessions = await Promise.all(batch.map((editor) => signInApi(subject.app.baseUrl, editor.user.username, SEED_PASSWORD)));
-    batch.forEach((editor, index) => editors.push({ session: sessions[index]!, reportId: editor.reportId, base: editor.content, revision: 1, acknowledged: null }));
+    batch.forEach((editor, index) =>
+      editors.push({ session: sessions[index]!, reportId: editor.reportId, base: editor.content, revision: 1, acknowledged: null }),
+    );
   }
   return editors;
 }
@@ -74,7 +76,9 @@ async function exportsDuringSaves(subject: ReliabilityApp, editors: EditorState[
   }
   console.log(`  导出：10 个并发（5 PDF + 5 DOCX）成功 ${exportsDone}，失败 ${exportsFailed}，最长 ${Math.max(...exportTimes).toFixed(0)} ms`);
   console.log(`  导出期间保存：${describeStats(saves)}${percentile(saves.latencies, 0.99) > P99_LIMIT_MS ? "（p99 超过 500 ms）" : "（p99 在 500 ms 内）"}`);
-  console.log(`  服务进程内存 RSS（导出器预热后）：导出前 ${before.toFixed(0)} MiB，峰值 ${peak.toFixed(0)} MiB，导出后 ${after.toFixed(0)} MiB${after <= before * 1.2 + 32 ? "（已回落）" : "（未回落到导出前水平）"}`);
+  console.log(
+    `  服务进程内存 RSS（导出器预热后）：导出前 ${before.toFixed(0)} MiB，峰值 ${peak.toFixed(0)} MiB，导出后 ${after.toFixed(0)} MiB${after <= before * 1.2 + 32 ? "（已回落）" : "（未回落到导出前水平）"}`,
+  );
 }
 
 /** One signed-in user sending every issue-20 attack in a loop while the editors autosave. */
@@ -86,7 +90,13 @@ async function abuseDuringSaves(subject: ReliabilityApp, editors: EditorState[],
     return fetch(`${baseUrl}/api/reports/import`, { method: "POST", body: form, headers: { Origin: baseUrl, Cookie: abuser.session.jar.header() } });
   };
   // Built before the phase: building them takes this process seconds, which would count against the editors' latencies.
-  const [pdf, paragraphs, bomb, text, html] = [sharedStreamPdf(500, 20_000), manyParagraphsDocx(1_400_000), mediaBombDocx(100), JSON.stringify({ text: longPastedText(1_900_000) }), new TextEncoder().encode(deepNestedHtml(10))];
+  const [pdf, paragraphs, bomb, text, html] = [
+    sharedStreamPdf(500, 20_000),
+    manyParagraphsDocx(1_400_000),
+    mediaBombDocx(100),
+    JSON.stringify({ text: longPastedText(1_900_000) }),
+    new TextEncoder().encode(deepNestedHtml(10)),
+  ];
   const attacks: Array<[string, () => Promise<Response>]> = [
     ["PDF 共享内容流", () => upload("a.pdf", pdf)],
     ["DOCX 140 万段", () => upload("a.docx", paragraphs)],
@@ -100,7 +110,10 @@ async function abuseDuringSaves(subject: ReliabilityApp, editors: EditorState[],
     while (isRunning) {
       for (const [name, attack] of attacks) {
         if (!isRunning) break;
-        const status = await attack().then(async (response) => (await response.arrayBuffer(), response.status), () => 0);
+        const status = await attack().then(
+          async (response) => (await response.arrayBuffer(), response.status),
+          () => 0,
+        );
         refusals.set(name, [...(refusals.get(name) ?? []), status]);
       }
     }
@@ -108,7 +121,9 @@ async function abuseDuringSaves(subject: ReliabilityApp, editors: EditorState[],
   const stats = await runEditors(baseUrl, editors, { intervalMs: 2000, seconds: 40 });
   isRunning = false;
   await abusing;
-  console.log(`  另有 1 个恶意用户循环发送攻击时，其余 ${editors.length} 人：${describeStats(stats)}${percentile(stats.latencies, 0.99) > P99_LIMIT_MS ? "（p99 超过 500 ms）" : "（p99 在 500 ms 内）"}`);
+  console.log(
+    `  另有 1 个恶意用户循环发送攻击时，其余 ${editors.length} 人：${describeStats(stats)}${percentile(stats.latencies, 0.99) > P99_LIMIT_MS ? "（p99 超过 500 ms）" : "（p99 在 500 ms 内）"}`,
+  );
   console.log(`  恶意请求的应答：${[...refusals].map(([name, statuses]) => `${name} ${statuses.join("/")}`).join("；")}`);
 }
 
@@ -163,7 +178,11 @@ async function main(): Promise<void> {
   console.log(`机器：${os.cpus().length} 核（${cpu}），${Math.round(os.totalmem() / 1024 ** 3)} GiB 内存，Node ${process.version}，回环地址`);
   if (!isBuildCurrent()) {
     console.log("正在构建应用（next build）…");
-    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [nextBin(), "build"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   if (ONLY !== "postgres") await benchKind("pglite");

@@ -47,7 +47,17 @@ export function buildBenchReport(characters: number, year = 2024, salt = 0): Rep
   return {
     schemaVersion: REPORT_SCHEMA_VERSION,
     templateId: "county-government",
-    meta: { agency: "青山县人民政府", year, title: `青山县人民政府关于${year}年度法治政府建设情况的报告`, mainRecipient: "中共青山县委", copyTo: "", signature: "青山县人民政府", date: `${year + 1}-03-08`, docNumber: "", isPublic: true },
+    meta: {
+      agency: "青山县人民政府",
+      year,
+      title: `青山县人民政府关于${year}年度法治政府建设情况的报告`,
+      mainRecipient: "中共青山县委",
+      copyTo: "",
+      signature: "青山县人民政府",
+      date: `${year + 1}-03-08`,
+      docNumber: "",
+      isPublic: true,
+    },
     opening: emptyDoc(),
     closing: "",
     sections: SECTION_KINDS.map((kind, sectionIndex) => ({
@@ -57,7 +67,14 @@ export function buildBenchReport(characters: number, year = 2024, salt = 0): Rep
       lead: "",
       items: items
         .filter((_, index) => index % SECTION_KINDS.length === sectionIndex)
-        .map((texts, index) => ({ id: `s${sectionIndex}i${index}`, heading: `第${index + 1}项工作`, body: textToDoc(texts.join("\n")), isRunIn: false, area: null, pendingUpdates: [] })),
+        .map((texts, index) => ({
+          id: `s${sectionIndex}i${index}`,
+          heading: `第${index + 1}项工作`,
+          body: textToDoc(texts.join("\n")),
+          isRunIn: false,
+          area: null,
+          pendingUpdates: [],
+        })),
       indicators: { fuyi_received: 46, fuyi_closed: 44, susong_cases: 31, susong_heads_appear: 29 },
       previousIndicators: {},
     })),

@@ -52,7 +52,9 @@ function listEndpoints(fill: (segment: string) => string): { routes: Endpoint[];
     .filter((file) => /\/route\.ts$/.test(file))
     .map((file) => ({
       path: toPath(file),
-      methods: [...readFileSync(file, "utf8").matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|export \{ handler as (GET)/g)].map((match) => match[1] ?? match[2]!),
+      methods: [...readFileSync(file, "utf8").matchAll(/export (?:async )?function (GET|POST|PUT|PATCH|DELETE)\b|export \{ handler as (GET)/g)].map(
+        (match) => match[1] ?? match[2]!,
+      ),
     }));
   const pages = files.filter((file) => /\/page\.tsx$/.test(file)).map(toPath);
   return { routes, pages };
@@ -96,7 +98,12 @@ describe.skipIf(Boolean(unavailable))("[AUTHZ]: every route, page and server act
     for (const route of routes) {
       if (PUBLIC_ROUTES.some((pattern) => pattern.test(route.path))) continue;
       for (const method of route.methods) {
-        const response = await request.fetch(`${app.baseUrl}${route.path}?format=docx`, { method, headers, data: method === "GET" ? undefined : "{}", maxRedirects: 0 });
+        const response = await request.fetch(`${app.baseUrl}${route.path}?format=docx`, {
+          method,
+          headers,
+          data: method === "GET" ? undefined : "{}",
+          maxRedirects: 0,
+        });
         assertRefused(response.status(), await response.text(), `${who} ${method} ${route.path}`, route.path.includes(foreignReportId));
         checked += 1;
       }
@@ -107,14 +114,26 @@ describe.skipIf(Boolean(unavailable))("[AUTHZ]: every route, page and server act
       assertRefused(response.status(), await response.text(), `${who} GET ${page}`, page.includes(foreignReportId));
       checked += 1;
     }
-    const manifest = JSON.parse(readFileSync(path.join(REPO_ROOT, process.env.NIANBAO_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8")) as {
+    const manifest = JSON.parse(
+      readFileSync(path.join(REPO_ROOT, process.env.NIANBAO_DIST_DIR || ".next", "server/server-reference-manifest.json"), "utf8"),
+    ) as {
       node: Record<string, { workers: Record<string, unknown>; exportedName: string; filename: string }>;
     };
     for (const [actionId, action] of Object.entries(manifest.node)) {
       const worker = Object.keys(action.workers)[0] ?? "app/page";
-      const pagePath = "/" + worker.replace(/^app\//, "").replace(/\/page$/, "").split("/").filter((segment) => !/^\(.*\)$/.test(segment)).map((segment) => (/^\[.*\]$/.test(segment) ? foreignReportId : segment)).join("/");
+      const pagePath =
+        "/" +
+        worker
+          .replace(/^app\//, "")
+          .replace(/\/page$/, "")
+          .split("/")
+          .filter((segment) => !/^\(.*\)$/.test(segment))
+          .map((segment) => (/^\[.*\]$/.test(segment) ? foreignReportId : segment))
+          .join("/");
       // Every id a verb might act on names the other agency's report, so a success would mean a breach.
-      const args = [{ reportId: foreignReportId, id: foreignReportId, fromReportId: foreignReportId, content: {}, year: 2026, templateId: "department", mode: "as-is" }];
+      const args = [
+        { reportId: foreignReportId, id: foreignReportId, fromReportId: foreignReportId, content: {}, year: 2026, templateId: "department", mode: "as-is" },
+      ];
       const response = await request.post(`${app.baseUrl}${pagePath}`, {
         headers: { ...headers, "Next-Action": actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
         data: JSON.stringify(args),

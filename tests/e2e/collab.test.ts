@@ -51,7 +51,12 @@ describe.skipIf(Boolean(unavailable))("[COLLAB] several people in one report, in
         };
         const office = await seedPeople("青溪市水务局", ["cb-zhang", "cb-wang", "cb-li"]);
         const lockOffice = await seedPeople("青溪市司法局", ["lk-zhang", "lk-wang"]);
-        const plan = [["pair", 2025, office], ["trio", 2024, office], ["conflict", 2023, office], ["lock", 2025, lockOffice]] as const;
+        const plan = [
+          ["pair", 2025, office],
+          ["trio", 2024, office],
+          ["conflict", 2023, office],
+          ["lock", 2025, lockOffice],
+        ] as const;
         for (const [key, year, { agency, users }] of plan) {
           const content = buildCompleteReport({ agency: agency.name, year });
           reports[key] = (await insertReport({ db, user: users[0]!, content, source: "e2e" })).reportId;
@@ -85,7 +90,8 @@ describe.skipIf(Boolean(unavailable))("[COLLAB] several people in one report, in
     const answer = (await window.page.evaluate(async (id) => (await fetch(`/api/reports/${id}/content`)).json(), reportId)) as { data: { content: Report } };
     return answer.data.content;
   }
-  const bodyText = (report: Report, itemId: string) => JSON.stringify(report.sections.flatMap((section) => section.items).find((item) => item.id === itemId)?.body);
+  const bodyText = (report: Report, itemId: string) =>
+    JSON.stringify(report.sections.flatMap((section) => section.items).find((item) => item.id === itemId)?.body);
 
   it("[COLLAB]: two people type in different items at once; both texts merge without a dialog, show on both screens and are stored", async () => {
     const a = await open("cb-zhang", reports.pair);
@@ -166,7 +172,10 @@ describe.skipIf(Boolean(unavailable))("[COLLAB] several people in one report, in
     await appendToItem(a, second!, "张敏改的第二项。");
     await waitForSaved(a.page);
     await appendToItem(b, first!, "王强离线时改的第一项。");
-    await b.page.locator('[data-testid="save-state"][data-state="offline"], [data-testid="save-state"][data-state="retrying"]').first().waitFor({ timeout: 20_000 });
+    await b.page
+      .locator('[data-testid="save-state"][data-state="offline"], [data-testid="save-state"][data-state="retrying"]')
+      .first()
+      .waitFor({ timeout: 20_000 });
     await b.page.context().setOffline(false);
 
     const dialog = b.page.getByTestId("conflict-dialog");

@@ -166,7 +166,10 @@ describe.skipIf(Boolean(unavailable))("[EDITOR] drafting in Chromium", () => {
     await editor.click();
     await page.keyboard.press("End");
     await typeWithIme(page, cdp, "停机期间继续输入", "tingji");
-    await page.locator('[data-testid="save-state"][data-state="retrying"], [data-testid="save-state"][data-state="offline"]').first().waitFor({ timeout: 20_000 });
+    await page
+      .locator('[data-testid="save-state"][data-state="retrying"], [data-testid="save-state"][data-state="offline"]')
+      .first()
+      .waitFor({ timeout: 20_000 });
     await page.screenshot({ path: path.join(SCREENSHOTS, "editor-offline.png") });
     await app.restart();
     await waitForSaved(page, 40_000);

@@ -52,8 +52,14 @@ describe.skipIf(Boolean(unavailable))("[IMPORT] a saved web page becomes a repor
     expect(text).toContain("已删除导航路径");
     // Switching the repair off and on again keeps the kind chosen for part 二.
     await page.getByRole("combobox", { name: "“存在的问题”的归类" }).selectOption("other");
-    await page.getByLabel(/撤销网页副本修复/).check().catch(() => undefined);
-    await page.getByLabel(/撤销网页副本修复/).uncheck().catch(() => undefined);
+    await page
+      .getByLabel(/撤销网页副本修复/)
+      .check()
+      .catch(() => undefined);
+    await page
+      .getByLabel(/撤销网页副本修复/)
+      .uncheck()
+      .catch(() => undefined);
     expect(await page.getByRole("combobox", { name: "“存在的问题”的归类" }).inputValue()).toBe("other");
     await page.screenshot({ path: path.join(SCREENSHOTS, "import-web-preview.png"), fullPage: true });
     await page.getByRole("button", { name: "按原样保存为2023年报告" }).click();

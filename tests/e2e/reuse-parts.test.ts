@@ -111,7 +111,10 @@ describe.skipIf(Boolean(unavailable))("[REUSE-PARTS] parts of a reused report in
     await page.getByTestId("outline-leader-duty-hint").click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.textContent)).toBe("移入本部分");
     // …and scrolls it into view.
-    const inView = () => suggestion.getByRole("button", { name: /移入本部分$/ }).evaluate((button) => button.getBoundingClientRect().top > 0 && button.getBoundingClientRect().bottom < window.innerHeight);
+    const inView = () =>
+      suggestion
+        .getByRole("button", { name: /移入本部分$/ })
+        .evaluate((button) => button.getBoundingClientRect().top > 0 && button.getBoundingClientRect().bottom < window.innerHeight);
     await expect.poll(inView).toBe(true);
     await page.screenshot({ path: path.join(SCREENSHOTS, "parts-leader-duty-suggestion.png") });
     await suggestion.getByRole("button", { name: /移入本部分$/ }).click();

@@ -79,7 +79,9 @@ describe.skipIf(Boolean(unavailable))("[REUSE] last year's DOCX to this year's d
     await expect.poll(() => page.locator('[data-testid="finding"][data-rule-id="commitments"]').count()).toBe(0);
     await waitForSaved(page);
 
-    const stored = (await (await page.request.get(`${app.baseUrl}/api/reports/${reportId}/content`)).json()) as { data: { content: { commitments: Array<{ status: string }> } } };
+    const stored = (await (await page.request.get(`${app.baseUrl}/api/reports/${reportId}/content`)).json()) as {
+      data: { content: { commitments: Array<{ status: string }> } };
+    };
     expect(stored.data.content.commitments.every((commitment) => commitment.status !== "open")).toBe(true);
 
     for (const format of ["docx", "pdf"] as const) {

@@ -42,7 +42,8 @@ describe.skipIf(Boolean(unavailable))("[ROUGH EDGES] the main pages as officials
         const agency = await seedAgency(db, { name: "青溪市水务局" });
         const drafter = await seedUser(db, { roles: ["drafter"], agencyId: agency.id, username: "edges-drafter" });
         await seedUser(db, { roles: ["admin", "drafter", "reviewer", "supervisor"], agencyId: agency.id, username: "edges-admin" });
-        currentId = (await insertReport({ db, user: drafter, content: buildCompleteReport({ agency: agency.name, year }), source: "template:department" })).reportId;
+        currentId = (await insertReport({ db, user: drafter, content: buildCompleteReport({ agency: agency.name, year }), source: "template:department" }))
+          .reportId;
         // Imported old reports, never submitted in this system: history, not overdue work.
         for (const oldYear of [year - 5, year - 4]) {
           await insertReport({ db, user: drafter, content: buildCompleteReport({ agency: agency.name, year: oldYear }), source: "import:docx" });
@@ -62,7 +63,10 @@ describe.skipIf(Boolean(unavailable))("[ROUGH EDGES] the main pages as officials
     expect(await page.locator("#year").inputValue()).toBe(String(year));
     expect(await page.getByTestId("new-report-deadlines").textContent()).toBe(`本年度报告须于${year + 1}年3月1日前报送，${year + 1}年4月1日前公开。`);
     await page.locator("#year").fill(String(year - 1));
-    await page.getByTestId("new-report-deadlines").filter({ hasText: `${year}年3月1日前报送` }).waitFor();
+    await page
+      .getByTestId("new-report-deadlines")
+      .filter({ hasText: `${year}年3月1日前报送` })
+      .waitFor();
     await page.context().close();
   });
 
@@ -70,7 +74,12 @@ describe.skipIf(Boolean(unavailable))("[ROUGH EDGES] the main pages as officials
     const page = await openAs(browser, app.baseUrl, "edges-drafter");
     const rows = page.getByTestId("reports-table").locator("tbody tr");
     await rows.first().waitFor();
-    const byYear = async (reportYear: number) => (await rows.filter({ hasText: `${reportYear}年` }).first().getByTestId("deadline-badges").textContent()) ?? "";
+    const byYear = async (reportYear: number) =>
+      (await rows
+        .filter({ hasText: `${reportYear}年` })
+        .first()
+        .getByTestId("deadline-badges")
+        .textContent()) ?? "";
     expect(await byYear(year - 5)).toBe("");
     expect(await byYear(year - 4)).toBe("");
     expect(await byYear(year)).toMatch(/报送/);

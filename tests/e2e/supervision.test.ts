@@ -43,7 +43,9 @@ async function seed(db: Database): Promise<{ signedReportId: string }> {
 
   const signed = buildCompleteReport({ agency: water.name, year: 2025 });
   signed.sections[0]!.indicators = { fuyi_received: 12, susong_cases: 4, susong_heads_appear: 3 };
-  signed.sections[0]!.items[2]!.body = textToDoc("严格执行规范性文件制定程序，起草阶段公开征求意见，咨询电话13912345678，出台前经过合法性审核和集体讨论，出台后按规定报送备案。");
+  signed.sections[0]!.items[2]!.body = textToDoc(
+    "严格执行规范性文件制定程序，起草阶段公开征求意见，咨询电话13912345678，出台前经过合法性审核和集体讨论，出台后按规定报送备案。",
+  );
   signed.meta.isPublic = false;
   const { reportId: signedReportId } = await insertReport({ db, user: waterDrafter, content: signed, source: "e2e" });
   await db.update(tables.reports).set({ status: "signed" }).where(eq(tables.reports.id, signedReportId));
@@ -151,7 +153,9 @@ describe.skipIf(Boolean(unavailable))("[SUPERVISION] the county office's board, 
     const [zipDownload] = await Promise.all([page.waitForEvent("download", { timeout: 90_000 }), page.getByTestId("download-zip").click()]);
     expect(zipDownload.suggestedFilename()).toBe("示例县委依法治县办下级机关2025年度报告.zip");
     const files = unzipSync(readFileSync((await zipDownload.path())!));
-    expect(Object.keys(files).sort()).toEqual(["清单.csv", "示例县水务局_2025年度法治政府建设年度报告.docx", "示例县水务局_2025年度法治政府建设年度报告.pdf"].sort());
+    expect(Object.keys(files).sort()).toEqual(
+      ["清单.csv", "示例县水务局_2025年度法治政府建设年度报告.docx", "示例县水务局_2025年度法治政府建设年度报告.pdf"].sort(),
+    );
     expect(Buffer.from(files["示例县水务局_2025年度法治政府建设年度报告.pdf"]!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
     await context.close();
   }, 180_000);
@@ -170,7 +174,10 @@ describe.skipIf(Boolean(unavailable))("[SUPERVISION] the county office's board, 
     writeFileSync(file, html);
     await context.close();
 
-    for (const viewport of [{ width: 1280, height: 900 }, { width: 390, height: 844 }]) {
+    for (const viewport of [
+      { width: 1280, height: 900 },
+      { width: 390, height: 844 },
+    ]) {
       // The page forbids every script by its own CSP; only the test's axe-core is let in.
       const offline = await browser.newContext({ viewport, locale: "zh-CN", offline: true, bypassCSP: true });
       const requests: string[] = [];
@@ -184,7 +191,9 @@ describe.skipIf(Boolean(unavailable))("[SUPERVISION] the county office's board, 
       await view.screenshot({ path: path.join(SCREENSHOTS, `public-${viewport.width}.png`), fullPage: false });
       await view.addScriptTag({ content: readFileSync(AXE_SCRIPT, "utf8") });
       const violations = await view.evaluate(async () => {
-        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }).axe;
+        const axe = (
+          window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string | null; nodes: unknown[] }> }> } }
+        ).axe;
         return (await axe.run(document)).violations.map((violation) => ({ id: violation.id, impact: violation.impact, count: violation.nodes.length }));
       });
       expect(violations.filter((violation) => violation.impact === "serious" || violation.impact === "critical")).toEqual([]);

@@ -20,11 +20,14 @@ const SCREENSHOTS = path.join(REPO_ROOT, "test-results", "screenshots");
 
 /** Saves content through the editor's own endpoint, from inside the signed-in page (same origin, session cookie). */
 async function saveContent(page: Page, reportId: string, edit: (report: Report) => void): Promise<number> {
-  const current = (await page.evaluate(async (id) => (await fetch(`/api/reports/${id}/content`)).json(), reportId)) as { data: { revision: number; content: Report } };
+  const current = (await page.evaluate(async (id) => (await fetch(`/api/reports/${id}/content`)).json(), reportId)) as {
+    data: { revision: number; content: Report };
+  };
   const content = current.data.content;
   edit(content);
   return page.evaluate(
-    async ({ id, body }) => (await fetch(`/api/reports/${id}/content`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).status,
+    async ({ id, body }) =>
+      (await fetch(`/api/reports/${id}/content`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) })).status,
     { id: reportId, body: { baseRevision: current.data.revision, content } },
   );
 }
@@ -48,7 +51,11 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
       seed: async (db: Database) => {
         const agency = await seedAgency(db, { name: "青溪市水务局" });
         const drafter = await seedUser(db, { roles: ["drafter"], agencyId: agency.id, username: "qx-drafter" });
-        for (const [role, username] of [["reviewer", "qx-reviewer"], ["approver", "qx-approver"], ["admin", "qx-admin"]] as const) {
+        for (const [role, username] of [
+          ["reviewer", "qx-reviewer"],
+          ["approver", "qx-approver"],
+          ["admin", "qx-admin"],
+        ] as const) {
           await seedUser(db, { roles: [role], agencyId: agency.id, username });
         }
         reportId = (await insertReport({ db, user: drafter, content: buildCompleteReport({ agency: agency.name }), source: "e2e" })).reportId;
@@ -68,13 +75,22 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
 
     // The drafter writes and submits; the reviewer sees 签发 disabled with the reason.
     await openReview(drafter.page, app.baseUrl, reportId);
-    expect(await saveContent(drafter.page, reportId, (report) => (report.sections[0]!.items[0]!.body = textToDoc(`${docToText(report.sections[0]!.items[0]!.body)}全年组织旁听庭审两次。`)))).toBe(200);
+    expect(
+      await saveContent(
+        drafter.page,
+        reportId,
+        (report) => (report.sections[0]!.items[0]!.body = textToDoc(`${docToText(report.sections[0]!.items[0]!.body)}全年组织旁听庭审两次。`)),
+      ),
+    ).toBe(200);
     await drafter.page.getByRole("button", { name: "提交审核" }).click();
     await expectStatus(drafter.page, "待审核");
 
     // The reviewer is told: a notification, and the report under 我的任务 › 等待我审核.
     await reviewer.page.goto(`${app.baseUrl}/assignments`);
-    await reviewer.page.getByTestId("tasks-review").getByRole("link", { name: /法治政府建设/ }).waitFor();
+    await reviewer.page
+      .getByTestId("tasks-review")
+      .getByRole("link", { name: /法治政府建设/ })
+      .waitFor();
     await reviewer.page.getByTestId("notifications-link").filter({ hasText: "1" }).waitFor();
     await reviewer.page.goto(`${app.baseUrl}/notifications`);
     await reviewer.page.getByTestId("notifications").getByText("等待您审核").waitFor();
@@ -101,14 +117,26 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
     // The drafter is told who returned the report and why.
     await drafter.page.getByTestId("return-banner").filter({ hasText: "意见：问题部分原因分析需要更具体。" }).waitFor();
     await drafter.page.getByTestId("unresolved-count").filter({ hasText: "未解决 2 条" }).waitFor();
-    expect(await saveContent(drafter.page, reportId, (report) => (report.sections[1]!.items[0]!.body = textToDoc(`${docToText(report.sections[1]!.items[0]!.body)}例如，个别科室办理涉水纠纷时仍以行政协调代替依法处理。`)))).toBe(200);
+    expect(
+      await saveContent(
+        drafter.page,
+        reportId,
+        (report) =>
+          (report.sections[1]!.items[0]!.body = textToDoc(
+            `${docToText(report.sections[1]!.items[0]!.body)}例如，个别科室办理涉水纠纷时仍以行政协调代替依法处理。`,
+          )),
+      ),
+    ).toBe(200);
     const firstThread = drafter.page.getByTestId("comment-thread").filter({ hasText: "请补充具体案例" });
     await firstThread.getByLabel("回复").fill("已补充具体事例。");
     await firstThread.getByRole("button", { name: "回复", exact: true }).click();
     await firstThread.getByText("已补充具体事例。").waitFor();
     for (let remaining = 2; remaining > 0; remaining -= 1) {
       await drafter.page.getByRole("button", { name: "标记为已解决" }).first().click();
-      await drafter.page.getByTestId("unresolved-count").filter({ hasText: `未解决 ${remaining - 1} 条` }).waitFor();
+      await drafter.page
+        .getByTestId("unresolved-count")
+        .filter({ hasText: `未解决 ${remaining - 1} 条` })
+        .waitFor();
     }
     await drafter.page.getByRole("button", { name: "提交审核" }).click();
     await expectStatus(drafter.page, "待审核");
@@ -152,7 +180,9 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
     await approver.page.getByRole("button", { name: "比较" }).click();
     const diff = approver.page.getByTestId("revision-diff");
     await diff.getByText("第1版 → 第9版").waitFor();
-    expect(await diff.locator("ins").allTextContents()).toEqual(expect.arrayContaining([expect.stringContaining("旁听庭审两次"), expect.stringContaining("行政协调代替依法处理")]));
+    expect(await diff.locator("ins").allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining("旁听庭审两次"), expect.stringContaining("行政协调代替依法处理")]),
+    );
     await approver.page.screenshot({ path: path.join(SCREENSHOTS, "workflow-history.png"), fullPage: true });
 
     // The administrator's audit CSV holds every step.
@@ -163,7 +193,10 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
     expect(csvResponse.headers()["content-type"]).toContain("text/csv");
     const csv = (await csvResponse.body()).toString("utf8");
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    const steps = csv.split("\r\n").filter((line) => line.includes(",report.status,")).map((line) => `${/""from"":""(\w+)""/.exec(line)?.[1]}→${/""to"":""(\w+)""/.exec(line)?.[1]}`);
+    const steps = csv
+      .split("\r\n")
+      .filter((line) => line.includes(",report.status,"))
+      .map((line) => `${/""from"":""(\w+)""/.exec(line)?.[1]}→${/""to"":""(\w+)""/.exec(line)?.[1]}`);
     expect(steps).toEqual(["draft→in_review", "in_review→returned", "returned→in_review", "in_review→reviewed", "reviewed→signed", "signed→published"]);
     for (const action of [",sign_in,", ",report.export,", ",comment.create,", ",comment.resolve,"]) expect(csv).toContain(action);
     await Promise.all([drafter.context.close(), reviewer.context.close(), approver.context.close(), admin.context.close()]);

@@ -64,7 +64,15 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
   const launch = async () => {
     child = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
       cwd: ROOT,
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATA_DIR: dataDir, AUTH_TRUST_HOST: "true", DATABASE_URL: "", ...options.env },
+      env: {
+        ...process.env,
+        NODE_ENV: "production",
+        NEXT_TELEMETRY_DISABLED: "1",
+        DATA_DIR: dataDir,
+        AUTH_TRUST_HOST: "true",
+        DATABASE_URL: "",
+        ...options.env,
+      },
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -25,7 +25,11 @@ export default function setup(project: TestProject): void {
   }
   if (!isBuildCurrent()) {
     console.log("[e2e] building the app (next build)…");
-    const build = spawnSync(process.execPath, [nextBin(), "build"], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" } });
+    const build = spawnSync(process.execPath, [nextBin(), "build"], {
+      cwd: ROOT,
+      stdio: "inherit",
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
     if (build.status !== 0) throw new Error("next build failed");
   }
   project.provide("e2eUnavailableReason", "");

@@ -41,7 +41,10 @@ function listenTcp(port, host, kind) {
     const server = net.createServer((socket) => {
       socket.once("data", (chunk) => {
         // The first bytes name the target: an HTTP request line, a CONNECT line, or a TLS hello with the SNI.
-        const printable = chunk.toString("latin1").replace(/[^\x20-\x7e]+/g, " ").slice(0, 200);
+        const printable = chunk
+          .toString("latin1")
+          .replace(/[^\x20-\x7e]+/g, " ")
+          .slice(0, 200);
         attempts.push({ kind, target: printable.trim(), from: socket.remoteAddress });
         socket.destroy();
       });

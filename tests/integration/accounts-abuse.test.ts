@@ -65,7 +65,9 @@ describe.skipIf(!isAvailable)(`[ABUSE] sessions and sign-in limits on ${testDbKi
       expect((await signInDelay(db, user.username, "10.0.0.7", new Date(now.getTime() + (MAX_ACCOUNT_DELAY_SECONDS + 1) * 1000))).seconds).toBe(0);
       await db.update(tables.loginAttempts).set({ at: new Date(Date.now() - 14 * 60_000) });
       await db.delete(tables.loginAttempts).where(eq(tables.loginAttempts.key, `user:${user.username.toLowerCase()}`));
-      await expect(verifyCredentials({ db, input: { username: user.username, password: SEED_PASSWORD }, ip: "10.0.0.7" })).resolves.toMatchObject({ userId: user.id });
+      await expect(verifyCredentials({ db, input: { username: user.username, password: SEED_PASSWORD }, ip: "10.0.0.7" })).resolves.toMatchObject({
+        userId: user.id,
+      });
     });
   });
 
@@ -73,7 +75,10 @@ describe.skipIf(!isAvailable)(`[ABUSE] sessions and sign-in limits on ${testDbKi
     await withRollback(handle.db, async (db) => {
       const user = await seedUser(db);
       await fail(db, user.username, "10.0.0.66", FREE_FAILURES_PER_ACCOUNT + 2);
-      const alerts = await db.select().from(tables.auditEvents).where(and(eq(tables.auditEvents.action, "sign_in_alert"), eq(tables.auditEvents.userId, user.id)));
+      const alerts = await db
+        .select()
+        .from(tables.auditEvents)
+        .where(and(eq(tables.auditEvents.action, "sign_in_alert"), eq(tables.auditEvents.userId, user.id)));
       expect(alerts).toHaveLength(1);
       expect(alerts[0]!.detail).toMatchObject({ username: user.username, failures: FREE_FAILURES_PER_ACCOUNT });
       expect(alerts[0]!.ip).toBe("10.0.0.66");

@@ -34,13 +34,18 @@ describe.skipIf(!isAvailable)(`[ACCOUNTS] on ${testDbKind()}`, () => {
       expect(await isSetupOpen(db)).toBe(false);
       const user = await loadSessionUser(db, userId);
       expect(user).toMatchObject({ username: "admin", agencyName: "示例县司法局", roles: ["admin"] });
-      await expect(setupFirstRun({ db, input: { ...input, username: "second" } })).rejects.toMatchObject({ code: "FORBIDDEN", userMessage: "系统已完成初始化，不能再次设置" });
+      await expect(setupFirstRun({ db, input: { ...input, username: "second" } })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        userMessage: "系统已完成初始化，不能再次设置",
+      });
     });
   });
 
   it("setup rejects malformed fields with Chinese field messages", async () => {
     await withRollback(handle.db, async (db) => {
-      await expect(setupFirstRun({ db, input: { agencyName: "", agencyLevel: "department", username: "a", displayName: "", password: "short" } })).rejects.toMatchObject({
+      await expect(
+        setupFirstRun({ db, input: { agencyName: "", agencyLevel: "department", username: "a", displayName: "", password: "short" } }),
+      ).rejects.toMatchObject({
         issues: expect.arrayContaining([expect.objectContaining({ message: "密码至少10个字符" }), expect.objectContaining({ message: "用户名至少3个字符" })]),
       });
     });
@@ -51,7 +56,9 @@ describe.skipIf(!isAvailable)(`[ACCOUNTS] on ${testDbKind()}`, () => {
       const user = await seedUser(db);
       await expect(verifyCredentials({ db, input: { username: user.username, password: SEED_PASSWORD } })).resolves.toMatchObject({ userId: user.id });
       const wrong = await verifyCredentials({ db, input: { username: user.username, password: "nope-nope-nope" } }).catch((error: ReportError) => error);
-      const unknown = await verifyCredentials({ db, input: { username: uniqueName("ghost"), password: "nope-nope-nope" } }).catch((error: ReportError) => error);
+      const unknown = await verifyCredentials({ db, input: { username: uniqueName("ghost"), password: "nope-nope-nope" } }).catch(
+        (error: ReportError) => error,
+      );
       expect((wrong as ReportError).userMessage).toBe(SIGN_IN_FAILED_MESSAGE);
       expect((unknown as ReportError).userMessage).toBe(SIGN_IN_FAILED_MESSAGE);
     });

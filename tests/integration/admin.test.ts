@@ -40,12 +40,22 @@ describe.skipIf(!isAvailable)(`[ADMIN] users, agency profile, audit log and supe
     await withRollback(handle.db, async (db) => {
       const admin = await seedUser(db, { roles: ["admin"] });
       const outsider = await seedUser(db, { roles: ["drafter"] });
-      const { userId } = await createAgencyUser({ db, user: admin, input: { username: "zhang.wei", displayName: "张伟", password: "first-password-1", roles: ["drafter"] } });
-      await expect(createAgencyUser({ db, user: admin, input: { username: "li.na", displayName: "李娜", password: "short", roles: ["drafter"] } })).rejects.toMatchObject({ name: "ZodError" });
+      const { userId } = await createAgencyUser({
+        db,
+        user: admin,
+        input: { username: "zhang.wei", displayName: "张伟", password: "first-password-1", roles: ["drafter"] },
+      });
+      await expect(
+        createAgencyUser({ db, user: admin, input: { username: "li.na", displayName: "李娜", password: "short", roles: ["drafter"] } }),
+      ).rejects.toMatchObject({ name: "ZodError" });
       await updateUserRoles({ db, user: admin, input: { userId, roles: ["reviewer", "drafter"] } });
       expect((await listUsers({ db, user: admin })).find((member) => member.id === userId)?.roles).toEqual(["drafter", "reviewer"]);
       const [roleEvent] = await db.select().from(tables.auditEvents).where(eq(tables.auditEvents.action, "user.roles"));
-      expect(roleEvent).toMatchObject({ userId: admin.id, targetId: userId, detail: { username: "zhang.wei", before: ["drafter"], after: ["drafter", "reviewer"] } });
+      expect(roleEvent).toMatchObject({
+        userId: admin.id,
+        targetId: userId,
+        detail: { username: "zhang.wei", before: ["drafter"], after: ["drafter", "reviewer"] },
+      });
 
       await expect(resetPassword({ db, user: admin, input: { userId, password: "123456789" } })).rejects.toMatchObject({ name: "ZodError" });
       await resetPassword({ db, user: admin, input: { userId, password: "second-password-2" } });
@@ -53,12 +63,20 @@ describe.skipIf(!isAvailable)(`[ADMIN] users, agency profile, audit log and supe
 
       await setUserActive({ db, user: admin, input: { userId, isActive: false } });
       expect(await loadSessionUser(db, userId)).toBeNull();
-      await expect(verifyCredentials({ db, input: { username: "zhang.wei", password: "second-password-2" } })).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+      await expect(verifyCredentials({ db, input: { username: "zhang.wei", password: "second-password-2" } })).rejects.toMatchObject({
+        code: "UNAUTHENTICATED",
+      });
 
-      await expect(setUserActive({ db, user: admin, input: { userId: admin.id, isActive: false } })).rejects.toMatchObject({ userMessage: "不能停用自己的账号" });
-      await expect(updateUserRoles({ db, user: admin, input: { userId: admin.id, roles: ["drafter"] } })).rejects.toMatchObject({ userMessage: "本机关至少要保留一名在用的管理员" });
+      await expect(setUserActive({ db, user: admin, input: { userId: admin.id, isActive: false } })).rejects.toMatchObject({
+        userMessage: "不能停用自己的账号",
+      });
+      await expect(updateUserRoles({ db, user: admin, input: { userId: admin.id, roles: ["drafter"] } })).rejects.toMatchObject({
+        userMessage: "本机关至少要保留一名在用的管理员",
+      });
       await expect(updateUserRoles({ db, user: admin, input: { userId: outsider.id, roles: ["admin"] } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(resetPassword({ db, user: admin, input: { userId: outsider.id, password: "take-over-password" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(resetPassword({ db, user: admin, input: { userId: outsider.id, password: "take-over-password" } })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       await expect(listUsers({ db, user: outsider })).rejects.toMatchObject({ code: "FORBIDDEN" });
     });
   });
@@ -69,10 +87,28 @@ describe.skipIf(!isAvailable)(`[ADMIN] users, agency profile, audit log and supe
       await updateAgencyProfile({
         db,
         user: admin,
-        input: { name: admin.agencyName, level: "department", submissionDeadline: "02-15", disclosureDeadline: "03-31", fontProfile: "windows", defaultMainRecipient: "青溪市人民政府", defaultSignature: "青溪市水务局" },
+        input: {
+          name: admin.agencyName,
+          level: "department",
+          submissionDeadline: "02-15",
+          disclosureDeadline: "03-31",
+          fontProfile: "windows",
+          defaultMainRecipient: "青溪市人民政府",
+          defaultSignature: "青溪市水务局",
+        },
       });
-      await expect(updateAgencyProfile({ db, user: admin, input: { name: admin.agencyName, level: "department", submissionDeadline: "2-30", disclosureDeadline: "03-31", fontProfile: "windows" } })).rejects.toMatchObject({ name: "ZodError" });
-      expect(await getAgencyProfile({ db, user: admin })).toMatchObject({ submissionDeadline: "02-15", fontProfile: "windows", defaultSignature: "青溪市水务局" });
+      await expect(
+        updateAgencyProfile({
+          db,
+          user: admin,
+          input: { name: admin.agencyName, level: "department", submissionDeadline: "2-30", disclosureDeadline: "03-31", fontProfile: "windows" },
+        }),
+      ).rejects.toMatchObject({ name: "ZodError" });
+      expect(await getAgencyProfile({ db, user: admin })).toMatchObject({
+        submissionDeadline: "02-15",
+        fontProfile: "windows",
+        defaultSignature: "青溪市水务局",
+      });
       const { reportId } = await createReport({ db, user: admin, input: { year: 2024, templateId: "department" } });
       const report = await getReport({ db, user: admin, reportId });
       expect(report.content.meta).toMatchObject({ mainRecipient: "青溪市人民政府", signature: "青溪市水务局" });
@@ -91,7 +127,11 @@ describe.skipIf(!isAvailable)(`[ADMIN] users, agency profile, audit log and supe
       const office = await seedAgency(db, { name: "青溪市委依法治市办", level: "city" });
       const officeAdmin = await seedUser(db, { roles: ["admin"], agencyId: office.id });
       const supervisor = await seedUser(db, { roles: ["supervisor"], agencyId: office.id });
-      const { agencyId } = await createChildAgency({ db, user: officeAdmin, input: { agencyName: "青溪市水务局", agencyLevel: "department", username: "qx-water-admin", displayName: "王芳", password: "water-admin-pass" } });
+      const { agencyId } = await createChildAgency({
+        db,
+        user: officeAdmin,
+        input: { agencyName: "青溪市水务局", agencyLevel: "department", username: "qx-water-admin", displayName: "王芳", password: "water-admin-pass" },
+      });
       const grandchild = await seedAgency(db, { name: "青溪市水文站", parentId: agencyId });
       const unrelated = await seedAgency(db, { name: "远山县司法局" });
       const drafter = await seedUser(db, { roles: ["drafter"], agencyId });
@@ -124,23 +164,59 @@ describe.skipIf(!isAvailable)(`[ADMIN] users, agency profile, audit log and supe
       const drafter = await seedUser(db, { roles: ["drafter"], agencyId: admin.agencyId });
       const other = await seedUser(db, { roles: ["admin"] });
       await db.insert(tables.auditEvents).values([
-        { action: "sign_in_failed", userId: drafter.id, username: drafter.username, detail: { username: drafter.username }, ip: "10.0.0.7", at: new Date("2025-03-01T01:00:00Z") },
-        { action: "report.export", userId: drafter.id, username: drafter.username, agencyId: admin.agencyId, targetId: "r1", detail: { format: "docx" }, ip: "10.0.0.7", at: new Date("2025-03-02T01:00:00Z") },
-        { action: "report.export", userId: other.id, username: other.username, agencyId: other.agencyId, detail: { note: "=HYPERLINK(\"x\")" }, at: new Date("2025-03-02T02:00:00Z") },
-        { action: "report.status", userId: admin.id, username: admin.username, agencyId: admin.agencyId, detail: { from: "draft", to: "in_review" }, at: new Date("2025-03-04T01:00:00Z") },
+        {
+          action: "sign_in_failed",
+          userId: drafter.id,
+          username: drafter.username,
+          detail: { username: drafter.username },
+          ip: "10.0.0.7",
+          at: new Date("2025-03-01T01:00:00Z"),
+        },
+        {
+          action: "report.export",
+          userId: drafter.id,
+          username: drafter.username,
+          agencyId: admin.agencyId,
+          targetId: "r1",
+          detail: { format: "docx" },
+          ip: "10.0.0.7",
+          at: new Date("2025-03-02T01:00:00Z"),
+        },
+        {
+          action: "report.export",
+          userId: other.id,
+          username: other.username,
+          agencyId: other.agencyId,
+          detail: { note: '=HYPERLINK("x")' },
+          at: new Date("2025-03-02T02:00:00Z"),
+        },
+        {
+          action: "report.status",
+          userId: admin.id,
+          username: admin.username,
+          agencyId: admin.agencyId,
+          detail: { from: "draft", to: "in_review" },
+          at: new Date("2025-03-04T01:00:00Z"),
+        },
       ]);
       const all = await listAuditEvents({ db, user: admin, query: {} });
       expect(all.events.map((event) => event.action)).toEqual(["report.status", "report.export", "sign_in_failed"]);
       expect((await listAuditEvents({ db, user: admin, query: { action: "report.export" } })).events).toHaveLength(1);
       expect((await listAuditEvents({ db, user: admin, query: { username: drafter.username } })).events).toHaveLength(2);
-      expect((await listAuditEvents({ db, user: admin, query: { from: "2025-03-02", to: "2025-03-02" } })).events.map((event) => event.action)).toEqual(["report.export"]);
+      expect((await listAuditEvents({ db, user: admin, query: { from: "2025-03-02", to: "2025-03-02" } })).events.map((event) => event.action)).toEqual([
+        "report.export",
+      ]);
       await expect(listAuditEvents({ db, user: drafter, query: {} })).rejects.toMatchObject({ code: "FORBIDDEN" });
       const csv = auditEventsToCsv(await listAuditEventsForExport({ db, user: admin, query: {} }));
       expect(csv.startsWith("\uFEFF时间,时间（UTC）,用户,操作,操作代码,对象,详情,来源地址\r\n")).toBe(true);
       expect(csv).toContain(`2025年3月1日 09:00,2025-03-01T01:00:00.000Z,${drafter.username},登录失败,sign_in_failed,,`);
       expect(csv).toContain(",10.0.0.7\r\n");
       expect(csv).not.toContain("HYPERLINK");
-      expect(auditEventsToCsv([{ id: 1, at: new Date("2025-03-01T00:00:00Z"), userId: null, username: "=cmd", agencyId: null, action: "x", targetId: null, detail: {}, ip: null }])).toContain(",'=cmd,");
+      expect(
+        auditEventsToCsv([
+          { id: 1, at: new Date("2025-03-01T00:00:00Z"), userId: null, username: "=cmd", agencyId: null, action: "x", targetId: null, detail: {}, ip: null },
+        ]),
+      ).toContain(",'=cmd,");
     });
   });
 });

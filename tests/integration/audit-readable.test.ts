@@ -48,10 +48,19 @@ describe.skipIf(!isAvailable)(`[AUDIT] readable audit details on ${testDbKind()}
   });
 
   it.each([
-    [{ action: "report.export", detail: { format: "docx", isDraft: false, revision: 5, reportAgencyId: "0b0e6f1c-1111-4c1c-9c1c-111111111111" } }, "DOCX，正式稿，第5版"],
+    [
+      { action: "report.export", detail: { format: "docx", isDraft: false, revision: 5, reportAgencyId: "0b0e6f1c-1111-4c1c-9c1c-111111111111" } },
+      "DOCX，正式稿，第5版",
+    ],
     [{ action: "user.roles", detail: { username: "wangfang", before: ["drafter"], after: ["drafter", "reviewer"] } }, "wangfang：起草人 → 起草人、审核人"],
     [{ action: "agency.update", detail: { changed: ["submissionDeadline", "defaultSignature"] } }, "修改了报送期限、默认署名"],
-    [{ action: "report.status", detail: { transition: "publish", from: "signed", to: "published", revision: 7, publishedOn: "2025-03-28", publishedNote: "门户网站" } }, "已签发 → 已公开，第7版；公开日期：2025年3月28日；公开方式：门户网站"],
+    [
+      {
+        action: "report.status",
+        detail: { transition: "publish", from: "signed", to: "published", revision: 7, publishedOn: "2025-03-28", publishedNote: "门户网站" },
+      },
+      "已签发 → 已公开，第7版；公开日期：2025年3月28日；公开方式：门户网站",
+    ],
     [{ action: "something.new", detail: { threadId: "x", count: 3, label: "样例" } }, "count：3，label：样例"],
   ])("describes %j", (event, expected) => {
     expect(describeAuditEvent(event)).toBe(expected);

@@ -22,8 +22,7 @@ vi.mock("next-auth", async (importOriginal) => ({
     if (!session.userId) return null;
     const { sql } = await import("drizzle-orm");
     const rows = (await (session.db as Database).execute(sql`select session_version from users where id = ${session.userId}`)) as unknown as
-      | { rows: Array<{ session_version: number }> }
-      | Array<{ session_version: number }>;
+      { rows: Array<{ session_version: number }> } | Array<{ session_version: number }>;
     const row = Array.isArray(rows) ? rows[0] : rows.rows[0];
     return { userId: session.userId, sessionVersion: Number(row?.session_version ?? 0), signedInAt: Date.now() };
   },
@@ -56,8 +55,33 @@ const isAvailable = requireOrSkip(isTestDbAvailable(), `${testDbKind()} test dat
 
 /** What the permission table must say; a change to lib/permissions.ts has to change this too. */
 const EXPECTED_TABLE: Record<Role, readonly Action[]> = {
-  admin: ["report.read", "report.create", "report.edit", "report.import", "report.submit", "report.comment", "report.export", "report.assign", "report.history", "report.restore", "users.manage", "agency.manage", "audit.read"],
-  drafter: ["report.read", "report.create", "report.edit", "report.import", "report.submit", "report.comment", "report.export", "report.assign", "report.history", "report.restore"],
+  admin: [
+    "report.read",
+    "report.create",
+    "report.edit",
+    "report.import",
+    "report.submit",
+    "report.comment",
+    "report.export",
+    "report.assign",
+    "report.history",
+    "report.restore",
+    "users.manage",
+    "agency.manage",
+    "audit.read",
+  ],
+  drafter: [
+    "report.read",
+    "report.create",
+    "report.edit",
+    "report.import",
+    "report.submit",
+    "report.comment",
+    "report.export",
+    "report.assign",
+    "report.history",
+    "report.restore",
+  ],
   reviewer: ["report.read", "report.comment", "report.review", "report.export", "report.history"],
   approver: ["report.read", "report.comment", "report.signoff", "report.publish", "report.reopen", "report.export", "report.history"],
   supervisor: ["report.read", "report.export", "report.history", "supervision.read"],
@@ -88,7 +112,10 @@ async function seedWorld(db: Database): Promise<World> {
   await db.insert(tables.comments).values({ threadId: thread!.id, authorId: users.reviewer.id, body: SECRET_COMMENT });
   // Given to a colleague: nobody may withdraw an assignment given to themselves (it would lift their own limit).
   const colleague = await seedUser(db, { roles: ["drafter"], agencyId: agency.id, username: "matrix-colleague" });
-  const [assignment] = await db.insert(tables.assignments).values({ reportId, assigneeId: colleague.id, sectionId: content.sections[3]!.id, createdBy: users.admin.id }).returning();
+  const [assignment] = await db
+    .insert(tables.assignments)
+    .values({ reportId, assigneeId: colleague.id, sectionId: content.sections[3]!.id, createdBy: users.admin.id })
+    .returning();
   const [revision] = await db.select().from(tables.reportRevisions).where(eq(tables.reportRevisions.reportId, reportId));
   return { db, users, stranger, reportId, threadId: thread!.id, assignmentId: assignment!.id, firstRevisionId: revision!.id };
 }
@@ -139,7 +166,8 @@ const transition = (name: string, permission: Action, status: ReportStatus, extr
   isForeign: true,
   prepare,
   viaAction: (world) => fromResult(workflow.transitionReportAction({ reportId: world.reportId, transition: name as "submit", ...extra })),
-  viaVerb: (world, user) => fromVerb(verbs.transitionReport({ db: world.db, user, reportId: world.reportId, input: { transition: name as "submit", ...extra } })),
+  viaVerb: (world, user) =>
+    fromVerb(verbs.transitionReport({ db: world.db, user, reportId: world.reportId, input: { transition: name as "submit", ...extra } })),
 });
 const contentRequest = (world: World, method: "GET" | "PUT", body?: unknown) =>
   new Request(`http://localhost/api/reports/${world.reportId}/content`, {
@@ -189,7 +217,8 @@ const OPERATIONS: Operation[] = [
     name: "list comment threads",
     permission: "report.read",
     isForeign: true,
-    viaAction: async (world, user) => (user ? fromVerb(verbs.listCommentThreads({ db: world.db, user, reportId: world.reportId })) : { ok: false, code: "UNAUTHENTICATED", text: "" }),
+    viaAction: async (world, user) =>
+      user ? fromVerb(verbs.listCommentThreads({ db: world.db, user, reportId: world.reportId })) : { ok: false, code: "UNAUTHENTICATED", text: "" },
   },
   {
     name: "assign a part",
@@ -197,11 +226,20 @@ const OPERATIONS: Operation[] = [
     isForeign: true,
     viaAction: async (world) => {
       const row = await contentOf(world);
-      return fromResult(workflow.createAssignmentAction({ reportId: world.reportId, assigneeId: world.users.drafter.id, sectionId: row.content.sections[0]!.id }));
+      return fromResult(
+        workflow.createAssignmentAction({ reportId: world.reportId, assigneeId: world.users.drafter.id, sectionId: row.content.sections[0]!.id }),
+      );
     },
     viaVerb: async (world, user) => {
       const row = await contentOf(world);
-      return fromVerb(verbs.createAssignment({ db: world.db, user, reportId: world.reportId, input: { assigneeId: world.users.drafter.id, sectionId: row.content.sections[0]!.id } }));
+      return fromVerb(
+        verbs.createAssignment({
+          db: world.db,
+          user,
+          reportId: world.reportId,
+          input: { assigneeId: world.users.drafter.id, sectionId: row.content.sections[0]!.id },
+        }),
+      );
     },
   },
   {
@@ -222,7 +260,8 @@ const OPERATIONS: Operation[] = [
     name: "list revisions",
     permission: "report.history",
     isForeign: true,
-    viaAction: async (world, user) => (user ? fromVerb(verbs.listRevisions({ db: world.db, user, reportId: world.reportId })) : { ok: false, code: "UNAUTHENTICATED", text: "" }),
+    viaAction: async (world, user) =>
+      user ? fromVerb(verbs.listRevisions({ db: world.db, user, reportId: world.reportId })) : { ok: false, code: "UNAUTHENTICATED", text: "" },
   },
   {
     name: "restore a revision",
@@ -245,7 +284,11 @@ const OPERATIONS: Operation[] = [
     isForeign: true,
     viaAction: async (world) => {
       const row = await contentOf(world);
-      return fromResponse(contentRoute.PUT(contentRequest(world, "PUT", { baseRevision: row.revision, content: row.content }), { params: Promise.resolve({ reportId: world.reportId }) }));
+      return fromResponse(
+        contentRoute.PUT(contentRequest(world, "PUT", { baseRevision: row.revision, content: row.content }), {
+          params: Promise.resolve({ reportId: world.reportId }),
+        }),
+      );
     },
     viaVerb: async (world, user) => {
       const row = await contentOf(world);
@@ -257,14 +300,22 @@ const OPERATIONS: Operation[] = [
     permission: "users.manage",
     isForeign: false,
     viaAction: () => fromResult(admin.createUserAction({ username: "matrix-new", displayName: "新用户", password: "matrix-password-1", roles: ["drafter"] })),
-    viaVerb: (world, user) => fromVerb(verbs.createAgencyUser({ db: world.db, user, input: { username: "matrix-new", displayName: "新用户", password: "matrix-password-1", roles: ["drafter"] } })),
+    viaVerb: (world, user) =>
+      fromVerb(
+        verbs.createAgencyUser({
+          db: world.db,
+          user,
+          input: { username: "matrix-new", displayName: "新用户", password: "matrix-password-1", roles: ["drafter"] },
+        }),
+      ),
   },
   {
     name: "change roles",
     permission: "users.manage",
     isForeign: true,
     viaAction: (world) => fromResult(admin.updateUserRolesAction({ userId: world.users.reviewer.id, roles: ["reviewer", "approver"] })),
-    viaVerb: (world, user) => fromVerb(verbs.updateUserRoles({ db: world.db, user, input: { userId: world.users.reviewer.id, roles: ["reviewer", "approver"] } })),
+    viaVerb: (world, user) =>
+      fromVerb(verbs.updateUserRoles({ db: world.db, user, input: { userId: world.users.reviewer.id, roles: ["reviewer", "approver"] } })),
   },
   {
     name: "deactivate a user",
@@ -285,15 +336,46 @@ const OPERATIONS: Operation[] = [
     permission: "agency.manage",
     isForeign: false,
     viaAction: async (world, user) =>
-      fromResult(admin.updateAgencyProfileAction({ name: user?.agencyName ?? "某机关", level: "department", submissionDeadline: "03-01", disclosureDeadline: "04-01", fontProfile: "gb2312" })),
-    viaVerb: (world, user) => fromVerb(verbs.updateAgencyProfile({ db: world.db, user, input: { name: user.agencyName, level: "department", submissionDeadline: "03-01", disclosureDeadline: "04-01", fontProfile: "gb2312" } })),
+      fromResult(
+        admin.updateAgencyProfileAction({
+          name: user?.agencyName ?? "某机关",
+          level: "department",
+          submissionDeadline: "03-01",
+          disclosureDeadline: "04-01",
+          fontProfile: "gb2312",
+        }),
+      ),
+    viaVerb: (world, user) =>
+      fromVerb(
+        verbs.updateAgencyProfile({
+          db: world.db,
+          user,
+          input: { name: user.agencyName, level: "department", submissionDeadline: "03-01", disclosureDeadline: "04-01", fontProfile: "gb2312" },
+        }),
+      ),
   },
   {
     name: "create a subordinate agency",
     permission: "agency.manage",
     isForeign: false,
-    viaAction: () => fromResult(admin.createChildAgencyAction({ agencyName: "青溪市水文站", agencyLevel: "department", username: "matrix-child", displayName: "站长", password: "matrix-password-3" })),
-    viaVerb: (world, user) => fromVerb(verbs.createChildAgency({ db: world.db, user, input: { agencyName: "青溪市水文站", agencyLevel: "department", username: "matrix-child", displayName: "站长", password: "matrix-password-3" } })),
+    viaAction: () =>
+      fromResult(
+        admin.createChildAgencyAction({
+          agencyName: "青溪市水文站",
+          agencyLevel: "department",
+          username: "matrix-child",
+          displayName: "站长",
+          password: "matrix-password-3",
+        }),
+      ),
+    viaVerb: (world, user) =>
+      fromVerb(
+        verbs.createChildAgency({
+          db: world.db,
+          user,
+          input: { agencyName: "青溪市水文站", agencyLevel: "department", username: "matrix-child", displayName: "站长", password: "matrix-password-3" },
+        }),
+      ),
   },
   {
     name: "download the audit CSV (route)",
@@ -309,7 +391,10 @@ const OPERATIONS: Operation[] = [
 function supervisionOperations(): Operation[] {
   const childAgency = new WeakMap<World, string>();
   const addChildAgency = async (world: World) => {
-    const [child] = await world.db.insert(tables.agencies).values({ name: "青溪市水务局下属水文站", level: "department", parentId: world.users.supervisor.agencyId }).returning();
+    const [child] = await world.db
+      .insert(tables.agencies)
+      .values({ name: "青溪市水务局下属水文站", level: "department", parentId: world.users.supervisor.agencyId })
+      .returning();
     childAgency.set(world, child!.id);
   };
   const reminder = (world: World) => ({ agencyId: childAgency.get(world)!, year: 2024, message: "请尽快报送2024年度报告" });
@@ -348,7 +433,12 @@ function supervisionOperations(): Operation[] {
       permission: "report.export",
       status: "signed",
       isForeign: true,
-      viaAction: (world) => fromResponse(publicationRoute.GET(new Request(`http://localhost/api/publication/${world.reportId}?format=html`), { params: Promise.resolve({ reportId: world.reportId }) })),
+      viaAction: (world) =>
+        fromResponse(
+          publicationRoute.GET(new Request(`http://localhost/api/publication/${world.reportId}?format=html`), {
+            params: Promise.resolve({ reportId: world.reportId }),
+          }),
+        ),
       viaVerb: (world, user) => fromVerb(supervision.getPublicVersion({ db: world.db, user, reportId: world.reportId }).then((version) => version.redactions)),
     },
     {
@@ -356,8 +446,17 @@ function supervisionOperations(): Operation[] {
       permission: "report.publish",
       status: "signed",
       isForeign: true,
-      viaAction: (world) => fromResult(publicationActions.recordPublicationAction({ reportId: world.reportId, publishedOn: "2025-03-20", url: "https://example.gov.cn/b.html" })),
-      viaVerb: (world, user) => fromVerb(supervision.recordPublication({ db: world.db, user, reportId: world.reportId, input: { publishedOn: "2025-03-20", url: "https://example.gov.cn/b.html" } })),
+      viaAction: (world) =>
+        fromResult(publicationActions.recordPublicationAction({ reportId: world.reportId, publishedOn: "2025-03-20", url: "https://example.gov.cn/b.html" })),
+      viaVerb: (world, user) =>
+        fromVerb(
+          supervision.recordPublication({
+            db: world.db,
+            user,
+            reportId: world.reportId,
+            input: { publishedOn: "2025-03-20", url: "https://example.gov.cn/b.html" },
+          }),
+        ),
     },
   ];
 }
@@ -416,7 +515,9 @@ describe.skipIf(!isAvailable)(`[AUTHZ] every role, another agency and a signed-o
           const before = await tableCounts(db);
           const outcome = level === "action" ? await operation.viaAction(world, user) : await operation.viaVerb!(world, user!);
           const expected = expectedOutcome(operation, principal);
-          expect({ ok: outcome.ok, code: outcome.code }, outcome.text.slice(0, 300)).toEqual(expected.ok ? { ok: true, code: undefined } : { ok: false, code: expected.code });
+          expect({ ok: outcome.ok, code: outcome.code }, outcome.text.slice(0, 300)).toEqual(
+            expected.ok ? { ok: true, code: undefined } : { ok: false, code: expected.code },
+          );
           if (!expected.ok) expect(await tableCounts(db)).toBe(before);
           if (principal === "stranger" || principal === "anonymous" || !expected.ok) {
             for (const secret of [SECRET_TITLE, SECRET_COMMENT, "matrix-reviewer", "matrix-drafter"]) expect(outcome.text).not.toContain(secret);

@@ -37,7 +37,15 @@ async function seedInstallation(db: Database): Promise<{ bureauName: string }> {
   await saveReportContent({ db, user: drafter, reportId, input: { baseRevision: 1, content } });
   await createAssignment({ db, user: drafter, reportId, input: { assigneeId: helper.id, sectionId: content.sections[3]!.id, dueDate: "2025-01-31" } });
   await submitReport({ db, user: drafter, reportId });
-  const { threadId } = await createCommentThread({ db, user: reviewer, reportId, input: { anchor: { sectionId: content.sections[0]!.id, itemId: content.sections[0]!.items[0]!.id, field: "body", from: 0, to: 3, quote: "局党组" }, body: "请写明学习的具体内容" } });
+  const { threadId } = await createCommentThread({
+    db,
+    user: reviewer,
+    reportId,
+    input: {
+      anchor: { sectionId: content.sections[0]!.id, itemId: content.sections[0]!.items[0]!.id, field: "body", from: 0, to: 3, quote: "局党组" },
+      body: "请写明学习的具体内容",
+    },
+  });
   await replyToThread({ db, user: drafter, input: { threadId, body: "好的，已补充" } });
   await transitionReport({ db, user: reviewer, reportId, input: { transition: "return", note: "学习内容写得不够具体" } });
   // A supervisor's reminder to the bureau (it travels with the whole installation only).
@@ -107,14 +115,18 @@ describe.skipIf(!isAvailable)(`[BACKUP] lossless backup and restore (PGlite → 
     expect(backup.tables.agencies.map((row) => row.name)).toEqual(["青溪市水务局"]);
     expect(backup.tables.users.map((row) => row.username).sort()).toEqual(["qx-drafter", "qx-helper", "qx-reviewer"]);
     const before = await snapshot(target.db);
-    await expect(restoreBackup({ db: target.db, file: backup })).rejects.toMatchObject({ userMessage: expect.stringMatching(/^目标数据库中已有相同编号的记录（机关 1 条、用户 3 条.*如确需覆盖，请加 --replace$/) });
+    await expect(restoreBackup({ db: target.db, file: backup })).rejects.toMatchObject({
+      userMessage: expect.stringMatching(/^目标数据库中已有相同编号的记录（机关 1 条、用户 3 条.*如确需覆盖，请加 --replace$/),
+    });
     expect(await snapshot(target.db)).toEqual(before);
     const edited = structuredClone(backup);
     edited.tables.reports[0]!.title = "恢复时覆盖的标题";
     await restoreBackup({ db: target.db, file: edited, shouldReplace: true });
     const [report] = await target.db.select().from(tables.reports);
     expect(report!.title).toBe("恢复时覆盖的标题");
-    await expect(restoreBackup({ db: target.db, file: { ...backup, formatVersion: 9 } })).rejects.toMatchObject({ userMessage: "备份文件格式版本为 9，本程序只支持到 1，请升级后再恢复" });
+    await expect(restoreBackup({ db: target.db, file: { ...backup, formatVersion: 9 } })).rejects.toMatchObject({
+      userMessage: "备份文件格式版本为 9，本程序只支持到 1，请升级后再恢复",
+    });
   });
 
   it("an agency backup restored into an installation without its parent keeps everything else and says so", async () => {
@@ -125,7 +137,11 @@ describe.skipIf(!isAvailable)(`[BACKUP] lossless backup and restore (PGlite → 
       expect(summary.notes).toEqual(["机关“青溪市水务局”的上级机关不在目标数据库中，已恢复为无上级机关"]);
       const [agency] = await fresh.db.select().from(tables.agencies);
       expect(agency!.parentId).toBeNull();
-      expect((await fresh.db.select().from(tables.comments).orderBy(asc(tables.comments.createdAt))).map((comment) => comment.body)).toEqual(["请写明学习的具体内容", "好的，已补充", "退回意见：学习内容写得不够具体"]);
+      expect((await fresh.db.select().from(tables.comments).orderBy(asc(tables.comments.createdAt))).map((comment) => comment.body)).toEqual([
+        "请写明学习的具体内容",
+        "好的，已补充",
+        "退回意见：学习内容写得不够具体",
+      ]);
     } finally {
       await fresh.close();
     }
@@ -133,28 +149,35 @@ describe.skipIf(!isAvailable)(`[BACKUP] lossless backup and restore (PGlite → 
 
   // The CLI test drives PGlite data directories, so it exists only in the PGlite project (not skipped elsewhere).
   const itOnPglite = testDbKind() === "pglite" ? it : () => undefined;
-  itOnPglite("the CLI backs up a PGlite data directory and restores it into another one", async () => {
-    const directory = mkdtempSync(path.join(os.tmpdir(), "nianbao-backup-"));
-    try {
-      const first = await openDatabase({ dataDir: path.join(directory, "a") });
-      await seedInstallation(first.db);
-      await first.close();
-      const file = path.join(directory, "备份.json");
-      const cli = (dataDir: string, ...args: string[]) =>
-        run(process.execPath, [path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/index.ts", ...args], {
-          cwd: REPO_ROOT,
-          env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
-        });
-      const backedUp = await cli(path.join(directory, "a"), "backup", file, "--agency", "青溪市水务局");
-      expect(backedUp.stdout).toContain("已备份机关“青溪市水务局”");
-      expect(JSON.parse(readFileSync(file, "utf8")).format).toBe("nianbao-backup");
-      const restored = await cli(path.join(directory, "b"), "restore", file);
-      expect(restored.stdout).toContain("恢复完成：机关 1，用户 3");
-      const refused = await cli(path.join(directory, "b"), "restore", file).then(() => null, (error: { code: number; stderr: string }) => error);
-      expect(refused?.code).toBe(2);
-      expect(refused?.stderr).toContain("如确需覆盖，请加 --replace");
-    } finally {
-      rmSync(directory, { recursive: true, force: true });
-    }
-  }, 180_000);
+  itOnPglite(
+    "the CLI backs up a PGlite data directory and restores it into another one",
+    async () => {
+      const directory = mkdtempSync(path.join(os.tmpdir(), "nianbao-backup-"));
+      try {
+        const first = await openDatabase({ dataDir: path.join(directory, "a") });
+        await seedInstallation(first.db);
+        await first.close();
+        const file = path.join(directory, "备份.json");
+        const cli = (dataDir: string, ...args: string[]) =>
+          run(process.execPath, [path.join(REPO_ROOT, "node_modules/tsx/dist/cli.mjs"), "--conditions=react-server", "lib/cli/index.ts", ...args], {
+            cwd: REPO_ROOT,
+            env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+          });
+        const backedUp = await cli(path.join(directory, "a"), "backup", file, "--agency", "青溪市水务局");
+        expect(backedUp.stdout).toContain("已备份机关“青溪市水务局”");
+        expect(JSON.parse(readFileSync(file, "utf8")).format).toBe("nianbao-backup");
+        const restored = await cli(path.join(directory, "b"), "restore", file);
+        expect(restored.stdout).toContain("恢复完成：机关 1，用户 3");
+        const refused = await cli(path.join(directory, "b"), "restore", file).then(
+          () => null,
+          (error: { code: number; stderr: string }) => error,
+        );
+        expect(refused?.code).toBe(2);
+        expect(refused?.stderr).toContain("如确需覆盖，请加 --replace");
+      } finally {
+        rmSync(directory, { recursive: true, force: true });
+      }
+    },
+    180_000,
+  );
 });

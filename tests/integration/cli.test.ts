@@ -27,7 +27,19 @@ describe("[CLI] accounts and start-up errors", () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it("create-user makes the first agency and administrator, then adds users with roles", async () => {
-    const first = cli(["create-user", "--username", "chief", "--password", "a-long-password", "--name", "王芳", "--agency", "示例县司法局", "--level", "county"]);
+    const first = cli([
+      "create-user",
+      "--username",
+      "chief",
+      "--password",
+      "a-long-password",
+      "--name",
+      "王芳",
+      "--agency",
+      "示例县司法局",
+      "--level",
+      "county",
+    ]);
     expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain("已创建机关“示例县司法局”和管理员 chief");
     const second = cli(["create-user", "--username", "writer", "--password", "another-long-one", "--agency", "示例县司法局", "--roles", "drafter,reviewer"]);

@@ -41,7 +41,12 @@ class Window {
     const offered: string[] = [];
     for (let attempt = 0; attempt < 5; attempt += 1) {
       try {
-        const saved = await saveReportContent({ db: this.db, user: this.user, reportId: this.reportId, input: { baseRevision: this.revision, content: this.mine } });
+        const saved = await saveReportContent({
+          db: this.db,
+          user: this.user,
+          reportId: this.reportId,
+          input: { baseRevision: this.revision, content: this.mine },
+        });
         [this.base, this.revision] = [structuredClone(this.mine), saved.revision];
         return offered;
       } catch (error) {
@@ -162,9 +167,13 @@ describe.skipIf(!isAvailable)(`[COLLAB] three-way merge of concurrent saves on $
       const { reportId, users } = await setup(db);
       const stranger = await seedUser(db, { roles: ["drafter"] });
       const row = await getReport({ db, user: users[0]!, reportId });
-      await expect(saveReportContent({ db, user: stranger, reportId, input: { baseRevision: row.revision, content: row.content } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(saveReportContent({ db, user: stranger, reportId, input: { baseRevision: row.revision, content: row.content } })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       await db.update(tables.reports).set({ status: "in_review" }).where(eq(tables.reports.id, reportId));
-      await expect(saveReportContent({ db, user: users[1]!, reportId, input: { baseRevision: row.revision, content: row.content } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+      await expect(saveReportContent({ db, user: users[1]!, reportId, input: { baseRevision: row.revision, content: row.content } })).rejects.toMatchObject({
+        code: "INVALID_STATE",
+      });
       const events = await db
         .select()
         .from(tables.auditEvents)

@@ -47,8 +47,12 @@ describe.skipIf(!isAvailable)(`[COLLAB] presence heartbeat on ${testDbKind()}`, 
       const stranger = await seedUser(db, { roles: ["admin", "drafter"] });
       const { reportId } = await createReport({ db, user: owner, input: { year: 2025, templateId: "department" } });
       await touchPresence({ db, user: owner, reportId, registry, input: { clientId: "window-owner-1", itemId: "item-a" } });
-      await expect(touchPresence({ db, user: stranger, reportId, registry, input: { clientId: "window-stranger" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(touchPresence({ db, user: stranger, reportId: "not-a-uuid", registry, input: { clientId: "window-stranger" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(touchPresence({ db, user: stranger, reportId, registry, input: { clientId: "window-stranger" } })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
+      await expect(touchPresence({ db, user: stranger, reportId: "not-a-uuid", registry, input: { clientId: "window-stranger" } })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       expect(registry.list(reportId, stranger.agencyId)).toEqual([]);
       expect(registry.list(reportId, owner.agencyId).map((entry) => entry.userId)).toEqual([owner.id]);
     });

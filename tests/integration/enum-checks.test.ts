@@ -41,7 +41,9 @@ describe.skipIf(!isAvailable)(`[ENUMS] status, role and level columns accept onl
       expect(await errorOf(db, sql`update report_revisions set status = 'lost' where report_id = ${reportId}`)).toMatch(/report_revisions_status_check/);
       expect(await errorOf(db, sql`update memberships set role = 'root' where user_id = ${user.id}`)).toMatch(/memberships_role_check/);
       expect(await errorOf(db, sql`update agencies set level = 'village' where id = ${user.agencyId}`)).toMatch(/agencies_level_check/);
-      expect(await errorOf(db, sql`insert into assignments (report_id, assignee_id, section_id, status) values (${reportId}, ${user.id}, 's1', 'maybe')`)).toMatch(/assignments_status_check/);
+      expect(
+        await errorOf(db, sql`insert into assignments (report_id, assignee_id, section_id, status) values (${reportId}, ${user.id}, 's1', 'maybe')`),
+      ).toMatch(/assignments_status_check/);
     });
   });
 

@@ -54,12 +54,20 @@ describe.skipIf(!isAvailable)(`[HISTORY] revisions, diff, restore and the append
       expect(problems.diff.some((op) => op.op === "insert" && op.text.includes("个别干部"))).toBe(true);
       expect(diff.sections.find((section) => section.kind === "measures")!.diff.every((op) => op.op === "equal")).toBe(true);
 
-      await expect(restoreRevision({ db, user: drafter, reportId, input: { revisionId: first.id } })).rejects.toMatchObject({ code: "INVALID_STATE", userMessage: "只有草稿状态的报告可以恢复旧版本" });
-      await db.update(tables.reports).set({ status: "draft" }).where(sql`${tables.reports.id} = ${reportId}`);
+      await expect(restoreRevision({ db, user: drafter, reportId, input: { revisionId: first.id } })).rejects.toMatchObject({
+        code: "INVALID_STATE",
+        userMessage: "只有草稿状态的报告可以恢复旧版本",
+      });
+      await db
+        .update(tables.reports)
+        .set({ status: "draft" })
+        .where(sql`${tables.reports.id} = ${reportId}`);
       await expect(restoreRevision({ db, user: reviewer, reportId, input: { revisionId: first.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
       await expect(restoreRevision({ db, user: stranger, reportId, input: { revisionId: first.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(listRevisions({ db, user: stranger, reportId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(compareReportRevisions({ db, user: stranger, reportId, input: { olderId: first.id, newerId: second.id } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(compareReportRevisions({ db, user: stranger, reportId, input: { olderId: first.id, newerId: second.id } })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
 
       const { revision } = await restoreRevision({ db, user: drafter, reportId, input: { revisionId: first.id } });
       const restored = await getReport({ db, user: drafter, reportId });
@@ -67,7 +75,10 @@ describe.skipIf(!isAvailable)(`[HISTORY] revisions, diff, restore and the append
       expect(restored.content).toEqual(original.content);
       const latest = (await listRevisions({ db, user: drafter, reportId }))[0]!;
       expect(latest).toMatchObject({ revision, status: "draft", note: "恢复自第1版" });
-      const audit = await db.select().from(tables.auditEvents).where(sql`${tables.auditEvents.action} = 'report.restore' and ${tables.auditEvents.targetId} = ${reportId}`);
+      const audit = await db
+        .select()
+        .from(tables.auditEvents)
+        .where(sql`${tables.auditEvents.action} = 'report.restore' and ${tables.auditEvents.targetId} = ${reportId}`);
       expect(audit.map((event) => event.detail)).toEqual([{ fromRevision: 1, revision }]);
     });
   });
@@ -75,17 +86,21 @@ describe.skipIf(!isAvailable)(`[HISTORY] revisions, diff, restore and the append
   it("the database refuses UPDATE, DELETE and TRUNCATE of audit entries", async () => {
     await withRollback(handle.db, async (db) => {
       await db.insert(tables.auditEvents).values({ action: "report.export", detail: { format: "docx" } });
-      const attempts = [
-        sql`update audit_events set action = 'tampered'`,
-        sql`delete from audit_events`,
-        sql`truncate audit_events`,
-      ];
+      const attempts = [sql`update audit_events set action = 'tampered'`, sql`delete from audit_events`, sql`truncate audit_events`];
       for (const statement of attempts) {
         // Each attempt in its own savepoint, so the refusal does not abort the test's transaction.
-        const error = await db.transaction(async (tx) => tx.execute(statement)).then(() => null, (caught: unknown) => caught);
+        const error = await db
+          .transaction(async (tx) => tx.execute(statement))
+          .then(
+            () => null,
+            (caught: unknown) => caught,
+          );
         expect(String((error as { cause?: { message?: string } })?.cause?.message ?? error)).toContain("审计日志只能追加，不能修改或删除");
       }
-      const rows = await db.select().from(tables.auditEvents).where(sql`${tables.auditEvents.action} = 'report.export'`);
+      const rows = await db
+        .select()
+        .from(tables.auditEvents)
+        .where(sql`${tables.auditEvents.action} = 'report.export'`);
       expect(rows).toHaveLength(1);
     });
   });

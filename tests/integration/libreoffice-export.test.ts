@@ -96,21 +96,24 @@ describe.skipIf(!isReady)("[EXPORT] DOCX through LibreOffice and the PDF, on fou
     return { signature: lines.find((line) => text(line) === signature)!, date: lines.find((line) => text(line) === date)! };
   }
 
-  it.each(reports.map((entry) => entry.name))("%s: the date starts two characters right of the 署名, the longer line two characters from the right (GB/T 9704 7.3.5.2)", (file) => {
-    const report = reports.find((entry) => entry.name === file)!.report;
-    const [year, month, day] = report.meta.date.split("-").map(Number);
-    const date = `${year}年${month}月${day}日`;
-    for (const pdf of [pair(file).docxPdf, pair(file).pdf]) {
-      const found = closingLines(pdf, report.meta.signature, date);
-      expect(found.signature, pdf).toBeDefined();
-      expect(found.date, pdf).toBeDefined();
-      expect(Math.abs(found.date.xMin - found.signature.xMin - 2 * CHAR), `${pdf}: 日期首字右移`).toBeLessThan(1.5);
-      const longer = found.date.xMax > found.signature.xMax ? found.date : found.signature;
-      // pdftotext's box ends at the glyph; the last character's tracking and a digit's side bearing stay under 2 pt.
-      expect(Math.abs(TEXT_RIGHT - longer.xMax - 2 * CHAR), `${pdf}: 右空二字`).toBeLessThan(3);
-      expect(found.date.y - found.signature.y).toBeGreaterThan(20);
-    }
-  });
+  it.each(reports.map((entry) => entry.name))(
+    "%s: the date starts two characters right of the 署名, the longer line two characters from the right (GB/T 9704 7.3.5.2)",
+    (file) => {
+      const report = reports.find((entry) => entry.name === file)!.report;
+      const [year, month, day] = report.meta.date.split("-").map(Number);
+      const date = `${year}年${month}月${day}日`;
+      for (const pdf of [pair(file).docxPdf, pair(file).pdf]) {
+        const found = closingLines(pdf, report.meta.signature, date);
+        expect(found.signature, pdf).toBeDefined();
+        expect(found.date, pdf).toBeDefined();
+        expect(Math.abs(found.date.xMin - found.signature.xMin - 2 * CHAR), `${pdf}: 日期首字右移`).toBeLessThan(1.5);
+        const longer = found.date.xMax > found.signature.xMax ? found.date : found.signature;
+        // pdftotext's box ends at the glyph; the last character's tracking and a digit's side bearing stay under 2 pt.
+        expect(Math.abs(TEXT_RIGHT - longer.xMax - 2 * CHAR), `${pdf}: 右空二字`).toBeLessThan(3);
+        expect(found.date.y - found.signature.y).toBeGreaterThan(20);
+      }
+    },
+  );
 
   /** The 一字线 of the page number: its ink box, left and right dashes apart (mm). */
   function pageNumberDashes(page: GreyPage) {
@@ -137,7 +140,10 @@ describe.skipIf(!isReady)("[EXPORT] DOCX through LibreOffice and the PDF, on fou
       Array.from({ length: pageCountOf(pdf) }, (_, index) => inkRowTops(renderGrey(pdf, index + 1, 150), { left: 28, top: 36, right: 184, bottom: 262 }));
     const docx = rowsOf(pair(file).docxPdf);
     const typst = rowsOf(pair(file).pdf);
-    for (const [engine, pages] of [["DOCX", docx], ["PDF", typst]] as const) {
+    for (const [engine, pages] of [
+      ["DOCX", docx],
+      ["PDF", typst],
+    ] as const) {
       pages.slice(0, -1).forEach((rows, index) => {
         // The first page's 文号 and 2号 title lines have taller glyphs; the grid is checked from the 主送 on.
         const body = index === 0 ? rows.filter((top) => top > 37 + 5 * PITCH_MM) : rows;
@@ -160,8 +166,15 @@ describe.skipIf(!isReady)("[EXPORT] DOCX through LibreOffice and the PDF, on fou
       .map((line) => line.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ""))
       .filter(Boolean);
     // 仿宋 body, 黑体 一、, 楷体 （一）, 宋体 page numbers, 小标宋 title: five faces, none standing in for another.
-    for (const face of ["FandolFang", "FandolHei", "FandolKai", "FandolSong"]) expect(faces.some((name) => name.startsWith(face)), `${face} in ${faces.join(", ")}`).toBe(true);
-    expect(faces.some((name) => /^NotoSerifCJK[a-z]*-Bold/.test(name)), faces.join(", ")).toBe(true);
+    for (const face of ["FandolFang", "FandolHei", "FandolKai", "FandolSong"])
+      expect(
+        faces.some((name) => name.startsWith(face)),
+        `${face} in ${faces.join(", ")}`,
+      ).toBe(true);
+    expect(
+      faces.some((name) => /^NotoSerifCJK[a-z]*-Bold/.test(name)),
+      faces.join(", "),
+    ).toBe(true);
   });
 
   it("lays the district report out complete in LibreOffice on as many pages as the PDF ± 1 (its tables differ in height)", () => {

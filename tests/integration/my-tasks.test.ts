@@ -68,7 +68,14 @@ describe.skipIf(!isAvailable)(`[TASKS] what waits for each role on ${testDbKind(
       await reportIn(db, drafter, 2023, "in_review");
       await reportIn(db, drafter, 2022, "in_review");
       const returned2021 = await reportIn(db, drafter, 2021, "returned");
-      await db.insert(tables.reportRevisions).values({ reportId: returned2021, revision: 2, status: "returned", content: buildCompleteReport({ year: 2021 }), createdBy: reviewer.id, note: "退回修改：请补充原因分析" });
+      await db.insert(tables.reportRevisions).values({
+        reportId: returned2021,
+        revision: 2,
+        status: "returned",
+        content: buildCompleteReport({ year: 2021 }),
+        createdBy: reviewer.id,
+        note: "退回修改：请补充原因分析",
+      });
       await reportIn(db, drafter, 2020, "reviewed");
       await reportIn(db, drafter, 2019, "signed");
       await reportIn(db, drafter, 2018, "published");
@@ -77,13 +84,36 @@ describe.skipIf(!isAvailable)(`[TASKS] what waits for each role on ${testDbKind(
 
       const content2025 = buildCompleteReport({ agency: drafter.agencyName, year: 2025 });
       const [row2025] = await db.select().from(tables.reports).where(eq(tables.reports.id, draft2025));
-      await createAssignment({ db, user: drafter, reportId: draft2025, input: { assigneeId: helper.id, sectionId: row2025!.content.sections[0]!.id, dueDate: "2026-02-28" } });
+      await createAssignment({
+        db,
+        user: drafter,
+        reportId: draft2025,
+        input: { assigneeId: helper.id, sectionId: row2025!.content.sections[0]!.id, dueDate: "2026-02-28" },
+      });
       const [row2017] = await db.select().from(tables.reports).where(eq(tables.reports.id, draft2017));
       const section2017 = row2017!.content.sections[0]!;
-      await createAssignment({ db, user: drafter, reportId: draft2017, input: { assigneeId: helper.id, sectionId: section2017.id, itemId: section2017.items[0]!.id } });
-      await createCommentThread({ db, user: reviewer, reportId: draft2017, input: { anchor: { sectionId: section2017.id, itemId: section2017.items[0]!.id, field: "body", from: null, to: null, quote: "" }, body: "请写明具体举措" } });
+      await createAssignment({
+        db,
+        user: drafter,
+        reportId: draft2017,
+        input: { assigneeId: helper.id, sectionId: section2017.id, itemId: section2017.items[0]!.id },
+      });
+      await createCommentThread({
+        db,
+        user: reviewer,
+        reportId: draft2017,
+        input: {
+          anchor: { sectionId: section2017.id, itemId: section2017.items[0]!.id, field: "body", from: null, to: null, quote: "" },
+          body: "请写明具体举措",
+        },
+      });
       const [row2016] = await db.select().from(tables.reports).where(eq(tables.reports.id, review2016));
-      const { threadId } = await createCommentThread({ db, user: reviewer, reportId: review2016, input: { anchor: { sectionId: row2016!.content.sections[1]!.id, itemId: null, field: null, from: null, to: null, quote: "" }, body: "原因写得太笼统" } });
+      const { threadId } = await createCommentThread({
+        db,
+        user: reviewer,
+        reportId: review2016,
+        input: { anchor: { sectionId: row2016!.content.sections[1]!.id, itemId: null, field: null, from: null, to: null, quote: "" }, body: "原因写得太笼统" },
+      });
       await replyToThread({ db, user: drafter, input: { threadId, body: "已补充制度层面的原因" } });
       expect(content2025.meta.year).toBe(2025);
 
@@ -164,7 +194,14 @@ describe.skipIf(!isAvailable)(`[TASKS] what waits for each role on ${testDbKind(
         const reviewer = await seedUser(db, { roles: ["reviewer"] });
         const silent = await seedUser(db, { roles: ["reviewer"], agencyId: reviewer.agencyId });
         await db.update(tables.users).set({ email: "shenhe@example.gov.cn" }).where(eq(tables.users.id, reviewer.id));
-        await notifyUsers({ db, userIds: [reviewer.id, silent.id], kind: "submitted", reportId: null, message: "张三提交了《示例报告》，等待您审核", smtpUrl: url });
+        await notifyUsers({
+          db,
+          userIds: [reviewer.id, silent.id],
+          kind: "submitted",
+          reportId: null,
+          message: "张三提交了《示例报告》，等待您审核",
+          smtpUrl: url,
+        });
         expect(received.map((mail) => mail.to)).toEqual([["shenhe@example.gov.cn"]]);
         expect(received[0]!.data).toMatch(/Subject: =\?UTF-8\?/);
         expect(mailBody(received[0]!.data)).toContain("张三提交了《示例报告》，等待您审核");

@@ -48,8 +48,12 @@ describe.skipIf(!isAvailable)(`[MIGRATION 0006] a first-part lead that reads as 
       const contentOf = (id: string) => before.get(id)!;
       const lead = "2024年，我局坚持依法行政，全年办理行政复议案件12件。现将有关情况报告如下：\n本部分分三个方面报告。";
       const marks = [{ id: "p1", text: "12件", kind: "figure" }];
-      await db.execute(sql`update reports set content = ${JSON.stringify(oldShape(contentOf(moved.reportId), lead, { leadPendingUpdates: marks }))}::jsonb where id = ${moved.reportId}`);
-      await db.execute(sql`update reports set content = ${JSON.stringify(oldShape(contentOf(kept.reportId), "全局共办理案件58件。"))}::jsonb where id = ${kept.reportId}`);
+      await db.execute(
+        sql`update reports set content = ${JSON.stringify(oldShape(contentOf(moved.reportId), lead, { leadPendingUpdates: marks }))}::jsonb where id = ${moved.reportId}`,
+      );
+      await db.execute(
+        sql`update reports set content = ${JSON.stringify(oldShape(contentOf(kept.reportId), "全局共办理案件58件。"))}::jsonb where id = ${kept.reportId}`,
+      );
 
       for (let run = 0; run < 2; run += 1) for (const statement of STATEMENTS) await db.execute(sql.raw(statement));
 
@@ -60,7 +64,10 @@ describe.skipIf(!isAvailable)(`[MIGRATION 0006] a first-part lead that reads as 
       const untouched = reportSchema.parse(after.get(kept.reportId));
       expect(docToText(untouched.opening)).toBe("");
       expect(untouched.sections[0]!.lead).toBe("全局共办理案件58件。");
-      const audit = await db.select().from(tables.auditEvents).where(and(eq(tables.auditEvents.action, "report.migrate_opening"), eq(tables.auditEvents.targetId, moved.reportId)));
+      const audit = await db
+        .select()
+        .from(tables.auditEvents)
+        .where(and(eq(tables.auditEvents.action, "report.migrate_opening"), eq(tables.auditEvents.targetId, moved.reportId)));
       expect(audit).toHaveLength(1);
     });
   });
@@ -73,7 +80,9 @@ describe.skipIf(!isAvailable)(`[MIGRATION 0006] a first-part lead that reads as 
       const before = await contents(db, [whole.reportId, hasOpening.reportId]);
       const contentOf = (id: string) => before.get(id)!;
       const marks = [{ id: "p1", text: "12件", kind: "figure" }];
-      await db.execute(sql`update reports set content = ${JSON.stringify(oldShape(contentOf(whole.reportId), "2024年，全年办结复议案件12件，现将工作情况汇报如下。", { leadPendingUpdates: marks }))}::jsonb where id = ${whole.reportId}`);
+      await db.execute(
+        sql`update reports set content = ${JSON.stringify(oldShape(contentOf(whole.reportId), "2024年，全年办结复议案件12件，现将工作情况汇报如下。", { leadPendingUpdates: marks }))}::jsonb where id = ${whole.reportId}`,
+      );
       const withOpening = { ...contentOf(hasOpening.reportId), opening: textToDoc("2025年，我局……现将有关情况报告如下：") };
       withOpening.sections[0]!.lead = "2025年，另一段现将情况报告如下：";
       await db.execute(sql`update reports set content = ${JSON.stringify(withOpening)}::jsonb where id = ${hasOpening.reportId}`);

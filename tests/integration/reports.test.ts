@@ -41,7 +41,9 @@ describe.skipIf(!isAvailable)(`[REPORTS] verbs on ${testDbKind()}`, () => {
     await withRollback(handle.db, async (db) => {
       const user = await seedUser(db);
       await createReport({ db, user, input: { year: 2024, templateId: "department" } });
-      await expect(createReport({ db, user, input: { year: 2024, templateId: "department" } })).rejects.toMatchObject({ userMessage: "本机关2024年度的报告已经存在" });
+      await expect(createReport({ db, user, input: { year: 2024, templateId: "department" } })).rejects.toMatchObject({
+        userMessage: "本机关2024年度的报告已经存在",
+      });
     });
   });
 
@@ -55,7 +57,9 @@ describe.skipIf(!isAvailable)(`[REPORTS] verbs on ${testDbKind()}`, () => {
       await expect(getReport({ db, user: stranger, reportId })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(saveReportContent({ db, user: stranger, reportId, input: { baseRevision: 1, content } })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(submitReport({ db, user: stranger, reportId })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(createReport({ db, user: stranger, input: { year: 2026, templateId: "department", fromReportId: reportId } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(createReport({ db, user: stranger, input: { year: 2026, templateId: "department", fromReportId: reportId } })).rejects.toMatchObject({
+        code: "NOT_FOUND",
+      });
       expect(await findReport({ db, user: stranger, reportId: "not-a-uuid" })).toBeNull();
     });
   });
@@ -89,7 +93,9 @@ describe.skipIf(!isAvailable)(`[REPORTS] verbs on ${testDbKind()}`, () => {
       await expect(saveReportContent({ db, user, reportId, input: { baseRevision: 1, content } })).rejects.toBeInstanceOf(ReportError);
       const unknownNode = structuredClone(content) as unknown as { sections: Array<{ items: Array<{ body: unknown }> }> };
       unknownNode.sections[0]!.items[0]!.body = { type: "doc", content: [{ type: "script", text: "alert(1)" }] };
-      await expect(saveReportContent({ db, user, reportId, input: { baseRevision: 1, content: unknownNode as unknown as Report } })).rejects.toMatchObject({ name: "ZodError" });
+      await expect(saveReportContent({ db, user, reportId, input: { baseRevision: 1, content: unknownNode as unknown as Report } })).rejects.toMatchObject({
+        name: "ZodError",
+      });
     });
   });
 
@@ -97,7 +103,10 @@ describe.skipIf(!isAvailable)(`[REPORTS] verbs on ${testDbKind()}`, () => {
     await withRollback(handle.db, async (db) => {
       const user = await seedUser(db);
       const { reportId } = await createReport({ db, user, input: { year: 2025, templateId: "department" } });
-      await expect(submitReport({ db, user, reportId })).rejects.toMatchObject({ code: "INVALID_STATE", userMessage: expect.stringMatching(/^还有 \d+ 个错误需要修改/) });
+      await expect(submitReport({ db, user, reportId })).rejects.toMatchObject({
+        code: "INVALID_STATE",
+        userMessage: expect.stringMatching(/^还有 \d+ 个错误需要修改/),
+      });
       expect((await getReport({ db, user, reportId })).status).toBe("draft");
     });
   });

@@ -35,7 +35,9 @@ describe.skipIf(!isAvailable)(`[REVIEW LOOP] the rules of the review loop on ${t
       const reviewer = await seedUser(db, { roles: ["reviewer"], agencyId: drafter.agencyId });
       const { reportId } = await insertReport({ db, user: drafter, content: buildCompleteReport({ agency: drafter.agencyName }), source: "test" });
       await submitReport({ db, user: drafter, reportId });
-      expect(await messageOf(transitionReport({ db, user: reviewer, reportId, input: { transition: "return", note: "   " } }))).toBe("退回修改时请填写退回意见");
+      expect(await messageOf(transitionReport({ db, user: reviewer, reportId, input: { transition: "return", note: "   " } }))).toBe(
+        "退回修改时请填写退回意见",
+      );
       expect((await getReportReview({ db, user: drafter, reportId })).returnNotice).toBeUndefined();
 
       await transitionReport({ db, user: reviewer, reportId, input: { transition: "return", note: "第二部分原因分析不够具体" } });
@@ -58,7 +60,15 @@ describe.skipIf(!isAvailable)(`[REVIEW LOOP] the rules of the review loop on ${t
       expect((await getReportReview({ db, user: approver, reportId })).signedOn).toBe("2026-03-08");
 
       const publish = (publishedOn: string, now: Date) =>
-        messageOf(transitionReport({ db, user: approver, reportId, input: { transition: "publish", publishedOn, publishedNote: "https://www.example.gov.cn/fzzf" }, now }));
+        messageOf(
+          transitionReport({
+            db,
+            user: approver,
+            reportId,
+            input: { transition: "publish", publishedOn, publishedNote: "https://www.example.gov.cn/fzzf" },
+            now,
+          }),
+        );
       const later = new Date("2026-03-20T04:00:00Z");
       expect(await publish("2026-03-07", later)).toBe("公开日期不能早于签发日期（2026年3月8日）");
       expect(await publish("2026-03-21", later)).toBe("公开日期不能晚于今天");

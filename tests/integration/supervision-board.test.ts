@@ -66,9 +66,15 @@ describe.skipIf(!isAvailable)(`[SUPERVISION] board, reminders and summary on ${t
     await withRollback(handle.db, async (db) => {
       const world = await seedCounty(db);
       await sendReminder({ db, user: world.supervisor, input: { agencyId: world.idle.id, year: 2025, message: "请尽快启动2025年度报告起草" } });
-      await expect(sendReminder({ db, user: world.supervisor, input: { agencyId: world.elsewhere.id, year: 2025, message: "越权提醒" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
-      await expect(sendReminder({ db, user: world.waterDrafter, input: { agencyId: world.idle.id, year: 2025, message: "x" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(sendReminder({ db, user: world.supervisor, input: { agencyId: world.idle.id, year: 2025, message: "  " } })).rejects.toMatchObject({ name: "ZodError" });
+      await expect(
+        sendReminder({ db, user: world.supervisor, input: { agencyId: world.elsewhere.id, year: 2025, message: "越权提醒" } }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(sendReminder({ db, user: world.waterDrafter, input: { agencyId: world.idle.id, year: 2025, message: "x" } })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
+      await expect(sendReminder({ db, user: world.supervisor, input: { agencyId: world.idle.id, year: 2025, message: "  " } })).rejects.toMatchObject({
+        name: "ZodError",
+      });
       const idleDrafter = await seedUser(db, { roles: ["drafter"], agencyId: world.idle.id });
       const notices = await listReminders({ db, user: idleDrafter });
       expect(notices).toMatchObject([{ year: 2025, message: "请尽快启动2025年度报告起草", fromAgencyName: "示例县委依法治县办" }]);

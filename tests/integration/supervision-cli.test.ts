@@ -45,7 +45,12 @@ function csvFields(line: string): string[] {
 }
 
 function cli(args: string[]) {
-  const result = spawnSync(process.execPath, ["lib/cli/bin.mjs", ...args], { cwd: REPO_ROOT, env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" }, encoding: "utf8", timeout: 180_000 });
+  const result = spawnSync(process.execPath, ["lib/cli/bin.mjs", ...args], {
+    cwd: REPO_ROOT,
+    env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" },
+    encoding: "utf8",
+    timeout: 180_000,
+  });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
@@ -56,8 +61,18 @@ async function seed(): Promise<void> {
     const db = handle.db;
     const office = await seedAgency(db, { name: "示例县委依法治县办", level: "county" });
     await seedUser(db, { roles: ["supervisor"], agencyId: office.id, username: "duban" });
-    const specs: Array<{ name: string; status: "signed" | "published" | "draft"; figures: Record<string, number | null>; last: Record<string, number> | null }> = [
-      { name: "示例县水务局", status: "signed", figures: { fuyi_received: 12, susong_cases: 4, susong_heads_appear: 3, chufa_fines: 18.6 }, last: { fuyi_received: 9, susong_cases: 5 } },
+    const specs: Array<{
+      name: string;
+      status: "signed" | "published" | "draft";
+      figures: Record<string, number | null>;
+      last: Record<string, number> | null;
+    }> = [
+      {
+        name: "示例县水务局",
+        status: "signed",
+        figures: { fuyi_received: 12, susong_cases: 4, susong_heads_appear: 3, chufa_fines: 18.6 },
+        last: { fuyi_received: 9, susong_cases: 5 },
+      },
       { name: "示例县民政局", status: "published", figures: { fuyi_received: 3, susong_cases: 0, chufa_fines: 1.25 }, last: null },
       { name: "示例县青石镇", status: "draft", figures: { fuyi_received: null }, last: null },
     ];
@@ -87,26 +102,45 @@ describe("[SUPERVISION] summary and export-all on the command line", () => {
     rmSync(outDir, { recursive: true, force: true });
   });
 
-  it.skipIf(!hasCalc)("summary writes an XLSX that LibreOffice Calc reads back with the right numbers, empty cells left empty", async () => {
-    const xlsx = path.join(outDir, "summary.xlsx");
-    const result = cli(["summary", "--year", "2025", "-o", xlsx]);
-    expect(result.code, result.stderr).toBe(0);
-    expect(result.stdout).toContain("已写出示例县委依法治县办下级机关2025年度指标汇总（3 个机关，3 份报告）");
-    await run(soffice!, [`-env:UserInstallation=file://${path.join(outDir, "lo-profile")}`, "--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", outDir, xlsx], { timeout: 120_000 });
-    const lines = readFileSync(path.join(outDir, "summary.csv"), "utf8").replace(/^\uFEFF/, "").trim().split(/\r?\n/);
-    const cells = lines.map(csvFields);
-    expect(cells[0]![0]).toBe("示例县委依法治县办下级机关2025年度法治政府建设主要指标汇总表");
-    expect(cells[1]!.slice(0, 4)).toEqual(["机关", "行政复议收案（件）", "", "行政复议审结（件）"]);
-    expect(cells[2]!.slice(1, 3)).toEqual(["2025年", "2024年"]);
-    const byAgency = new Map(cells.slice(3).map((row) => [row[0], row]));
-    // Columns: 1-2 行政复议收案, 3-4 审结, 5-6 行政诉讼案件, 7-8 败诉, 9-10 负责人出庭应诉, 11-12 处罚, 13-14 罚没金额.
-    expect(byAgency.get("示例县水务局")!.slice(1, 7)).toEqual(["12", "9", "", "", "4", "5"]);
-    expect(byAgency.get("示例县民政局")!.slice(1, 7)).toEqual(["3", "", "", "", "0", ""]);
-    expect(byAgency.get("示例县青石镇")!.slice(1, 3)).toEqual(["", ""]);
-    expect(byAgency.get("合计")!.slice(1, 7)).toEqual(["15", "9", "", "", "4", "5"]);
-    expect(byAgency.get("合计")![13]).toBe("19.85");
-    expect(byAgency.get("示例县水务局")![9]).toBe("3");
-  }, 200_000);
+  it.skipIf(!hasCalc)(
+    "summary writes an XLSX that LibreOffice Calc reads back with the right numbers, empty cells left empty",
+    async () => {
+      const xlsx = path.join(outDir, "summary.xlsx");
+      const result = cli(["summary", "--year", "2025", "-o", xlsx]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(result.stdout).toContain("已写出示例县委依法治县办下级机关2025年度指标汇总（3 个机关，3 份报告）");
+      await run(
+        soffice!,
+        [
+          `-env:UserInstallation=file://${path.join(outDir, "lo-profile")}`,
+          "--headless",
+          "--convert-to",
+          "csv:Text - txt - csv (StarCalc):44,34,76,1",
+          "--outdir",
+          outDir,
+          xlsx,
+        ],
+        { timeout: 120_000 },
+      );
+      const lines = readFileSync(path.join(outDir, "summary.csv"), "utf8")
+        .replace(/^\uFEFF/, "")
+        .trim()
+        .split(/\r?\n/);
+      const cells = lines.map(csvFields);
+      expect(cells[0]![0]).toBe("示例县委依法治县办下级机关2025年度法治政府建设主要指标汇总表");
+      expect(cells[1]!.slice(0, 4)).toEqual(["机关", "行政复议收案（件）", "", "行政复议审结（件）"]);
+      expect(cells[2]!.slice(1, 3)).toEqual(["2025年", "2024年"]);
+      const byAgency = new Map(cells.slice(3).map((row) => [row[0], row]));
+      // Columns: 1-2 行政复议收案, 3-4 审结, 5-6 行政诉讼案件, 7-8 败诉, 9-10 负责人出庭应诉, 11-12 处罚, 13-14 罚没金额.
+      expect(byAgency.get("示例县水务局")!.slice(1, 7)).toEqual(["12", "9", "", "", "4", "5"]);
+      expect(byAgency.get("示例县民政局")!.slice(1, 7)).toEqual(["3", "", "", "", "0", ""]);
+      expect(byAgency.get("示例县青石镇")!.slice(1, 3)).toEqual(["", ""]);
+      expect(byAgency.get("合计")!.slice(1, 7)).toEqual(["15", "9", "", "", "4", "5"]);
+      expect(byAgency.get("合计")![13]).toBe("19.85");
+      expect(byAgency.get("示例县水务局")![9]).toBe("3");
+    },
+    200_000,
+  );
 
   it("export-all writes a ZIP of the signed reports' final DOCX and PDF", () => {
     const zip = path.join(outDir, "reports.zip");
@@ -115,7 +149,13 @@ describe("[SUPERVISION] summary and export-all on the command line", () => {
     expect(result.stdout).toContain("已写出 2 份已签发报告");
     const files = unzipSync(readFileSync(zip));
     expect(Object.keys(files).sort()).toEqual(
-      ["示例县民政局_2025年度法治政府建设年度报告.docx", "示例县民政局_2025年度法治政府建设年度报告.pdf", "示例县水务局_2025年度法治政府建设年度报告.docx", "示例县水务局_2025年度法治政府建设年度报告.pdf", "清单.csv"].sort(),
+      [
+        "示例县民政局_2025年度法治政府建设年度报告.docx",
+        "示例县民政局_2025年度法治政府建设年度报告.pdf",
+        "示例县水务局_2025年度法治政府建设年度报告.docx",
+        "示例县水务局_2025年度法治政府建设年度报告.pdf",
+        "清单.csv",
+      ].sort(),
     );
     expect(Buffer.from(files["示例县民政局_2025年度法治政府建设年度报告.pdf"]!).subarray(0, 5).toString("latin1")).toBe("%PDF-");
   }, 200_000);

@@ -32,11 +32,16 @@ describe.skipIf(!isAvailable)(`[SUPERVISION] ZIP of the signed subordinate repor
     await withRollback(handle.db, async (db) => {
       const office = await seedAgency(db, { name: "示例县委依法治县办", level: "county" });
       const names = ["示例县水务局", "示例县民政局", "示例县青石镇"];
-      const agencies = await Promise.all(names.map((name) => seedAgency(db, { name, level: name.endsWith("镇") ? "township" : "department", parentId: office.id })));
+      const agencies = await Promise.all(
+        names.map((name) => seedAgency(db, { name, level: name.endsWith("镇") ? "township" : "department", parentId: office.id })),
+      );
       const statuses = ["signed", "published", "draft"] as const;
       for (const [index, agency] of agencies.entries()) {
         const drafter = await seedUser(db, { roles: ["drafter"], agencyId: agency.id });
-        const content = index < 2 ? buildCompleteReport({ agency: agency.name, year: 2025 }) : createReportFromTemplate(getTemplate("township"), { agency: agency.name, year: 2025 });
+        const content =
+          index < 2
+            ? buildCompleteReport({ agency: agency.name, year: 2025 })
+            : createReportFromTemplate(getTemplate("township"), { agency: agency.name, year: 2025 });
         const { reportId } = await insertReport({ db, user: drafter, content, source: "test" });
         await db.update(tables.reports).set({ status: statuses[index]! }).where(eq(tables.reports.id, reportId));
       }
@@ -45,7 +50,13 @@ describe.skipIf(!isAvailable)(`[SUPERVISION] ZIP of the signed subordinate repor
       expect(archive.reports.map((report) => report.agencyName)).toEqual(["示例县民政局", "示例县水务局"]);
       const files = unzipSync(await readAll(archive.stream));
       expect(Object.keys(files).sort()).toEqual(
-        ["示例县民政局_2025年度法治政府建设年度报告.docx", "示例县民政局_2025年度法治政府建设年度报告.pdf", "示例县水务局_2025年度法治政府建设年度报告.docx", "示例县水务局_2025年度法治政府建设年度报告.pdf", "清单.csv"].sort(),
+        [
+          "示例县民政局_2025年度法治政府建设年度报告.docx",
+          "示例县民政局_2025年度法治政府建设年度报告.pdf",
+          "示例县水务局_2025年度法治政府建设年度报告.docx",
+          "示例县水务局_2025年度法治政府建设年度报告.pdf",
+          "清单.csv",
+        ].sort(),
       );
       expect(Buffer.from(files["示例县水务局_2025年度法治政府建设年度报告.docx"]!).subarray(0, 2).toString("latin1")).toBe("PK");
       expect(Buffer.from(files["示例县水务局_2025年度法治政府建设年度报告.pdf"]!).subarray(0, 5).toString("latin1")).toBe("%PDF-");

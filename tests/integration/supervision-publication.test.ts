@@ -72,16 +72,37 @@ describe.skipIf(!isAvailable)(`[PUBLIC] public version and the 已公开 record 
       expect((await getPublicVersion({ db, user: supervisor, reportId })).isOwnAgency).toBe(false);
       await expect(getPublicVersion({ db, user: stranger, reportId })).rejects.toMatchObject({ code: "NOT_FOUND" });
 
-      await expect(recordPublication({ db, user: approver, reportId, input: { publishedOn: "2026-04-03", url: "javascript:alert(1)" } })).rejects.toMatchObject({ name: "ZodError" });
-      await expect(recordPublication({ db, user: supervisor, reportId, input: { publishedOn: "2026-04-03", url: "https://www.example.gov.cn/a.html" } })).rejects.toMatchObject({ code: "FORBIDDEN" });
-      await expect(recordPublication({ db, user: stranger, reportId, input: { publishedOn: "2026-04-03", url: "https://www.example.gov.cn/a.html" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
+      await expect(recordPublication({ db, user: approver, reportId, input: { publishedOn: "2026-04-03", url: "javascript:alert(1)" } })).rejects.toMatchObject(
+        { name: "ZodError" },
+      );
+      await expect(
+        recordPublication({ db, user: supervisor, reportId, input: { publishedOn: "2026-04-03", url: "https://www.example.gov.cn/a.html" } }),
+      ).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(
+        recordPublication({ db, user: stranger, reportId, input: { publishedOn: "2026-04-03", url: "https://www.example.gov.cn/a.html" } }),
+      ).rejects.toMatchObject({ code: "NOT_FOUND" });
       const now = new Date("2026-04-10T02:00:00Z");
-      await recordPublication({ db, user: approver, reportId, input: { publishedOn: "2026-04-03", url: "https://www.example.gov.cn/fzzf/2026/0403.html" }, now });
+      await recordPublication({
+        db,
+        user: approver,
+        reportId,
+        input: { publishedOn: "2026-04-03", url: "https://www.example.gov.cn/fzzf/2026/0403.html" },
+        now,
+      });
       const [published] = await db.select().from(tables.reports).where(eq(tables.reports.id, reportId));
-      expect(published).toMatchObject({ status: "published", publishedUrl: "https://www.example.gov.cn/fzzf/2026/0403.html", publishedNote: "https://www.example.gov.cn/fzzf/2026/0403.html" });
+      expect(published).toMatchObject({
+        status: "published",
+        publishedUrl: "https://www.example.gov.cn/fzzf/2026/0403.html",
+        publishedNote: "https://www.example.gov.cn/fzzf/2026/0403.html",
+      });
 
       const [row] = await listProgressBoard({ db, user: supervisor, year: 2025, now });
-      expect(row).toMatchObject({ state: "published", publishedOn: "2026-04-03", isPublishedLate: true, publishedUrl: "https://www.example.gov.cn/fzzf/2026/0403.html" });
+      expect(row).toMatchObject({
+        state: "published",
+        publishedOn: "2026-04-03",
+        isPublishedLate: true,
+        publishedUrl: "https://www.example.gov.cn/fzzf/2026/0403.html",
+      });
       expect((await getPublicVersion({ db, user: supervisor, reportId })).html).toContain("公开日期：2026年4月3日");
     });
   });

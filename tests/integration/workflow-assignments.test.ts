@@ -21,7 +21,11 @@ describe("[ASSIGNMENTS] scope check (pure)", () => {
     ["another item of the same part", (report) => (report.sections[0]!.items[2]!.body = textToDoc("越权修改。")), "“加强制度建设，严格规范性文件管理”"],
     ["the part's indicators", (report) => (report.sections[0]!.indicators.susong_cases = 9), "“2024年推进法治政府建设的主要举措和成效”部分的标题、导语或指标"],
     ["the title", (report) => (report.meta.title = "另一个标题"), "报告基本信息（标题、主送机关、署名等）"],
-    ["a new item in the part", (report) => report.sections[0]!.items.push({ ...report.sections[0]!.items[0]!, id: "i-new" }), "“2024年推进法治政府建设的主要举措和成效”部分的条目构成"],
+    [
+      "a new item in the part",
+      (report) => report.sections[0]!.items.push({ ...report.sections[0]!.items[0]!, id: "i-new" }),
+      "“2024年推进法治政府建设的主要举措和成效”部分的条目构成",
+    ],
     ["another part", (report) => (report.sections[1]!.items[0]!.body = textToDoc("越权修改问题部分。")), "“存在的不足和原因”"],
   ];
   it.each(cases)("a contributor assigned one item changes %s", (_title, change, expected) => {
@@ -37,7 +41,11 @@ describe("[ASSIGNMENTS] scope check (pure)", () => {
     expect(findChangeOutsideScope(base, after, [{ sectionId: measures.id, itemId: null }])).toBeNull();
   });
   it("key order of stored jsonb does not count as a change", () => {
-    const reordered = JSON.parse(JSON.stringify(base, (_key, value: unknown) => (value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value)));
+    const reordered = JSON.parse(
+      JSON.stringify(base, (_key, value: unknown) =>
+        value && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries(Object.entries(value).reverse()) : value,
+      ),
+    );
     expect(findChangeOutsideScope(reordered, base, itemScope)).toBeNull();
   });
 });
@@ -61,9 +69,15 @@ describe.skipIf(!isAvailable)(`[ASSIGNMENTS] verbs on ${testDbKind()}`, () => {
       const { reportId } = await insertReport({ db, user: drafter, content: buildCompleteReport({ agency: agency.name }), source: "test" });
       const row = await getReport({ db, user: drafter, reportId });
       const measures = row.content.sections[0]!;
-      await expect(createAssignment({ db, user: drafter, reportId, input: { assigneeId: reviewer.id, sectionId: measures.id } })).rejects.toMatchObject({ userMessage: "承办人须为本机关具有起草权限的在用账号" });
-      await expect(createAssignment({ db, user: drafter, reportId, input: { assigneeId: outsider.id, sectionId: measures.id } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-      await expect(createAssignment({ db, user: reviewer, reportId, input: { assigneeId: contributor.id, sectionId: measures.id } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(createAssignment({ db, user: drafter, reportId, input: { assigneeId: reviewer.id, sectionId: measures.id } })).rejects.toMatchObject({
+        userMessage: "承办人须为本机关具有起草权限的在用账号",
+      });
+      await expect(createAssignment({ db, user: drafter, reportId, input: { assigneeId: outsider.id, sectionId: measures.id } })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+      });
+      await expect(createAssignment({ db, user: reviewer, reportId, input: { assigneeId: contributor.id, sectionId: measures.id } })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
       const { assignmentId } = await createAssignment({
         db,
         user: drafter,

@@ -64,7 +64,12 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
       await transitionReport({ db, user: drafter, reportId, input: { transition: "submit" } });
       await transitionReport({ db, user: reviewer, reportId, input: { transition: "approve" } });
       await transitionReport({ db, user: approver, reportId, input: { transition: "signoff" }, now: new Date("2025-03-10T02:00:00Z") });
-      await transitionReport({ db, user: approver, reportId, input: { transition: "publish", publishedOn: "2025-03-20", publishedNote: "https://example.gov.cn/fzzf/2025/0320.html" } });
+      await transitionReport({
+        db,
+        user: approver,
+        reportId,
+        input: { transition: "publish", publishedOn: "2025-03-20", publishedNote: "https://example.gov.cn/fzzf/2025/0320.html" },
+      });
       const published = await getReport({ db, user: drafter, reportId });
       expect(published).toMatchObject({ status: "published", publishedNote: "https://example.gov.cn/fzzf/2025/0320.html" });
       expect(published.publishedAt?.toISOString()).toBe("2025-03-19T16:00:00.000Z");
@@ -82,7 +87,15 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
       ]);
       const audit = await db.select().from(tables.auditEvents).where(eq(tables.auditEvents.targetId, reportId));
       const steps = audit.filter((event) => event.action === "report.status").map((event) => `${event.detail.from}→${event.detail.to}`);
-      expect(steps).toEqual(["draft→in_review", "in_review→returned", "returned→in_review", "in_review→reviewed", "reviewed→signed", "signed→published", "published→draft"]);
+      expect(steps).toEqual([
+        "draft→in_review",
+        "in_review→returned",
+        "returned→in_review",
+        "in_review→reviewed",
+        "reviewed→signed",
+        "signed→published",
+        "published→draft",
+      ]);
     });
   });
 
@@ -114,18 +127,25 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
       const broken = structuredClone(row.content);
       broken.meta.date = "";
       await db.update(tables.reports).set({ content: broken }).where(eq(tables.reports.id, reportId));
-      await expect(transitionReport({ db, user: reviewer, reportId, input: { transition: "approve" } })).rejects.toMatchObject({ userMessage: "还有 1 个错误需要修改，修改后才能审核通过" });
+      await expect(transitionReport({ db, user: reviewer, reportId, input: { transition: "approve" } })).rejects.toMatchObject({
+        userMessage: "还有 1 个错误需要修改，修改后才能审核通过",
+      });
       await db.update(tables.reports).set({ content: row.content }).where(eq(tables.reports.id, reportId));
       const section = row.content.sections[1]!;
       const { threadId } = await createCommentThread({
         db,
         user: reviewer,
         reportId,
-        input: { anchor: { sectionId: section.id, itemId: section.items[0]!.id, field: "body", from: 0, to: 6, quote: "一是部分干部" }, body: "请补充具体表现" },
+        input: {
+          anchor: { sectionId: section.id, itemId: section.items[0]!.id, field: "body", from: 0, to: 6, quote: "一是部分干部" },
+          body: "请补充具体表现",
+        },
       });
       await transitionReport({ db, user: reviewer, reportId, input: { transition: "approve" } });
       expect(await countUnresolvedThreads(db, reportId)).toEqual({ total: 1, byItem: { [section.items[0]!.id]: 1 }, bySection: { [section.id]: 1 } });
-      await expect(transitionReport({ db, user: approver, reportId, input: { transition: "signoff" } })).rejects.toMatchObject({ userMessage: "还有 1 条意见未解决，解决后才能签发" });
+      await expect(transitionReport({ db, user: approver, reportId, input: { transition: "signoff" } })).rejects.toMatchObject({
+        userMessage: "还有 1 条意见未解决，解决后才能签发",
+      });
       await replyToThread({ db, user: drafter, input: { threadId, body: "已补充两处具体表现" } });
       await setThreadResolved({ db, user: reviewer, threadId, isResolved: true });
       await setThreadResolved({ db, user: reviewer, threadId, isResolved: false });
@@ -147,7 +167,9 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
       const row = await getReport({ db, user: drafter, reportId });
       const edited = structuredClone(row.content);
       edited.sections[0]!.items[0]!.body = textToDoc("签发后偷偷修改的内容。");
-      await expect(saveReportContent({ db, user: drafter, reportId, input: { baseRevision: row.revision, content: edited } })).rejects.toMatchObject({ code: "INVALID_STATE" });
+      await expect(saveReportContent({ db, user: drafter, reportId, input: { baseRevision: row.revision, content: edited } })).rejects.toMatchObject({
+        code: "INVALID_STATE",
+      });
       await transitionReport({ db, user: approver, reportId, input: { transition: "reopen", note: "补充一项数据" } });
       const reopened = await getReport({ db, user: drafter, reportId });
       await saveReportContent({ db, user: drafter, reportId, input: { baseRevision: reopened.revision, content: edited } });
@@ -158,14 +180,20 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
   it("comments: anchors must exist, other agencies see nothing, reviewers may not edit", async () => {
     await withRollback(handle.db, async (db) => {
       const { drafter, reviewer, stranger, reportId } = await seedTeam(db);
-      await expect(createCommentThread({ db, user: reviewer, reportId, input: { anchor: { sectionId: "s-missing" }, body: "意见" } })).rejects.toMatchObject({ code: "INVALID_INPUT" });
-      await expect(createCommentThread({ db, user: reviewer, reportId, input: { anchor: { from: 3, to: 1, quote: "" }, body: "意见" } })).rejects.toMatchObject({ name: "ZodError" });
+      await expect(createCommentThread({ db, user: reviewer, reportId, input: { anchor: { sectionId: "s-missing" }, body: "意见" } })).rejects.toMatchObject({
+        code: "INVALID_INPUT",
+      });
+      await expect(createCommentThread({ db, user: reviewer, reportId, input: { anchor: { from: 3, to: 1, quote: "" }, body: "意见" } })).rejects.toMatchObject(
+        { name: "ZodError" },
+      );
       const { threadId } = await createCommentThread({ db, user: reviewer, reportId, input: { body: "总体结构清楚" } });
       await expect(listCommentThreads({ db, user: stranger, reportId })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(replyToThread({ db, user: stranger, input: { threadId, body: "越权回复" } })).rejects.toMatchObject({ code: "NOT_FOUND" });
       await expect(setThreadResolved({ db, user: stranger, threadId, isResolved: true })).rejects.toMatchObject({ code: "NOT_FOUND" });
       const row = await getReport({ db, user: drafter, reportId });
-      await expect(saveReportContent({ db, user: reviewer, reportId, input: { baseRevision: row.revision, content: row.content } })).rejects.toMatchObject({ code: "FORBIDDEN" });
+      await expect(saveReportContent({ db, user: reviewer, reportId, input: { baseRevision: row.revision, content: row.content } })).rejects.toMatchObject({
+        code: "FORBIDDEN",
+      });
     });
   });
 
@@ -178,7 +206,10 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
       { name: "return", label: "退回修改", to: "returned", isAllowed: false, reason: "只有签发人可以退回修改" },
       { name: "signoff", label: "签发", to: "signed", isAllowed: false, reason: "只有签发人可以签发" },
     ]);
-    expect(describeTransitions({ status: "reviewed", roles: ["approver"], errorCount: 0, unresolvedCount: 2 })[1]).toMatchObject({ isAllowed: false, reason: "还有 2 条意见未解决，解决后才能签发" });
+    expect(describeTransitions({ status: "reviewed", roles: ["approver"], errorCount: 0, unresolvedCount: 2 })[1]).toMatchObject({
+      isAllowed: false,
+      reason: "还有 2 条意见未解决，解决后才能签发",
+    });
     expect(describeTransitions({ status: "draft", roles: ["drafter"], errorCount: 3, unresolvedCount: 0 })).toEqual([
       { name: "submit", label: "提交审核", to: "in_review", isAllowed: false, reason: "还有 3 个错误需要修改，修改后才能提交审核" },
     ]);
@@ -189,13 +220,57 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
 });
 
 describe("[WORKFLOW] deadlines (pure)", () => {
-  const cases: Array<[string, { status: string; now: string; settings?: { submissionDeadline?: string; disclosureDeadline?: string } }, Array<[string, number]>]> = [
-    ["defaults, a draft in January", { status: "draft", now: "2025-01-10T02:00:00Z" }, [["upcoming", 50], ["upcoming", 81]]],
-    ["defaults, a draft ten days before 3月1日", { status: "in_review", now: "2025-02-19T02:00:00Z" }, [["due_soon", 10], ["upcoming", 41]]],
-    ["late on 3月2日 Beijing time although still 3月1日 in UTC", { status: "reviewed", now: "2025-03-01T17:00:00Z" }, [["late", -1], ["upcoming", 30]]],
-    ["signed: submission done, disclosure still open", { status: "signed", now: "2025-03-25T02:00:00Z" }, [["done", -24], ["due_soon", 7]]],
-    ["published: both done", { status: "published", now: "2025-05-01T02:00:00Z" }, [["done", -61], ["done", -30]]],
-    ["agency settings move the deadlines; a malformed one falls back to the default", { status: "draft", now: "2025-02-01T02:00:00Z", settings: { submissionDeadline: "02-10", disclosureDeadline: "3-15" } }, [["due_soon", 9], ["upcoming", 59]]],
+  const cases: Array<
+    [string, { status: string; now: string; settings?: { submissionDeadline?: string; disclosureDeadline?: string } }, Array<[string, number]>]
+  > = [
+    [
+      "defaults, a draft in January",
+      { status: "draft", now: "2025-01-10T02:00:00Z" },
+      [
+        ["upcoming", 50],
+        ["upcoming", 81],
+      ],
+    ],
+    [
+      "defaults, a draft ten days before 3月1日",
+      { status: "in_review", now: "2025-02-19T02:00:00Z" },
+      [
+        ["due_soon", 10],
+        ["upcoming", 41],
+      ],
+    ],
+    [
+      "late on 3月2日 Beijing time although still 3月1日 in UTC",
+      { status: "reviewed", now: "2025-03-01T17:00:00Z" },
+      [
+        ["late", -1],
+        ["upcoming", 30],
+      ],
+    ],
+    [
+      "signed: submission done, disclosure still open",
+      { status: "signed", now: "2025-03-25T02:00:00Z" },
+      [
+        ["done", -24],
+        ["due_soon", 7],
+      ],
+    ],
+    [
+      "published: both done",
+      { status: "published", now: "2025-05-01T02:00:00Z" },
+      [
+        ["done", -61],
+        ["done", -30],
+      ],
+    ],
+    [
+      "agency settings move the deadlines; a malformed one falls back to the default",
+      { status: "draft", now: "2025-02-01T02:00:00Z", settings: { submissionDeadline: "02-10", disclosureDeadline: "3-15" } },
+      [
+        ["due_soon", 9],
+        ["upcoming", 59],
+      ],
+    ],
   ];
   it.each(cases)("%s", (_title, input, expected) => {
     const statuses = deadlineStatuses({ year: 2024, status: input.status, settings: input.settings, now: new Date(input.now) });

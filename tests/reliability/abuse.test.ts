@@ -19,7 +19,11 @@ const JOB_LIMIT_MS = 30_000;
 const REFUSAL_MARGIN_MS = 8_000;
 
 function colspanBomb(base: Report): Report {
-  const cell: RichNode = { type: "tableCell", attrs: { colspan: 100_000_000, rowspan: 1 }, content: [{ type: "paragraph", content: [{ type: "text", text: "甲" }] }] };
+  const cell: RichNode = {
+    type: "tableCell",
+    attrs: { colspan: 100_000_000, rowspan: 1 },
+    content: [{ type: "paragraph", content: [{ type: "text", text: "甲" }] }],
+  };
   const table: RichNode = { type: "table", content: [{ type: "tableRow", content: [cell] }] };
   const [first, ...rest] = base.sections;
   return { ...base, sections: [{ ...first!, items: [{ ...first!.items[0]!, body: { type: "doc", content: [table] } }, ...first!.items.slice(1)] }, ...rest] };
@@ -47,7 +51,12 @@ function upload(baseUrl: string, session: ApiSession, fileName: string, bytes: U
 }
 
 /** Streams `totalMb` of body without Content-Length (chunked); returns what the server answered and how much it took in. */
-async function chunkedUpload(baseUrl: string, session: ApiSession, contentType: string, totalMb: number): Promise<{ status: number | string; sentMb: number; ms: number }> {
+async function chunkedUpload(
+  baseUrl: string,
+  session: ApiSession,
+  contentType: string,
+  totalMb: number,
+): Promise<{ status: number | string; sentMb: number; ms: number }> {
   let sent = 0;
   const chunk = new Uint8Array(1024 * 1024).fill(0x61);
   const controller = new AbortController();
@@ -59,7 +68,13 @@ async function chunkedUpload(baseUrl: string, session: ApiSession, contentType: 
     },
   });
   const started = performance.now();
-  const init = { method: "POST", body, duplex: "half", signal: controller.signal, headers: { Origin: baseUrl, Cookie: session.jar.header(), "Content-Type": contentType } };
+  const init = {
+    method: "POST",
+    body,
+    duplex: "half",
+    signal: controller.signal,
+    headers: { Origin: baseUrl, Cookie: session.jar.header(), "Content-Type": contentType },
+  };
   try {
     const response = await fetch(`${baseUrl}/api/reports/import`, init as RequestInit);
     const status = response.status;
@@ -67,7 +82,11 @@ async function chunkedUpload(baseUrl: string, session: ApiSession, contentType: 
     return { status, sentMb: sent / 1024 / 1024, ms: performance.now() - started };
   } catch (error) {
     // The server may close the connection as soon as it refuses: that is a refusal too.
-    return { status: `closed: ${error instanceof Error ? (error.cause as Error | undefined)?.message ?? error.message : String(error)}`, sentMb: sent / 1024 / 1024, ms: performance.now() - started };
+    return {
+      status: `closed: ${error instanceof Error ? ((error.cause as Error | undefined)?.message ?? error.message) : String(error)}`,
+      sentMb: sent / 1024 / 1024,
+      ms: performance.now() - started,
+    };
   }
 }
 
@@ -112,7 +131,10 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
     await subject.app.stop();
     const { db, close } = await subject.openDb();
     const hostile = subject.editors[0]!;
-    await db.update(tables.reports).set({ content: colspanBomb(hostile.content) }).where(eq(tables.reports.id, hostile.reportId));
+    await db
+      .update(tables.reports)
+      .set({ content: colspanBomb(hostile.content) })
+      .where(eq(tables.reports.id, hostile.reportId));
     await close();
     await subject.app.restart();
     attacker = await signInApi(subject.app.baseUrl, subject.editors[0]!.user.username, SEED_PASSWORD);
@@ -135,10 +157,14 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
 
   it("[BOUNDS]: a colspan of 1e8 is refused on save, preview and both exports with a Chinese message", async () => {
     const { reportId, content } = subject.editors[0]!;
-    const save = await refusalOf(attacker.request(`/api/reports/${reportId}/content`, { method: "PUT", body: JSON.stringify({ baseRevision: 1, content: colspanBomb(content) }) }));
+    const save = await refusalOf(
+      attacker.request(`/api/reports/${reportId}/content`, { method: "PUT", body: JSON.stringify({ baseRevision: 1, content: colspanBomb(content) }) }),
+    );
     expect(save.status).toBe(422);
     expect(save.message).toContain("单元格合并列数不正确");
-    const preview = await refusalOf(attacker.request(`/api/reports/${reportId}/preview`, { method: "POST", body: JSON.stringify({ content: colspanBomb(content) }) }));
+    const preview = await refusalOf(
+      attacker.request(`/api/reports/${reportId}/preview`, { method: "POST", body: JSON.stringify({ content: colspanBomb(content) }) }),
+    );
     expect(preview.status).toBe(422);
     expect(preview.message).toContain("单元格合并列数不正确");
     for (const format of ["docx", "pdf"]) {
@@ -248,7 +274,10 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
     for (const path of ["/api/reports/not-a-uuid/content", "/api/reports/1'--/export?format=docx"]) {
       expect((await colleague.request(path)).status, path).toBe(404);
     }
-    const save = await colleague.request("/api/reports/not-a-uuid/content", { method: "PUT", body: JSON.stringify({ baseRevision: 1, content: subject.editors[1]!.content }) });
+    const save = await colleague.request("/api/reports/not-a-uuid/content", {
+      method: "PUT",
+      body: JSON.stringify({ baseRevision: 1, content: subject.editors[1]!.content }),
+    });
     expect(save.status).toBe(404);
   });
 
@@ -257,7 +286,12 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
     const response = await fetch(`${subject.app.baseUrl}/reports/${reportId}`, {
       method: "POST",
       body: JSON.stringify([{ reportId }]),
-      headers: { Cookie: colleague.jar.header(), "Next-Action": serverActionId("app/(workspace)/reports/[reportId]/actions.ts", "submitReportAction"), "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component" },
+      headers: {
+        Cookie: colleague.jar.header(),
+        "Next-Action": serverActionId("app/(workspace)/reports/[reportId]/actions.ts", "submitReportAction"),
+        "Content-Type": "text/plain;charset=UTF-8",
+        Accept: "text/x-component",
+      },
     });
     expect(response.status).toBe(403);
     const content = (await (await colleague.request(`/api/reports/${reportId}/content`)).json()) as { data: { status: string } };

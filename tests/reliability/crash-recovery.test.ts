@@ -22,7 +22,14 @@ async function saveUntilKilled(subject: ReliabilityApp, sessions: ApiSession[], 
     }),
   );
   const streams = subject.editors.map((editor, index) =>
-    runSaveStream({ session: sessions[index]!, reportId: editor.reportId, base: editor.content, startRevision: current[index]!, label: `${label}编辑${index}`, shouldStop: () => isStopping }),
+    runSaveStream({
+      session: sessions[index]!,
+      reportId: editor.reportId,
+      base: editor.content,
+      startRevision: current[index]!,
+      label: `${label}编辑${index}`,
+      shouldStop: () => isStopping,
+    }),
   );
   // Let saves flow, then kill the server in the middle of them.
   await new Promise((resolve) => setTimeout(resolve, 2500));
@@ -48,7 +55,9 @@ async function expectEveryAcknowledgedSave(subject: ReliabilityApp, logs: SaveLo
         .where(eq(tables.reportRevisions.reportId, editor.reportId))
         .orderBy(desc(tables.reportRevisions.revision))
         .limit(1);
-      expect({ revision: latest?.revision, marker: latest ? markerOf(reportSchema.parse(latest.content)) : undefined }, `editor ${index}: history`).toEqual(stored);
+      expect({ revision: latest?.revision, marker: latest ? markerOf(reportSchema.parse(latest.content)) : undefined }, `editor ${index}: history`).toEqual(
+        stored,
+      );
     }
   } finally {
     await close();
@@ -73,7 +82,10 @@ function describeCrash(kind: DbKind) {
         const logs = await saveUntilKilled(subject, sessions, `第${round}轮`);
         const acknowledged = logs.reduce((sum, log) => sum + log.acknowledgedCount, 0);
         expect(acknowledged, "saves acknowledged before the kill").toBeGreaterThanOrEqual(EDITORS * 3);
-        expect(logs.every((log) => log.errors.length === 1), `each stream ended by the kill: ${JSON.stringify(logs.map((log) => log.errors))}`).toBe(true);
+        expect(
+          logs.every((log) => log.errors.length === 1),
+          `each stream ended by the kill: ${JSON.stringify(logs.map((log) => log.errors))}`,
+        ).toBe(true);
         // PGlite has one owner: the test reads the files while the server is down, which also proves they open cleanly.
         await expectEveryAcknowledgedSave(subject, logs);
         await subject.app.restart();

@@ -133,9 +133,7 @@ describe("[SESSION] behind HTTPS", () => {
 
   it("[SESSION]: with an https NEXTAUTH_URL the cookie is __Secure-prefixed and Secure", async () => {
     const editor = subject.editors[0]!;
-    const session = await signInApi(subject.app.baseUrl, editor.user.username, SEED_PASSWORD, { origin: "https://nianbao.example.gov.cn" }).catch(
-      () => null,
-    );
+    const session = await signInApi(subject.app.baseUrl, editor.user.username, SEED_PASSWORD, { origin: "https://nianbao.example.gov.cn" }).catch(() => null);
     const lines = session?.signInSetCookies ?? [];
     const line = lines.find((cookie) => cookie.startsWith("__Secure-next-auth.session-token="));
     expect(line, lines.join("\n")).toBeDefined();

@@ -85,7 +85,10 @@ function fillDisk(directory: string): string {
 function largeContent(base: Parameters<typeof contentForSave>[0], marker: string) {
   const content = contentForSave(base, marker);
   const paragraph = "本年度全面推进依法行政，规范重大行政决策程序，加强行政执法监督。".repeat(12);
-  const body = { type: "doc" as const, content: Array.from({ length: 300 }, (_, index) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text: `${index}${paragraph}` }] })) };
+  const body = {
+    type: "doc" as const,
+    content: Array.from({ length: 300 }, (_, index) => ({ type: "paragraph" as const, content: [{ type: "text" as const, text: `${index}${paragraph}` }] })),
+  };
   const [first, ...rest] = content.sections;
   const [item, ...others] = first!.items;
   return { ...content, sections: [{ ...first!, items: [item!, { ...item!, id: "bulk", body }, ...others] }, ...rest] };
@@ -137,7 +140,9 @@ describe("[FAULT] a full disk at save time on PGlite", () => {
 
     rmSync(filler);
     // The server may keep serving, or (if the engine gave up) need a restart: either way nothing stored is lost.
-    const health = await fetch(`${subject.app.baseUrl}/api/health`).then((response) => response.status).catch(() => 0);
+    const health = await fetch(`${subject.app.baseUrl}/api/health`)
+      .then((response) => response.status)
+      .catch(() => 0);
     if (health !== 200) {
       await subject.app.stop({ isHard: true });
       await subject.app.restart();
@@ -161,7 +166,10 @@ describe.runIf(hasPostgres("[FAULT] read-only database"))("[FAULT] PostgreSQL re
     const editor = subject.editors[0]!;
     const session = await signInApi(subject.app.baseUrl, editor.user.username, SEED_PASSWORD);
     const save = (baseRevision: number, marker: string) =>
-      session.request(`/api/reports/${editor.reportId}/content`, { method: "PUT", body: JSON.stringify({ baseRevision, content: contentForSave(editor.content, marker) }) });
+      session.request(`/api/reports/${editor.reportId}/content`, {
+        method: "PUT",
+        body: JSON.stringify({ baseRevision, content: contentForSave(editor.content, marker) }),
+      });
     expect((await save(1, "只读之前的保存")).status).toBe(200);
     const databaseName = subject.databaseName!;
     await runAsAdmin(`ALTER DATABASE ${databaseName} SET default_transaction_read_only = on`);

@@ -23,8 +23,17 @@ const paragraph = (text: string) => ({ type: "paragraph", content: [{ type: "tex
 
 const REJECTED_BODIES: Array<{ name: string; body: unknown }> = [
   { name: "unknown node (iframe)", body: { type: "doc", content: [{ type: "iframe", attrs: { src: "javascript:alert(1)" } }] } },
-  { name: "unknown node (heading, not in the body schema)", body: { type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "标题" }] }] } },
-  { name: "unknown mark (link)", body: { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "链接", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }] } },
+  {
+    name: "unknown node (heading, not in the body schema)",
+    body: { type: "doc", content: [{ type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "标题" }] }] },
+  },
+  {
+    name: "unknown mark (link)",
+    body: {
+      type: "doc",
+      content: [{ type: "paragraph", content: [{ type: "text", text: "链接", marks: [{ type: "link", attrs: { href: "javascript:alert(1)" } }] }] }],
+    },
+  },
   { name: "unknown attribute (onclick) on a paragraph", body: { type: "doc", content: [{ ...paragraph("正文"), attrs: { onclick: "alert(1)" } }] } },
   { name: "unknown key on a node", body: { type: "doc", content: [{ ...paragraph("正文"), onclick: "alert(1)" }] } },
   { name: "text where a block belongs", body: { type: "doc", content: [{ type: "text", text: "裸文本" }] } },
@@ -49,7 +58,10 @@ describe("[SCHEMA] the server refuses content outside the report schema and over
   });
 
   it.each(REJECTED_BODIES)("[SCHEMA]: 422 with a Chinese message for $name", async ({ body }) => {
-    const response = await session.request(path, { method: "PUT", body: JSON.stringify({ baseRevision: 1, content: withBody(subject.editors[0]!.content, body) }) });
+    const response = await session.request(path, {
+      method: "PUT",
+      body: JSON.stringify({ baseRevision: 1, content: withBody(subject.editors[0]!.content, body) }),
+    });
     expect(response.status).toBe(422);
     const answer = (await response.json()) as { error: { message: string } };
     expect(answer.error.message).toMatch(/[\u4e00-\u9fff]/);
@@ -61,15 +73,32 @@ describe("[SCHEMA] the server refuses content outside the report schema and over
       content: [
         paragraph("一是健全制度。"),
         { type: "orderedList", attrs: { start: 1 }, content: [{ type: "listItem", content: [paragraph("第一项")] }] },
-        { type: "table", content: [{ type: "tableRow", content: [{ type: "tableCell", content: [paragraph("指标")] }, { type: "tableCell", content: [paragraph("35件")] }] }] },
+        {
+          type: "table",
+          content: [
+            {
+              type: "tableRow",
+              content: [
+                { type: "tableCell", content: [paragraph("指标")] },
+                { type: "tableCell", content: [paragraph("35件")] },
+              ],
+            },
+          ],
+        },
       ],
     };
-    const response = await session.request(path, { method: "PUT", body: JSON.stringify({ baseRevision: 1, content: withBody(subject.editors[0]!.content, body) }) });
+    const response = await session.request(path, {
+      method: "PUT",
+      body: JSON.stringify({ baseRevision: 1, content: withBody(subject.editors[0]!.content, body) }),
+    });
     expect(response.status, await response.clone().text()).toBe(200);
   });
 
   it("[SIZE]: bodies over the limit get 413 JSON before parsing (content, preview, pasted import)", async () => {
-    const huge = JSON.stringify({ baseRevision: 2, content: withBody(subject.editors[0]!.content, { type: "doc", content: [paragraph("长".repeat(2_000_000))] }) });
+    const huge = JSON.stringify({
+      baseRevision: 2,
+      content: withBody(subject.editors[0]!.content, { type: "doc", content: [paragraph("长".repeat(2_000_000))] }),
+    });
     for (const [method, target, body] of [
       ["PUT", path, huge],
       ["POST", `/api/reports/${subject.editors[0]!.reportId}/preview`, huge],

@@ -12,10 +12,17 @@ import { contentForSave } from "./helpers/save-stream";
 
 /** A table of `rows` rows and four columns: long tables are the slowest thing Typst lays out. */
 function longTable(rows: number): RichNode {
-  const cell = (text: string): RichNode => ({ type: "tableCell", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: "paragraph", content: [{ type: "text", text }] }] });
+  const cell = (text: string): RichNode => ({
+    type: "tableCell",
+    attrs: { colspan: 1, rowspan: 1, colwidth: null },
+    content: [{ type: "paragraph", content: [{ type: "text", text }] }],
+  });
   return {
     type: "table",
-    content: Array.from({ length: rows }, (_, index) => ({ type: "tableRow", content: [cell(`第${index + 1}项`), cell("行政执法案件"), cell(`${index * 3}件`), cell("已办结")] })),
+    content: Array.from({ length: rows }, (_, index) => ({
+      type: "tableRow",
+      content: [cell(`第${index + 1}项`), cell("行政执法案件"), cell(`${index * 3}件`), cell("已办结")],
+    })),
   };
 }
 
@@ -25,14 +32,22 @@ function longTable(rows: number): RichNode {
  */
 function hugeReport(base: Report): Report {
   const sentence = "坚持依法行政，严格规范公正文明执法，持续深化行政执法体制改革，健全行政执法监督机制，推进政务公开标准化规范化。";
-  const paragraphs: RichNode[] = Array.from({ length: 60 }, (_, index) => ({ type: "paragraph", content: [{ type: "text", text: `${index + 1}.${sentence.repeat(2)}` }] }));
+  const paragraphs: RichNode[] = Array.from({ length: 60 }, (_, index) => ({
+    type: "paragraph",
+    content: [{ type: "text", text: `${index + 1}.${sentence.repeat(2)}` }],
+  }));
   const body: RichDoc = { type: "doc", content: paragraphs };
   const bodyWithTable: RichDoc = { type: "doc", content: [...paragraphs, longTable(1000)] };
   return {
     ...base,
     sections: base.sections.map((section) => ({
       ...section,
-      items: Array.from({ length: 6 }, (_, index) => ({ ...section.items[0]!, id: `${section.id}x${index}`, heading: `第${index + 1}项工作`, body: index === 0 ? bodyWithTable : body })),
+      items: Array.from({ length: 6 }, (_, index) => ({
+        ...section.items[0]!,
+        id: `${section.id}x${index}`,
+        heading: `第${index + 1}项工作`,
+        body: index === 0 ? bodyWithTable : body,
+      })),
     })),
   };
 }
@@ -47,7 +62,10 @@ describe("[FAULT] the PDF engine taking too long", () => {
     await subject.app.stop();
     const { db, close } = await subject.openDb();
     const huge = subject.editors[1]!;
-    await db.update(tables.reports).set({ content: hugeReport(huge.content) }).where(eq(tables.reports.id, huge.reportId));
+    await db
+      .update(tables.reports)
+      .set({ content: hugeReport(huge.content) })
+      .where(eq(tables.reports.id, huge.reportId));
     await close();
     await subject.app.restart();
     sessions = await Promise.all(subject.editors.map((editor) => signInApi(subject.app.baseUrl, editor.user.username, SEED_PASSWORD)));

@@ -31,7 +31,10 @@ const HOSTILE_PIECES = [
 ];
 
 const hostileText = fc
-  .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: "binary", maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 12 })), { minLength: 1, maxLength: 8 })
+  .array(fc.oneof(fc.constantFrom(...HOSTILE_PIECES), fc.string({ unit: "binary", maxLength: 12 }), fc.string({ unit: "grapheme", maxLength: 12 })), {
+    minLength: 1,
+    maxLength: 8,
+  })
   .map((parts) => parts.join(""));
 
 function reportWith(texts: string[]): Report {

@@ -30,7 +30,15 @@ function hostileReport(base: Report): Report {
   const next = () => `测试${payload(counter++)}`;
   return {
     ...base,
-    meta: { ...base.meta, agency: next(), title: `示例${payload(1)}报告`, mainRecipient: next(), copyTo: next(), signature: next(), docNumber: `某府〔2025〕${payload(0)}` },
+    meta: {
+      ...base.meta,
+      agency: next(),
+      title: `示例${payload(1)}报告`,
+      mainRecipient: next(),
+      copyTo: next(),
+      signature: next(),
+      docNumber: `某府〔2025〕${payload(0)}`,
+    },
     sections: base.sections.map((section) => ({
       ...section,
       heading: next(),
@@ -89,7 +97,10 @@ describe.skipIf(Boolean(unavailable))("[XSS] payloads in every text field stay t
     const editor = subject.editors[0]!;
     session = await signInApi(subject.app.baseUrl, editor.user.username, SEED_PASSWORD);
     report = hostileReport(editor.content);
-    const saved = await session.request(`/api/reports/${editor.reportId}/content`, { method: "PUT", body: JSON.stringify({ baseRevision: 1, content: report }) });
+    const saved = await session.request(`/api/reports/${editor.reportId}/content`, {
+      method: "PUT",
+      body: JSON.stringify({ baseRevision: 1, content: report }),
+    });
     expect(saved.status, await saved.clone().text()).toBe(200);
     browser = await launchBrowser();
   });

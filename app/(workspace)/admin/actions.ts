@@ -9,7 +9,10 @@ import { toActionResult, type ActionResult } from "@/lib/errors";
 import type { CreateUser } from "@/lib/schemas/account";
 import type { AgencySettingsInput, CreateChildAgency, ResetPassword, SetUserActive, UpdateUserRoles } from "@/lib/schemas/admin";
 
-async function run<T>(action: "users.manage" | "agency.manage", verb: (options: { db: Awaited<ReturnType<typeof getDb>>; user: Awaited<ReturnType<typeof requireUser>> }) => Promise<T>): Promise<ActionResult<T>> {
+async function run<T>(
+  action: "users.manage" | "agency.manage",
+  verb: (options: { db: Awaited<ReturnType<typeof getDb>>; user: Awaited<ReturnType<typeof requireUser>> }) => Promise<T>,
+): Promise<ActionResult<T>> {
   try {
     const user = await requireUser(action);
     const data = await verb({ db: await getDb(), user });

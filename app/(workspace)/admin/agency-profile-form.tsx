@@ -19,7 +19,8 @@ export function AgencyProfileForm({ profile }: { profile: AgencyProfile }) {
   const [values, setValues] = useState(profile);
   const [status, setStatus] = useState<{ error?: string; success?: string }>({});
   const [isPending, startTransition] = useTransition();
-  const set = (key: keyof AgencyProfile) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [key]: event.target.value });
+  const set = (key: keyof AgencyProfile) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setValues({ ...values, [key]: event.target.value });
   return (
     <form
       aria-label="机关信息"
@@ -40,7 +41,9 @@ export function AgencyProfileForm({ profile }: { profile: AgencyProfile }) {
       <Field id="agency-level" label="机关层级">
         <select id="agency-level" className={SELECT} value={values.level} onChange={set("level")}>
           {AGENCY_LEVELS.map((level) => (
-            <option key={level} value={level}>{AGENCY_LEVEL_LABELS[level]}</option>
+            <option key={level} value={level}>
+              {AGENCY_LEVEL_LABELS[level]}
+            </option>
           ))}
         </select>
       </Field>
@@ -65,7 +68,9 @@ export function AgencyProfileForm({ profile }: { profile: AgencyProfile }) {
         <Input id="agency-signature" value={values.defaultSignature} onChange={set("defaultSignature")} />
       </Field>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <Button type="submit" variant="primary" disabled={isPending}>保存机关信息</Button>
+        <Button type="submit" variant="primary" disabled={isPending}>
+          保存机关信息
+        </Button>
         <FormStatus {...status} />
       </div>
     </form>

@@ -18,7 +18,8 @@ export function ChildAgencyForm() {
   const [values, setValues] = useState(EMPTY);
   const [status, setStatus] = useState<{ error?: string; success?: string }>({});
   const [isPending, startTransition] = useTransition();
-  const set = (key: keyof typeof EMPTY) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) => setValues({ ...values, [key]: event.target.value });
+  const set = (key: keyof typeof EMPTY) => (event: React.ChangeEvent<HTMLInputElement | HTMLSelectElement>) =>
+    setValues({ ...values, [key]: event.target.value });
   return (
     <form
       aria-label="创建下级机关"
@@ -39,9 +40,16 @@ export function ChildAgencyForm() {
         <Input id="child-name" value={values.agencyName} onChange={set("agencyName")} />
       </Field>
       <Field id="child-level" label="下级机关层级">
-        <select id="child-level" className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm" value={values.agencyLevel} onChange={set("agencyLevel")}>
+        <select
+          id="child-level"
+          className="h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm"
+          value={values.agencyLevel}
+          onChange={set("agencyLevel")}
+        >
           {AGENCY_LEVELS.map((level) => (
-            <option key={level} value={level}>{AGENCY_LEVEL_LABELS[level]}</option>
+            <option key={level} value={level}>
+              {AGENCY_LEVEL_LABELS[level]}
+            </option>
           ))}
         </select>
       </Field>
@@ -55,7 +63,9 @@ export function ChildAgencyForm() {
         <Input id="child-password" type="password" autoComplete="new-password" value={values.password} onChange={set("password")} />
       </Field>
       <div className="flex items-center gap-3 sm:col-span-2">
-        <Button type="submit" variant="primary" disabled={isPending}>创建下级机关</Button>
+        <Button type="submit" variant="primary" disabled={isPending}>
+          创建下级机关
+        </Button>
         <FormStatus {...status} />
       </div>
     </form>

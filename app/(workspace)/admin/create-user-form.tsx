@@ -51,14 +51,20 @@ export function CreateUserForm() {
         <div className="flex flex-wrap gap-3 text-sm">
           {ROLES.map((role) => (
             <label key={role} className="flex items-center gap-1">
-              <input type="checkbox" checked={roles.includes(role)} onChange={(event) => setRoles(event.target.checked ? [...roles, role] : roles.filter((candidate) => candidate !== role))} />
+              <input
+                type="checkbox"
+                checked={roles.includes(role)}
+                onChange={(event) => setRoles(event.target.checked ? [...roles, role] : roles.filter((candidate) => candidate !== role))}
+              />
               {ROLE_LABELS[role]}
             </label>
           ))}
         </div>
       </fieldset>
       <div className="flex items-center gap-3 sm:col-span-3">
-        <Button type="submit" variant="primary" disabled={isPending}>新建用户</Button>
+        <Button type="submit" variant="primary" disabled={isPending}>
+          新建用户
+        </Button>
         <FormStatus {...status} />
       </div>
     </form>

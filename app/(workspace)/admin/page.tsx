@@ -21,20 +21,28 @@ export default async function AdminPage() {
     <main className="mx-auto max-w-5xl space-y-8 px-4 py-8">
       <h1 className="text-2xl font-semibold">管理</h1>
       <section aria-labelledby="users-title" className="space-y-3">
-        <h2 id="users-title" className="text-lg font-semibold">用户和角色</h2>
+        <h2 id="users-title" className="text-lg font-semibold">
+          用户和角色
+        </h2>
         <UsersTable users={users.map((member) => ({ ...member, createdAt: member.createdAt.toISOString() }))} currentUserId={user.id} />
         <CreateUserForm />
       </section>
       <section aria-labelledby="agency-title" className="space-y-3">
-        <h2 id="agency-title" className="text-lg font-semibold">机关信息</h2>
+        <h2 id="agency-title" className="text-lg font-semibold">
+          机关信息
+        </h2>
         <AgencyProfileForm profile={profile} />
       </section>
       <section aria-labelledby="children-title" className="space-y-3">
-        <h2 id="children-title" className="text-lg font-semibold">下级机关</h2>
+        <h2 id="children-title" className="text-lg font-semibold">
+          下级机关
+        </h2>
         {children.length > 0 ? (
           <ul className="list-inside list-disc text-sm" data-testid="child-agencies">
             {children.map((child) => (
-              <li key={child.id} style={{ marginLeft: `${(child.depth - 1) * 1.25}rem` }}>{child.name}</li>
+              <li key={child.id} style={{ marginLeft: `${(child.depth - 1) * 1.25}rem` }}>
+                {child.name}
+              </li>
             ))}
           </ul>
         ) : (

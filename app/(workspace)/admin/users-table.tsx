@@ -24,9 +24,15 @@ export function UsersTable({ users, currentUserId }: { users: UserRow[]; current
     <table className="w-full rounded border border-gray-200 bg-white text-sm" data-testid="users-table">
       <thead className="bg-gray-50 text-left text-gray-600">
         <tr>
-          <th scope="col" className="px-3 py-2 font-medium">用户</th>
-          <th scope="col" className="px-3 py-2 font-medium">角色</th>
-          <th scope="col" className="px-3 py-2 font-medium">密码与状态</th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            用户
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            角色
+          </th>
+          <th scope="col" className="px-3 py-2 font-medium">
+            密码与状态
+          </th>
         </tr>
       </thead>
       <tbody>
@@ -67,7 +73,13 @@ function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
                 <input
                   type="checkbox"
                   checked={roles.includes(role)}
-                  onChange={(event) => setRoles(event.target.checked ? ROLES.filter((candidate) => candidate === role || roles.includes(candidate)) : roles.filter((candidate) => candidate !== role))}
+                  onChange={(event) =>
+                    setRoles(
+                      event.target.checked
+                        ? ROLES.filter((candidate) => candidate === role || roles.includes(candidate))
+                        : roles.filter((candidate) => candidate !== role),
+                    )
+                  }
                 />
                 {ROLE_LABELS[role]}
               </label>
@@ -75,7 +87,13 @@ function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
           </div>
         </fieldset>
         {isChanged ? (
-          <Button size="sm" variant="primary" className="mt-1" disabled={isPending} onClick={() => submit(() => updateUserRolesAction({ userId: user.id, roles }), "角色已更新")}>
+          <Button
+            size="sm"
+            variant="primary"
+            className="mt-1"
+            disabled={isPending}
+            onClick={() => submit(() => updateUserRolesAction({ userId: user.id, roles }), "角色已更新")}
+          >
             保存角色
           </Button>
         ) : null}
@@ -92,12 +110,28 @@ function UserRowView({ user, isSelf }: { user: UserRow; isSelf: boolean }) {
             }, "密码已重置");
           }}
         >
-          <label htmlFor={`password-${user.id}`} className="sr-only">{user.displayName}的新密码</label>
-          <Input id={`password-${user.id}`} type="password" autoComplete="new-password" placeholder="新密码（至少10个字符）" value={password} onChange={(event) => setPassword(event.target.value)} />
-          <Button type="submit" size="md" disabled={isPending || !password}>重置密码</Button>
+          <label htmlFor={`password-${user.id}`} className="sr-only">
+            {user.displayName}的新密码
+          </label>
+          <Input
+            id={`password-${user.id}`}
+            type="password"
+            autoComplete="new-password"
+            placeholder="新密码（至少10个字符）"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+          />
+          <Button type="submit" size="md" disabled={isPending || !password}>
+            重置密码
+          </Button>
         </form>
         {isSelf ? null : (
-          <Button size="sm" variant={user.isActive ? "danger" : "secondary"} disabled={isPending} onClick={() => submit(() => setUserActiveAction({ userId: user.id, isActive: !user.isActive }), user.isActive ? "已停用" : "已启用")}>
+          <Button
+            size="sm"
+            variant={user.isActive ? "danger" : "secondary"}
+            disabled={isPending}
+            onClick={() => submit(() => setUserActiveAction({ userId: user.id, isActive: !user.isActive }), user.isActive ? "已停用" : "已启用")}
+          >
             {user.isActive ? "停用账号" : "启用账号"}
           </Button>
         )}

@@ -50,7 +50,11 @@ export function NotificationsView({ notifications, onMarkRead }: NotificationsVi
                 <p className="text-xs text-gray-500">{formatDateTime(notification.createdAt)}</p>
               </div>
               {notification.reportId ? (
-                <Link href={`/reports/${notification.reportId}/history`} className="text-brand-700 hover:underline" onClick={() => (notification.isRead ? undefined : markRead([notification.id]))}>
+                <Link
+                  href={`/reports/${notification.reportId}/history`}
+                  className="text-brand-700 hover:underline"
+                  onClick={() => (notification.isRead ? undefined : markRead([notification.id]))}
+                >
                   查看
                 </Link>
               ) : null}

@@ -48,11 +48,21 @@ export function ReportsPageView({ agencyName, reports, canCreate, reminders = []
         <table className="w-full overflow-hidden rounded-lg border border-gray-200 bg-white text-sm" data-testid="reports-table">
           <thead className="bg-gray-50 text-left text-gray-600">
             <tr>
-              <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">年度</th>
-              <th scope="col" className="px-4 py-3 font-medium">标题</th>
-              <th scope="col" className="px-4 py-3 font-medium">状态</th>
-              <th scope="col" className="px-4 py-3 font-medium">期限</th>
-              <th scope="col" className="px-4 py-3 font-medium">最后修改</th>
+              <th scope="col" className="px-4 py-3 font-medium whitespace-nowrap">
+                年度
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                标题
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                状态
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                期限
+              </th>
+              <th scope="col" className="px-4 py-3 font-medium">
+                最后修改
+              </th>
             </tr>
           </thead>
           <tbody>

@@ -27,7 +27,9 @@ export default async function SupervisionPage({ searchParams }: Props) {
       </p>
       <SupervisionNav year={year} current="board" />
       {rows.length === 0 ? (
-        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-gray-600">本机关还没有下级机关。管理员可以在“管理”页面创建下级机关。</p>
+        <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-gray-600">
+          本机关还没有下级机关。管理员可以在“管理”页面创建下级机关。
+        </p>
       ) : (
         <ProgressBoard rows={rows} year={year} />
       )}

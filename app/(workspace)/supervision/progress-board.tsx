@@ -40,25 +40,49 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
     <section aria-label="进度看板">
       <div className="mb-3 flex flex-wrap items-end gap-3 text-sm">
         <div>
-          <label htmlFor="board-level" className="mb-1 block text-xs text-gray-600">层级</label>
-          <select id="board-level" value={level} onChange={(event) => setLevel(event.target.value)} className="h-9 rounded border border-gray-300 bg-white px-2">
+          <label htmlFor="board-level" className="mb-1 block text-xs text-gray-600">
+            层级
+          </label>
+          <select
+            id="board-level"
+            value={level}
+            onChange={(event) => setLevel(event.target.value)}
+            className="h-9 rounded border border-gray-300 bg-white px-2"
+          >
             <option value="">全部层级</option>
             {levels.map((value) => (
-              <option key={value} value={value}>{levelLabel(value)}</option>
+              <option key={value} value={value}>
+                {levelLabel(value)}
+              </option>
             ))}
           </select>
         </div>
         <div>
-          <label htmlFor="board-state" className="mb-1 block text-xs text-gray-600">状态</label>
-          <select id="board-state" value={state} onChange={(event) => setState(isBoardState(event.target.value) ? event.target.value : "")} className="h-9 rounded border border-gray-300 bg-white px-2">
+          <label htmlFor="board-state" className="mb-1 block text-xs text-gray-600">
+            状态
+          </label>
+          <select
+            id="board-state"
+            value={state}
+            onChange={(event) => setState(isBoardState(event.target.value) ? event.target.value : "")}
+            className="h-9 rounded border border-gray-300 bg-white px-2"
+          >
             <option value="">全部状态</option>
             {BOARD_STATES.map((value) => (
-              <option key={value} value={value}>{BOARD_STATE_LABELS[value]}</option>
+              <option key={value} value={value}>
+                {BOARD_STATE_LABELS[value]}
+              </option>
             ))}
           </select>
         </div>
-        <p className="text-gray-600" aria-live="polite">显示 {visible.length} / {rows.length} 个机关</p>
-        <a href={`/api/supervision/board?${csvQuery.toString()}`} className="ml-auto rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50" data-testid="download-board-csv">
+        <p className="text-gray-600" aria-live="polite">
+          显示 {visible.length} / {rows.length} 个机关
+        </p>
+        <a
+          href={`/api/supervision/board?${csvQuery.toString()}`}
+          className="ml-auto rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50"
+          data-testid="download-board-csv"
+        >
           导出 CSV
         </a>
       </div>
@@ -67,11 +91,18 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
           <thead className="bg-gray-50 text-left text-gray-700">
             <tr>
               {COLUMNS.map((column) => (
-                <th key={column.label} scope="col" className="px-3 py-2 font-medium whitespace-nowrap" aria-sort={column.key && sort?.key === column.key ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}>
+                <th
+                  key={column.label}
+                  scope="col"
+                  className="px-3 py-2 font-medium whitespace-nowrap"
+                  aria-sort={column.key && sort?.key === column.key ? (sort.direction === "asc" ? "ascending" : "descending") : undefined}
+                >
                   {column.key ? (
                     <button type="button" onClick={() => onSort(column.key!)} className="inline-flex items-center gap-1 hover:text-gray-900">
                       {column.label}
-                      <span aria-hidden="true" className="text-xs text-gray-400">{sort?.key === column.key ? (sort.direction === "asc" ? "▲" : "▼") : "↕"}</span>
+                      <span aria-hidden="true" className="text-xs text-gray-400">
+                        {sort?.key === column.key ? (sort.direction === "asc" ? "▲" : "▼") : "↕"}
+                      </span>
                     </button>
                   ) : (
                     column.label
@@ -82,45 +113,80 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
           </thead>
           <tbody>
             {visible.map((row) => (
-              <tr key={row.agencyId} className={`border-t border-gray-100 align-top ${row.isOverdue ? "bg-red-50" : ""}`} data-testid="board-row" data-agency={row.agencyName} data-state={row.state}>
+              <tr
+                key={row.agencyId}
+                className={`border-t border-gray-100 align-top ${row.isOverdue ? "bg-red-50" : ""}`}
+                data-testid="board-row"
+                data-agency={row.agencyName}
+                data-state={row.state}
+              >
                 <td className="px-3 py-2 whitespace-nowrap">
                   {row.reportId ? (
-                    <Link href={`/supervision/reports/${row.reportId}`} className="text-red-900 hover:underline">{row.agencyName}</Link>
+                    <Link href={`/supervision/reports/${row.reportId}`} className="text-red-900 hover:underline">
+                      {row.agencyName}
+                    </Link>
                   ) : (
                     row.agencyName
                   )}
                   <span className="ml-1 text-xs text-gray-500">{levelLabel(row.level)}</span>
                 </td>
-                <td className="px-3 py-2"><Badge tone={STATE_TONES[row.state]}>{BOARD_STATE_LABELS[row.state]}</Badge></td>
-                <td className={`px-3 py-2 whitespace-nowrap ${row.isOverdue ? "font-medium text-red-700" : ""}`} data-testid="board-deadline" data-overdue={row.isOverdue ? "true" : "false"}>
+                <td className="px-3 py-2">
+                  <Badge tone={STATE_TONES[row.state]}>{BOARD_STATE_LABELS[row.state]}</Badge>
+                </td>
+                <td
+                  className={`px-3 py-2 whitespace-nowrap ${row.isOverdue ? "font-medium text-red-700" : ""}`}
+                  data-testid="board-deadline"
+                  data-overdue={row.isOverdue ? "true" : "false"}
+                >
                   {row.daysLeft === null ? (
                     <span className="text-gray-500">公开已完成</span>
                   ) : (
                     <>
                       <span className="block">{describeDaysLeft(row)}</span>
-                      <span className="block text-xs text-gray-500">{row.deadlineLabel}截止 {chineseDay(row.dueDate)}</span>
+                      <span className="block text-xs text-gray-500">
+                        {row.deadlineLabel}截止 {chineseDay(row.dueDate)}
+                      </span>
                     </>
                   )}
                 </td>
-                <td className="px-3 py-2 tabular-nums">{row.errorCount === null ? "—" : row.errorCount > 0 ? <span className="text-red-700">{row.errorCount} 个</span> : "0"}</td>
-                <td className="max-w-sm px-3 py-2 text-xs">{row.reportId === null ? "—" : row.missingParts.length > 0 ? row.missingParts.join("；") : <span className="text-gray-500">齐全</span>}</td>
+                <td className="px-3 py-2 tabular-nums">
+                  {row.errorCount === null ? "—" : row.errorCount > 0 ? <span className="text-red-700">{row.errorCount} 个</span> : "0"}
+                </td>
+                <td className="max-w-sm px-3 py-2 text-xs">
+                  {row.reportId === null ? "—" : row.missingParts.length > 0 ? row.missingParts.join("；") : <span className="text-gray-500">齐全</span>}
+                </td>
                 <td className="px-3 py-2 whitespace-nowrap text-gray-600">{row.lastTouchedAt ? chineseDayOfInstant(row.lastTouchedAt) : "—"}</td>
                 <td className="px-3 py-2 text-xs whitespace-nowrap">
                   {row.publishedOn ? (
                     <>
                       <span className="block">{chineseDay(row.publishedOn)}</span>
                       {row.isPublishedLate ? <Badge tone="danger">逾期公开</Badge> : null}
-                      {row.publishedUrl ? <a href={row.publishedUrl} className="block max-w-48 truncate text-red-900 hover:underline" rel="noreferrer">{row.publishedUrl}</a> : null}
+                      {row.publishedUrl ? (
+                        <a href={row.publishedUrl} className="block max-w-48 truncate text-red-900 hover:underline" rel="noreferrer">
+                          {row.publishedUrl}
+                        </a>
+                      ) : null}
                     </>
                   ) : (
                     "—"
                   )}
                   {row.reportId && (row.state === "signed" || row.state === "published") ? (
-                    <Link href={`/publication/${row.reportId}`} className="block text-red-900 hover:underline">公开版本</Link>
+                    <Link href={`/publication/${row.reportId}`} className="block text-red-900 hover:underline">
+                      公开版本
+                    </Link>
                   ) : null}
                 </td>
                 <td className="px-3 py-2">
-                  {row.state === "published" ? null : <ReminderForm agencyId={row.agencyId} agencyName={row.agencyName} year={year} dueDate={row.dueDate} deadlineLabel={row.deadlineLabel} lastReminderAt={row.lastReminderAt} />}
+                  {row.state === "published" ? null : (
+                    <ReminderForm
+                      agencyId={row.agencyId}
+                      agencyName={row.agencyName}
+                      year={year}
+                      dueDate={row.dueDate}
+                      deadlineLabel={row.deadlineLabel}
+                      lastReminderAt={row.lastReminderAt}
+                    />
+                  )}
                 </td>
               </tr>
             ))}

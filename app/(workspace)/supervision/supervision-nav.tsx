@@ -18,11 +18,27 @@ export function SupervisionNav({ year, current }: { year: number; current: "boar
         {tab(`/supervision/summary?year=${year}`, "指标汇总", current === "summary")}
       </nav>
       <form method="get" className="mb-2 ml-auto flex items-end gap-2 text-sm" aria-label="选择年度">
-        <label htmlFor="supervision-year" className="text-xs text-gray-600">报告年度</label>
-        <input id="supervision-year" name="year" type="number" min={2000} max={2100} defaultValue={year} className="h-8 w-24 rounded border border-gray-300 px-2" />
-        <button type="submit" className="h-8 rounded border border-gray-300 bg-white px-3 hover:bg-gray-50">查看</button>
+        <label htmlFor="supervision-year" className="text-xs text-gray-600">
+          报告年度
+        </label>
+        <input
+          id="supervision-year"
+          name="year"
+          type="number"
+          min={2000}
+          max={2100}
+          defaultValue={year}
+          className="h-8 w-24 rounded border border-gray-300 px-2"
+        />
+        <button type="submit" className="h-8 rounded border border-gray-300 bg-white px-3 hover:bg-gray-50">
+          查看
+        </button>
       </form>
-      <a href={`/api/supervision/export-all?year=${year}`} className="mb-2 rounded border border-gray-300 bg-white px-3 py-1.5 text-sm hover:bg-gray-50" data-testid="download-zip">
+      <a
+        href={`/api/supervision/export-all?year=${year}`}
+        className="mb-2 rounded border border-gray-300 bg-white px-3 py-1.5 text-sm hover:bg-gray-50"
+        data-testid="download-zip"
+      >
         下载已签发报告（ZIP）
       </a>
     </div>

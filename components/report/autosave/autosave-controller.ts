@@ -125,7 +125,12 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
   async function stashLocally() {
     if (version === savedVersion && state.status !== "conflict") return;
     try {
-      await options.store.save(options.reportId, { content: options.getContent(), baseRevision: state.base.revision, baseContent: baseContent ?? undefined, savedAt: now() });
+      await options.store.save(options.reportId, {
+        content: options.getContent(),
+        baseRevision: state.base.revision,
+        baseContent: baseContent ?? undefined,
+        savedAt: now(),
+      });
       setState({ isStoredLocally: true });
     } catch {
       // No IndexedDB (private mode): the retry loop still holds the edits in memory.

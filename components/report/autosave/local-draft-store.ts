@@ -77,10 +77,7 @@ export function createIndexedDbDraftStore(factory: IDBFactory | undefined = glob
  * Whether to offer restoring a local draft on load: it differs from the server's content and was
  * written after the server's last save (or on its current revision).
  */
-export function shouldOfferRestore(
-  draft: LocalDraft | null,
-  server: { revision: number; updatedAt: string; content: Report },
-): draft is LocalDraft {
+export function shouldOfferRestore(draft: LocalDraft | null, server: { revision: number; updatedAt: string; content: Report }): draft is LocalDraft {
   if (!draft) return false;
   if (isSameContent(draft.content, server.content)) return false;
   const serverTime = Date.parse(server.updatedAt);

@@ -9,7 +9,14 @@ import { cn } from "@/components/ui/cn";
 /** The other windows of the report, as the last heartbeat returned them. */
 export const PresenceContext = createContext<PresencePerson[]>([]);
 
-const TONES = ["bg-sky-100 text-sky-900 ring-sky-300", "bg-emerald-100 text-emerald-900 ring-emerald-300", "bg-violet-100 text-violet-900 ring-violet-300", "bg-amber-100 text-amber-900 ring-amber-300", "bg-rose-100 text-rose-900 ring-rose-300", "bg-teal-100 text-teal-900 ring-teal-300"];
+const TONES = [
+  "bg-sky-100 text-sky-900 ring-sky-300",
+  "bg-emerald-100 text-emerald-900 ring-emerald-300",
+  "bg-violet-100 text-violet-900 ring-violet-300",
+  "bg-amber-100 text-amber-900 ring-amber-300",
+  "bg-rose-100 text-rose-900 ring-rose-300",
+  "bg-teal-100 text-teal-900 ring-teal-300",
+];
 
 /** A stable colour per person. */
 export function toneOf(userId: string): string {

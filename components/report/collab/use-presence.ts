@@ -82,7 +82,8 @@ export function usePresence({ reportId, onSnapshot, intervalMs = 3000 }: UsePres
     };
     const leave = () => {
       const blob = new Blob([body(true)], { type: "application/json" });
-      if (!navigator.sendBeacon?.(url, blob)) void fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: body(true), keepalive: true }).catch(() => undefined);
+      if (!navigator.sendBeacon?.(url, blob))
+        void fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, body: body(true), keepalive: true }).catch(() => undefined);
     };
 
     void beat();

@@ -43,7 +43,11 @@ export function useMergeBridge({ editors, composition, reportRef, edit, replace,
         const previous = reportRef.current;
         if (merged === previous) return;
         // Fields that keep their own state (indicator inputs, the opening editor) need a remount to show new values.
-        const statefulParts = (report: Report) => ({ opening: report.opening, closing: report.closing, indicators: report.sections.map((section) => [section.id, section.indicators]) });
+        const statefulParts = (report: Report) => ({
+          opening: report.opening,
+          closing: report.closing,
+          indicators: report.sections.map((section) => [section.id, section.indicators]),
+        });
         if (!isSameJson(statefulParts(previous), statefulParts(merged))) {
           replace(merged);
           onMetaReplaced();

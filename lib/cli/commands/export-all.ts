@@ -27,7 +27,9 @@ const command: CliCommand = {
         onFile: ({ fileName, error }) => (error ? io.stderr(`导出失败：${fileName}：${error}`) : io.stdout(`已加入：${fileName}`)),
       });
       await pipeline(Readable.fromWeb(archive.stream as NodeReadableStream<Uint8Array>), createWriteStream(output));
-      io.stdout(`已写出 ${archive.reports.length} 份已签发报告（DOCX 和 PDF）到 ${path.resolve(output)}；${archive.skipped.length} 个机关尚未签发，见压缩包内“清单.csv”。`);
+      io.stdout(
+        `已写出 ${archive.reports.length} 份已签发报告（DOCX 和 PDF）到 ${path.resolve(output)}；${archive.skipped.length} 个机关尚未签发，见压缩包内“清单.csv”。`,
+      );
       return archive.failures.length > 0 ? 1 : 0;
     } catch (error) {
       if (error instanceof ReportError) throw new CliInputError(error.userMessage);

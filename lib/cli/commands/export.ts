@@ -84,7 +84,8 @@ const exportCommand: CliCommand = {
       }
       const result = await exportReportPdf(report, { ...exportOptions, template });
       await writeFile(output, result.bytes);
-      for (const { role, requested, used } of result.fontSubstitutions) io.stderr(`字体替代：${FONT_ROLE_LABELS[role]}需要“${requested}”，本机没有，已使用开源字体“${used}”。`);
+      for (const { role, requested, used } of result.fontSubstitutions)
+        io.stderr(`字体替代：${FONT_ROLE_LABELS[role]}需要“${requested}”，本机没有，已使用开源字体“${used}”。`);
       for (const warning of result.warnings) io.stderr(`警告：${warning}`);
       io.stdout(`已导出 PDF（${result.pageCount} 页）：${output}`);
       return 0;

@@ -30,7 +30,8 @@ function printSummary(result: ImportResult, io: CliIo): void {
   io.stdout(`机关：${meta.agency || "（未识别）"}　年度：${meta.year}年　模板：${result.report.templateId}`);
   if (meta.mainRecipient) io.stdout(`主送：${meta.mainRecipient}`);
   io.stdout(`署名：${meta.signature || "（无）"}　成文日期：${formatChineseDate(meta.date) || "（无）"}`);
-  if (docToText(result.report.opening).trim()) io.stdout(`导语：${docToText(result.report.opening).slice(0, 60)}${docToText(result.report.opening).length > 60 ? "…" : ""}`);
+  if (docToText(result.report.opening).trim())
+    io.stdout(`导语：${docToText(result.report.opening).slice(0, 60)}${docToText(result.report.opening).length > 60 ? "…" : ""}`);
   if (result.report.closing) io.stdout(`结束语：${result.report.closing}`);
   for (const suggestion of result.suggestions) {
     const value = suggestion.field === "date" ? formatChineseDate(suggestion.value) : suggestion.value;

@@ -26,7 +26,13 @@ const command: CliCommand = {
     } catch (error) {
       if (error instanceof ReportError) throw new CliInputError(error.userMessage);
       const issues = (error as { issues?: Array<{ message: string; path: PropertyKey[] }> }).issues;
-      if (issues) throw new CliInputError(`备份文件格式不正确：${issues.slice(0, 3).map((issue) => `${issue.path.join(".")} ${issue.message}`).join("；")}`);
+      if (issues)
+        throw new CliInputError(
+          `备份文件格式不正确：${issues
+            .slice(0, 3)
+            .map((issue) => `${issue.path.join(".")} ${issue.message}`)
+            .join("；")}`,
+        );
       throw error;
     } finally {
       await handle.close();

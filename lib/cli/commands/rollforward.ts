@@ -26,9 +26,7 @@ const rollforward: CliCommand = {
     await writeFile(output, JSON.stringify(report, null, 2) + "\n", "utf8");
 
     io.stdout(`已生成 ${report.meta.year} 年度报告草稿：${output}`);
-    io.stdout(
-      `年份顺延 ${stats.shiftedYears} 处，待更新标记 ${stats.pendingYears + stats.pendingFigures} 处，承诺事项 ${stats.commitments} 项。`,
-    );
+    io.stdout(`年份顺延 ${stats.shiftedYears} 处，待更新标记 ${stats.pendingYears + stats.pendingFigures} 处，承诺事项 ${stats.commitments} 项。`);
     for (const line of log) io.stdout(`  · ${line}`);
     return 0;
   },

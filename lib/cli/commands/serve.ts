@@ -17,7 +17,11 @@ async function prepareDatabase(io: CliIo): Promise<boolean> {
     // The server says the durability notice when it opens the database; saying it here too doubled it.
     const handle = await openCliDatabase({ isQuiet: true });
     await handle.close();
-    io.stdout(handle.kind === "postgres" ? "数据库：PostgreSQL（DATABASE_URL），迁移已应用。" : `数据库：内置 PGlite（${path.join(dataDirectory, "pglite")}），迁移已应用。`);
+    io.stdout(
+      handle.kind === "postgres"
+        ? "数据库：PostgreSQL（DATABASE_URL），迁移已应用。"
+        : `数据库：内置 PGlite（${path.join(dataDirectory, "pglite")}），迁移已应用。`,
+    );
     return true;
   } catch (error) {
     if (error instanceof DatabaseUnavailableError) {

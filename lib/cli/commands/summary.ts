@@ -18,7 +18,13 @@ export function parseSupervisionArgs(args: string[]) {
       args,
       strict: true,
       allowPositionals: false,
-      options: { year: { type: "string" }, output: { type: "string", short: "o" }, agency: { type: "string" }, user: { type: "string" }, format: { type: "string" } },
+      options: {
+        year: { type: "string" },
+        output: { type: "string", short: "o" },
+        agency: { type: "string" },
+        user: { type: "string" },
+        format: { type: "string" },
+      },
     }).values;
   } catch (error) {
     const named = /'(-{1,2}[^'\s]+)/.exec((error as Error).message)?.[1];

@@ -33,11 +33,7 @@ const validateCommand: CliCommand = {
       for (const finding of findings) {
         io.stdout(`[${SEVERITY_LABELS[finding.severity]}] ${describeLocation(report, finding.location, names)}：${finding.message}`);
       }
-      io.stdout(
-        findings.length === 0
-          ? "未发现问题。"
-          : `共${summary.total}条：错误${summary.error}条，警告${summary.warning}条，提示${summary.info}条。`,
-      );
+      io.stdout(findings.length === 0 ? "未发现问题。" : `共${summary.total}条：错误${summary.error}条，警告${summary.warning}条，提示${summary.info}条。`);
     }
     return summary.hasErrors ? 1 : 0;
   },

@@ -13,7 +13,9 @@ export interface AgencySettings {
 }
 
 export const agencies = pgTable("agencies", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   name: text("name").notNull().unique(),
   /** province | city | county | township | department */
   level: text("level", { enum: AGENCY_LEVELS }).notNull(),

@@ -10,7 +10,9 @@ import { users } from "./users";
 export const assignments = pgTable(
   "assignments",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     reportId: uuid("report_id")
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),
@@ -25,7 +27,9 @@ export const assignments = pgTable(
     /** open | done */
     status: text("status", { enum: ASSIGNMENT_STATUSES }).notNull().default("open"),
     createdBy: uuid("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
     completedAt: timestamp("completed_at", { withTimezone: true }),
   },
   (table) => [index("assignments_report").on(table.reportId), index("assignments_assignee").on(table.assigneeId)],

@@ -8,7 +8,9 @@ import { users } from "./users";
 export const commentThreads = pgTable(
   "comment_threads",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     reportId: uuid("report_id")
       .notNull()
       .references(() => reports.id, { onDelete: "cascade" }),
@@ -23,7 +25,9 @@ export const commentThreads = pgTable(
     /** The selected text when the thread was opened, shown even after the text changes. */
     quote: text("quote").notNull().default(""),
     createdBy: uuid("created_by").references(() => users.id),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
     resolvedBy: uuid("resolved_by").references(() => users.id),
     resolvedAt: timestamp("resolved_at", { withTimezone: true }),
   },
@@ -33,13 +37,17 @@ export const commentThreads = pgTable(
 export const comments = pgTable(
   "comments",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     threadId: uuid("thread_id")
       .notNull()
       .references(() => commentThreads.id, { onDelete: "cascade" }),
     authorId: uuid("author_id").references(() => users.id),
     body: text("body").notNull(),
-    createdAt: timestamp("created_at", { withTimezone: true }).notNull().default(sql`clock_timestamp()`),
+    createdAt: timestamp("created_at", { withTimezone: true })
+      .notNull()
+      .default(sql`clock_timestamp()`),
   },
   (table) => [index("comments_thread").on(table.threadId)],
 );

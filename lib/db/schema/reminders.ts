@@ -8,7 +8,9 @@ import { users } from "./users";
 export const reminders = pgTable(
   "reminders",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     fromAgencyId: uuid("from_agency_id")
       .notNull()
       .references(() => agencies.id, { onDelete: "cascade" }),

@@ -6,7 +6,9 @@ import { ROLES } from "@/lib/report-model";
 import { agencies } from "./agencies";
 
 export const users = pgTable("users", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   username: text("username").notNull().unique(),
   displayName: text("display_name").notNull(),
   /** bcrypt hash; null for single-sign-on accounts. */
@@ -22,7 +24,9 @@ export const users = pgTable("users", {
 export const memberships = pgTable(
   "memberships",
   {
-    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    id: uuid("id")
+      .primaryKey()
+      .default(sql`gen_random_uuid()`),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -38,7 +42,9 @@ export const memberships = pgTable(
 
 /** Failed sign-ins, for rate limiting per account and per address. */
 export const loginAttempts = pgTable("login_attempts", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  id: uuid("id")
+    .primaryKey()
+    .default(sql`gen_random_uuid()`),
   /** "user:<name>" or "ip:<address>" */
   key: text("key").notNull(),
   at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),

@@ -58,8 +58,10 @@ export function buildFontTable(fonts: RoleFonts): string {
  * push the text after it off the grid.
  */
 export function withTableTextOffGrid(stylesXml: string, styleId: string): string {
-  return stylesXml.replace(new RegExp(`(<w:style [^>]*w:styleId="${styleId}"[^>]*>.*?<w:pPr>)(.*?)(<w:spacing )`, "s"), (_match, head: string, before: string, spacing: string) =>
-    before.includes("w:snapToGrid") ? `${head}${before}${spacing}` : `${head}${before}<w:snapToGrid w:val="0"/>${spacing}`,
+  return stylesXml.replace(
+    new RegExp(`(<w:style [^>]*w:styleId="${styleId}"[^>]*>.*?<w:pPr>)(.*?)(<w:spacing )`, "s"),
+    (_match, head: string, before: string, spacing: string) =>
+      before.includes("w:snapToGrid") ? `${head}${before}${spacing}` : `${head}${before}<w:snapToGrid w:val="0"/>${spacing}`,
   );
 }
 
@@ -74,4 +76,3 @@ export function withFontTable(docx: Uint8Array, fonts: RoleFonts): Uint8Array {
   const ordered = Object.fromEntries(Object.entries(files).sort(([a], [b]) => (a === "[Content_Types].xml" ? -1 : b === "[Content_Types].xml" ? 1 : 0)));
   return zipSync(ordered, { level: 6 });
 }
-

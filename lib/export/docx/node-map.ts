@@ -93,7 +93,11 @@ export const BLOCK_RENDERERS = {
         new Paragraph({
           style: STYLE_IDS.copyTo,
           tabStops: [{ type: TabStopType.RIGHT, position: RULED_TEXT_WIDTH }],
-          children: [createTextRun(block.imprint.agency, { eastAsia: fonts.body }), new TextRun({ children: [new Tab()] }), createTextRun(block.imprint.date, { eastAsia: fonts.body })],
+          children: [
+            createTextRun(block.imprint.agency, { eastAsia: fonts.body }),
+            new TextRun({ children: [new Tab()] }),
+            createTextRun(block.imprint.date, { eastAsia: fonts.body }),
+          ],
         }),
       );
     }
@@ -116,10 +120,14 @@ function letterhead(block: Extract<PrintableBlock, { kind: "docNumber" }>, fonts
     paragraphs.push(bodyParagraph(STYLE_IDS.body, []), bodyParagraph(STYLE_IDS.body, []), bodyParagraph(STYLE_IDS.body, []));
     paragraphs.push(
       withoutGridSnap(
-        bodyParagraph(STYLE_IDS.title, [new TextRun({ text: block.agencyMark, font: runFont(fonts.title, block.agencyMark), size: size * 2, color: OFFICIAL_RED, characterSpacing: 0 })], {
-          // LibreOffice and Word set the text at the foot of an exact line: the space after lifts it to 35 mm.
-          spacing: { before: 0, line: 2 * LINE_PITCH - MARK_LIFT, lineRule: LineRuleType.EXACT, after: MARK_LIFT },
-        }),
+        bodyParagraph(
+          STYLE_IDS.title,
+          [new TextRun({ text: block.agencyMark, font: runFont(fonts.title, block.agencyMark), size: size * 2, color: OFFICIAL_RED, characterSpacing: 0 })],
+          {
+            // LibreOffice and Word set the text at the foot of an exact line: the space after lifts it to 35 mm.
+            spacing: { before: 0, line: 2 * LINE_PITCH - MARK_LIFT, lineRule: LineRuleType.EXACT, after: MARK_LIFT },
+          },
+        ),
       ),
       bodyParagraph(STYLE_IDS.body, []),
       bodyParagraph(STYLE_IDS.body, []),
@@ -129,10 +137,19 @@ function letterhead(block: Extract<PrintableBlock, { kind: "docNumber" }>, fonts
   const numberRuns = hasNumber ? [createTextRun(block.text, { eastAsia: fonts.body })] : [];
   if (block.signer) {
     paragraphs.push(
-      bodyParagraph(STYLE_IDS.recipient, [...numberRuns, new TextRun({ children: [new Tab()] }), createTextRun("签发人：", { eastAsia: fonts.body }), createTextRun(block.signer, { eastAsia: fonts.heading2 })], {
-        indent: { left: CHAR_WIDTH, right: CHAR_WIDTH },
-        tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR_WIDTH }],
-      }),
+      bodyParagraph(
+        STYLE_IDS.recipient,
+        [
+          ...numberRuns,
+          new TextRun({ children: [new Tab()] }),
+          createTextRun("签发人：", { eastAsia: fonts.body }),
+          createTextRun(block.signer, { eastAsia: fonts.heading2 }),
+        ],
+        {
+          indent: { left: CHAR_WIDTH, right: CHAR_WIDTH },
+          tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH - CHAR_WIDTH }],
+        },
+      ),
     );
   } else if (hasNumber || block.agencyMark) {
     paragraphs.push(bodyParagraph(STYLE_IDS.docNumber, numberRuns));

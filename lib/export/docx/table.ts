@@ -85,7 +85,9 @@ export function createRuledBlock(paragraphs: Paragraph | Paragraph[], width = TE
     (paragraph) =>
       new TableRow({
         cantSplit: true,
-        children: [new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA }, margins: { left: INSET, right: INSET, top: 60, bottom: 60 } })],
+        children: [
+          new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA }, margins: { left: INSET, right: INSET, top: 60, bottom: 60 } }),
+        ],
       }),
   );
   return new Table({

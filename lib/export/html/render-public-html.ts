@@ -29,7 +29,7 @@ function inlineHtml(inlines: readonly PrintableInline[]): string {
 }
 
 function tableHtml(table: PrintableTable): string {
-  const caption = table.source === "indicators" ? "<caption class=\"visually-hidden\">主要数据</caption>" : "";
+  const caption = table.source === "indicators" ? '<caption class="visually-hidden">主要数据</caption>' : "";
   const rows = table.rows
     .map((row) => {
       const cells = row

@@ -71,7 +71,8 @@ export function buildPrintableReport(report: Report, options: PrintableOptions =
   if (closing.length > 0) blocks.push(...(isSealed ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]), ...closing);
   const imprintAgency = frame.imprintAgency?.trim() ?? "";
   const imprint = imprintAgency ? { agency: imprintAgency, date: `${formatChineseDate(frame.imprintDate || meta.date)}印发` } : undefined;
-  if (meta.copyTo || imprint) blocks.push({ kind: "blank" }, { kind: "copyTo", text: meta.copyTo ? copyToText(meta.copyTo) : "", ...(imprint ? { imprint } : {}) });
+  if (meta.copyTo || imprint)
+    blocks.push({ kind: "blank" }, { kind: "copyTo", text: meta.copyTo ? copyToText(meta.copyTo) : "", ...(imprint ? { imprint } : {}) });
   return blocks;
 }
 
@@ -136,9 +137,7 @@ function indicatorIds(section: ReportSection, options: PrintableOptions): string
 
 /** "青政〔2026 〕5号", "青政[2026]5号", "青政（2026）5号" → "青政〔2026〕5号": 六角括号, no spaces (GB/T 9704 7.2.5). */
 export function normalizeDocNumber(text: string): string {
-  return text
-    .replace(/\s+/g, "")
-    .replace(/[[［(（【〔]((?:19|20)\d{2})[\]］)）】〕]/, "〔$1〕");
+  return text.replace(/\s+/g, "").replace(/[[［(（【〔]((?:19|20)\d{2})[\]］)）】〕]/, "〔$1〕");
 }
 
 function withColon(text: string): string {

@@ -157,7 +157,12 @@ export function buildTypstData(
       case "heading": {
         text[HEADING_ROLE[block.role]].push(block.prefix + block.text);
         const runs = withLatinGaps([{ text: block.prefix + block.text, bold: false, italic: false }]);
-        return { ...block, runs, isBold: options.isHeadingBold && block.role !== "h1", outline: { level: Number(block.role.slice(1)), title: block.prefix + block.text } };
+        return {
+          ...block,
+          runs,
+          isBold: options.isHeadingBold && block.role !== "h1",
+          outline: { level: Number(block.role.slice(1)), title: block.prefix + block.text },
+        };
       }
       case "runIn": {
         const headingText = block.prefix + block.heading;
@@ -217,7 +222,12 @@ export function buildTypstData(
   }
   const fontData = Object.fromEntries(Object.entries(fonts).map(([role, font]) => [role, { family: font.family, weight: font.weight, hasBold: font.hasBold }]));
   return {
-    data: { title, options: { isDraft: options.isDraft, pageNumberPosition: options.pageNumberPosition }, fonts: fontData as TypstData["fonts"], blocks: merged },
+    data: {
+      title,
+      options: { isDraft: options.isDraft, pageNumberPosition: options.pageNumberPosition },
+      fonts: fontData as TypstData["fonts"],
+      blocks: merged,
+    },
     textByRole: Object.fromEntries(Object.entries(text).map(([role, parts]) => [role, parts.join("")])) as TextByRole,
   };
 }

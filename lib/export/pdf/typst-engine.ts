@@ -53,9 +53,15 @@ export async function stopTypstEngine(): Promise<void> {
 export async function runTypst(fontPaths: string[], request: TypstRequest, timeoutMs = DEFAULT_COMPILE_TIMEOUT_MS, owner = "local"): Promise<TypstResponse> {
   const seconds = Math.round(timeoutMs / 1000);
   try {
-    return await getEngine().run<TypstResponse>(owner, { fontPaths, workspace: PDF_DIRECTORY, request }, timeoutMs, `PDF 排版超过 ${seconds} 秒仍未完成，已中止。请稍后重试；若反复出现，请精简超长表格后再导出。`);
+    return await getEngine().run<TypstResponse>(
+      owner,
+      { fontPaths, workspace: PDF_DIRECTORY, request },
+      timeoutMs,
+      `PDF 排版超过 ${seconds} 秒仍未完成，已中止。请稍后重试；若反复出现，请精简超长表格后再导出。`,
+    );
   } catch (error) {
-    if (error instanceof JobFailure) throw new ExportError(error.code === "TIMEOUT" ? "TIMEOUT" : error.code === "BUSY" ? "BUSY" : "ENGINE_FAILED", error.message);
+    if (error instanceof JobFailure)
+      throw new ExportError(error.code === "TIMEOUT" ? "TIMEOUT" : error.code === "BUSY" ? "BUSY" : "ENGINE_FAILED", error.message);
     throw new ExportError("ENGINE_FAILED", `PDF 排版引擎出错：${error instanceof Error ? error.message : String(error)}`);
   }
 }

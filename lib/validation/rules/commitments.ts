@@ -10,7 +10,33 @@ const RULE_ID = "commitments";
 /** A plan counts as addressed when this share of its distinctive word pairs recurs in 主要举措和成效. */
 const COVERAGE_THRESHOLD = 0.45;
 /** Word pairs every plan shares; they say nothing about which plan it is. */
-const COMMON_BIGRAMS = new Set(["法治", "治政", "政府", "建设", "推进", "加强", "进一", "一步", "工作", "全面", "深入", "持续", "落实", "完善", "健全", "提升", "水平", "能力", "依法", "机制", "制度", "开展", "强化", "不断", "切实"]);
+const COMMON_BIGRAMS = new Set([
+  "法治",
+  "治政",
+  "政府",
+  "建设",
+  "推进",
+  "加强",
+  "进一",
+  "一步",
+  "工作",
+  "全面",
+  "深入",
+  "持续",
+  "落实",
+  "完善",
+  "健全",
+  "提升",
+  "水平",
+  "能力",
+  "依法",
+  "机制",
+  "制度",
+  "开展",
+  "强化",
+  "不断",
+  "切实",
+]);
 
 function checkRecordedCommitments(report: Report): Finding[] {
   return report.commitments.flatMap((commitment, index): Finding[] => {
@@ -32,7 +58,9 @@ function previousPlans(previous: Report): string[] {
     if (section.kind !== "next_year") continue;
     for (const item of section.items) {
       if (item.heading.trim()) plans.push(item.heading.trim());
-      else for (const sentence of bodyText(item.body).split(/[。\n]/)) if (sentence.trim().length >= 6) plans.push(sentence.trim().replace(/^[一二三四五六七八九十]+是/, ""));
+      else
+        for (const sentence of bodyText(item.body).split(/[。\n]/))
+          if (sentence.trim().length >= 6) plans.push(sentence.trim().replace(/^[一二三四五六七八九十]+是/, ""));
     }
   }
   return plans;

@@ -13,10 +13,7 @@ const ANY_DOT = "[.．˙•‧・∙⋅·。]";
 /** Day names that follow a month·day figure ("12·4"国家宪法日, "5·22"国际生物多样性日). */
 const DAY_NAMES = "国家宪法日|宪法日|宪法宣传|国际|全国|世界|消费者权益|安全教育日|防灾减灾|禁毒日|法治宣传|活动|主题|宣传日|宣传周|纪念日";
 /** Month·day inside quotes, or bare before a day name: 12.4 → 12·4, 5˙22 → 5·22. */
-const DATE_DOT = new RegExp(
-  `(?<=“)(\\d{1,2})${QUOTED_WRONG_DOT}(\\d{1,2})(?=”)|(?<![\\d.．])(\\d{1,2})${WRONG_DOT}(\\d{1,2})(?=”?\\s*(?:${DAY_NAMES}))`,
-  "gu",
-);
+const DATE_DOT = new RegExp(`(?<=“)(\\d{1,2})${QUOTED_WRONG_DOT}(\\d{1,2})(?=”)|(?<![\\d.．])(\\d{1,2})${WRONG_DOT}(\\d{1,2})(?=”?\\s*(?:${DAY_NAMES}))`, "gu");
 /** Chinese-numeral abbreviations take no dot at all: 六.五 → 六五, 七·五 → 七五, 十四.五 → 十四五. */
 const NUMERAL_DOT = new RegExp(
   `(十?[一二三四五六七八九十])${ANY_DOT}([一二三四五六七八九十])(?=”?\\s*(?:普法|环境日|规划|时期|期间|计划|以来|法治宣传)|”)`,

@@ -25,8 +25,36 @@ const WORDS_ENDING_IN_FUNCTION_CHARACTER = new Set(
 const COUNTERS = new Set([..."个步件项家户条次批点滴天年月层级所村人"]);
 /** Verbs whose ABAB form is a real, tentative reduplication ("研究研究"). */
 const REDUPLICATING_VERBS = new Set([
-  "研究", "讨论", "学习", "考虑", "商量", "了解", "交流", "检查", "调查", "休息", "锻炼", "准备", "整理", "比较", "分析",
-  "总结", "琢磨", "熟悉", "体验", "感受", "活动", "沟通", "协调", "请教", "介绍", "说明", "解释", "思考", "梳理", "盘点",
+  "研究",
+  "讨论",
+  "学习",
+  "考虑",
+  "商量",
+  "了解",
+  "交流",
+  "检查",
+  "调查",
+  "休息",
+  "锻炼",
+  "准备",
+  "整理",
+  "比较",
+  "分析",
+  "总结",
+  "琢磨",
+  "熟悉",
+  "体验",
+  "感受",
+  "活动",
+  "沟通",
+  "协调",
+  "请教",
+  "介绍",
+  "说明",
+  "解释",
+  "思考",
+  "梳理",
+  "盘点",
 ]);
 /** Before a tentative reduplication: a modal or adverb that asks for it ("要研究研究", "再讨论讨论"). */
 const TENTATIVE_BEFORE = /(?:要|再|好好|来|去|多|一起|认真|需要|应该|让|请|帮|得|先|都)$/;
@@ -76,7 +104,13 @@ export function findDoubledWords(text: string): Array<{ from: number; unit: stri
   for (let index = 0; index < text.length; index += 1) {
     const code = text.charCodeAt(index);
     // Cheap pre-check without allocating: a repeat of length L needs text[index] === text[index + L].
-    if (code !== text.charCodeAt(index + 1) && code !== text.charCodeAt(index + 2) && code !== text.charCodeAt(index + 3) && code !== text.charCodeAt(index + 4)) continue;
+    if (
+      code !== text.charCodeAt(index + 1) &&
+      code !== text.charCodeAt(index + 2) &&
+      code !== text.charCodeAt(index + 3) &&
+      code !== text.charCodeAt(index + 4)
+    )
+      continue;
     if (!isHanCode(code)) continue;
     for (let length = 4; length >= 1; length -= 1) {
       if (code !== text.charCodeAt(index + length) || !repeatsAt(text, index, length)) continue;

@@ -78,7 +78,8 @@ export const duplicateTextRule: Rule = {
         const to = paragraph.from + paragraph.text.trimEnd().length;
         const first = paragraphs.get(key);
         if (first) {
-          const isSameField = first.location.field === location.field && first.location.itemId === location.itemId && first.location.sectionId === location.sectionId;
+          const isSameField =
+            first.location.field === location.field && first.location.itemId === location.itemId && first.location.sectionId === location.sectionId;
           findings.push(paragraphFinding(report, location, text, from, to, first, isSameField));
           claimed.push([paragraph.from, paragraph.from + paragraph.text.length]);
         } else paragraphs.set(key, { location });

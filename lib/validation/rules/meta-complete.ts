@@ -23,12 +23,14 @@ export const metaCompleteRule: Rule = {
       const dateYear = Number(meta.date.slice(0, 4));
       if (dateYear <= meta.year) {
         findings.push(
-          metaFinding("date", "error", `成文日期为${formatDate(meta.date)}，早于报告年度（${meta.year}年）结束。年度报告应在${meta.year + 1}年成文，请核对年度或成文日期。`),
+          metaFinding(
+            "date",
+            "error",
+            `成文日期为${formatDate(meta.date)}，早于报告年度（${meta.year}年）结束。年度报告应在${meta.year + 1}年成文，请核对年度或成文日期。`,
+          ),
         );
       } else if (dateYear > meta.year + 1) {
-        findings.push(
-          metaFinding("date", "warning", `成文日期${formatDate(meta.date)}与报告年度${meta.year}年相隔一年以上，请核对年度或日期。`),
-        );
+        findings.push(metaFinding("date", "warning", `成文日期${formatDate(meta.date)}与报告年度${meta.year}年相隔一年以上，请核对年度或日期。`));
       }
     }
     if (!meta.signature.trim()) {

@@ -29,7 +29,8 @@ function isClosed(text: string): boolean {
 function continuesSentence(last: string, next: string | undefined): boolean {
   if (next === undefined || !isHan(last)) return false;
   const start = next.trimStart();
-  if (!start || LEVEL3_PREFIX.test(start) || LEVEL4_PREFIX.test(start) || TYPED_HEADING_NUMERAL.test(start) || /^[一二三四五六七八九十]+是/.test(start)) return false;
+  if (!start || LEVEL3_PREFIX.test(start) || LEVEL4_PREFIX.test(start) || TYPED_HEADING_NUMERAL.test(start) || /^[一二三四五六七八九十]+是/.test(start))
+    return false;
   return isHan(start[0]) || /^[\d“《（]/.test(start);
 }
 

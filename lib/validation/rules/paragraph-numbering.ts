@@ -63,7 +63,14 @@ function checkField(location: ReportLocation, text: string, isDotUsed: boolean):
       const numeral = match2[2]!;
       const from = paragraph.from + match2[0].indexOf(match2[1]!);
       const valueFrom = from + 1;
-      const current = { value: fromChineseNumeral(numeral) ?? 0, from, to: valueFrom + numeral.length + 1, label: `${match2[1]}${numeral}${match2[3]}`, valueFrom, valueTo: valueFrom + numeral.length };
+      const current = {
+        value: fromChineseNumeral(numeral) ?? 0,
+        from,
+        to: valueFrom + numeral.length + 1,
+        label: `${match2[1]}${numeral}${match2[3]}`,
+        valueFrom,
+        valueTo: valueFrom + numeral.length,
+      };
       const finding = orderFinding(location, "level2", current, last.level2);
       if (finding) findings.push(finding);
       last.level2 = current;
@@ -73,7 +80,14 @@ function checkField(location: ReportLocation, text: string, isDotUsed: boolean):
       const digits = match3[1]!;
       const separator = match3[2]!;
       const from = paragraph.from + match3[0].indexOf(digits);
-      const current = { value: Number(digits), from, to: from + digits.length + 1, label: `${digits}${separator}`, valueFrom: from, valueTo: from + digits.length };
+      const current = {
+        value: Number(digits),
+        from,
+        to: from + digits.length + 1,
+        label: `${digits}${separator}`,
+        valueFrom: from,
+        valueTo: from + digits.length,
+      };
       const finding = orderFinding(location, "level3", current, last.level3);
       if (finding) findings.push(finding);
       if (separator === "、") {
@@ -93,7 +107,14 @@ function checkField(location: ReportLocation, text: string, isDotUsed: boolean):
       const digits = match4[1]!;
       const from = paragraph.from + match4[0].indexOf(match4[0].trim());
       const valueFrom = from + 1;
-      const current = { value: Number(digits), from, to: from + match4[0].trim().length, label: `（${digits}）`, valueFrom, valueTo: valueFrom + digits.length };
+      const current = {
+        value: Number(digits),
+        from,
+        to: from + match4[0].trim().length,
+        label: `（${digits}）`,
+        valueFrom,
+        valueTo: valueFrom + digits.length,
+      };
       if (!last.level3 && !last.level4) {
         findings.push({
           ruleId: RULE_ID,

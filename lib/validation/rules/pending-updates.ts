@@ -32,7 +32,12 @@ export const pendingUpdatesRule: Rule = {
     const opening = bodyText(report.opening);
     for (const mark of report.openingPendingUpdates ?? []) {
       for (const from of occurrences(opening, mark.text)) {
-        findings.push({ ruleId: RULE_ID, severity: "warning", message: messageFor(mark), location: withRange({ field: "opening" }, from, from + mark.text.length) });
+        findings.push({
+          ruleId: RULE_ID,
+          severity: "warning",
+          message: messageFor(mark),
+          location: withRange({ field: "opening" }, from, from + mark.text.length),
+        });
       }
     }
     report.sections.forEach((section, sectionIndex) => {

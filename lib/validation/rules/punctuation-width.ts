@@ -30,7 +30,13 @@ function parenthesisOccurrences(text: string): Occurrence[] {
       if (start === undefined) {
         if (near(index)) occurrences.push({ edits: [{ at: index, insert: "）" }], shown: ")" });
       } else if (near(start) || near(index)) {
-        occurrences.push({ edits: [{ at: start, insert: "（" }, { at: index, insert: "）" }], shown: "()" });
+        occurrences.push({
+          edits: [
+            { at: start, insert: "（" },
+            { at: index, insert: "）" },
+          ],
+          shown: "()",
+        });
       }
     } else if (char === "\n") open.length = 0;
   }

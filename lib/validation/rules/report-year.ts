@@ -83,7 +83,12 @@ export const reportYearRule: Rule = {
       switch (location.field) {
         case "title":
           if (text.trim() && tokens.length === 0 && !text.includes(String(year))) {
-            findings.push({ ruleId: RULE_ID, severity: "warning", message: `标题中没有写明年度，建议写作“……关于${year}年度法治政府建设情况的报告”。`, location });
+            findings.push({
+              ruleId: RULE_ID,
+              severity: "warning",
+              message: `标题中没有写明年度，建议写作“……关于${year}年度法治政府建设情况的报告”。`,
+              location,
+            });
           }
           for (const token of tokens) if (token.value !== year) findings.push(headingFinding(location, token, year, false));
           break;

@@ -63,7 +63,13 @@ function checkField(location: ReportLocation, text: string): Finding[] {
     const shi = sequences.shi;
     if (rest[0] === "是" && shi && marker.isSentenceStart && isHan(rest[1]) && rest[1] !== "否") {
       const expected = toChineseNumeral(shi.expected);
-      add("warning", `列举中“是”前缺少序号，应为“${expected}是”。`, position, position + 1, replaceFix(`补上“${expected}”`, location, position, position, expected));
+      add(
+        "warning",
+        `列举中“是”前缺少序号，应为“${expected}是”。`,
+        position,
+        position + 1,
+        replaceFix(`补上“${expected}”`, location, position, position, expected),
+      );
       shi.expected += 1;
       continue;
     }
@@ -77,7 +83,13 @@ function checkField(location: ReportLocation, text: string): Finding[] {
     if (kind === "shi" && next !== "是") {
       if (shi && value === shi.expected && value >= 2 && isHan(next) && !NOT_BROKEN.has(next!)) {
         const end = start + numeral.length;
-        add("warning", `列举序号“${numeral}${next}”缺少“是”字，应为“${numeral}是${next}”。`, start, end + 1, replaceFix(`改为“${numeral}是”`, location, end, end, "是"));
+        add(
+          "warning",
+          `列举序号“${numeral}${next}”缺少“是”字，应为“${numeral}是${next}”。`,
+          start,
+          end + 1,
+          replaceFix(`改为“${numeral}是”`, location, end, end, "是"),
+        );
         shi.expected += 1;
       }
       continue;

@@ -76,7 +76,12 @@ export const sourceNumberingRule: Rule = {
         const typed = partNumeral(line, partNumber, previousPart);
         if (typed) {
           if (typed.problems.length > 0) {
-            findings.push({ ruleId: RULE_ID, severity: "warning", message: message(typed.shown, line, typed.problems, headingPrefix(1, partNumber)), location: { field: "sectionHeading", ...base } });
+            findings.push({
+              ruleId: RULE_ID,
+              severity: "warning",
+              message: message(typed.shown, line, typed.problems, headingPrefix(1, partNumber)),
+              location: { field: "sectionHeading", ...base },
+            });
           }
           previousPart = typed.value || previousPart;
         }

@@ -24,7 +24,8 @@ const MAX_SNIPPET = 18;
 
 /** The clause that states the figure, shortened at a word boundary ("行政复议案件46件", not "复议案件46件"). */
 function snippetOf(text: string, from: number, to: number): string {
-  const clauseStart = Math.max(text.lastIndexOf("\n", from - 1), ...["，", "。", "；", "：", ",", ";", ":"].map((mark) => text.lastIndexOf(mark, from - 1))) + 1;
+  const clauseStart =
+    Math.max(text.lastIndexOf("\n", from - 1), ...["，", "。", "；", "：", ",", ";", ":"].map((mark) => text.lastIndexOf(mark, from - 1))) + 1;
   let start = clauseStart;
   if (to - start > MAX_SNIPPET) {
     for (let index = to - MAX_SNIPPET; index < from; index += 1) {
@@ -44,7 +45,11 @@ function figures(text: string): Figure[] {
     const value = Number(match[1]);
     if (value < 10 && !match[1]!.includes(".")) continue;
     if ((match[2] === "%" || match[2] === "％") && value === 100) continue;
-    const clause = text.slice(Math.max(0, match.index - 12), match.index).split(/[，。；：,;:\n]/).pop() ?? "";
+    const clause =
+      text
+        .slice(Math.max(0, match.index - 12), match.index)
+        .split(/[，。；：,;:\n]/)
+        .pop() ?? "";
     const label = clause.replace(NOT_HAN, "").slice(-4);
     if (label.length < 2) continue;
     const to = match.index + match[0].length;
@@ -52,7 +57,6 @@ function figures(text: string): Figure[] {
   }
   return found;
 }
-
 
 function sectionFigureKeys(section: ReportSection, sectionIndex: number): Set<string> {
   const keys = new Set<string>();

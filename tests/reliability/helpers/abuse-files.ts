@@ -75,11 +75,16 @@ export function manyParagraphsDocx(count: number): Uint8Array {
  */
 export function mediaBombDocx(inflatedMb: number): Uint8Array {
   const filler = `<w:p><w:r><w:t>${"法".repeat(1000)}</w:t></w:r></w:p>`;
-  const document = text(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${filler.repeat(Math.ceil((inflatedMb * 1024 * 1024) / filler.length / 3))}</w:body></w:document>`);
+  const document = text(
+    `<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body>${filler.repeat(Math.ceil((inflatedMb * 1024 * 1024) / filler.length / 3))}</w:body></w:document>`,
+  );
   return buildZip([
     { name: "[Content_Types].xml", data: text(CONTENT_TYPES) },
     { name: "_rels/.rels", data: text(packageRels("word/media/image1.png")) },
-    { name: "word/document.xml", data: text(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>`) },
+    {
+      name: "word/document.xml",
+      data: text(`<?xml version="1.0" encoding="UTF-8"?><w:document ${W}><w:body><w:p><w:r><w:t>正文</w:t></w:r></w:p></w:body></w:document>`),
+    },
     { name: "word/media/image1.png", data: document, declaredSize: 4096 },
   ]);
 }

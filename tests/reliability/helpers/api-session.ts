@@ -48,7 +48,12 @@ export async function signInApi(baseUrl: string, username: string, password: str
       fetch(`${baseUrl}${path}`, {
         ...init,
         redirect: "manual",
-        headers: { Origin: baseUrl, Cookie: jar.header(), ...(init.body ? { "Content-Type": "application/json" } : {}), ...(init.headers as Record<string, string>) },
+        headers: {
+          Origin: baseUrl,
+          Cookie: jar.header(),
+          ...(init.body ? { "Content-Type": "application/json" } : {}),
+          ...(init.headers as Record<string, string>),
+        },
       }),
   };
 }

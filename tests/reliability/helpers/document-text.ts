@@ -11,7 +11,8 @@ export function docxDocumentXml(bytes: Uint8Array): string {
 /** The text layer of a PDF, pages joined, whitespace removed (lines wrap anywhere in CJK text). */
 export async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
-  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 }).promise;
+  const document = await pdfjs.getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, useSystemFonts: false, disableFontFace: true, verbosity: 0 })
+    .promise;
   let text = "";
   for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber++) {
     const content = await (await document.getPage(pageNumber)).getTextContent();

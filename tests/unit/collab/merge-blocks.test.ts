@@ -39,7 +39,11 @@ describe("mergeBlocks", () => {
         expect(mergeBlocks(base, mine, base)).toEqual(mine);
         expect(mergeBlocks(base, base, theirs)).toEqual(theirs);
         expect(mergeBlocks(base, mine, mine)).toEqual(mine);
-        const merged = mergeBlocks(base, mine.map((value) => `m${value}`), theirs.map((value) => `t${value}`));
+        const merged = mergeBlocks(
+          base,
+          mine.map((value) => `m${value}`),
+          theirs.map((value) => `t${value}`),
+        );
         if (merged) for (const value of [...mine.map((v) => `m${v}`), ...theirs.map((v) => `t${v}`)]) expect(merged).toContain(value);
       }),
       { numRuns: 300 },

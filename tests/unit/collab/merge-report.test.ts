@@ -11,7 +11,14 @@ const BASE_ITEMS = BASE.sections.flatMap((section) => section.items.map((item) =
 const clone = (report: Report): Report => structuredClone(report);
 const findItem = (report: Report, id: string) => report.sections.flatMap((section) => section.items).find((item) => item.id === id);
 const textOf = (report: Report, id: string) => docToText(findItem(report, id)?.body);
-const newItem = (id: string, heading: string, text: string): ReportItem => ({ id, heading, body: textToDoc(text), isRunIn: false, area: null, pendingUpdates: [] });
+const newItem = (id: string, heading: string, text: string): ReportItem => ({
+  id,
+  heading,
+  body: textToDoc(text),
+  isRunIn: false,
+  area: null,
+  pendingUpdates: [],
+});
 
 function editItem(report: Report, id: string, change: (item: ReportItem) => ReportItem): Report {
   const next = clone(report);
@@ -187,7 +194,10 @@ function applyOps(base: Report, ops: Op[], side: string, itemPool: Array<{ id: s
     };
     switch (op.type) {
       case "body":
-        report = editItem(report, pick(op.item), (item) => ({ ...item, body: op.append ? { ...item.body, content: [...(item.body.content ?? []), ...textToDoc(token).content!] } : textToDoc(`改写${token}`) }));
+        report = editItem(report, pick(op.item), (item) => ({
+          ...item,
+          body: op.append ? { ...item.body, content: [...(item.body.content ?? []), ...textToDoc(token).content!] } : textToDoc(`改写${token}`),
+        }));
         break;
       case "heading":
         report = editItem(report, pick(op.item), (item) => ({ ...item, heading: `标题${token}` }));

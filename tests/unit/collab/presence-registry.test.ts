@@ -4,7 +4,14 @@ import { describe, expect, it } from "vitest";
 import { createPresenceRegistry } from "@/lib/collab/presence-registry";
 import { locate } from "@/components/report/collab/use-presence";
 
-const entry = (userId: string, clientId: string, agencyId = "agency-a", itemId: string | null = null) => ({ userId, clientId, agencyId, displayName: `用户${userId}`, itemId, sectionId: null });
+const entry = (userId: string, clientId: string, agencyId = "agency-a", itemId: string | null = null) => ({
+  userId,
+  clientId,
+  agencyId,
+  displayName: `用户${userId}`,
+  itemId,
+  sectionId: null,
+});
 
 describe("presence registry", () => {
   it("lists windows seen within the time-to-live and forgets the rest", () => {

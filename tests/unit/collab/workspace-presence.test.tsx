@@ -39,7 +39,8 @@ beforeEach(() => {
         puts += 1;
         return Response.json({ ok: true, data: { revision: latest.revision + 1, updatedAt: "2026-01-21T01:00:00.000Z", updatedBy: "测试用户" } });
       }
-      if (url.endsWith("/content")) return Response.json({ ok: true, data: { ...latest, updatedAt: "2026-01-21T01:00:00.000Z", updatedBy: "王强", status: snapshot.status } });
+      if (url.endsWith("/content"))
+        return Response.json({ ok: true, data: { ...latest, updatedAt: "2026-01-21T01:00:00.000Z", updatedBy: "王强", status: snapshot.status } });
       return Response.json({ error: { code: "NOT_FOUND", message: "不存在" } }, { status: 404 });
     }),
   );

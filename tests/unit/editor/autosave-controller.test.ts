@@ -4,11 +4,7 @@ import "fake-indexeddb/auto";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { Report } from "@/lib/report-model";
-import {
-  createAutosaveController,
-  type AutosaveState,
-  type SendSaveRequest,
-} from "@/components/report/autosave/autosave-controller";
+import { createAutosaveController, type AutosaveState, type SendSaveRequest } from "@/components/report/autosave/autosave-controller";
 import { createIndexedDbDraftStore, shouldOfferRestore } from "@/components/report/autosave/local-draft-store";
 import { classifySaveResponse, retryDelayMs } from "@/components/report/autosave/save-response";
 
@@ -101,7 +97,12 @@ describe("autosave controller", () => {
 
   const conflictWith = (theirs: Report, revision = 7) => ({
     status: 409,
-    body: { ok: false, code: "CONFLICT", message: "已被他人修改", current: { revision, updatedAt: "2026-01-20T04:00:00.000Z", updatedBy: "王强", content: theirs } },
+    body: {
+      ok: false,
+      code: "CONFLICT",
+      message: "已被他人修改",
+      current: { revision, updatedAt: "2026-01-20T04:00:00.000Z", updatedBy: "王强", content: theirs },
+    },
   });
 
   it("on 409 merges a change to another field without asking and saves it on the server's revision", async () => {

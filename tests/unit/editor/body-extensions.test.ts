@@ -36,11 +36,32 @@ describe("report body extensions (headless)", () => {
     const body = {
       type: "doc",
       content: [
-        { type: "paragraph", content: [{ type: "text", text: "一是", marks: [{ type: "bold" }] }, { type: "text", text: "完善制度。" }] },
-        { type: "orderedList", attrs: { start: 1, type: null }, content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "复议" }] }] }] },
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "一是", marks: [{ type: "bold" }] },
+            { type: "text", text: "完善制度。" },
+          ],
+        },
+        {
+          type: "orderedList",
+          attrs: { start: 1, type: null },
+          content: [{ type: "listItem", content: [{ type: "paragraph", content: [{ type: "text", text: "复议" }] }] }],
+        },
         {
           type: "table",
-          content: [{ type: "tableRow", content: [{ type: "tableCell", attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null }, content: [{ type: "paragraph", content: [{ type: "text", text: "35件" }] }] }] }],
+          content: [
+            {
+              type: "tableRow",
+              content: [
+                {
+                  type: "tableCell",
+                  attrs: { colspan: 1, rowspan: 1, colwidth: null, align: null },
+                  content: [{ type: "paragraph", content: [{ type: "text", text: "35件" }] }],
+                },
+              ],
+            },
+          ],
         },
       ],
     };
@@ -54,7 +75,9 @@ describe("report body extensions (headless)", () => {
     for (const type of ["heading", "blockquote", "codeBlock", "horizontalRule"]) {
       expect(() => assertBodyMatchesSchema({ type: "doc", content: [{ type, content: [{ type: "text", text: "x" }] }] }), type).toThrow();
     }
-    expect(() => assertBodyMatchesSchema({ type: "doc", content: [{ type: "paragraph", attrs: { style: "color:red" } }] })).toThrow(/Unsupported attribute style/);
+    expect(() => assertBodyMatchesSchema({ type: "doc", content: [{ type: "paragraph", attrs: { style: "color:red" } }] })).toThrow(
+      /Unsupported attribute style/,
+    );
   });
 });
 
@@ -70,7 +93,12 @@ describe("HighlightRanges (headless)", () => {
 
   it("keeps 待更新 marks on their text while the text around them changes", () => {
     const target = createEditor("2024年共办理案件35件。");
-    paint(target, { pending: [{ from: 1, to: 6, id: "p-year" }, { from: 11, to: 14, id: "p-figure" }] });
+    paint(target, {
+      pending: [
+        { from: 1, to: 6, id: "p-year" },
+        { from: 11, to: 14, id: "p-figure" },
+      ],
+    });
     expect(markedText(target, ".nb-pending-range")).toEqual(["2024年", "35件"]);
     target.commands.insertContentAt(1, "截至");
     target.commands.insertContentAt(target.state.doc.content.size - 1, "，同比增长");
@@ -79,7 +107,13 @@ describe("HighlightRanges (headless)", () => {
 
   it("clamps ranges past the end and drops empty ones instead of throwing", () => {
     const target = createEditor("短文。");
-    paint(target, { pending: [{ from: 2, to: 999 }, { from: 3, to: 3 }], focus: { from: 50, to: 60 } });
+    paint(target, {
+      pending: [
+        { from: 2, to: 999 },
+        { from: 3, to: 3 },
+      ],
+      focus: { from: 50, to: 60 },
+    });
     expect(markedText(target, ".nb-pending-range")).toEqual(["文。"]);
     expect(markedText(target, ".nb-focus-range")).toEqual([]);
     paint(target, { focus: null, pending: [] });

@@ -36,12 +36,9 @@ export function buildReport(): Report {
         heading: "2025年推进法治政府建设的主要举措和成效",
         lead: "",
         items: [
-          item(
-            "i-lead",
-            "加强组织领导",
-            "县政府常务会议专题研究法治政府建设4次。\n全年举办领导干部学法讲座6场，参训人员达到320人次。",
-            [{ id: "p-year", text: "4次", kind: "figure" }],
-          ),
+          item("i-lead", "加强组织领导", "县政府常务会议专题研究法治政府建设4次。\n全年举办领导干部学法讲座6场，参训人员达到320人次。", [
+            { id: "p-year", text: "4次", kind: "figure" },
+          ]),
           item("i-review", "严格规范性文件审核", "全年制发规范性文件12件，全部经过合法性审核并按时报备。"),
         ],
         indicators: { fuyi_received: 35, fuyi_closed: 33 },
@@ -75,8 +72,6 @@ export function buildReport(): Report {
         previousIndicators: {},
       },
     ],
-    commitments: [
-      { id: "c-1", text: "全面推行规范性文件合法性审核", status: "open", linkedItemIds: [], reason: "" },
-    ],
+    commitments: [{ id: "c-1", text: "全面推行规范性文件合法性审核", status: "open", linkedItemIds: [], reason: "" }],
   };
 }

@@ -31,7 +31,8 @@ beforeEach(() => {
       if (init?.method !== "PUT") return Response.json({ error: { code: "NOT_FOUND", message: "不存在" } }, { status: 404 });
       const body = JSON.parse(String(init.body)) as { baseRevision: number; content: Report };
       // The server refuses what the shared schema refuses, as the real route does (422).
-      if (!reportSchema.safeParse(body.content).success) return Response.json({ ok: false, code: "INVALID_INPUT", message: "日期格式应为 YYYY-MM-DD" }, { status: 422 });
+      if (!reportSchema.safeParse(body.content).success)
+        return Response.json({ ok: false, code: "INVALID_INPUT", message: "日期格式应为 YYYY-MM-DD" }, { status: 422 });
       puts.push(body);
       return Response.json({ ok: true, data: { revision: body.baseRevision + 1, updatedAt: "2026-01-21T01:00:00.000Z", updatedBy: "测试用户" } });
     }),
@@ -70,7 +71,9 @@ describe("[META DATE] a bad 成文日期 never blocks saving the other fields", 
     await act(async () => typeInto(date, "20265-03-08"));
     await act(async () => typeInto(container.querySelector<HTMLInputElement>("#meta-signature")!, "青禾县人民政府办公室"));
     await act(async () => {
-      container.querySelector<HTMLInputElement>("#meta-signature")!.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true, cancelable: true }));
+      container
+        .querySelector<HTMLInputElement>("#meta-signature")!
+        .dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true, cancelable: true }));
     });
     await act(async () => vi.waitFor(() => expect(puts.length).toBeGreaterThan(0)));
     const saved = puts.at(-1)!.content.meta;

@@ -21,7 +21,10 @@ beforeEach(() => {
   container = document.createElement("div");
   document.body.append(container);
   root = createRoot(container);
-  vi.stubGlobal("fetch", vi.fn(async () => Response.json({ ok: true, data: { revision: 5, updatedAt: "2026-01-21T01:00:00.000Z", updatedBy: "测试用户" } })));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async () => Response.json({ ok: true, data: { revision: 5, updatedAt: "2026-01-21T01:00:00.000Z", updatedBy: "测试用户" } })),
+  );
 });
 
 afterEach(async () => {
@@ -73,7 +76,12 @@ const click = (element: HTMLElement | null) => act(async () => element!.click())
 describe("parts in the outline", () => {
   it("offers the missing statutory part first, adds it in its place, and moves the leader-duty text only on acceptance", async () => {
     await render(importedReport());
-    expect(parts()).toEqual(["一、2025年推进法治政府建设的主要举措和成效", "二、存在的不足和原因", "三、2026年推进法治政府建设的主要安排", "四、上级交办事项办理情况"]);
+    expect(parts()).toEqual([
+      "一、2025年推进法治政府建设的主要举措和成效",
+      "二、存在的不足和原因",
+      "三、2026年推进法治政府建设的主要安排",
+      "四、上级交办事项办理情况",
+    ]);
     await click(container.querySelector<HTMLButtonElement>("#outline-add-part"));
     const option = byTestId("add-part-option-leader_duty")!;
     expect(option.textContent).toContain("党政主要负责人履行推进法治建设第一责任人职责情况");
@@ -122,7 +130,9 @@ describe("parts in the outline", () => {
     expect(button("二、存在的不足和原因是法定部分，不能删除")!.disabled).toBe(true);
 
     await click(button("删除部分四、上级交办事项办理情况"));
-    expect(byTestId("remove-part-warning")!.textContent).toBe("此部分已填写内容：1个条目，约17字。删除后这些文字将一并删除，无法撤销。如需保留，请先把文字复制或移到其他部分。");
+    expect(byTestId("remove-part-warning")!.textContent).toBe(
+      "此部分已填写内容：1个条目，约17字。删除后这些文字将一并删除，无法撤销。如需保留，请先把文字复制或移到其他部分。",
+    );
     await click([...byTestId("confirm-remove-part-dialog")!.querySelectorAll("button")].find((candidate) => candidate.textContent === "取消")!);
     expect(parts()).toHaveLength(4);
     await click(button("删除部分四、上级交办事项办理情况"));
@@ -130,7 +140,9 @@ describe("parts in the outline", () => {
     expect(parts()).toHaveLength(3);
     expect(document.activeElement?.id).toBe("outline-add-part");
 
-    await act(async () => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true, cancelable: true })));
+    await act(
+      async () => void document.activeElement!.dispatchEvent(new KeyboardEvent("keydown", { key: "s", ctrlKey: true, bubbles: true, cancelable: true })),
+    );
     await act(async () => vi.waitFor(() => expect(saved.length).toBeGreaterThan(0)));
     const last = saved.at(-1)!;
     expect(last.sections.map((section) => section.id)).toEqual(["s-measures", "s-problems", "s-next"]);

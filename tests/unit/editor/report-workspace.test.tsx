@@ -219,7 +219,12 @@ describe("ReportWorkspace conflicts", () => {
         if (!answered409) {
           answered409 = true;
           return Response.json(
-            { ok: false, code: "CONFLICT", message: "报告已被他人修改", current: { revision: 9, updatedAt: "2026-01-21T02:00:00.000Z", updatedBy: "王强", content: theirs } },
+            {
+              ok: false,
+              code: "CONFLICT",
+              message: "报告已被他人修改",
+              current: { revision: 9, updatedAt: "2026-01-21T02:00:00.000Z", updatedBy: "王强", content: theirs },
+            },
             { status: 409 },
           );
         }
@@ -318,7 +323,10 @@ describe("ReportWorkspace conflict during composition", () => {
     theirs.meta.copyTo = "县委办公室";
     theirs.sections[0]!.items[0]!.heading = "加强党的领导";
     let respond: (response: Response) => void = () => undefined;
-    vi.stubGlobal("fetch", vi.fn(() => new Promise<Response>((resolve) => (respond = resolve))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => new Promise<Response>((resolve) => (respond = resolve))),
+    );
     await render(buildReport());
     const input = container.querySelector<HTMLInputElement>('input[aria-label="第1项标题"]')!;
     await act(async () => typeInto(input, "加强领导"));

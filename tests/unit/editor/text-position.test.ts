@@ -6,8 +6,7 @@ import { docToText, type RichDoc, type RichNode } from "@/lib/report-model";
 import { getBodySchema } from "@/lib/report-model/extensions";
 import { buildTextMap, posToTextOffset, textOffsetToPos, textRangeToPosRange } from "@/components/editor/text-position";
 
-const text = (value: string, bold = false): RichNode =>
-  bold ? { type: "text", text: value, marks: [{ type: "bold" }] } : { type: "text", text: value };
+const text = (value: string, bold = false): RichNode => (bold ? { type: "text", text: value, marks: [{ type: "bold" }] } : { type: "text", text: value });
 const para = (...content: RichNode[]): RichNode => (content.length ? { type: "paragraph", content } : { type: "paragraph" });
 const item = (...content: RichNode[]): RichNode => ({ type: "listItem", content });
 const cell = (...content: RichNode[]): RichNode => ({ type: "tableCell", content });

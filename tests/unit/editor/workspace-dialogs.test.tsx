@@ -20,7 +20,10 @@ beforeEach(() => {
   container = document.createElement("div");
   document.body.append(container);
   root = createRoot(container);
-  vi.stubGlobal("fetch", vi.fn(async (url: string, init?: RequestInit) => answer(url, init)));
+  vi.stubGlobal(
+    "fetch",
+    vi.fn(async (url: string, init?: RequestInit) => answer(url, init)),
+  );
   let counter = 0;
   vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: () => `blob:test/${(counter += 1)}`, revokeObjectURL: () => undefined }));
 });
@@ -52,7 +55,10 @@ const settle = () => act(async () => new Promise((resolve) => setTimeout(resolve
 describe("preview", () => {
   it("shows a spinner, then one image per A4 page", async () => {
     let release: (response: Response) => void = () => undefined;
-    vi.stubGlobal("fetch", vi.fn(() => new Promise<Response>((resolve) => (release = resolve))));
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(() => new Promise<Response>((resolve) => (release = resolve))),
+    );
     await render();
     await act(async () => byTestId("open-preview")!.click());
     // The dialog's code loads on first use.
@@ -80,7 +86,10 @@ describe("preview", () => {
 
 describe("export", () => {
   it("shows a clear Chinese error when the download fails", async () => {
-    answer = (url) => (url.includes("/export") ? new Response("<html>Bad Gateway</html>", { status: 502 }) : Response.json({ ok: true, data: { revision: 2, updatedAt: "x", updatedBy: "y" } }));
+    answer = (url) =>
+      url.includes("/export")
+        ? new Response("<html>Bad Gateway</html>", { status: 502 })
+        : Response.json({ ok: true, data: { revision: 2, updatedAt: "x", updatedBy: "y" } });
     await render();
     await act(async () => byTestId("export-docx")!.click());
     await settle();
@@ -90,7 +99,11 @@ describe("export", () => {
   it("downloads the file under the server's name", async () => {
     answer = () =>
       new Response(new Uint8Array([80, 75, 3, 4]), {
-        headers: { "Content-Type": "application/pdf", "Content-Length": "4", "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent("青禾县2025年报告.pdf")}` },
+        headers: {
+          "Content-Type": "application/pdf",
+          "Content-Length": "4",
+          "Content-Disposition": `attachment; filename*=UTF-8''${encodeURIComponent("青禾县2025年报告.pdf")}`,
+        },
       });
     const clicked: string[] = [];
     const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {

@@ -61,7 +61,9 @@ describe("[IMPORT] cli import", () => {
 
   it("exits with code 2 on unreadable input", async () => {
     const run = promisify(execFile);
-    const result = await run("npm", ["run", "-s", "cli", "--", "import", path.join(FIXTURES, "不存在.docx")], { cwd: REPO }).catch((error: { code: number; stderr: string }) => error);
+    const result = await run("npm", ["run", "-s", "cli", "--", "import", path.join(FIXTURES, "不存在.docx")], { cwd: REPO }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect((result as { code: number }).code).toBe(2);
     expect((result as { stderr: string }).stderr).toContain("错误：找不到文件");
   });

@@ -85,7 +85,11 @@ describe.skipIf(!hasCorpus)("[IMPORT] every corpus report imports with its title
     expect(docToText(report.opening).startsWith(expected.openingStart)).toBe(true);
     expect(report.sections[0]!.lead).toBe("");
     expect(report.sections[0]!.items[0]!.heading).toBe(expected.firstItemHeading);
-    const allText = [report.meta.title, report.meta.agency, docToText(report.opening)].join("\n") + report.sections.map((section) => [section.heading, section.lead, ...section.items.map((item) => item.heading + docToText(item.body))].join("\n")).join("\n");
+    const allText =
+      [report.meta.title, report.meta.agency, docToText(report.opening)].join("\n") +
+      report.sections
+        .map((section) => [section.heading, section.lead, ...section.items.map((item) => item.heading + docToText(item.body))].join("\n"))
+        .join("\n");
     expect(allText).not.toMatch(NOISE);
     expect(allText).not.toMatch(/^[（(][一二三四五六七八九十]+[）)]/m);
     expect(log.length).toBeGreaterThan(0);

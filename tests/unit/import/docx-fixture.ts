@@ -24,7 +24,11 @@ export async function buildFixtureDocx(extraParagraphs = 0): Promise<Uint8Array>
     sections: [
       {
         children: [
-          new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [new TextRun("澄江市人力资源和社会保障局2023年法治政府建设年度报告")] }),
+          new Paragraph({
+            alignment: AlignmentType.CENTER,
+            heading: HeadingLevel.TITLE,
+            children: [new TextRun("澄江市人力资源和社会保障局2023年法治政府建设年度报告")],
+          }),
           body("市委、市政府："),
           body("2023年，我局坚持以习近平法治思想为指导，围绕稳就业、保民生，扎实推进人社领域法治建设。现将有关情况报告如下。"),
           new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun("一、主要举措和成效")] }),

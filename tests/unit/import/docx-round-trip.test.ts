@@ -27,7 +27,11 @@ describe.skipIf(!hasExporter)("[IMPORT] DOCX export → import round trip", () =
     const { report } = await importReport({ bytes, fileName: "导出.docx" });
     expect(report.meta.title).toBe(original.meta.title);
     expect(report.meta.year).toBe(original.meta.year);
-    expect([report.meta.mainRecipient, report.meta.signature, report.meta.date]).toEqual([original.meta.mainRecipient, original.meta.signature, original.meta.date]);
+    expect([report.meta.mainRecipient, report.meta.signature, report.meta.date]).toEqual([
+      original.meta.mainRecipient,
+      original.meta.signature,
+      original.meta.date,
+    ]);
     expect(shape(report)).toEqual(shape(original));
   });
 });

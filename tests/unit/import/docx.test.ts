@@ -44,7 +44,10 @@ describe("[IMPORT] a DOCX built with the docx package", async () => {
   });
 
   it("splits bold 一是/二是 paragraphs into run-in items, one-sentence items keeping their 。", () => {
-    expect(report.sections[2]!.items.map((item) => item.heading)).toEqual(["加强欠薪治理，健全根治欠薪长效机制。", "推进人社执法数字化，实现执法全过程网上留痕。"]);
+    expect(report.sections[2]!.items.map((item) => item.heading)).toEqual([
+      "加强欠薪治理，健全根治欠薪长效机制。",
+      "推进人社执法数字化，实现执法全过程网上留痕。",
+    ]);
     expect(report.sections[2]!.items.every((item) => item.isRunIn && docToText(item.body) === "")).toBe(true);
   });
 });

@@ -40,7 +40,9 @@ describe("[IMPORT] locations name the headings as the file shows them", () => {
     const io: CliIo = { stdout: (text) => out.push(text), stderr: () => undefined };
     await validateCommand.run([file], io);
     // Only the location (before "："): messages may quote the numeral a heading should have had.
-    const headings = out.flatMap((line) => [...line.split("：")[0]!.matchAll(/([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^ ›：]+/g)].map((match) => match[0]));
+    const headings = out.flatMap((line) =>
+      [...line.split("：")[0]!.matchAll(/([一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)[^ ›：]+/g)].map((match) => match[0]),
+    );
     for (const heading of headings) expect(TEXT).toContain(heading);
   });
 });

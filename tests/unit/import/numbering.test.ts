@@ -7,7 +7,8 @@ import { docToText } from "@/lib/report-model";
 
 /** A report whose every numeral is Word automatic numbering (numPr), as an office template would make it. */
 async function buildNumberedDocx(): Promise<Uint8Array> {
-  const numbered = (text: string, level: number, reference = "report-outline") => new Paragraph({ numbering: { reference, level }, children: [new TextRun(text)] });
+  const numbered = (text: string, level: number, reference = "report-outline") =>
+    new Paragraph({ numbering: { reference, level }, children: [new TextRun(text)] });
   const body = (text: string) => new Paragraph({ children: [new TextRun(text)] });
   const document = new Document({
     numbering: {

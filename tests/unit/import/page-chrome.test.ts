@@ -101,7 +101,13 @@ describe("[IMPORT] five website styles import as the report alone", () => {
   });
 
   it("never lets a page-header date decide the year", async () => {
-    const text = ["今天是:2019年10月31日 星期三", "某某区民政局法治政府建设年度报告", "2017年，区民政局坚持依法行政，推进民政领域法治建设，现将有关情况报告如下：", "一、主要举措和成效", "全年办理社会组织登记事项42件。"].join("\n");
+    const text = [
+      "今天是:2019年10月31日 星期三",
+      "某某区民政局法治政府建设年度报告",
+      "2017年，区民政局坚持依法行政，推进民政领域法治建设，现将有关情况报告如下：",
+      "一、主要举措和成效",
+      "全年办理社会组织登记事项42件。",
+    ].join("\n");
     const { report } = await importReport({ bytes: new TextEncoder().encode(text), fileName: "a.txt" });
     expect(report.meta.year).toBe(2017);
   });

@@ -31,7 +31,11 @@ export async function buildTypstPdf(text: string): Promise<Uint8Array> {
   const compiler = NodeCompiler.create({ fontArgs: [{ fontPaths: [CJK_FONT_DIRECTORY] }] });
   const [title, ...rest] = text.trim().split(/\n+/);
   const escape = (line: string) => line.replace(/[\\#*_`$@<>\[\]]/g, (char) => `\\${char}`);
-  const body = rest.map((line) => (/^(市委|[一二三四五六七八九十]+、)/.test(line) || /^青禾市水务局$|^\d{4}年\d+月\d+日$/.test(line) ? `#block[${escape(line)}]` : `#par[${escape(line)}]`)).join("\n\n");
+  const body = rest
+    .map((line) =>
+      /^(市委|[一二三四五六七八九十]+、)/.test(line) || /^青禾市水务局$|^\d{4}年\d+月\d+日$/.test(line) ? `#block[${escape(line)}]` : `#par[${escape(line)}]`,
+    )
+    .join("\n\n");
   const source = `#set page(paper: "a4")\n#set text(font: "Noto Serif CJK SC", size: 12pt)\n#set par(first-line-indent: (amount: 2em, all: true), justify: true)\n#align(center)[${escape(title!)}]\n\n${body}\n`;
   return new Uint8Array(compiler.pdf({ mainFileContent: source }));
 }

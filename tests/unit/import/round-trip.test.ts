@@ -5,7 +5,17 @@ import { exportReportDocx } from "@/lib/export/docx";
 import { DEFAULT_EXPORT_OPTIONS } from "@/lib/export/options";
 import { exportReportPdf, stopTypstEngine } from "@/lib/export/pdf";
 import { importReport } from "@/lib/import";
-import { docToText, newId, REPORT_SCHEMA_VERSION, textToDoc, type IndicatorValues, type Report, type ReportItem, type ReportSection, type SectionKind } from "@/lib/report-model";
+import {
+  docToText,
+  newId,
+  REPORT_SCHEMA_VERSION,
+  textToDoc,
+  type IndicatorValues,
+  type Report,
+  type ReportItem,
+  type ReportSection,
+  type SectionKind,
+} from "@/lib/report-model";
 import { findTemplate } from "@/templates";
 
 const TEMPLATE = findTemplate("county-government")!;
@@ -47,35 +57,47 @@ const HEADINGS: Record<Exclude<SectionKind, "other">, string[]> = {
   next_year: ["YEAR年主要安排", "下一步工作打算"],
 };
 
-const item = (heading: string, body: string, isRunIn: boolean): ReportItem => ({ id: newId("i"), heading, body: textToDoc(body), isRunIn, area: null, pendingUpdates: [] });
+const item = (heading: string, body: string, isRunIn: boolean): ReportItem => ({
+  id: newId("i"),
+  heading,
+  body: textToDoc(body),
+  isRunIn,
+  area: null,
+  pendingUpdates: [],
+});
 
 const bodyArbitrary = fc.array(fc.constantFrom(...SENTENCES), { minLength: 1, maxLength: 3 }).map((sentences) => sentences.join(""));
 
 /** Titled items (headings, run-in headings, or one-sentence items), or one untitled body. */
 function itemsArbitrary(headings: string[]): fc.Arbitrary<ReportItem[]> {
-  const titled = fc
-    .uniqueArray(fc.constantFrom(...headings), { minLength: 1, maxLength: 3 })
-    .chain((names) =>
-      fc.tuple(
-        ...names.map((name) =>
-          fc.oneof(
-            bodyArbitrary.map((body) => item(name, body, false)),
-            bodyArbitrary.map((body) => item(name, body, true)),
-            fc.constantFrom(...SENTENCES).map((sentence) => item(sentence, "", true)),
-          ),
+  const titled = fc.uniqueArray(fc.constantFrom(...headings), { minLength: 1, maxLength: 3 }).chain((names) =>
+    fc.tuple(
+      ...names.map((name) =>
+        fc.oneof(
+          bodyArbitrary.map((body) => item(name, body, false)),
+          bodyArbitrary.map((body) => item(name, body, true)),
+          fc.constantFrom(...SENTENCES).map((sentence) => item(sentence, "", true)),
         ),
       ),
-    );
+    ),
+  );
   const untitled = bodyArbitrary.map((body) => [item("", body, false)]);
   return fc.oneof(titled, untitled);
 }
 
 function sectionArbitrary(kind: Exclude<SectionKind, "other">, year: number): fc.Arbitrary<ReportSection> {
   const headings = HEADINGS[kind].map((heading) => heading.replace("YEAR", String(year + 1)));
-  const items = kind === "measures" ? itemsArbitrary(MEASURE_ITEMS) : kind === "next_year" ? itemsArbitrary(PLAN_ITEMS) : bodyArbitrary.map((body) => [item("", body, false)]);
+  const items =
+    kind === "measures"
+      ? itemsArbitrary(MEASURE_ITEMS)
+      : kind === "next_year"
+        ? itemsArbitrary(PLAN_ITEMS)
+        : bodyArbitrary.map((body) => [item("", body, false)]);
   const figures: fc.Arbitrary<IndicatorValues> =
     kind === "measures"
-      ? fc.tuple(...MEASURE_INDICATORS.map(() => fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null }))).map((values) => Object.fromEntries(MEASURE_INDICATORS.map((id, index) => [id, values[index] ?? null])))
+      ? fc
+          .tuple(...MEASURE_INDICATORS.map(() => fc.option(fc.integer({ min: 0, max: 5000 }), { nil: null })))
+          .map((values) => Object.fromEntries(MEASURE_INDICATORS.map((id, index) => [id, values[index] ?? null])))
       : fc.constant({});
   return fc
     .record({ heading: fc.constantFrom(...headings), items, figures })
@@ -98,7 +120,12 @@ const reportArbitrary: fc.Arbitrary<Report> = fc
   })
   .chain((base) =>
     fc
-      .tuple(sectionArbitrary("measures", base.year), base.hasLeaderPart ? sectionArbitrary("leader_duty", base.year) : fc.constant(undefined), sectionArbitrary("problems", base.year), sectionArbitrary("next_year", base.year))
+      .tuple(
+        sectionArbitrary("measures", base.year),
+        base.hasLeaderPart ? sectionArbitrary("leader_duty", base.year) : fc.constant(undefined),
+        sectionArbitrary("problems", base.year),
+        sectionArbitrary("next_year", base.year),
+      )
       .map((sections): Report => {
         const agency: string = base.agency[0];
         const short: string = base.agency[1];
@@ -136,7 +163,11 @@ function visible(report: Report) {
       lead: section.lead,
       // The printed table shows every template indicator; a figure not filled in prints "—" and reads back as null.
       indicators: Object.fromEntries(Object.entries(section.indicators).filter(([, value]) => value !== null)),
-      items: section.items.map((entry) => ({ heading: entry.isRunIn ? entry.heading.replace(/(?<![。！？])$/, "") : entry.heading, isRunIn: entry.isRunIn, text: docToText(entry.body) })),
+      items: section.items.map((entry) => ({
+        heading: entry.isRunIn ? entry.heading.replace(/(?<![。！？])$/, "") : entry.heading,
+        isRunIn: entry.isRunIn,
+        text: docToText(entry.body),
+      })),
     })),
   };
 }

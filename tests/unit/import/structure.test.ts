@@ -47,7 +47,14 @@ describe("[IMPORT] line joining undoes capture breaks", () => {
   });
 
   it("joins a pasted web copy and logs the repair as one undoable step", () => {
-    const text = ["某县司法局2024年法治政府建设年度报告", "2024年，我局坚持以习近平法治思想为指", "导，全面推进法治政府建设，现将有关情况报告如下：", "一、主要举措和成效", "（一）加强执法监督。全年开展执法检查86次，发现", "问题41个,全部整改到位。"].join("\n");
+    const text = [
+      "某县司法局2024年法治政府建设年度报告",
+      "2024年，我局坚持以习近平法治思想为指",
+      "导，全面推进法治政府建设，现将有关情况报告如下：",
+      "一、主要举措和成效",
+      "（一）加强执法监督。全年开展执法检查86次，发现",
+      "问题41个,全部整改到位。",
+    ].join("\n");
     const result = importText(text);
     expect(docToText(result.report.opening)).toBe("2024年，我局坚持以习近平法治思想为指导，全面推进法治政府建设，现将有关情况报告如下：");
     expect(itemTexts(result.report, 0)[0]).toBe("全年开展执法检查86次，发现问题41个，全部整改到位。");
@@ -59,7 +66,13 @@ describe("[IMPORT] line joining undoes capture breaks", () => {
 });
 
 describe("[IMPORT] the official's own file is reported on, not repaired", () => {
-  const text = ["某县司法局2024年法治政府建设年度报告", "2024年,我局坚持依法行政,现将有关情况报告如下：", "一、主要举措和成效", "(一)加强执法监督。全年开展执法检查86次,整改问题41个。", "(三)推进政务公开。全年主动公开信息1200条。"].join("\n");
+  const text = [
+    "某县司法局2024年法治政府建设年度报告",
+    "2024年,我局坚持依法行政,现将有关情况报告如下：",
+    "一、主要举措和成效",
+    "(一)加强执法监督。全年开展执法检查86次,整改问题41个。",
+    "(三)推进政务公开。全年主动公开信息1200条。",
+  ].join("\n");
 
   it("keeps half-width punctuation in a .txt and logs no repair", async () => {
     const result = await importReport({ bytes: new TextEncoder().encode(text), fileName: "报告.txt" });
@@ -117,19 +130,30 @@ describe("[IMPORT] leader duty is the principal leader's own duty, not leadershi
   });
 
   it("content naming the leader once in a measures part stays measures", () => {
-    const content = "局党组始终把法治政府建设摆在重要位置，成立法治建设领导小组。党政主要负责人履行推进法治建设第一责任人职责。全年修订内部管理制度12项。开展执法案卷评查2次。组织执法人员培训4期。";
+    const content =
+      "局党组始终把法治政府建设摆在重要位置，成立法治建设领导小组。党政主要负责人履行推进法治建设第一责任人职责。全年修订内部管理制度12项。开展执法案卷评查2次。组织执法人员培训4期。";
     expect(classifyKind("夯实基础，推动工作落地见效", content).kind).toBe("measures");
   });
 
   it("content about the principal leader's own duty is leader duty", () => {
-    const content = "局党组书记、局长认真履行推进法治建设第一责任人职责，带头学法用法。主要负责人全年主持专题学法4次。主要负责人亲自部署法治督察，听取法治建设汇报3次。";
+    const content =
+      "局党组书记、局长认真履行推进法治建设第一责任人职责，带头学法用法。主要负责人全年主持专题学法4次。主要负责人亲自部署法治督察，听取法治建设汇报3次。";
     expect(classifyKind("以上率下，压实责任", content).kind).toBe("leader_duty");
   });
 });
 
 describe("[IMPORT] a repeated part numeral does not swallow the next part", () => {
   it("二、存在的不足 … 二、下一步打算 gives both parts and says the numeral repeats", () => {
-    const text = ["某县林业局2024年法治政府建设年度报告", "一、主要举措和成效", "全年查处涉林案件41件。", "二、存在的不足", "执法力量不足。", "二、下一步打算", "（一）加强执法队伍建设。", "（二）开展普法宣传。"].join("\n");
+    const text = [
+      "某县林业局2024年法治政府建设年度报告",
+      "一、主要举措和成效",
+      "全年查处涉林案件41件。",
+      "二、存在的不足",
+      "执法力量不足。",
+      "二、下一步打算",
+      "（一）加强执法队伍建设。",
+      "（二）开展普法宣传。",
+    ].join("\n");
     const { report, log } = importText(text);
     expect(report.sections.map((section) => [section.kind, section.heading])).toEqual([
       ["measures", "主要举措和成效"],
@@ -142,7 +166,8 @@ describe("[IMPORT] a repeated part numeral does not swallow the next part", () =
 
 describe("[IMPORT] a title printed on two lines (agency, then 关于…的报告) is one title", () => {
   it("joins the agency line to a title line that starts with 关于", () => {
-    const text = "明江市望川区人民政府\n关于2024年度法治政府建设情况的报告\n\n2024年，区政府坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n全年办结案件12件。";
+    const text =
+      "明江市望川区人民政府\n关于2024年度法治政府建设情况的报告\n\n2024年，区政府坚持依法行政，现将有关情况报告如下：\n一、主要举措和成效\n全年办结案件12件。";
     const { report } = importText(text, { repair: "file" });
     expect(report.meta.title).toBe("明江市望川区人民政府关于2024年度法治政府建设情况的报告");
     expect(report.meta.agency).toBe("明江市望川区人民政府");

@@ -185,7 +185,8 @@ describe("[IMPORT] part kinds are found by wording, not position", () => {
 
 describe("[IMPORT] metadata when the title line is missing", () => {
   it("takes the year from the publication date minus one, marks it uncertain, and only suggests the page's agency and date", () => {
-    const text = "发布时间：2024-03-05\n信息来源：云岭县审计局\n\n一、主要举措和成效\n\n（一）加强审计监督。全年完成审计项目18个。\n\n二、存在的不足\n\n审计人员专业结构不够合理。";
+    const text =
+      "发布时间：2024-03-05\n信息来源：云岭县审计局\n\n一、主要举措和成效\n\n（一）加强审计监督。全年完成审计项目18个。\n\n二、存在的不足\n\n审计人员专业结构不够合理。";
     const { report, uncertain, suggestions } = importText(text);
     expect(report.meta.year).toBe(2023);
     expect([report.meta.agency, report.meta.date, report.meta.signature]).toEqual(["", "", ""]);
@@ -201,7 +202,8 @@ describe("[IMPORT] metadata when the title line is missing", () => {
   });
 
   it("reads a date written in Chinese numerals at the end", () => {
-    const text = "北湾区卫生健康委员会2022年法治政府建设情况报告\n\n一、主要举措和成效\n\n全年开展卫生监督检查3200户次。\n\n北湾区卫生健康委员会\n二〇二三年三月五日";
+    const text =
+      "北湾区卫生健康委员会2022年法治政府建设情况报告\n\n一、主要举措和成效\n\n全年开展卫生监督检查3200户次。\n\n北湾区卫生健康委员会\n二〇二三年三月五日";
     expect(importText(text).report.meta.date).toBe("2023-03-05");
   });
 });

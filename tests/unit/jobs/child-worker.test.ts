@@ -9,7 +9,16 @@ const WORKER = path.resolve(__dirname, "../../fixtures/jobs/test-worker.mjs");
 let worker: ChildWorker | undefined;
 
 function startWorker(limits: Partial<{ memoryLimitMb: number; maxPerOwner: number; maxQueued: number }> = {}): ChildWorker {
-  worker = new ChildWorker({ name: "测试", modulePath: WORKER, execArgv: [], memoryLimitMb: 400, maxPerOwner: 2, maxQueued: 4, startupAllowanceMs: 5_000, ...limits });
+  worker = new ChildWorker({
+    name: "测试",
+    modulePath: WORKER,
+    execArgv: [],
+    memoryLimitMb: 400,
+    maxPerOwner: 2,
+    maxQueued: 4,
+    startupAllowanceMs: 5_000,
+    ...limits,
+  });
   return worker;
 }
 

@@ -24,7 +24,11 @@ const CROSSINGS: Array<[folder: string, file: string, source: string]> = [
   ["report-model → node:fs", "lib/report-model/probe.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
   ["validation → node:fs", "lib/validation/rules/probe.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
   ["validation → reports verbs", "lib/validation/probe.ts", 'import { getReport } from "@/lib/reports";\nexport const x = getReport;\n'],
-  ["validation → database by relative path", "lib/validation/rules/probe.ts", 'import { openDatabase } from "../../db/client";\nexport const x = openDatabase;\n'],
+  [
+    "validation → database by relative path",
+    "lib/validation/rules/probe.ts",
+    'import { openDatabase } from "../../db/client";\nexport const x = openDatabase;\n',
+  ],
   ["validation → react", "lib/validation/probe.ts", 'import { useState } from "react";\nexport const x = useState;\n'],
   ["reuse → node:path", "lib/reuse/probe.ts", 'import path from "node:path";\nexport const x = path;\n'],
   ["reuse → database", "lib/reuse/probe.ts", 'import { tables } from "@/lib/db";\nexport const x = tables;\n'],
@@ -34,7 +38,11 @@ const CROSSINGS: Array<[folder: string, file: string, source: string]> = [
   ["import → database driver", "lib/import/probe.ts", 'import pg from "pg";\nexport const x = pg;\n'],
   ["import → workflow", "lib/import/probe.ts", 'import { transitionReport } from "@/lib/workflow";\nexport const x = transitionReport;\n'],
   ["components → auth", "components/report/probe.tsx", 'import { requireUser } from "@/lib/auth/require-user";\nexport const x = requireUser;\n'],
-  ["components → workflow verbs", "components/report/probe.tsx", 'import { listAssignments } from "@/lib/workflow/list-assignments";\nexport const x = listAssignments;\n'],
+  [
+    "components → workflow verbs",
+    "components/report/probe.tsx",
+    'import { listAssignments } from "@/lib/workflow/list-assignments";\nexport const x = listAssignments;\n',
+  ],
   ["components → admin", "components/workflow/probe.tsx", 'import { listUsers } from "@/lib/admin";\nexport const x = listUsers;\n'],
   ["components → drizzle", "components/report/probe.tsx", 'import { eq } from "drizzle-orm";\nexport const x = eq;\n'],
   ["app → database tables", "app/(workspace)/probe/page.tsx", 'import { tables } from "@/lib/db";\nexport const x = tables;\n'],
@@ -43,11 +51,23 @@ const CROSSINGS: Array<[folder: string, file: string, source: string]> = [
 ];
 
 const ALLOWED: Array<[folder: string, file: string, source: string]> = [
-  ["validation → report-model", "lib/validation/rules/probe.ts", 'import { docToText } from "@/lib/report-model";\nimport { isInRanges } from "../text/spans";\nexport const x = [docToText, isInRanges];\n'],
+  [
+    "validation → report-model",
+    "lib/validation/rules/probe.ts",
+    'import { docToText } from "@/lib/report-model";\nimport { isInRanges } from "../text/spans";\nexport const x = [docToText, isInRanges];\n',
+  ],
   ["report-model → zod", "lib/report-model/probe.ts", 'import { z } from "zod";\nexport const x = z;\n'],
-  ["export → docx and node:path", "lib/export/docx/probe.ts", 'import path from "node:path";\nimport { Document } from "docx";\nexport const x = [path, Document];\n'],
+  [
+    "export → docx and node:path",
+    "lib/export/docx/probe.ts",
+    'import path from "node:path";\nimport { Document } from "docx";\nexport const x = [path, Document];\n',
+  ],
   ["components → validation", "components/report/probe.tsx", 'import { validateReport } from "@/lib/validation";\nexport const x = validateReport;\n'],
-  ["components → type from a server verb", "components/report/probe.tsx", 'import type { AssignmentView } from "@/lib/workflow/list-assignments";\nexport type X = AssignmentView;\n'],
+  [
+    "components → type from a server verb",
+    "components/report/probe.tsx",
+    'import type { AssignmentView } from "@/lib/workflow/list-assignments";\nexport type X = AssignmentView;\n',
+  ],
   ["app → database handle", "app/api/probe/route.ts", 'import { getDb } from "@/lib/db";\nexport const x = getDb;\n'],
 ];
 

@@ -83,7 +83,9 @@ describe("[PACKAGE] supported Node.js versions and a stable lock file", () => {
   });
 
   it("every dependency of every package resolves to a locked version in its range (npm install changes nothing)", () => {
-    const overridden = new Set(Object.entries(packageJson.overrides ?? {}).flatMap(([parent, value]) => Object.keys(value as object).map((child) => `node_modules/${parent}>${child}`)));
+    const overridden = new Set(
+      Object.entries(packageJson.overrides ?? {}).flatMap(([parent, value]) => Object.keys(value as object).map((child) => `node_modules/${parent}>${child}`)),
+    );
     const problems: string[] = [];
     for (const [location, info] of installed) {
       if (info.link) continue;

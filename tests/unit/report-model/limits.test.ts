@@ -55,7 +55,8 @@ describe("report limits", () => {
 
   it("refuses a report over the total character limit with the count in the message", () => {
     const report = buildCompleteReport();
-    for (const item of report.sections[0]!.items) item.body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "字".repeat(100_000) }] }] };
+    for (const item of report.sections[0]!.items)
+      item.body = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "字".repeat(100_000) }] }] };
     expect(issuesOf(report).join()).toMatch(/报告总字数超过 50 万字上限（实有约 \d+ 万字）/);
   });
 });

@@ -2,15 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { ReportError } from "@/lib/errors";
 import type { Report } from "@/lib/report-model";
-import {
-  extractCommitments,
-  linkCommitment,
-  rollForwardReport,
-  setCommitmentStatus,
-  splitPlans,
-  suggestCommitmentLinks,
-  trimPlanText,
-} from "@/lib/reuse";
+import { extractCommitments, linkCommitment, rollForwardReport, setCommitmentStatus, splitPlans, suggestCommitmentLinks, trimPlanText } from "@/lib/reuse";
 
 import { item, report2024, section } from "./fixtures";
 
@@ -43,11 +35,7 @@ describe("extractCommitments", () => {
     const plans = section("next_year", "2025年工作安排", [item("推进严格规范执法", "落实三项制度。"), item("", "一是抓学习。二是抓落实。")], {
       lead: "2025年，我局将着力抓好以下工作：",
     });
-    expect(extractCommitments([plans]).map((commitment) => commitment.text)).toEqual([
-      "推进严格规范执法：落实三项制度。",
-      "抓学习。",
-      "抓落实。",
-    ]);
+    expect(extractCommitments([plans]).map((commitment) => commitment.text)).toEqual(["推进严格规范执法：落实三项制度。", "抓学习。", "抓落实。"]);
   });
 });
 
@@ -74,7 +62,11 @@ describe("commitment verbs", () => {
 
   it.each([
     ["an unknown commitment", (next: Report) => linkCommitment(next, "c-missing", []), "承诺事项不存在或无权访问"],
-    ["an item outside measures", (next: Report) => linkCommitment(next, next.commitments[0]!.id, [next.sections[1]!.items[0]!.id]), "只能关联“主要举措和成效”部分的条目"],
+    [
+      "an item outside measures",
+      (next: Report) => linkCommitment(next, next.commitments[0]!.id, [next.sections[1]!.items[0]!.id]),
+      "只能关联“主要举措和成效”部分的条目",
+    ],
     ["not done without a reason", (next: Report) => setCommitmentStatus(next, next.commitments[0]!.id, "not_done", "  "), "请说明未完成的原因"],
   ])("rejects %s", (_name, act, userMessage) => {
     const next = rolled();
@@ -126,4 +118,3 @@ describe("commitment verbs", () => {
     expect(performance.now() - started).toBeLessThan(1000);
   });
 });
-

@@ -5,7 +5,11 @@ import { compareReports, compareRevisions, rollForwardReport, setCommitmentStatu
 
 import { item, report, report2024, section } from "./fixtures";
 
-const joinSide = (ops: DiffOp[], side: "delete" | "insert") => ops.filter((op) => op.op !== side).map((op) => op.text).join("");
+const joinSide = (ops: DiffOp[], side: "delete" | "insert") =>
+  ops
+    .filter((op) => op.op !== side)
+    .map((op) => op.text)
+    .join("");
 
 function report2025(): Report {
   return report(2025, [
@@ -109,7 +113,12 @@ describe("compareRevisions", () => {
     const result = compareRevisions(older, changed);
     expect(result.isChanged).toBe(true);
     expect(result.meta).toEqual([
-      { field: "title", label: "标题", before: "云溪县市场监督管理局关于2025年法治政府建设情况的报告", after: "云溪县市场监督管理局2025年度法治政府建设情况报告" },
+      {
+        field: "title",
+        label: "标题",
+        before: "云溪县市场监督管理局关于2025年法治政府建设情况的报告",
+        after: "云溪县市场监督管理局2025年度法治政府建设情况报告",
+      },
       { field: "date", label: "成文日期", before: "", after: "2026年3月8日" },
       { field: "isPublic", label: "公开属性", before: "主动公开", after: "不公开" },
     ]);

@@ -97,7 +97,13 @@ describe("moveLeaderDutyPassage", () => {
     expect(leader.items[0]!.body).toEqual(textToDoc(DUTY_PARAGRAPH));
     expect(() => reportSchema.parse(next)).not.toThrow();
     // No text lost or doubled anywhere.
-    const all = (candidate: Report) => candidate.sections.flatMap((part) => part.items.map((entry) => docToText(entry.body))).join("\n").split("\n").filter(Boolean).sort();
+    const all = (candidate: Report) =>
+      candidate.sections
+        .flatMap((part) => part.items.map((entry) => docToText(entry.body)))
+        .join("\n")
+        .split("\n")
+        .filter(Boolean)
+        .sort();
     expect(all(next)).toEqual(all(start));
   });
 
@@ -116,7 +122,9 @@ describe("moveLeaderDutyPassage", () => {
     const once = moveLeaderDutyPassage(start, findLeaderDutyPassages(start)[0]!, department);
     const extra = {
       ...once,
-      sections: once.sections.map((part, index) => (index === 0 ? { ...part, items: [...part.items, item("", "区长作为第一责任人，带头出庭应诉2次。")] } : part)),
+      sections: once.sections.map((part, index) =>
+        index === 0 ? { ...part, items: [...part.items, item("", "区长作为第一责任人，带头出庭应诉2次。")] } : part,
+      ),
     };
     const passage = findLeaderDutyPassages(extra).find((candidate) => candidate.text.includes("出庭应诉"))!;
     const twice = moveLeaderDutyPassage(extra, passage, department);

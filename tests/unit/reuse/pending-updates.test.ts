@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { docToText, textToDoc, type ReportItem } from "@/lib/report-model";
-import {
-  buildPendingUpdates,
-  clearResolvedPendingUpdates,
-  confirmPendingUpdate,
-  findPendingRanges,
-  findPendingRangesInText,
-} from "@/lib/reuse";
+import { buildPendingUpdates, clearResolvedPendingUpdates, confirmPendingUpdate, findPendingRanges, findPendingRangesInText } from "@/lib/reuse";
 
 import { item } from "./fixtures";
 

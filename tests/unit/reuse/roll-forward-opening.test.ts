@@ -9,7 +9,11 @@ import { report2024 } from "./fixtures";
 const NOW = new Date("2026-01-15T08:00:00+08:00");
 
 describe("roll-forward of the opening (导语)", () => {
-  const previous = { ...report2024(), opening: textToDoc("2024年，县市场监管局坚持依法行政，全年办理行政处罚案件412件，较2023年增长12%。现将有关情况报告如下："), closing: "特此报告。" };
+  const previous = {
+    ...report2024(),
+    opening: textToDoc("2024年，县市场监管局坚持依法行政，全年办理行政处罚案件412件，较2023年增长12%。现将有关情况报告如下："),
+    closing: "特此报告。",
+  };
   const { report: next, stats } = rollForwardReport(previous, { now: NOW });
 
   it("moves the leading report year and keeps the closing", () => {
@@ -20,7 +24,13 @@ describe("roll-forward of the opening (导语)", () => {
 
   it("marks last year's figures and other years 待更新, like an item body", () => {
     const marks = next.openingPendingUpdates ?? [];
-    expect(marks.map((mark) => [mark.text, mark.kind])).toEqual(expect.arrayContaining([["412件", "figure"], ["2023年", "year"], ["12%", "figure"]]));
+    expect(marks.map((mark) => [mark.text, mark.kind])).toEqual(
+      expect.arrayContaining([
+        ["412件", "figure"],
+        ["2023年", "year"],
+        ["12%", "figure"],
+      ]),
+    );
     expect(marks.some((mark) => mark.text === "2025年")).toBe(false);
     expect(findPendingRangesInText(docToText(next.opening), marks).length).toBe(marks.length);
     expect(stats.pendingFigures).toBeGreaterThanOrEqual(2);

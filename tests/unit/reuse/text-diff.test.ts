@@ -5,14 +5,41 @@ import { diffSimilarity, diffText, splitSentences, type DiffOp } from "@/lib/reu
 
 function rebuild(ops: DiffOp[]): { before: string; after: string } {
   return {
-    before: ops.filter((op) => op.op !== "insert").map((op) => op.text).join(""),
-    after: ops.filter((op) => op.op !== "delete").map((op) => op.text).join(""),
+    before: ops
+      .filter((op) => op.op !== "insert")
+      .map((op) => op.text)
+      .join(""),
+    after: ops
+      .filter((op) => op.op !== "delete")
+      .map((op) => op.text)
+      .join(""),
   };
 }
 
 /** Deterministic pseudo-random Chinese prose, so timing tests do not depend on luck. */
 function prose(length: number, seed: number): string {
-  const words = ["法治", "政府", "建设", "行政", "执法", "规范", "监督", "复议", "应诉", "普法", "决策", "审查", "，", "。", "全面", "推进", "落实", "制度", "基层", "群众"];
+  const words = [
+    "法治",
+    "政府",
+    "建设",
+    "行政",
+    "执法",
+    "规范",
+    "监督",
+    "复议",
+    "应诉",
+    "普法",
+    "决策",
+    "审查",
+    "，",
+    "。",
+    "全面",
+    "推进",
+    "落实",
+    "制度",
+    "基层",
+    "群众",
+  ];
   let state = seed;
   let text = "";
   while (text.length < length) {
@@ -89,7 +116,9 @@ describe("diffText", () => {
       fc.property(base, fc.nat(), fc.constantFrom(..."甲乙丙"), (a, at, char) => {
         const position = at % (a.length + 1);
         const b = a.slice(0, position) + char + a.slice(position);
-        const changed = diffText(a, b).filter((op) => op.op !== "equal").map((op) => op.text.length);
+        const changed = diffText(a, b)
+          .filter((op) => op.op !== "equal")
+          .map((op) => op.text.length);
         expect(changed).toEqual([1]);
       }),
     );
@@ -99,7 +128,11 @@ describe("diffText", () => {
     ["similar 50k texts", prose(50_000, 7), prose(50_000, 7).replace(/监督/g, "监察").slice(0, 49_000) + "新增一段内容。"],
     ["unrelated 50k texts", prose(50_000, 7), prose(50_000, 99)],
     ["unrelated 50k texts without sentence breaks", "甲乙".repeat(25_000), "丙丁".repeat(25_000)],
-    ["many paragraphs rewritten", Array.from({ length: 2000 }, (_, index) => prose(25, index)).join("\n"), Array.from({ length: 2000 }, (_, index) => prose(25, index + 5000)).join("\n")],
+    [
+      "many paragraphs rewritten",
+      Array.from({ length: 2000 }, (_, index) => prose(25, index)).join("\n"),
+      Array.from({ length: 2000 }, (_, index) => prose(25, index + 5000)).join("\n"),
+    ],
   ])("stays bounded on %s", (_name, a, b) => {
     const started = performance.now();
     const ops = diffText(a, b);

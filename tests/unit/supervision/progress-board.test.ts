@@ -14,19 +14,43 @@ function input(overrides: Partial<BoardInput> & { agency: BoardInput["agency"] }
 }
 
 function report(status: string, content = buildCompleteReport({ year: 2025 }), extra: Partial<NonNullable<BoardInput["report"]>> = {}): BoardInput["report"] {
-  return { id: `r-${status}`, status, updatedAt: new Date("2026-02-27T02:00:00Z"), publishedAt: null, publishedUrl: null, publishedNote: null, content, ...extra };
+  return {
+    id: `r-${status}`,
+    status,
+    updatedAt: new Date("2026-02-27T02:00:00Z"),
+    publishedAt: null,
+    publishedUrl: null,
+    publishedNote: null,
+    content,
+    ...extra,
+  };
 }
 
 describe("[SUPERVISION] progress board rows", () => {
   it("maps workflow statuses onto the five board states", () => {
     expect([null, "draft", "returned", "in_review", "reviewed", "signed", "published"].map(boardStateOf)).toEqual([
-      "not_started", "drafting", "drafting", "in_review", "in_review", "signed", "published",
+      "not_started",
+      "drafting",
+      "drafting",
+      "in_review",
+      "in_review",
+      "signed",
+      "published",
     ]);
   });
 
   it("an agency without a report is 未开始, overdue after 3月1日, with no error count", () => {
     const row = buildBoardRow(input({ agency: agency("某县水利局") }), 2025, NOW);
-    expect(row).toMatchObject({ state: "not_started", reportId: null, deadlineLabel: "报送", dueDate: "2026-03-01", daysLeft: -4, isOverdue: true, errorCount: null, missingParts: [] });
+    expect(row).toMatchObject({
+      state: "not_started",
+      reportId: null,
+      deadlineLabel: "报送",
+      dueDate: "2026-03-01",
+      daysLeft: -4,
+      isOverdue: true,
+      errorCount: null,
+      missingParts: [],
+    });
     expect(describeDaysLeft(row)).toBe("报送逾期4天");
   });
 
@@ -41,14 +65,40 @@ describe("[SUPERVISION] progress board rows", () => {
 
   it("a signed report works towards the 公开 deadline; a late publication is flagged", () => {
     const signed = buildBoardRow(input({ agency: agency("甲局"), report: report("signed"), template: getTemplate("department") }), 2025, NOW);
-    expect(signed).toMatchObject({ state: "signed", deadlineLabel: "公开", dueDate: "2026-04-01", daysLeft: 27, isOverdue: false, errorCount: 0, missingParts: [] });
+    expect(signed).toMatchObject({
+      state: "signed",
+      deadlineLabel: "公开",
+      dueDate: "2026-04-01",
+      daysLeft: 27,
+      isOverdue: false,
+      errorCount: 0,
+      missingParts: [],
+    });
     const late = buildBoardRow(
-      input({ agency: agency("乙局"), report: report("published", undefined, { publishedAt: new Date("2026-04-03T01:00:00Z"), publishedUrl: "https://example.gov.cn/a.html" }), template: getTemplate("department") }),
+      input({
+        agency: agency("乙局"),
+        report: report("published", undefined, { publishedAt: new Date("2026-04-03T01:00:00Z"), publishedUrl: "https://example.gov.cn/a.html" }),
+        template: getTemplate("department"),
+      }),
       2025,
       new Date("2026-04-10T00:00:00Z"),
     );
-    expect(late).toMatchObject({ state: "published", daysLeft: null, isOverdue: false, publishedOn: "2026-04-03", isPublishedLate: true, publishedUrl: "https://example.gov.cn/a.html" });
-    const onTime = buildBoardRow(input({ agency: agency("丙局"), report: report("published", undefined, { publishedAt: new Date("2026-03-31T16:30:00Z"), publishedNote: "https://example.gov.cn/b.html" }) }), 2025, NOW);
+    expect(late).toMatchObject({
+      state: "published",
+      daysLeft: null,
+      isOverdue: false,
+      publishedOn: "2026-04-03",
+      isPublishedLate: true,
+      publishedUrl: "https://example.gov.cn/a.html",
+    });
+    const onTime = buildBoardRow(
+      input({
+        agency: agency("丙局"),
+        report: report("published", undefined, { publishedAt: new Date("2026-03-31T16:30:00Z"), publishedNote: "https://example.gov.cn/b.html" }),
+      }),
+      2025,
+      NOW,
+    );
     // 2026-03-31T16:30Z is 4月1日 00:30 in Beijing: still on the day of the deadline.
     expect(onTime).toMatchObject({ publishedOn: "2026-04-01", isPublishedLate: false, publishedUrl: "https://example.gov.cn/b.html" });
   });
@@ -58,7 +108,15 @@ describe("[SUPERVISION] board filters, sorting and CSV", () => {
   const rows: BoardRow[] = [
     buildBoardRow(input({ agency: agency("乙镇", "township") }), 2025, NOW),
     buildBoardRow(input({ agency: agency("甲局"), report: report("signed"), template: getTemplate("department") }), 2025, NOW),
-    buildBoardRow(input({ agency: agency("丙局"), report: report("draft", createReportFromTemplate(getTemplate("department"), { agency: "丙局", year: 2025 })), template: getTemplate("department") }), 2025, NOW),
+    buildBoardRow(
+      input({
+        agency: agency("丙局"),
+        report: report("draft", createReportFromTemplate(getTemplate("department"), { agency: "丙局", year: 2025 })),
+        template: getTemplate("department"),
+      }),
+      2025,
+      NOW,
+    ),
   ];
 
   it("filters by level and by state", () => {

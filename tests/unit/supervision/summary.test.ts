@@ -49,7 +49,10 @@ describe("[SUPERVISION] indicator summary", () => {
   it("falls back to the figures roll-forward left beside the inputs", () => {
     const rolled = withFigures("丁局", 2025, { guwen_count: 3 });
     rolled.sections[0]!.previousIndicators = { guwen_count: 2 };
-    expect(summarizeIndicators(2025, [{ agencyId: "d", agencyName: "丁局", report: rolled, previous: null }]).rows[0]!.figures.guwen_count).toEqual({ current: 3, previous: 2 });
+    expect(summarizeIndicators(2025, [{ agencyId: "d", agencyName: "丁局", report: rolled, previous: null }]).rows[0]!.figures.guwen_count).toEqual({
+      current: 3,
+      previous: 2,
+    });
   });
 
   it("flattens to a grid and a CSV with empty cells for empty figures", () => {

@@ -8,7 +8,9 @@ import { validateReport } from "@/lib/validation";
 import { findTemplate, getTemplate, listTemplateFiles, listTemplates } from "@/templates";
 
 const TEMPLATE_DIR = path.resolve(__dirname, "../../../templates");
-const jsonFiles = readdirSync(TEMPLATE_DIR).filter((file) => file.endsWith(".json")).sort();
+const jsonFiles = readdirSync(TEMPLATE_DIR)
+  .filter((file) => file.endsWith(".json"))
+  .sort();
 
 describe("templates", () => {
   it("lists every JSON file in templates/ (adding a file without its import line fails here)", () => {

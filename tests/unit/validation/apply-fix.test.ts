@@ -37,7 +37,13 @@ const markedDoc: RichDoc = {
         {
           type: "tableRow",
           content: [
-            { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "收案" }] }, { type: "paragraph", content: [{ type: "text", text: "件" }] }] },
+            {
+              type: "tableCell",
+              content: [
+                { type: "paragraph", content: [{ type: "text", text: "收案" }] },
+                { type: "paragraph", content: [{ type: "text", text: "件" }] },
+              ],
+            },
             { type: "tableCell", content: [{ type: "paragraph", content: [{ type: "text", text: "46" }] }] },
           ],
         },
@@ -75,7 +81,10 @@ describe("applyFix", () => {
   });
 
   it("applies several edits of one field against the original offsets", () => {
-    const report = buildReport({ meta: { title: "青山县2023年度法治政府建设情况的报告" }, sections: [{ kind: "measures", heading: "一、2023年主要举措", items: [] }] });
+    const report = buildReport({
+      meta: { title: "青山县2023年度法治政府建设情况的报告" },
+      sections: [{ kind: "measures", heading: "一、2023年主要举措", items: [] }],
+    });
     const fixed = applyFix(report, {
       label: "test",
       edits: [

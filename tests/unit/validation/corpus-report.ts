@@ -33,7 +33,15 @@ export function textToReport(text: string): Report {
     const section = sections.at(-1);
     if (!section) return;
     if (item) section.items.push({ ...item, body: textToDoc(item.paragraphs.join("\n")) });
-    else if (paragraphs.length > 0) section.items.push({ id: `s${sections.length}i${section.items.length}`, heading: "", body: textToDoc(paragraphs.join("\n")), isRunIn: false, area: null, pendingUpdates: [] });
+    else if (paragraphs.length > 0)
+      section.items.push({
+        id: `s${sections.length}i${section.items.length}`,
+        heading: "",
+        body: textToDoc(paragraphs.join("\n")),
+        isRunIn: false,
+        area: null,
+        pendingUpdates: [],
+      });
     item = undefined;
     paragraphs = [];
   };
@@ -45,7 +53,15 @@ export function textToReport(text: string): Report {
     if (sectionMatch || LOST_SECTION_HEADING.test(line)) {
       flushItem();
       const heading = sectionMatch ? sectionMatch[2]! : line;
-      sections.push({ id: `s${sections.length}`, kind: sectionKind(heading), heading, lead: sections.length === 0 ? lead.join("\n") : "", items: [], indicators: {}, previousIndicators: {} });
+      sections.push({
+        id: `s${sections.length}`,
+        kind: sectionKind(heading),
+        heading,
+        lead: sections.length === 0 ? lead.join("\n") : "",
+        items: [],
+        indicators: {},
+        previousIndicators: {},
+      });
       lead = [];
       continue;
     }
@@ -55,7 +71,14 @@ export function textToReport(text: string): Report {
       const rest = itemMatch[2]!;
       const stop = rest.indexOf("。");
       const isRunIn = stop !== -1 && stop < rest.length - 1;
-      item = { id: `s${sections.length - 1}i${sections.at(-1)!.items.length}`, heading: isRunIn ? rest.slice(0, stop) : rest.replace(/。$/, ""), isRunIn, area: null, pendingUpdates: [], paragraphs: isRunIn ? [rest.slice(stop + 1)] : [] };
+      item = {
+        id: `s${sections.length - 1}i${sections.at(-1)!.items.length}`,
+        heading: isRunIn ? rest.slice(0, stop) : rest.replace(/。$/, ""),
+        isRunIn,
+        area: null,
+        pendingUpdates: [],
+        paragraphs: isRunIn ? [rest.slice(stop + 1)] : [],
+      };
       continue;
     }
     if (sections.length === 0) {

@@ -64,7 +64,14 @@ export function buildReport(spec: ReportSpec = {}): Report {
       isPublic: true,
       ...spec.meta,
     },
-    opening: spec.opening === undefined ? textToDoc(`${year}年，青山县人民政府坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署，各项工作取得新进展。现将有关情况报告如下：`) : spec.opening ? textToDoc(spec.opening) : emptyDoc(),
+    opening:
+      spec.opening === undefined
+        ? textToDoc(
+            `${year}年，青山县人民政府坚持以习近平法治思想为指导，全面贯彻落实党中央、国务院关于法治政府建设的决策部署，各项工作取得新进展。现将有关情况报告如下：`,
+          )
+        : spec.opening
+          ? textToDoc(spec.opening)
+          : emptyDoc(),
     closing: "",
     sections: (spec.sections ?? []).map((section, sectionIndex) => ({
       id: `s${sectionIndex}`,
@@ -94,7 +101,10 @@ export function buildReport(spec: ReportSpec = {}): Report {
 
 /** One part with one item: the shape most rule tests need. */
 export function reportWithBody(body: string, options: { kind?: SectionKind; heading?: string; meta?: Partial<ReportMeta> } = {}): Report {
-  return buildReport({ meta: options.meta, sections: [{ kind: options.kind ?? "measures", items: [{ heading: options.heading ?? "推进严格规范公正文明执法", body }] }] });
+  return buildReport({
+    meta: options.meta,
+    sections: [{ kind: options.kind ?? "measures", items: [{ heading: options.heading ?? "推进严格规范公正文明执法", body }] }],
+  });
 }
 
 /** The findings of one rule. */
@@ -115,15 +125,39 @@ export function cleanReportSpec(): ReportSpec {
       {
         kind: "measures",
         items: [
-          { heading: "深入学习贯彻习近平法治思想，健全法治政府建设推进机制", area: "lingdao", body: "县政府常务会议全年集体学法12次，专题研究法治政府建设议题5项，将法治建设成效纳入乡镇和部门年度绩效考核。" },
-          { heading: "依法全面履行政府职能", area: "zhineng", body: "深化“放管服”改革，调整县级权责清单事项236项，实行证明事项告知承诺制的事项达到58项，企业开办时间压缩至1个工作日。" },
+          {
+            heading: "深入学习贯彻习近平法治思想，健全法治政府建设推进机制",
+            area: "lingdao",
+            body: "县政府常务会议全年集体学法12次，专题研究法治政府建设议题5项，将法治建设成效纳入乡镇和部门年度绩效考核。",
+          },
+          {
+            heading: "依法全面履行政府职能",
+            area: "zhineng",
+            body: "深化“放管服”改革，调整县级权责清单事项236项，实行证明事项告知承诺制的事项达到58项，企业开办时间压缩至1个工作日。",
+          },
           { heading: "完善依法行政制度体系", area: "zhidu", body: "全年制发行政规范性文件14件，全部经过合法性审核，并在公布后30日内报送备案。" },
-          { heading: "推进行政决策科学化民主化法治化", area: "juece", body: "公布年度重大行政决策事项目录，8项决策事项全部履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。" },
+          {
+            heading: "推进行政决策科学化民主化法治化",
+            area: "juece",
+            body: "公布年度重大行政决策事项目录，8项决策事项全部履行公众参与、专家论证、风险评估、合法性审查和集体讨论决定程序。",
+          },
           { heading: "推进严格规范公正文明执法", area: "zhifa", body: "全面落实行政执法“三项制度”，组织行政执法案卷评查2次，评查案卷320卷，整改问题41个。" },
           { heading: "依法预防处置重大突发事件", area: "tufa", body: "修订《青山县突发事件总体应急预案》，开展防汛抢险综合演练3次，参演人员600余人次。" },
-          { heading: "健全社会矛盾纠纷行政预防调处化解体系", area: "jiufen", body: "全年收到行政复议申请46件，审结44件；行政诉讼案件31件，行政机关负责人出庭应诉31件。" },
-          { heading: "强化行政权力制约和监督", area: "jiandu", body: "办理人大代表建议87件、政协委员提案112件，按期办结率均为100%，主动公开政府信息2100余条。" },
-          { heading: "加快推进数字法治政府建设", area: "shuzi", body: "依托省一体化政务服务平台，实现1260个政务服务事项网上可办，行政执法监督平台归集执法案件5400余件。" },
+          {
+            heading: "健全社会矛盾纠纷行政预防调处化解体系",
+            area: "jiufen",
+            body: "全年收到行政复议申请46件，审结44件；行政诉讼案件31件，行政机关负责人出庭应诉31件。",
+          },
+          {
+            heading: "强化行政权力制约和监督",
+            area: "jiandu",
+            body: "办理人大代表建议87件、政协委员提案112件，按期办结率均为100%，主动公开政府信息2100余条。",
+          },
+          {
+            heading: "加快推进数字法治政府建设",
+            area: "shuzi",
+            body: "依托省一体化政务服务平台，实现1260个政务服务事项网上可办，行政执法监督平台归集执法案件5400余件。",
+          },
         ],
         indicators: { fuyi_received: 46, fuyi_closed: 44, susong_cases: 31, susong_lost: 2, susong_heads_appear: 31 },
       },

@@ -50,7 +50,11 @@ describe("validate on the official's own .docx and .txt", () => {
     expect(runIn[0]!.message).toContain("缺少“三是”");
     expect(runIn[0]!.fix).toBeDefined();
 
-    for (const [ruleId, text] of [["stray-spaces", " "], ["doubled-words", "执法执法"], ["confusion-words", "截止目前"]] as const) {
+    for (const [ruleId, text] of [
+      ["stray-spaces", " "],
+      ["doubled-words", "执法执法"],
+      ["confusion-words", "截止目前"],
+    ] as const) {
       const found = byRule(ruleId);
       expect(found.map(quote), ruleId).toEqual([text]);
       expect(found[0]!.fix, ruleId).toBeDefined();

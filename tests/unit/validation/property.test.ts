@@ -9,8 +9,37 @@ import { buildReport, cleanReportSpec } from "./helpers";
 
 // Text biased towards what the rules look for, plus arbitrary unicode (surrogates, combining marks).
 const interesting = fc.constantFrom(
-  "一是", "二是", "三还", "是", "第一，", "1.", "（1）", "、", "2023年", "2025年", "《", "》", "“", "”", "(", ")", ",", "。。",
-  "%", "120%", "出庭应诉率", "11010519491231002X", "13812345678", "放管服改革", "\n", "\t", "〔", "[2016]", "号", "原因", "第一责任人",
+  "一是",
+  "二是",
+  "三还",
+  "是",
+  "第一，",
+  "1.",
+  "（1）",
+  "、",
+  "2023年",
+  "2025年",
+  "《",
+  "》",
+  "“",
+  "”",
+  "(",
+  ")",
+  ",",
+  "。。",
+  "%",
+  "120%",
+  "出庭应诉率",
+  "11010519491231002X",
+  "13812345678",
+  "放管服改革",
+  "\n",
+  "\t",
+  "〔",
+  "[2016]",
+  "号",
+  "原因",
+  "第一责任人",
 );
 const text = fc.oneof(
   fc.string({ maxLength: 40 }),
@@ -37,7 +66,10 @@ const item = fc.record({
   body: doc,
   isRunIn: fc.boolean(),
   area: fc.constantFrom(null, ...GANGYAO_AREAS),
-  pendingUpdates: fc.array(fc.record({ id: fc.constant("p"), text: text.filter((value) => value.length > 0), kind: fc.constantFrom("year" as const, "figure" as const) }), { maxLength: 2 }),
+  pendingUpdates: fc.array(
+    fc.record({ id: fc.constant("p"), text: text.filter((value) => value.length > 0), kind: fc.constantFrom("year" as const, "figure" as const) }),
+    { maxLength: 2 },
+  ),
 });
 const indicatorValue = fc.oneof(fc.constant(null), fc.nat(1000), fc.double({ min: 0, max: 1e6, noNaN: true }));
 const section = fc.record({
@@ -67,7 +99,13 @@ const report: fc.Arbitrary<Report> = fc.record({
   closing: text,
   sections: fc.array(section, { maxLength: 6 }),
   commitments: fc.array(
-    fc.record({ id: fc.constant("c"), text: text, status: fc.constantFrom("open" as const, "done" as const, "not_done" as const), linkedItemIds: fc.constant([]), reason: text }),
+    fc.record({
+      id: fc.constant("c"),
+      text: text,
+      status: fc.constantFrom("open" as const, "done" as const, "not_done" as const),
+      linkedItemIds: fc.constant([]),
+      reason: text,
+    }),
     { maxLength: 3 },
   ),
 });
@@ -96,11 +134,17 @@ function runEverything(subject: Report, previous?: Report): void {
 
 describe("validation never throws", () => {
   it("on random reports, with and without a previous report", () => {
-    fc.assert(fc.property(report, fc.option(report, { nil: undefined }), (subject, previous) => runEverything(subject, previous)), { numRuns: 200 });
+    fc.assert(
+      fc.property(report, fc.option(report, { nil: undefined }), (subject, previous) => runEverything(subject, previous)),
+      { numRuns: 200 },
+    );
   });
 
   it("on mutated well-formed reports (huge, empty and odd text)", () => {
-    fc.assert(fc.property(mutated, (subject) => runEverything(subject, buildReport(cleanReportSpec()))), { numRuns: 40 });
+    fc.assert(
+      fc.property(mutated, (subject) => runEverything(subject, buildReport(cleanReportSpec()))),
+      { numRuns: 40 },
+    );
   });
 
   it("each rule on its own, on random reports", () => {

@@ -44,13 +44,17 @@ describe("[ROUGH EDGES] completeness, 纲要 coverage and the missing-date messa
   it.each([2024, 2025, 2026, 2030])("[META-DATE]: the example date of the missing-date message is valid for report year %i", (year) => {
     const report = buildCompleteReport({ year });
     report.meta.date = "";
-    const missing = validateReport(report, { template: getTemplate("department") }).find((finding) => finding.ruleId === "meta-complete" && finding.location.key === "date");
+    const missing = validateReport(report, { template: getTemplate("department") }).find(
+      (finding) => finding.ruleId === "meta-complete" && finding.location.key === "date",
+    );
     const example = /如“(\d{4})年(\d{1,2})月(\d{1,2})日”/.exec(missing?.message ?? "");
     expect(example, missing?.message).not.toBeNull();
     const [, exampleYear, month, day] = example!.map(Number);
     // The example must itself pass the rule: dated in the year after the report year.
     report.meta.date = `${exampleYear}-${String(month).padStart(2, "0")}-${String(day).padStart(2, "0")}`;
-    const afterFix = validateReport(report, { template: getTemplate("department") }).filter((finding) => finding.ruleId === "meta-complete" && finding.location.key === "date");
+    const afterFix = validateReport(report, { template: getTemplate("department") }).filter(
+      (finding) => finding.ruleId === "meta-complete" && finding.location.key === "date",
+    );
     expect(exampleYear).toBe(year + 1);
     expect(afterFix).toEqual([]);
   });

@@ -82,8 +82,12 @@ describe("summarizeFindings and completeness", () => {
 
   it("describes locations as the official reads them", () => {
     const report = buildReport(cleanReportSpec());
-    expect(describeLocation(report, { field: "body", sectionIndex: 0, itemIndex: 1 })).toBe("一、2024年推进法治政府建设的主要举措和成效 › （二）依法全面履行政府职能 › 正文");
-    expect(describeLocation(report, { field: "indicators", sectionIndex: 0, key: "fuyi_received" })).toBe("一、2024年推进法治政府建设的主要举措和成效 › 指标“行政复议收案”");
+    expect(describeLocation(report, { field: "body", sectionIndex: 0, itemIndex: 1 })).toBe(
+      "一、2024年推进法治政府建设的主要举措和成效 › （二）依法全面履行政府职能 › 正文",
+    );
+    expect(describeLocation(report, { field: "indicators", sectionIndex: 0, key: "fuyi_received" })).toBe(
+      "一、2024年推进法治政府建设的主要举措和成效 › 指标“行政复议收案”",
+    );
     expect(describeLocation(report, { field: "meta", key: "date" })).toBe("基本信息 › 成文日期");
   });
 });

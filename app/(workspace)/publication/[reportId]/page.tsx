@@ -31,19 +31,35 @@ export default async function PublicationPage({ params }: { params: Promise<{ re
         </Link>
       </nav>
       <h1 className="mb-1 text-2xl font-semibold">公开版本</h1>
-      <p className="mb-6 text-sm text-gray-600">{version.agencyName} · {version.title}</p>
+      <p className="mb-6 text-sm text-gray-600">
+        {version.agencyName} · {version.title}
+      </p>
 
       <section aria-labelledby="check-heading" className="mb-6 rounded border border-gray-200 bg-white p-4">
-        <h2 id="check-heading" className="mb-2 font-semibold">个人信息检查</h2>
+        <h2 id="check-heading" className="mb-2 font-semibold">
+          个人信息检查
+        </h2>
         {version.redactions.length === 0 && !isBlocked ? (
-          <p className="text-sm text-green-800" data-testid="personal-data-clean">未发现身份证号码、手机号码等个人信息，公开版本与签发稿一致。</p>
+          <p className="text-sm text-green-800" data-testid="personal-data-clean">
+            未发现身份证号码、手机号码等个人信息，公开版本与签发稿一致。
+          </p>
         ) : null}
         {version.redactions.length > 0 ? (
           <>
             <p className="mb-2 text-sm">公开版本隐去了以下 {version.redactions.length} 处个人信息（签发稿本身未改动）：</p>
             <table className="w-full text-sm" data-testid="redactions">
               <thead className="text-left text-gray-600">
-                <tr><th scope="col" className="py-1 font-medium">位置</th><th scope="col" className="py-1 font-medium">原文</th><th scope="col" className="py-1 font-medium">公开版本</th></tr>
+                <tr>
+                  <th scope="col" className="py-1 font-medium">
+                    位置
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    原文
+                  </th>
+                  <th scope="col" className="py-1 font-medium">
+                    公开版本
+                  </th>
+                </tr>
               </thead>
               <tbody>
                 {version.redactions.map((change, index) => (
@@ -60,29 +76,66 @@ export default async function PublicationPage({ params }: { params: Promise<{ re
         {isBlocked ? (
           <div role="alert" className="mt-2 text-sm text-red-800">
             <p>以下个人信息无法自动隐去，请新修订删除后重新签发：</p>
-            <ul className="list-disc pl-5">{version.unresolved.map((entry, index) => <li key={index}>{entry.where}：{entry.reason}</li>)}</ul>
+            <ul className="list-disc pl-5">
+              {version.unresolved.map((entry, index) => (
+                <li key={index}>
+                  {entry.where}：{entry.reason}
+                </li>
+              ))}
+            </ul>
           </div>
         ) : null}
       </section>
 
       {isBlocked ? null : (
         <section aria-labelledby="package-heading" className="mb-6 rounded border border-gray-200 bg-white p-4">
-          <h2 id="package-heading" className="mb-2 font-semibold">公开包</h2>
+          <h2 id="package-heading" className="mb-2 font-semibold">
+            公开包
+          </h2>
           <p className="mb-3 text-sm text-gray-600">网页版为单个 HTML 文件，不引用任何外部资源，可直接上传到门户网站；手机上可阅读，打印版式与 PDF 一致。</p>
           <div className="flex flex-wrap gap-2 text-sm">
-            <a href={`/api/publication/${version.reportId}?format=html`} target="_blank" rel="noreferrer" className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50" data-testid="preview-public-html">预览网页版</a>
-            <a href={`/api/publication/${version.reportId}?format=html&download=1`} className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50" data-testid="download-public-html">下载网页版（HTML）</a>
-            <a href={`/api/publication/${version.reportId}?format=zip`} className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50" data-testid="download-public-zip">下载公开包（HTML + PDF）</a>
+            <a
+              href={`/api/publication/${version.reportId}?format=html`}
+              target="_blank"
+              rel="noreferrer"
+              className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50"
+              data-testid="preview-public-html"
+            >
+              预览网页版
+            </a>
+            <a
+              href={`/api/publication/${version.reportId}?format=html&download=1`}
+              className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50"
+              data-testid="download-public-html"
+            >
+              下载网页版（HTML）
+            </a>
+            <a
+              href={`/api/publication/${version.reportId}?format=zip`}
+              className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50"
+              data-testid="download-public-zip"
+            >
+              下载公开包（HTML + PDF）
+            </a>
           </div>
         </section>
       )}
 
       <section aria-labelledby="published-heading" className="rounded border border-gray-200 bg-white p-4">
-        <h2 id="published-heading" className="mb-2 font-semibold">公开记录</h2>
+        <h2 id="published-heading" className="mb-2 font-semibold">
+          公开记录
+        </h2>
         {version.publishedOn ? (
           <p className="text-sm" data-testid="publication-record">
             已于 {formatChineseDate(version.publishedOn)} 公开
-            {version.publishedUrl ? <>：<a href={version.publishedUrl} className="text-red-900 hover:underline" rel="noreferrer">{version.publishedUrl}</a></> : null}
+            {version.publishedUrl ? (
+              <>
+                ：
+                <a href={version.publishedUrl} className="text-red-900 hover:underline" rel="noreferrer">
+                  {version.publishedUrl}
+                </a>
+              </>
+            ) : null}
           </p>
         ) : version.isOwnAgency && can(user.roles, "report.publish") && !isBlocked ? (
           <PublicationForm reportId={version.reportId} />

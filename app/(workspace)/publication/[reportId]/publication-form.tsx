@@ -24,14 +24,27 @@ export function PublicationForm({ reportId }: { reportId: string }) {
     >
       <div className="min-w-72 flex-1">
         <Label htmlFor="publication-url">公开网址</Label>
-        <Input id="publication-url" type="url" value={url} onChange={(event) => setUrl(event.target.value)} placeholder="https://www.example.gov.cn/…" required />
+        <Input
+          id="publication-url"
+          type="url"
+          value={url}
+          onChange={(event) => setUrl(event.target.value)}
+          placeholder="https://www.example.gov.cn/…"
+          required
+        />
       </div>
       <div>
         <Label htmlFor="publication-date">公开日期</Label>
         <Input id="publication-date" type="date" value={publishedOn} onChange={(event) => setPublishedOn(event.target.value)} required />
       </div>
-      <Button type="submit" variant="primary" disabled={isPending}>标记为已公开</Button>
-      {error ? <p role="alert" className="w-full text-red-700">{error}</p> : null}
+      <Button type="submit" variant="primary" disabled={isPending}>
+        标记为已公开
+      </Button>
+      {error ? (
+        <p role="alert" className="w-full text-red-700">
+          {error}
+        </p>
+      ) : null}
     </form>
   );
 }

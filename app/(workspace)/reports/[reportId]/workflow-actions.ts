@@ -19,7 +19,9 @@ function refresh(reportId: string): void {
 }
 
 /** Any step of the state machine; the verb checks the role for the step and the report's state. */
-export async function transitionReportAction(input: { reportId: string } & TransitionReport): Promise<ActionResult<{ status: ReportStatus; revision: number }>> {
+export async function transitionReportAction(
+  input: { reportId: string } & TransitionReport,
+): Promise<ActionResult<{ status: ReportStatus; revision: number }>> {
   try {
     const user = await requireUser("report.read");
     const { reportId, ...rest } = input ?? ({} as typeof input);
@@ -56,7 +58,11 @@ export async function replyToThreadAction(input: { reportId: string; threadId: s
   }
 }
 
-export async function setThreadResolvedAction(input: { reportId: string; threadId: string; isResolved: boolean }): Promise<ActionResult<{ isResolved: boolean }>> {
+export async function setThreadResolvedAction(input: {
+  reportId: string;
+  threadId: string;
+  isResolved: boolean;
+}): Promise<ActionResult<{ isResolved: boolean }>> {
   try {
     const user = await requireUser("report.comment");
     const reportId = reportIdSchema.parse(input?.reportId);
@@ -82,7 +88,11 @@ export async function createAssignmentAction(input: { reportId: string } & Creat
 }
 
 /** The assignee (any editor) marks their own task done; the verb checks it is theirs or that the user may assign. */
-export async function updateAssignmentAction(input: { reportId: string; assignmentId: string; status: "open" | "done" }): Promise<ActionResult<{ status: "open" | "done" }>> {
+export async function updateAssignmentAction(input: {
+  reportId: string;
+  assignmentId: string;
+  status: "open" | "done";
+}): Promise<ActionResult<{ status: "open" | "done" }>> {
   try {
     const user = await requireUser("report.edit");
     const reportId = reportIdSchema.parse(input?.reportId);

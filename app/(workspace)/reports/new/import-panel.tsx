@@ -99,7 +99,11 @@ export function ImportPanel() {
     const report = previewReport(phase);
     return (
       <div className="space-y-5" data-testid="import-preview">
-        {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
+        {error ? (
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {error}
+          </p>
+        ) : null}
         <div>
           <h2 className="text-lg font-semibold">{report.meta.title || "（未识别到标题）"}</h2>
           <p className="text-sm text-gray-600">
@@ -121,7 +125,12 @@ export function ImportPanel() {
                 <tr key={section.id} className="border-t border-gray-100">
                   <td className="py-2 pr-2">{section.heading}</td>
                   <td className="py-2 pr-2">
-                    <select aria-label={`“${section.heading}”的归类`} value={section.kind} onChange={(event) => setKind(index, event.target.value as SectionKind)} className="rounded border border-gray-300 px-2 py-1">
+                    <select
+                      aria-label={`“${section.heading}”的归类`}
+                      value={section.kind}
+                      onChange={(event) => setKind(index, event.target.value as SectionKind)}
+                      className="rounded border border-gray-300 px-2 py-1"
+                    >
                       {SECTION_KINDS.map((kind) => (
                         <option key={kind} value={kind}>
                           {SECTION_KIND_LABELS[kind]}
@@ -142,9 +151,15 @@ export function ImportPanel() {
             <legend className="px-1 font-medium">报告正文中没有的信息</legend>
             {result.suggestions.map((suggestion) => (
               <label key={suggestion.field} className="flex items-center gap-2">
-                <input type="checkbox" checked={phase.acceptedSuggestions.includes(suggestion.field)} onChange={(event) => toggleSuggestion(suggestion.field, event.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={phase.acceptedSuggestions.includes(suggestion.field)}
+                  onChange={(event) => toggleSuggestion(suggestion.field, event.target.checked)}
+                />
                 采用{SUGGESTION_LABELS[suggestion.field]}“{suggestion.field === "date" ? formatChineseDate(suggestion.value) : suggestion.value}”
-                <span className="text-amber-800">（{suggestion.source}，{suggestion.message}）</span>
+                <span className="text-amber-800">
+                  （{suggestion.source}，{suggestion.message}）
+                </span>
               </label>
             ))}
           </fieldset>
@@ -174,7 +189,11 @@ export function ImportPanel() {
           </ul>
         </details>
         <div className="flex flex-wrap gap-3">
-          <button type="button" onClick={() => accept("rollforward")} className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <button
+            type="button"
+            onClick={() => accept("rollforward")}
+            className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700"
+          >
             以此为基础新建{report.meta.year + 1}年报告
           </button>
           <button type="button" onClick={() => accept("as-is")} className="rounded-md border border-gray-300 px-4 py-2 text-sm hover:bg-gray-50">
@@ -190,7 +209,11 @@ export function ImportPanel() {
 
   return (
     <div className="space-y-5">
-      {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p> : null}
+      {error ? (
+        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          {error}
+        </p>
+      ) : null}
       <div>
         <span className="mb-1 block text-sm font-medium">上传去年的报告文件</span>
         <label
@@ -219,7 +242,13 @@ export function ImportPanel() {
         <label htmlFor="import-text" className="mb-1 block text-sm font-medium">
           或粘贴报告全文
         </label>
-        <textarea id="import-text" rows={6} value={pasted} onChange={(event) => setPasted(event.target.value)} className="w-full rounded-md border border-gray-300 px-3 py-2 text-sm" />
+        <textarea
+          id="import-text"
+          rows={6}
+          value={pasted}
+          onChange={(event) => setPasted(event.target.value)}
+          className="w-full rounded-md border border-gray-300 px-3 py-2 text-sm"
+        />
         <button
           type="button"
           disabled={phase.name === "reading" || !pasted.trim()}

@@ -46,7 +46,7 @@ export function NewReportForm({ templates, previousReports, defaultYear, deadlin
     setFormError(undefined);
     const result = await createReportAction(values);
     if (!result.ok) {
-      setFormError(result.fieldErrors ? Object.values(result.fieldErrors).flat()[0] ?? result.message : result.message);
+      setFormError(result.fieldErrors ? (Object.values(result.fieldErrors).flat()[0] ?? result.message) : result.message);
       return;
     }
     router.push(`/reports/${result.data.reportId}`);
@@ -66,7 +66,11 @@ export function NewReportForm({ templates, previousReports, defaultYear, deadlin
             本年度报告须于{deadlineText}。
           </p>
         ) : null}
-        {formState.errors.year ? <p role="alert" className="mt-1 text-sm text-red-600">{formState.errors.year.message}</p> : null}
+        {formState.errors.year ? (
+          <p role="alert" className="mt-1 text-sm text-red-600">
+            {formState.errors.year.message}
+          </p>
+        ) : null}
       </div>
       {previousReports.length > 0 ? (
         <fieldset>
@@ -96,7 +100,10 @@ export function NewReportForm({ templates, previousReports, defaultYear, deadlin
           <legend className="mb-2 text-sm font-medium">模板</legend>
           <div className="space-y-2">
             {templates.map((template) => (
-              <label key={template.id} className="flex cursor-pointer gap-3 rounded-md border border-gray-200 p-3 hover:bg-gray-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50">
+              <label
+                key={template.id}
+                className="flex cursor-pointer gap-3 rounded-md border border-gray-200 p-3 hover:bg-gray-50 has-[:checked]:border-brand-600 has-[:checked]:bg-brand-50"
+              >
                 <input type="radio" value={template.id} className="mt-1" {...register("templateId")} />
                 <span>
                   <span className="font-medium">{template.name}</span>
@@ -108,7 +115,11 @@ export function NewReportForm({ templates, previousReports, defaultYear, deadlin
           </div>
         </fieldset>
       ) : null}
-      <button type="submit" disabled={formState.isSubmitting} className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
+      <button
+        type="submit"
+        disabled={formState.isSubmitting}
+        className="rounded-md bg-brand-600 px-5 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
+      >
         {formState.isSubmitting ? "正在创建…" : "创建并开始起草"}
       </button>
     </form>

@@ -4,7 +4,9 @@ import type { CommonGaps } from "@/lib/supervision";
 export function CommonGapsList({ gaps }: { gaps: CommonGaps }) {
   return (
     <section aria-labelledby="common-gaps-heading" className="mb-8">
-      <h2 id="common-gaps-heading" className="mb-2 text-lg font-semibold">共性问题</h2>
+      <h2 id="common-gaps-heading" className="mb-2 text-lg font-semibold">
+        共性问题
+      </h2>
       {gaps.reportCount === 0 ? (
         <p className="text-sm text-gray-600">还没有下级机关形成报告。</p>
       ) : gaps.gaps.length === 0 ? (
@@ -15,7 +17,9 @@ export function CommonGapsList({ gaps }: { gaps: CommonGaps }) {
             <li key={`${gap.kind}-${gap.label}`} className="flex flex-wrap gap-x-3 px-3 py-2">
               <span className="w-28 text-xs text-gray-500">{gap.kind === "part" ? "法定部分未写" : "纲要方面未涉及"}</span>
               <span className="font-medium">{gap.label}</span>
-              <span className="tabular-nums text-red-800">{gap.agencyNames.length}/{gaps.reportCount} 份报告</span>
+              <span className="tabular-nums text-red-800">
+                {gap.agencyNames.length}/{gaps.reportCount} 份报告
+              </span>
               <span className="text-gray-600">{gap.agencyNames.join("、")}</span>
             </li>
           ))}

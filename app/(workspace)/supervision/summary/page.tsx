@@ -29,10 +29,18 @@ export default async function SupervisionSummaryPage({ searchParams }: Props) {
       </p>
       <SupervisionNav year={year} current="summary" />
       <div className="mb-3 flex flex-wrap gap-2 text-sm">
-        <a href={`/api/supervision/summary?year=${year}&format=xlsx`} className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50" data-testid="download-summary-xlsx">
+        <a
+          href={`/api/supervision/summary?year=${year}&format=xlsx`}
+          className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50"
+          data-testid="download-summary-xlsx"
+        >
           下载汇总表（XLSX）
         </a>
-        <a href={`/api/supervision/summary?year=${year}&format=csv`} className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50" data-testid="download-summary-csv">
+        <a
+          href={`/api/supervision/summary?year=${year}&format=csv`}
+          className="rounded border border-gray-300 bg-white px-3 py-1.5 hover:bg-gray-50"
+          data-testid="download-summary-csv"
+        >
           下载汇总表（CSV）
         </a>
         {can(user.roles, "report.create") ? <SummaryDraftButton year={year} /> : null}

@@ -13,10 +13,23 @@ export function SummaryDraftButton({ year }: { year: number }) {
   const { run, error, isPending } = useAction();
   return (
     <span className="inline-flex items-center gap-2">
-      <Button variant="primary" disabled={isPending} onClick={() => run(() => createSummaryDraftAction({ year }), (data) => router.push(`/reports/${data.reportId}`))}>
+      <Button
+        variant="primary"
+        disabled={isPending}
+        onClick={() =>
+          run(
+            () => createSummaryDraftAction({ year }),
+            (data) => router.push(`/reports/${data.reportId}`),
+          )
+        }
+      >
         用汇总数据起草本机关报告
       </Button>
-      {error ? <span role="alert" className="text-sm text-red-700">{error}</span> : null}
+      {error ? (
+        <span role="alert" className="text-sm text-red-700">
+          {error}
+        </span>
+      ) : null}
     </span>
   );
 }

@@ -27,7 +27,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     const db = await getDb();
     const version = await getPublicVersion({ db, user, reportId });
     if (version.unresolved.length > 0) {
-      throw new ReportError("INVALID_STATE", "personal data left", { userMessage: `报告含 ${version.unresolved.length} 处无法自动隐去的个人信息，请新修订删除后再生成公开版本` });
+      throw new ReportError("INVALID_STATE", "personal data left", {
+        userMessage: `报告含 ${version.unresolved.length} 处无法自动隐去的个人信息，请新修订删除后再生成公开版本`,
+      });
     }
     if (query.format === "html") {
       return new Response(version.html, {
@@ -41,10 +43,22 @@ export async function GET(request: Request, { params }: { params: Promise<{ repo
     }
     const entries: ZipEntry[] = [{ name: `${version.fileBaseName}.html`, bytes: new TextEncoder().encode(version.html) }];
     // The PDF prints the same text as the page: with personal data hidden when the redaction changed anything.
-    const pdf = await exportReport({ db, user, reportId, format: "pdf", isFinal: true, ...(version.redactions.length > 0 ? { publicContent: version.publicReport } : {}) });
+    const pdf = await exportReport({
+      db,
+      user,
+      reportId,
+      format: "pdf",
+      isFinal: true,
+      ...(version.redactions.length > 0 ? { publicContent: version.publicReport } : {}),
+    });
     entries.push({ name: `${version.fileBaseName}.pdf`, bytes: pdf.bytes });
     if (version.redactions.length > 0) {
-      const lines = ["公开版本（网页和 PDF）已隐去以下个人信息：", ...version.redactions.map((change) => `${change.where}：${change.before} → ${change.after}`), "", "签发稿本身未改动。"];
+      const lines = [
+        "公开版本（网页和 PDF）已隐去以下个人信息：",
+        ...version.redactions.map((change) => `${change.where}：${change.before} → ${change.after}`),
+        "",
+        "签发稿本身未改动。",
+      ];
       entries.push({ name: "隐去说明.txt", bytes: new TextEncoder().encode(`\uFEFF${lines.join("\r\n")}\r\n`) });
     }
     async function* files() {

@@ -137,7 +137,13 @@ describe("buildPrintableReport", () => {
     const report = reportWith([{ heading: "", body: "甲。" }]);
     report.meta = { ...report.meta, docNumber: "青政〔2026 〕5号", signature: "青川县人民政府", date: "2026-02-12", copyTo: "市司法局" };
     const blocks = buildPrintableReport(report, {
-      frame: { agencyMark: "青川县人民政府文件", signer: "李明", attachments: ["重点任务完成情况表。", "案件统计表"], imprintAgency: "青川县人民政府办公室", imprintDate: "2026-02-13" },
+      frame: {
+        agencyMark: "青川县人民政府文件",
+        signer: "李明",
+        attachments: ["重点任务完成情况表。", "案件统计表"],
+        imprintAgency: "青川县人民政府办公室",
+        imprintDate: "2026-02-13",
+      },
     });
     expect(blocks.slice(0, 4)).toEqual([
       { kind: "docNumber", text: "青政〔2026〕5号", signer: "李明", agencyMark: "青川县人民政府文件" },

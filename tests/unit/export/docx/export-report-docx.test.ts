@@ -115,7 +115,10 @@ describe("exportReportDocx styles", () => {
 
   it("prints the red 版头 of a 上行文: red mark, 文号 left with 签发人 right, red separator; and the 印发 line", async () => {
     const xml = unzipDocx(
-      await exportReportDocx(report, { isDraft: false, frame: { agencyMark: "明江市望川区人民政府文件", signer: "王强", imprintAgency: "望川区人民政府办公室" } }),
+      await exportReportDocx(report, {
+        isDraft: false,
+        frame: { agencyMark: "明江市望川区人民政府文件", signer: "王强", imprintAgency: "望川区人民政府办公室" },
+      }),
     )["word/document.xml"]!;
     const paragraphs = paragraphsOf(xml);
     const mark = paragraphs.find((paragraph) => paragraph.text === "明江市望川区人民政府文件")!;

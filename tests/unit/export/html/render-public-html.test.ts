@@ -53,7 +53,8 @@ describe("[PUBLIC] standalone HTML of a report", () => {
     expect(document.querySelectorAll("script")).toHaveLength(0);
     expect(text).toContain("<script>alert(1)</script>第一段。");
     expect(text).toContain("第二段 & 其他。");
-    for (const section of report.sections.slice(1)) for (const item of section.items) expect(text).toContain((item.body.content[0]!.content?.[0]?.text ?? "").slice(0, 30));
+    for (const section of report.sections.slice(1))
+      for (const item of section.items) expect(text).toContain((item.body.content[0]!.content?.[0]?.text ?? "").slice(0, 30));
     const closing = [...document.querySelectorAll("p.closing")].map((paragraph) => paragraph.textContent);
     expect(closing).toEqual(["青溪市水务局", "2026年2月20日"]);
     expect(document.querySelector("footer")!.textContent).toContain("公开版");

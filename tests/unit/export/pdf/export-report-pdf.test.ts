@@ -83,7 +83,12 @@ describe.skipIf(shouldSkip)("[PDF] exportReportPdf on the fixture report", () =>
 
   it("prints every title line, heading, paragraph and table cell, in order", () => {
     const pages = Array.from({ length: final.pageCount }, (_, index) => pdfPageLines(finalFile, index + 1));
-    const text = squash(pages.flat().map((line) => line.text).join(""));
+    const text = squash(
+      pages
+        .flat()
+        .map((line) => line.text)
+        .join(""),
+    );
     let position = 0;
     for (const expected of buildPrintableReport(pdfFixtureReport()).flatMap(blockTexts).map(squash).filter(Boolean)) {
       const found = text.indexOf(expected, position);
@@ -195,7 +200,9 @@ describe.skipIf(shouldSkip)("[PDF] page numbers, glyph warnings and engine failu
     symlinkSync(path.join(substituteDirectory, "FandolKai-Regular.otf"), path.join(agencyDirectory, "body.otf"));
     const result = await exportReportPdf(pdfFixtureReport(), { ...DEFAULT_EXPORT_OPTIONS, fontDirectories: { agencyDirectory, substituteDirectory } });
     expect(result.fontSubstitutions.map((substitution) => substitution.role)).not.toContain("body");
-    const names = pdfFonts(writeTempPdf(result.bytes)).map((font) => font.name).join(" ");
+    const names = pdfFonts(writeTempPdf(result.bytes))
+      .map((font) => font.name)
+      .join(" ");
     expect(names).toContain("FandolKai");
     expect(names).not.toContain("FandolFang");
   });

@@ -52,7 +52,14 @@ export function longPdfReport(targetChars = 10_000): Report {
   return reportSchema.parse({
     schemaVersion: 1,
     templateId: "county-government",
-    meta: { agency: "青禾县人民政府", year: 2024, title: "青禾县人民政府关于2024年度法治政府建设情况的报告", mainRecipient: "市人民政府", signature: "青禾县人民政府", date: "2025-03-08" },
+    meta: {
+      agency: "青禾县人民政府",
+      year: 2024,
+      title: "青禾县人民政府关于2024年度法治政府建设情况的报告",
+      mainRecipient: "市人民政府",
+      signature: "青禾县人民政府",
+      date: "2025-03-08",
+    },
     sections,
   });
 }

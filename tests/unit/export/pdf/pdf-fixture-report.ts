@@ -41,9 +41,13 @@ export function pdfFixtureReport(): Report {
             id: "i1",
             heading: "强化组织领导",
             body: doc(
-              paragraph("县政府常务会议专题研究法治政府建设工作四次，印发年度工作要点，明确二十三项重点任务、责任单位和完成时限，做到年初有部署、年中有督促、年底有考核。"),
+              paragraph(
+                "县政府常务会议专题研究法治政府建设工作四次，印发年度工作要点，明确二十三项重点任务、责任单位和完成时限，做到年初有部署、年中有督促、年底有考核。",
+              ),
               paragraph("1.压实第一责任人职责"),
-              paragraph("县政府主要负责人带头履行推进法治建设第一责任人职责，对重大法治问题亲自过问、重要环节亲自协调、重点任务亲自督办，全年听取法治工作汇报六次。"),
+              paragraph(
+                "县政府主要负责人带头履行推进法治建设第一责任人职责，对重大法治问题亲自过问、重要环节亲自协调、重点任务亲自督办，全年听取法治工作汇报六次。",
+              ),
               paragraph("2.完善考核评价。将法治政府建设纳入全县综合考核，权重提高到百分之八，考核结果作为干部选拔任用的重要参考。"),
             ),
             isRunIn: false,
@@ -52,7 +56,9 @@ export function pdfFixtureReport(): Report {
             id: "i2",
             heading: "规范行政执法",
             body: doc(
-              paragraph("全面落实行政执法公示、执法全过程记录、重大执法决定法制审核三项制度，全年办理行政处罚案件1268件，罚没金额356.4万元，无一被复议撤销或者诉讼败诉。"),
+              paragraph(
+                "全面落实行政执法公示、执法全过程记录、重大执法决定法制审核三项制度，全年办理行政处罚案件1268件，罚没金额356.4万元，无一被复议撤销或者诉讼败诉。",
+              ),
               {
                 type: "orderedList",
                 attrs: { start: 1 },
@@ -77,17 +83,14 @@ export function pdfFixtureReport(): Report {
           {
             id: "i3",
             heading: "",
-            body: doc(
-              paragraph("一是部分乡镇法治机构力量薄弱，专职法制审核人员不足；二是行政执法数字化水平不高，跨部门数据共享仍有堵点。", ["bold"]),
-              {
-                type: "table",
-                content: [
-                  { type: "tableRow", content: [cell("tableHeader", "事项"), cell("tableHeader", "2023年"), cell("tableHeader", "2024年")] },
-                  { type: "tableRow", content: [cell("tableCell", "行政复议收案（件）"), cell("tableCell", "86"), cell("tableCell", "102")] },
-                  { type: "tableRow", content: [cell("tableCell", "负责人出庭应诉率"), cell("tableCell", "92.5%"), cell("tableCell", "100%")] },
-                ],
-              },
-            ),
+            body: doc(paragraph("一是部分乡镇法治机构力量薄弱，专职法制审核人员不足；二是行政执法数字化水平不高，跨部门数据共享仍有堵点。", ["bold"]), {
+              type: "table",
+              content: [
+                { type: "tableRow", content: [cell("tableHeader", "事项"), cell("tableHeader", "2023年"), cell("tableHeader", "2024年")] },
+                { type: "tableRow", content: [cell("tableCell", "行政复议收案（件）"), cell("tableCell", "86"), cell("tableCell", "102")] },
+                { type: "tableRow", content: [cell("tableCell", "负责人出庭应诉率"), cell("tableCell", "92.5%"), cell("tableCell", "100%")] },
+              ],
+            }),
             isRunIn: false,
           },
         ],
@@ -97,7 +100,14 @@ export function pdfFixtureReport(): Report {
         kind: "next_year",
         heading: "2025年度推进法治政府建设的主要安排",
         lead: "",
-        items: [{ id: "i4", heading: "", body: textToDoc("深入推进严格规范公正文明执法，持续开展行政执法质量提升行动。\n健全重大行政决策程序，提高决策科学化、民主化、法治化水平。"), isRunIn: false }],
+        items: [
+          {
+            id: "i4",
+            heading: "",
+            body: textToDoc("深入推进严格规范公正文明执法，持续开展行政执法质量提升行动。\n健全重大行政决策程序，提高决策科学化、民主化、法治化水平。"),
+            isRunIn: false,
+          },
+        ],
       },
     ],
   });

@@ -32,7 +32,10 @@ export interface PdfFontRow {
 }
 
 export function pdfFonts(file: string): PdfFontRow[] {
-  const lines = execFileSync("pdffonts", [file], { encoding: "utf8" }).split("\n").slice(2).filter((line) => line.trim());
+  const lines = execFileSync("pdffonts", [file], { encoding: "utf8" })
+    .split("\n")
+    .slice(2)
+    .filter((line) => line.trim());
   // Columns: name, type (may contain spaces), encoding, emb, sub, uni, object, generation.
   return lines.map((line) => {
     const columns = line.trim().split(/\s+/);
@@ -77,7 +80,12 @@ export function pdfPageLines(file: string, page: number): PdfLine[] {
 }
 
 function decodeEntities(text: string): string {
-  return text.replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, "&");
+  return text
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
 }
 
 /** Printed width in full-width characters: ASCII (digits, Latin letters) counts half. */

@@ -39,7 +39,17 @@ describe("typstFamilyName: the family Typst registers a face under", () => {
 
 describe("parseSfnt", () => {
   it("reads the family record Typst uses (1, not 16), every name and the cmap coverage", () => {
-    const [face] = parseSfnt(buildTestFont({ names: [[1, ENGLISH, "FangSong_GB2312"], [1, CHINESE, "仿宋_GB2312"], [16, ENGLISH, "FangSong"]], codePoints: COMMON, weight: 400 }));
+    const [face] = parseSfnt(
+      buildTestFont({
+        names: [
+          [1, ENGLISH, "FangSong_GB2312"],
+          [1, CHINESE, "仿宋_GB2312"],
+          [16, ENGLISH, "FangSong"],
+        ],
+        codePoints: COMMON,
+        weight: 400,
+      }),
+    );
     expect(face?.typstFamily).toBe("FangSong_GB2312");
     expect(face?.names).toEqual(expect.arrayContaining(["FangSong_GB2312", "仿宋_GB2312", "FangSong"]));
     expect(coversCodePoint(face!.coverage, "报".codePointAt(0)!)).toBe(true);
@@ -54,8 +64,20 @@ describe("parseSfnt", () => {
 describe("resolveFonts", () => {
   it("uses the agency's fonts by their names inside the files, in either language", () => {
     const agency = fontDirectory({
-      "simfang.ttf": { names: [[1, ENGLISH, "FangSong"], [1, CHINESE, "仿宋"]], codePoints: COMMON },
-      "FZXBSJW.TTF": { names: [[1, ENGLISH, "FZXiaoBiaoSong-B05S"], [1, CHINESE, "方正小标宋简体"]], codePoints: COMMON },
+      "simfang.ttf": {
+        names: [
+          [1, ENGLISH, "FangSong"],
+          [1, CHINESE, "仿宋"],
+        ],
+        codePoints: COMMON,
+      },
+      "FZXBSJW.TTF": {
+        names: [
+          [1, ENGLISH, "FZXiaoBiaoSong-B05S"],
+          [1, CHINESE, "方正小标宋简体"],
+        ],
+        codePoints: COMMON,
+      },
       "times.ttf": { names: [[1, ENGLISH, "Times New Roman"]], codePoints: [0x41, 0x61, 0x31] },
     });
     const resolution = resolveFonts({ profile: "gb2312", agencyDirectory: agency, substituteDirectory: emptyDirectory() });
@@ -67,8 +89,20 @@ describe("resolveFonts", () => {
 
   it("prefers the profile's exact font (仿宋_GB2312) over another 仿宋 and keeps 宋体 apart from 仿宋", () => {
     const agency = fontDirectory({
-      "a-simfang.ttf": { names: [[1, ENGLISH, "FangSong"], [1, CHINESE, "仿宋"]], codePoints: COMMON },
-      "b-fs_gb2312.ttf": { names: [[1, ENGLISH, "FangSong_GB2312"], [1, CHINESE, "仿宋_GB2312"]], codePoints: COMMON },
+      "a-simfang.ttf": {
+        names: [
+          [1, ENGLISH, "FangSong"],
+          [1, CHINESE, "仿宋"],
+        ],
+        codePoints: COMMON,
+      },
+      "b-fs_gb2312.ttf": {
+        names: [
+          [1, ENGLISH, "FangSong_GB2312"],
+          [1, CHINESE, "仿宋_GB2312"],
+        ],
+        codePoints: COMMON,
+      },
       "c-fangsongti.ttf": { names: [[1, CHINESE, "仿宋体"]], codePoints: COMMON },
     });
     const gb2312 = resolveFonts({ profile: "gb2312", agencyDirectory: agency, substituteDirectory: emptyDirectory() });
@@ -85,7 +119,15 @@ describe("resolveFonts", () => {
   });
 
   it("falls back to the open substitute and reports requested → used", () => {
-    const substitutes = fontDirectory({ [SUBSTITUTE_FONTS.body.file]: { names: [[1, ENGLISH, "FandolFang R"], [16, ENGLISH, "FandolFang"]], codePoints: COMMON } });
+    const substitutes = fontDirectory({
+      [SUBSTITUTE_FONTS.body.file]: {
+        names: [
+          [1, ENGLISH, "FandolFang R"],
+          [16, ENGLISH, "FandolFang"],
+        ],
+        codePoints: COMMON,
+      },
+    });
     mkdirSync(path.join(substitutes, "unused"));
     const resolution = resolveFonts({ profile: "gb2312", agencyDirectory: path.join(substitutes, "missing"), substituteDirectory: substitutes });
     expect(resolution.fonts.body).toMatchObject({ family: "FandolFang R", isSubstitute: true });

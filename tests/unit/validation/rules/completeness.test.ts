@@ -74,7 +74,14 @@ describe("meta-complete", () => {
     { name: "no date", meta: { date: "" }, expected: [["error", "未填写成文日期"]] },
     { name: "date inside the report year", meta: { date: "2024-12-20" }, expected: [["error", "成文日期为2024年12月20日，早于报告年度（2024年）结束"]] },
     { name: "date two years later", meta: { date: "2026-02-01" }, expected: [["warning", "相隔一年以上"]] },
-    { name: "no signature or recipient", meta: { signature: "", mainRecipient: "" }, expected: [["warning", "未填写主送机关"], ["warning", "未填写署名"]] },
+    {
+      name: "no signature or recipient",
+      meta: { signature: "", mainRecipient: "" },
+      expected: [
+        ["warning", "未填写主送机关"],
+        ["warning", "未填写署名"],
+      ],
+    },
   ];
   it.each(cases)("$name", ({ meta, expected }) => {
     const findings = runRule(metaCompleteRule, buildReport({ ...cleanReportSpec(), meta }));

@@ -25,7 +25,11 @@ describe("indicator-bounds", () => {
   const cases: Array<{ name: string; indicators: Record<string, number | null>; messages: string[] }> = [
     { name: "consistent figures", indicators: { fuyi_received: 46, fuyi_closed: 44, susong_cases: 31, susong_heads_appear: 31 }, messages: [] },
     { name: "empty figures", indicators: { fuyi_received: null, fuyi_closed: 3 }, messages: [] },
-    { name: "closed above received", indicators: { fuyi_received: 40, fuyi_closed: 44 }, messages: ["行政复议审结数不能大于收案数：行政复议审结44，行政复议收案40。"] },
+    {
+      name: "closed above received",
+      indicators: { fuyi_received: 40, fuyi_closed: 44 },
+      messages: ["行政复议审结数不能大于收案数：行政复议审结44，行政复议收案40。"],
+    },
     { name: "heads appear above cases", indicators: { susong_cases: 10, susong_heads_appear: 12 }, messages: ["负责人出庭应诉数不能大于行政诉讼案件数"] },
     { name: "fractional count", indicators: { chufa_cases: 12.5, chufa_fines: 3.75 }, messages: ["指标“行政处罚案件”应为整数（单位：件），现填写为12.5。"] },
   ];
@@ -56,7 +60,11 @@ describe("indicator-rates", () => {
   const cases: Array<{ body: string; ranges: string[]; message?: string }> = [
     { body: "行政机关负责人出庭应诉率为80%，行政复议审结率100%。", ranges: [] },
     { body: "负责人出庭应诉率80.0%。", ranges: [] },
-    { body: "行政机关负责人出庭应诉率达到100%。", ranges: ["行政机关负责人出庭应诉率达到100%"], message: "按填报的指标（负责人出庭应诉12件、行政诉讼案件15件）计算应为80%" },
+    {
+      body: "行政机关负责人出庭应诉率达到100%。",
+      ranges: ["行政机关负责人出庭应诉率达到100%"],
+      message: "按填报的指标（负责人出庭应诉12件、行政诉讼案件15件）计算应为80%",
+    },
     { body: "复议案件审结率为百分之百，负责人出庭应诉率85%。", ranges: ["负责人出庭应诉率85%"] },
     { body: "信访事项按期办结率达到98%。", ranges: [] },
   ];

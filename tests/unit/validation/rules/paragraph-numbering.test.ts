@@ -25,7 +25,15 @@ describe("paragraph-numbering", () => {
 
   it("mixed 1、 and 1. forms: the 、 form gets a warning with a fix", () => {
     const report = buildReport({
-      sections: [{ kind: "measures", items: [{ heading: "推进执法", body: "1. 推进简政放权。\n2. 创新社会治理。" }, { heading: "化解纠纷", body: "1、健全调解机制。\n2、加强信访工作。" }] }],
+      sections: [
+        {
+          kind: "measures",
+          items: [
+            { heading: "推进执法", body: "1. 推进简政放权。\n2. 创新社会治理。" },
+            { heading: "化解纠纷", body: "1、健全调解机制。\n2、加强信访工作。" },
+          ],
+        },
+      ],
     });
     const findings = runRule(paragraphNumberingRule, report);
     expect(findings).toHaveLength(2);

@@ -19,7 +19,11 @@ describe("similar-to-previous", () => {
   it.each([
     ["copied unchanged", LAST_YEAR_PROBLEMS, true],
     ["copied with two words changed", LAST_YEAR_PROBLEMS.replace("持证率偏低", "持证率不高").replace("不及时", "不够及时"), true],
-    ["rewritten", "一是行政复议案件审理周期偏长，平均审理天数为48天。二是部分部门规范性文件清理不及时。究其原因，主要是专业人员流失严重，审查工作机制不够健全。", false],
+    [
+      "rewritten",
+      "一是行政复议案件审理周期偏长，平均审理天数为48天。二是部分部门规范性文件清理不及时。究其原因，主要是专业人员流失严重，审查工作机制不够健全。",
+      false,
+    ],
     ["short parts", "无。", false],
   ])("%s", (_name, thisYear, isFlagged) => {
     const { report, previous } = pair(thisYear as string, LAST_YEAR_PROBLEMS);

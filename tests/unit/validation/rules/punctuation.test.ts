@@ -16,7 +16,7 @@ describe("punctuation-width", () => {
     { body: "主要做法:一是完善制度。", ranges: [":"], fixed: "主要做法：一是完善制度。" },
     { body: "印发《执法公示办法》(青环函〔2024〕148号)。", ranges: ["()"], fixed: "印发《执法公示办法》（青环函〔2024〕148号）。" },
     { body: "这是为什么?值得深思!", ranges: ["?", "!"] },
-    { body: "推进\"放管服\"改革。", ranges: ['"', '"'], fixed: "推进“放管服\"改革。" },
+    { body: '推进"放管服"改革。', ranges: ['"', '"'], fixed: '推进“放管服"改革。' },
     { body: "全面完成年度任务.", ranges: ["."], fixed: "全面完成年度任务。" },
     { body: "Version 2.0, released (beta).", ranges: [] },
   ];
@@ -88,7 +88,11 @@ describe("paragraph-ending", () => {
   });
 
   it("checks each paragraph of a body and the part's lead", () => {
-    const report = buildReport({ sections: [{ kind: "measures", lead: "2024年，全县法治政府建设取得新进展", items: [{ heading: "执法", body: "第一段完整。\n第二段缺少结尾，需要补充" }] }] });
+    const report = buildReport({
+      sections: [
+        { kind: "measures", lead: "2024年，全县法治政府建设取得新进展", items: [{ heading: "执法", body: "第一段完整。\n第二段缺少结尾，需要补充" }] },
+      ],
+    });
     const findings = runRule(paragraphEndingRule, report);
     expect(findings.map((finding) => finding.location.field)).toEqual(["lead", "body"]);
     expect(textAfterFix(report, findings[1]!)).toBe("第一段完整。\n第二段缺少结尾，需要补充。");

@@ -20,7 +20,12 @@ describe("report-year", () => {
 
   const headings: Array<{ kind: "measures" | "next_year" | "problems"; heading: string; fixed?: string; message?: string }> = [
     { kind: "measures", heading: "2024年推进法治政府建设的主要举措和成效" },
-    { kind: "measures", heading: "2023年推进法治政府建设的主要举措和成效", fixed: "2024年推进法治政府建设的主要举措和成效", message: "与报告年度（2024年）不一致" },
+    {
+      kind: "measures",
+      heading: "2023年推进法治政府建设的主要举措和成效",
+      fixed: "2024年推进法治政府建设的主要举措和成效",
+      message: "与报告年度（2024年）不一致",
+    },
     { kind: "measures", heading: "2025年推进法治政府建设的主要举措和成效", fixed: "2024年推进法治政府建设的主要举措和成效" },
     { kind: "next_year", heading: "2025年推进法治政府建设的主要安排" },
     { kind: "next_year", heading: "2024年推进法治政府建设的主要安排", fixed: "2025年推进法治政府建设的主要安排", message: "应写2025年的安排" },

@@ -17,7 +17,15 @@ import { buildReport, cleanReportSpec, fieldText, rangeText, reportWithBody, run
 describe("numbering over the whole outline", () => {
   it("item headings that kept their typed numerals: （一）（三） names the place and the expected numeral", () => {
     const report = buildReport({
-      sections: [{ kind: "measures", items: [{ heading: "（一）加强组织领导", body: "召开专题会议4次。" }, { heading: "（三）严格规范执法", body: "评查案卷120卷。" }] }],
+      sections: [
+        {
+          kind: "measures",
+          items: [
+            { heading: "（一）加强组织领导", body: "召开专题会议4次。" },
+            { heading: "（三）严格规范执法", body: "评查案卷120卷。" },
+          ],
+        },
+      ],
     });
     const findings = runRule(headingNumeralsRule, report);
     expect(findings).toHaveLength(2);
@@ -80,14 +88,17 @@ describe("numbering over the whole outline", () => {
 describe("severity that means something", () => {
   const template = getTemplate("county-government");
 
-  it.each(["全年未发生行政诉讼案件。", "本年度无行政复议及行政诉讼案件。", "我局行政诉讼案件数为0。"])("“%s” satisfies the required litigation indicators (info, not error)", (sentence) => {
-    const spec = cleanReportSpec();
-    spec.sections![0] = { ...spec.sections![0]!, items: [...spec.sections![0]!.items!, { heading: "行政应诉", body: sentence }], indicators: {} };
-    const findings = runRule(requiredIndicatorsRule, buildReport(spec), { template });
-    const litigation = findings.filter((finding) => finding.location.key?.startsWith("susong"));
-    expect(litigation.length).toBeGreaterThan(0);
-    expect(litigation.every((finding) => finding.severity === "info")).toBe(true);
-  });
+  it.each(["全年未发生行政诉讼案件。", "本年度无行政复议及行政诉讼案件。", "我局行政诉讼案件数为0。"])(
+    "“%s” satisfies the required litigation indicators (info, not error)",
+    (sentence) => {
+      const spec = cleanReportSpec();
+      spec.sections![0] = { ...spec.sections![0]!, items: [...spec.sections![0]!.items!, { heading: "行政应诉", body: sentence }], indicators: {} };
+      const findings = runRule(requiredIndicatorsRule, buildReport(spec), { template });
+      const litigation = findings.filter((finding) => finding.location.key?.startsWith("susong"));
+      expect(litigation.length).toBeGreaterThan(0);
+      expect(litigation.every((finding) => finding.severity === "info")).toBe(true);
+    },
+  );
 
   it("without such a sentence, a missing required indicator stays an error; 无 inside other words does not count", () => {
     const spec = cleanReportSpec();
@@ -105,7 +116,11 @@ describe("severity that means something", () => {
 
   it("a generic 加强党的领导 part does not count as the leader's-duty part", () => {
     const spec = cleanReportSpec();
-    spec.sections![2] = { kind: "leader_duty", heading: "加强党对法治政府建设的领导", items: [{ body: "充分发挥党委总揽全局、协调各方的作用，成立由一把手任组长的领导小组，把法治建设纳入年度考核。" }] };
+    spec.sections![2] = {
+      kind: "leader_duty",
+      heading: "加强党对法治政府建设的领导",
+      items: [{ body: "充分发挥党委总揽全局、协调各方的作用，成立由一把手任组长的领导小组，把法治建设纳入年度考核。" }],
+    };
     const [finding] = runRule(requiredPartsRule, buildReport(spec));
     expect(finding).toMatchObject({ severity: "error", location: { field: "sectionHeading", sectionKind: "leader_duty" } });
     expect(finding!.message).toContain("主要负责人本人");
@@ -130,7 +145,9 @@ describe("opening (导语)", () => {
   });
 
   it("a deliberate earlier year in the opening passes", () => {
-    expect(runRule(openingRule, buildReport({ ...cleanReportSpec(), opening: "2024年，县政府巩固2021年以来法治政府示范创建成果。现将有关情况报告如下：" }))).toEqual([]);
+    expect(
+      runRule(openingRule, buildReport({ ...cleanReportSpec(), opening: "2024年，县政府巩固2021年以来法治政府示范创建成果。现将有关情况报告如下：" })),
+    ).toEqual([]);
   });
 
   it("proofreading rules read the opening too", () => {
@@ -146,7 +163,18 @@ describe("rolled-forward report: one finding per carried-over figure", () => {
   it("a figure marked 待更新 that also equals last year's is reported once, by pending-updates", () => {
     const previous = reportWithBody("全年办理行政处罚案件126件，罚没款35.6万元。", { meta: { year: 2023 } });
     const report = buildReport({
-      sections: [{ kind: "measures", items: [{ heading: "推进严格规范公正文明执法", body: "全年办理行政处罚案件126件，罚没款35.6万元。", pendingUpdates: [{ id: "p1", text: "126件", kind: "figure" }] }] }],
+      sections: [
+        {
+          kind: "measures",
+          items: [
+            {
+              heading: "推进严格规范公正文明执法",
+              body: "全年办理行政处罚案件126件，罚没款35.6万元。",
+              pendingUpdates: [{ id: "p1", text: "126件", kind: "figure" }],
+            },
+          ],
+        },
+      ],
     });
     const context = { previous };
     const stale = runRule(staleFiguresRule, report, context);
@@ -176,7 +204,10 @@ describe("joined-line artifacts", () => {
 
 describe("待更新 marks in the opening", () => {
   it("a carried-over figure in the opening is reported where it stands", () => {
-    const report = { ...buildReport({ ...cleanReportSpec(), opening: "2024年，全县办理行政复议案件46件。现将有关情况报告如下：" }), openingPendingUpdates: [{ id: "p1", text: "46件", kind: "figure" as const }] };
+    const report = {
+      ...buildReport({ ...cleanReportSpec(), opening: "2024年，全县办理行政复议案件46件。现将有关情况报告如下：" }),
+      openingPendingUpdates: [{ id: "p1", text: "46件", kind: "figure" as const }],
+    };
     const findings = runRule(pendingUpdatesRule, report);
     expect(findings).toMatchObject([{ location: { field: "opening", range: { from: 16, to: 19 } } }]);
   });
@@ -185,7 +216,12 @@ describe("待更新 marks in the opening", () => {
 describe("rolled-forward years: one finding per place", () => {
   it("a year marked 待更新 is not reported a second time by report-year", () => {
     const report = buildReport({
-      sections: [{ kind: "measures", items: [{ heading: "执法", body: "2023年全县办理行政处罚案件126件。", pendingUpdates: [{ id: "p1", text: "2023年", kind: "year" }] }] }],
+      sections: [
+        {
+          kind: "measures",
+          items: [{ heading: "执法", body: "2023年全县办理行政处罚案件126件。", pendingUpdates: [{ id: "p1", text: "2023年", kind: "year" }] }],
+        },
+      ],
     });
     const findings = validateReport(report).filter((finding) => finding.location.field === "body" && finding.location.range?.from === 0);
     expect(findings.map((finding) => finding.ruleId)).toEqual(["pending-updates"]);
@@ -195,15 +231,33 @@ describe("rolled-forward years: one finding per place", () => {
 describe("locations name headings as they stand in the report", () => {
   it("a heading that kept its typed numeral is not numbered twice", async () => {
     const { describeLocation } = await import("@/lib/validation");
-    const report = buildReport({ sections: [{ kind: "measures", items: [{ heading: "（一）加强组织领导", body: "召开专题会议4次。" }, { heading: "（三）严格规范执法", body: "评查案卷120卷。" }] }] });
-    expect(describeLocation(report, { field: "body", sectionIndex: 0, itemIndex: 1 })).toBe("一、2024年推进法治政府建设的主要举措和成效 › （三）严格规范执法 › 正文");
+    const report = buildReport({
+      sections: [
+        {
+          kind: "measures",
+          items: [
+            { heading: "（一）加强组织领导", body: "召开专题会议4次。" },
+            { heading: "（三）严格规范执法", body: "评查案卷120卷。" },
+          ],
+        },
+      ],
+    });
+    expect(describeLocation(report, { field: "body", sectionIndex: 0, itemIndex: 1 })).toBe(
+      "一、2024年推进法治政府建设的主要举措和成效 › （三）严格规范执法 › 正文",
+    );
   });
 });
 
 describe("source-numbering (headings as the imported file typed them)", () => {
   const report = buildReport({
     sections: [
-      { kind: "measures", items: [{ heading: "加强组织领导", body: "召开专题会议4次。" }, { heading: "严格规范执法", body: "评查案卷120卷。" }] },
+      {
+        kind: "measures",
+        items: [
+          { heading: "加强组织领导", body: "召开专题会议4次。" },
+          { heading: "严格规范执法", body: "评查案卷120卷。" },
+        ],
+      },
       { kind: "problems", items: [{ body: "执法力量不足。究其原因，主要是培训不够。" }] },
       { kind: "next_year", items: [{ body: "一是加强培训。" }] },
     ],

@@ -21,16 +21,26 @@ export default async function SupervisedReportPage({ params }: { params: Promise
   return (
     <main className="mx-auto max-w-3xl px-4 py-8">
       <nav aria-label="面包屑" className="mb-4 text-sm">
-        <Link href={`/supervision?year=${row.year}`} className="text-brand-700 hover:underline">← 返回督导列表</Link>
+        <Link href={`/supervision?year=${row.year}`} className="text-brand-700 hover:underline">
+          ← 返回督导列表
+        </Link>
       </nav>
       <div className="mb-2 flex items-center gap-3 text-sm text-gray-500">
         <span>
           {row.agencyName} · {REPORT_STATUS_LABELS[row.status as ReportStatus] ?? row.status} · 只读
         </span>
-        <a href={`/api/reports/${row.id}/export?format=docx`} className="ml-auto rounded border border-gray-300 bg-white px-3 py-1 text-gray-700 hover:bg-gray-50" data-testid="supervised-export-docx">
+        <a
+          href={`/api/reports/${row.id}/export?format=docx`}
+          className="ml-auto rounded border border-gray-300 bg-white px-3 py-1 text-gray-700 hover:bg-gray-50"
+          data-testid="supervised-export-docx"
+        >
           下载 Word
         </a>
-        <a href={`/api/reports/${row.id}/export?format=pdf`} className="rounded border border-gray-300 bg-white px-3 py-1 text-gray-700 hover:bg-gray-50" data-testid="supervised-export-pdf">
+        <a
+          href={`/api/reports/${row.id}/export?format=pdf`}
+          className="rounded border border-gray-300 bg-white px-3 py-1 text-gray-700 hover:bg-gray-50"
+          data-testid="supervised-export-pdf"
+        >
           下载 PDF
         </a>
         {row.status === "signed" || row.status === "published" ? (
@@ -44,13 +54,23 @@ export default async function SupervisedReportPage({ params }: { params: Promise
         {report.meta.mainRecipient ? <p>{report.meta.mainRecipient}：</p> : null}
         {report.sections.map((section, sectionIndex) => (
           <section key={section.id} className="mt-4">
-            <h2 className="font-semibold">{headingPrefix(1, sectionIndex + 1)}{section.heading}</h2>
+            <h2 className="font-semibold">
+              {headingPrefix(1, sectionIndex + 1)}
+              {section.heading}
+            </h2>
             {section.lead ? <p className="indent-8">{section.lead}</p> : null}
             {section.items.map((item, itemIndex) => (
               <div key={item.id}>
-                {item.heading ? <h3 className="indent-8 font-medium">{headingPrefix(2, itemIndex + 1)}{item.heading}</h3> : null}
+                {item.heading ? (
+                  <h3 className="indent-8 font-medium">
+                    {headingPrefix(2, itemIndex + 1)}
+                    {item.heading}
+                  </h3>
+                ) : null}
                 {docParagraphs(item.body).map((paragraph, index) => (
-                  <p key={index} className="indent-8">{paragraph}</p>
+                  <p key={index} className="indent-8">
+                    {paragraph}
+                  </p>
                 ))}
               </div>
             ))}

@@ -18,7 +18,10 @@ export async function GET(_request: Request, { params }: Context) {
     const db = await getDb();
     const row = await getReport({ db, user, reportId });
     const updatedBy = await findDisplayName(db, row.updatedBy);
-    return Response.json({ ok: true, data: { revision: row.revision, updatedAt: row.updatedAt.toISOString(), updatedBy, content: row.content, status: row.status } });
+    return Response.json({
+      ok: true,
+      data: { revision: row.revision, updatedAt: row.updatedAt.toISOString(), updatedBy, content: row.content, status: row.status },
+    });
   } catch (error) {
     return toRouteErrorResponse(error);
   }
