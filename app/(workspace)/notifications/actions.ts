@@ -8,7 +8,8 @@ import { getDb } from "@/lib/db";
 import { toActionResult, type ActionResult } from "@/lib/errors";
 import { markNotificationsRead } from "@/lib/notifications";
 
-const markReadSchema = z.object({ ids: z.array(z.uuid()).max(500).optional() });
+// Strict: an argument naming anything else (a report, another record) is refused, not ignored.
+const markReadSchema = z.strictObject({ ids: z.array(z.uuid()).max(500).optional() });
 
 /** Marks the user's own notifications read (the given ones, or all when none are given). */
 export async function markNotificationsReadAction(input: { ids?: string[] }): Promise<ActionResult<{ count: number }>> {
