@@ -1,6 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
@@ -21,10 +22,14 @@ export async function sendReminderAction(input: SendReminder): Promise<ActionRes
 }
 
 /** Starts the supervisor agency's own report from a draft that lists the subordinates' figures. */
+// Strict: an argument that names anything but the year (a report, another record) is refused, not ignored.
+const summaryDraftInputSchema = z.strictObject({ year: z.number().int().min(2000).max(2100) });
+
 export async function createSummaryDraftAction(input: { year: number }): Promise<ActionResult<{ reportId: string }>> {
   try {
     const user = await requireUser("supervision.read");
-    const data = await createSummaryDraft({ db: await getDb(), user, year: Number(input?.year) });
+    const { year } = summaryDraftInputSchema.parse(input);
+    const data = await createSummaryDraft({ db: await getDb(), user, year });
     revalidatePath("/reports");
     return { ok: true, data };
   } catch (error) {
