@@ -58,7 +58,8 @@ export async function markNotificationsRead({
   ids?: readonly string[];
   now?: Date;
 }): Promise<number> {
-  if (ids && ids.length > 0) {
+  if (ids?.length === 0) return 0;
+  if (ids) {
     const mine = await db
       .select({ id: tables.notifications.id })
       .from(tables.notifications)
@@ -66,7 +67,7 @@ export async function markNotificationsRead({
     if (mine.length < new Set(ids).size) throw new NotFoundError("通知");
   }
   const own = and(eq(tables.notifications.userId, user.id), isNull(tables.notifications.readAt));
-  const where = ids ? and(own, inArray(tables.notifications.id, ids.length > 0 ? [...ids] : ["00000000-0000-0000-0000-000000000000"])) : own;
+  const where = ids ? and(own, inArray(tables.notifications.id, [...ids])) : own;
   const updated = await db.update(tables.notifications).set({ readAt: now }).where(where).returning({ id: tables.notifications.id });
   return updated.length;
 }

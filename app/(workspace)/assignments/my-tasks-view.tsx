@@ -2,14 +2,8 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { REPORT_STATUS_LABELS } from "@/lib/report-model";
+import { formatChineseDate, REPORT_STATUS_LABELS } from "@/lib/report-model";
 import type { MyTasks, ReportTask } from "@/lib/workflow";
-
-function formatDay(isoDate: string | null): string {
-  if (!isoDate) return "未定";
-  const [year, month, day] = isoDate.split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-}
 
 function Section({ title, testId, count, children }: { title: string; testId: string; count: number; children: React.ReactNode }) {
   if (count === 0) return null;
@@ -70,7 +64,7 @@ export function MyTasksView({ tasks }: { tasks: MyTasks }) {
               </Link>
               <span>{assignment.scopeLabel}</span>
               {assignment.note ? <span className="text-xs text-gray-500">{assignment.note}</span> : null}
-              <span className="ml-auto text-xs text-gray-600">截止 {formatDay(assignment.dueDate)}</span>
+              <span className="ml-auto text-xs text-gray-600">截止 {formatChineseDate(assignment.dueDate) || "未定"}</span>
             </li>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { AssignmentsPanel, CommentsPanel, HistoryPanel, ReportWorkflowBar, ReturnBanner } from "@/components/workflow";
 import type { RevisionDiff, RevisionSummary } from "@/lib/history";
+import { beijingToday } from "@/lib/workflow/deadlines";
 import type { ReportReview } from "@/lib/workflow";
 
 import {
@@ -21,10 +22,6 @@ interface ReviewPageViewProps {
   comparison: RevisionDiff | null;
 }
 
-function isoDay(date: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(date);
-}
-
 export function ReviewPageView({ reportId, userId, review, revisions, comparison }: ReviewPageViewProps) {
   const { report } = review;
   return (
@@ -39,10 +36,10 @@ export function ReviewPageView({ reportId, userId, review, revisions, comparison
         status={review.status}
         transitions={review.transitions}
         onTransition={transitionReportAction}
-        publication={report.publishedAt ? { publishedOn: isoDay(report.publishedAt), note: report.publishedNote ?? "" } : null}
+        publication={report.publishedAt ? { publishedOn: beijingToday(report.publishedAt), note: report.publishedNote ?? "" } : null}
         checks={{ errorCount: review.errorCount, unresolvedCount: review.unresolved.total }}
         signedOn={review.signedOn}
-        today={isoDay(new Date())}
+        today={beijingToday(new Date())}
       />
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <HistoryPanel
