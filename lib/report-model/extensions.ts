@@ -2,6 +2,8 @@ import { getSchema, type AnyExtension } from "@tiptap/core";
 import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table";
 import StarterKit from "@tiptap/starter-kit";
 
+import { SuggestDelete, SuggestInsert } from "./suggestion-marks";
+
 /**
  * The one Tiptap extension list for report bodies: the editor, the server-side
  * schema check on save and the exporters all use it. Only printable structure.
@@ -23,6 +25,8 @@ export function createBodyExtensions(): AnyExtension[] {
     TableRow,
     TableHeader,
     TableCell,
+    SuggestInsert,
+    SuggestDelete,
   ];
 }
 

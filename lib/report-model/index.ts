@@ -3,6 +3,7 @@ export * from "./indicators";
 export * from "./numerals";
 export * from "./report";
 export * from "./rich-text";
+export * from "./suggestions";
 export * from "./template";
 export * from "./walk";
 export * from "./limits";

@@ -19,15 +19,52 @@ export const BODY_NODE_TYPES = [
 ] as const;
 export type BodyNodeType = (typeof BODY_NODE_TYPES)[number];
 
-export const BODY_MARK_TYPES = ["bold", "italic"] as const;
+/** Formatting marks: what an official document can print. */
+export const FORMAT_MARK_TYPES = ["bold", "italic"] as const;
+export type FormatMarkType = (typeof FORMAT_MARK_TYPES)[number];
+
+/**
+ * Suggestion marks (修订模式): a reviewer's tracked insertion or deletion, by user and time.
+ * Attributes are exactly {id, authorId, authorName, at}; `at` is an ISO timestamp. Shared with the DOCX
+ * w:ins/w:del round trip. Text under suggestDelete is still present until the deletion is accepted.
+ */
+export const SUGGESTION_MARK_TYPES = ["suggestInsert", "suggestDelete"] as const;
+export type SuggestionMarkType = (typeof SUGGESTION_MARK_TYPES)[number];
+
+export const BODY_MARK_TYPES = [...FORMAT_MARK_TYPES, ...SUGGESTION_MARK_TYPES] as const;
 export type BodyMarkType = (typeof BODY_MARK_TYPES)[number];
+
+export interface SuggestionAttrs {
+  /** One suggestion may span several text nodes and paragraphs; they share this id. */
+  id: string;
+  /** The user id of the author (an imported Word author gets an id made up by the importer). */
+  authorId: string;
+  authorName: string;
+  /** ISO 8601 timestamp, e.g. "2026-11-29T08:15:00.000Z". */
+  at: string;
+}
+
+export const suggestionAttrsSchema = z
+  .object({
+    id: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_-]+$/),
+    authorId: z
+      .string()
+      .min(1)
+      .max(64)
+      .regex(/^[A-Za-z0-9_.:-]+$/),
+    authorName: z.string().max(100),
+    at: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?(Z|[+-]\d{2}:\d{2})$/),
+  })
+  .strict();
 
 /** Deepest nesting accepted (lists inside tables inside lists…); deeper input is hostile. */
 export const MAX_BODY_DEPTH = 12;
 
-export interface RichMark {
-  type: BodyMarkType;
-}
+export type RichMark = { type: FormatMarkType } | { type: SuggestionMarkType; attrs: SuggestionAttrs };
 
 export interface RichNode {
   type: BodyNodeType;
@@ -42,7 +79,10 @@ export interface RichDoc extends RichNode {
   content: RichNode[];
 }
 
-const markSchema = z.object({ type: z.enum(BODY_MARK_TYPES) }).strict();
+const markSchema: z.ZodType<RichMark> = z.union([
+  z.object({ type: z.enum(FORMAT_MARK_TYPES) }).strict(),
+  z.object({ type: z.enum(SUGGESTION_MARK_TYPES), attrs: suggestionAttrsSchema }).strict(),
+]);
 const attrValue = z.union([z.string().max(200), z.number(), z.boolean(), z.null(), z.array(z.number()).max(50)]);
 
 export const richNodeSchema: z.ZodType<RichNode> = z

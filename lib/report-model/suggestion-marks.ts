@@ -1,0 +1,46 @@
+import { Mark, mergeAttributes } from "@tiptap/core";
+
+import type { SuggestionMarkType } from "./rich-text";
+
+const ATTRIBUTE_NAMES = ["id", "authorId", "authorName", "at"] as const;
+
+function dataAttribute(name: (typeof ATTRIBUTE_NAMES)[number]): string {
+  return `data-suggestion-${name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`)}`;
+}
+
+/**
+ * Headless schema of the two suggestion marks (修订): the editor, the server's schema check and the exporters
+ * share it. Rendered as <ins>/<del> with the author and time in data attributes; colour comes from CSS.
+ * The typing behaviour of suggestion mode lives in the editor (components/editor/suggest).
+ */
+function createSuggestionMark(name: SuggestionMarkType, tag: "ins" | "del") {
+  return Mark.create({
+    name,
+    // Typing right after a suggestion must not extend it silently; the editor marks new text itself.
+    inclusive: false,
+    // A reviewer may delete text someone else suggested inserting: both marks may sit on one text.
+    excludes: name,
+    addAttributes() {
+      return Object.fromEntries(
+        ATTRIBUTE_NAMES.map((attribute) => [
+          attribute,
+          {
+            default: "",
+            parseHTML: (element: HTMLElement) => element.getAttribute(dataAttribute(attribute)) ?? "",
+            renderHTML: (attributes: Record<string, unknown>) => ({ [dataAttribute(attribute)]: String(attributes[attribute] ?? "") }),
+          },
+        ]),
+      );
+    },
+    parseHTML() {
+      return [{ tag: `${tag}[data-suggestion-id]` }];
+    },
+    renderHTML({ HTMLAttributes }) {
+      const kind = name === "suggestInsert" ? "insert" : "delete";
+      return [tag, mergeAttributes(HTMLAttributes, { class: `suggestion suggestion-${kind}` }), 0];
+    },
+  });
+}
+
+export const SuggestInsert = createSuggestionMark("suggestInsert", "ins");
+export const SuggestDelete = createSuggestionMark("suggestDelete", "del");

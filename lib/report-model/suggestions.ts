@@ -1,0 +1,189 @@
+import type { Report } from "./report";
+import type { RichDoc, RichMark, RichNode, SuggestionAttrs, SuggestionMarkType } from "./rich-text";
+
+/** Where a suggestion sits: the opening or one item's body. */
+export type SuggestionLocation = { field: "opening" } | { field: "body"; sectionId: string; itemId: string };
+
+/** One suggestion (修订) as listed for review: all text under one suggestion id. */
+export interface Suggestion extends SuggestionAttrs {
+  kind: "insert" | "delete";
+  /** The inserted or deleted text; parts in different paragraphs are joined by "\n". */
+  text: string;
+  location: SuggestionLocation;
+  /** Plain text just before the suggestion in its paragraph (up to 20 characters), to show where it is. */
+  before: string;
+}
+
+export type SuggestionDecision = "accept" | "reject" | "keep";
+type Decide = (attrs: SuggestionAttrs, kind: SuggestionMarkType) => SuggestionDecision;
+
+function isSuggestionMark(mark: RichMark): mark is Extract<RichMark, { attrs: SuggestionAttrs }> {
+  return mark.type === "suggestInsert" || mark.type === "suggestDelete";
+}
+
+/** Every suggestion of the report, in reading order (opening first, then item bodies). */
+export function listSuggestions(report: Report): Suggestion[] {
+  const found: Suggestion[] = [];
+  forEachBody(report, (doc, location) => {
+    found.push(...listDocSuggestions(doc, location));
+  });
+  return found;
+}
+
+/** The suggestions of one body. */
+export function listDocSuggestions(doc: RichNode, location: SuggestionLocation): Suggestion[] {
+  const byId = new Map<string, Suggestion & { lastBlock: number }>();
+  let block = -1;
+  let paragraphText = "";
+  const visit = (node: RichNode): void => {
+    if (node.type === "paragraph") {
+      block += 1;
+      paragraphText = "";
+    }
+    if (node.type === "text") {
+      for (const mark of node.marks ?? []) {
+        if (!isSuggestionMark(mark)) continue;
+        const kind = mark.type === "suggestInsert" ? "insert" : "delete";
+        const key = `${kind}:${mark.attrs.id}`;
+        const existing = byId.get(key);
+        if (existing) {
+          existing.text += (existing.lastBlock === block ? "" : "\n") + (node.text ?? "");
+          existing.lastBlock = block;
+        } else {
+          byId.set(key, { ...mark.attrs, kind, text: node.text ?? "", location, before: paragraphText.slice(-20), lastBlock: block });
+        }
+      }
+      paragraphText += node.text ?? "";
+    }
+    for (const child of node.content ?? []) visit(child);
+  };
+  visit(doc);
+  return [...byId.values()].map(({ lastBlock: _lastBlock, ...suggestion }) => suggestion);
+}
+
+/** Resolves the suggestions of a report: each is accepted, rejected or kept as `decide` says. Returns a new report. */
+export function resolveSuggestions(report: Report, decide: Decide): Report {
+  const next: Report = { ...report, opening: resolveDocSuggestions(report.opening, decide) };
+  next.sections = report.sections.map((section) => ({
+    ...section,
+    items: section.items.map((item) => ({ ...item, body: resolveDocSuggestions(item.body, decide) })),
+  }));
+  return next;
+}
+
+/** Accepts one suggestion by id (insertions stay as plain text, deleted text goes). */
+export function acceptSuggestion(report: Report, id: string): Report {
+  return resolveSuggestions(report, (attrs) => (attrs.id === id ? "accept" : "keep"));
+}
+
+/** Rejects one suggestion by id (inserted text goes, deleted text stays as plain text). */
+export function rejectSuggestion(report: Report, id: string): Report {
+  return resolveSuggestions(report, (attrs) => (attrs.id === id ? "reject" : "keep"));
+}
+
+export function acceptAllSuggestions(report: Report): Report {
+  return resolveSuggestions(report, () => "accept");
+}
+
+export function rejectAllSuggestions(report: Report): Report {
+  return resolveSuggestions(report, () => "reject");
+}
+
+/** The report as it would be with every suggestion accepted: what validation and the final export read. */
+export function acceptedView(report: Report): Report {
+  return hasSuggestions(report) ? acceptAllSuggestions(report) : report;
+}
+
+/** The report as it was before any suggestion: what a reviewer may not change. */
+export function rejectedView(report: Report): Report {
+  return hasSuggestions(report) ? rejectAllSuggestions(report) : report;
+}
+
+export function hasSuggestions(report: Report): boolean {
+  let found = false;
+  forEachBody(report, (doc) => {
+    if (!found && docHasSuggestions(doc)) found = true;
+  });
+  return found;
+}
+
+export function docHasSuggestions(node: RichNode): boolean {
+  if (node.marks?.some(isSuggestionMark)) return true;
+  return (node.content ?? []).some(docHasSuggestions);
+}
+
+/** Resolves the suggestions of one body; unchanged bodies are returned as they are. */
+export function resolveDocSuggestions(doc: RichDoc, decide: Decide): RichDoc {
+  if (!docHasSuggestions(doc)) return doc;
+  return resolveNode(doc, decide) as RichDoc;
+}
+
+function resolveNode(node: RichNode, decide: Decide): RichNode | null {
+  if (node.type === "text" || node.type === "hardBreak") return resolveInline(node, decide);
+  if (!node.content) return node;
+  const children: RichNode[] = [];
+  let removedAny = false;
+  for (const child of node.content) {
+    const resolved = resolveNode(child, decide);
+    if (resolved) children.push(resolved);
+    else removedAny = true;
+  }
+  const content = mergeTextNodes(children);
+  const next: RichNode = { ...node };
+  if (content.length > 0) next.content = content;
+  else delete next.content;
+  // A paragraph whose whole text was deleted (or whose inserted text was rejected) goes with its text.
+  if (node.type === "paragraph" && removedAny && content.length === 0) return null;
+  return fillEmptyContainer(next);
+}
+
+/** Containers that must keep one block get an empty paragraph back when all of theirs went. */
+function fillEmptyContainer(node: RichNode): RichNode {
+  const needsBlock = node.type === "doc" || node.type === "listItem" || node.type === "tableCell" || node.type === "tableHeader";
+  if (needsBlock && !node.content) return { ...node, content: [{ type: "paragraph" }] };
+  return node;
+}
+
+function resolveInline(node: RichNode, decide: Decide): RichNode | null {
+  if (!node.marks?.some(isSuggestionMark)) return node;
+  const kept: RichMark[] = [];
+  let remove = false;
+  for (const mark of node.marks) {
+    if (!isSuggestionMark(mark)) {
+      kept.push(mark);
+      continue;
+    }
+    const decision = decide(mark.attrs, mark.type);
+    if (decision === "keep") kept.push(mark);
+    else if ((mark.type === "suggestInsert") === (decision === "reject")) remove = true;
+  }
+  if (remove) return null;
+  const next: RichNode = { ...node };
+  if (kept.length > 0) next.marks = kept;
+  else delete next.marks;
+  return next;
+}
+
+function sameMarks(a: RichMark[] | undefined, b: RichMark[] | undefined): boolean {
+  return JSON.stringify(a ?? []) === JSON.stringify(b ?? []);
+}
+
+/** Adjacent text nodes with the same marks become one, as ProseMirror would store them. */
+function mergeTextNodes(nodes: RichNode[]): RichNode[] {
+  const out: RichNode[] = [];
+  for (const node of nodes) {
+    const last = out[out.length - 1];
+    if (node.type === "text" && !node.text) continue;
+    if (last?.type === "text" && node.type === "text" && sameMarks(last.marks, node.marks)) {
+      out[out.length - 1] = { ...last, text: (last.text ?? "") + (node.text ?? "") };
+    } else out.push(node);
+  }
+  return out;
+}
+
+function forEachBody(report: Report, visit: (doc: RichDoc, location: SuggestionLocation) => void): void {
+  visit(report.opening, { field: "opening" });
+  for (const section of report.sections) {
+    for (const item of section.items) visit(item.body, { field: "body", sectionId: section.id, itemId: item.id });
+  }
+}
