@@ -1,11 +1,11 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { NotFoundError, ReportError } from "@/lib/errors";
-import type { AgencyLevel } from "@/lib/report-model";
+import { resolveDocumentFrame, type AgencyFrame, type AgencyLevel } from "@/lib/report-model";
 import { isUniqueViolation } from "@/lib/reports/errors";
 import { agencySettingsSchema, type AgencySettingsInput } from "@/lib/schemas/admin";
 import { assertCan } from "@/lib/workflow/assert-can";
@@ -21,6 +21,8 @@ export interface AgencyProfile {
   fontProfile: "gb2312" | "windows";
   defaultMainRecipient: string;
   defaultSignature: string;
+  /** GB/T 9704 版头/版记 defaults (saved by `updateAgencyFrame`, not by `updateAgencyProfile`). */
+  frame: AgencyFrame;
 }
 
 /** The user's own agency with its settings, defaults filled in. */
@@ -41,6 +43,7 @@ export async function getAgencyProfile({ db, user }: { db: Database; user: Sessi
     fontProfile: settings.fontProfile ?? "gb2312",
     defaultMainRecipient: settings.defaultMainRecipient ?? "",
     defaultSignature: settings.defaultSignature ?? "",
+    frame: agencyFrameOf(settings.frame),
   };
 }
 
@@ -51,11 +54,21 @@ export async function updateAgencyProfile({ db, user, input }: { db: Database; u
   const before = await getAgencyProfile({ db, user });
   const { name, level, ...settings } = data;
   try {
-    await db.update(tables.agencies).set({ name, level, settings }).where(eq(tables.agencies.id, user.agencyId));
+    // Merged into the stored settings in one statement: keys this form does not edit (the 版头/版记 defaults) stay.
+    await db
+      .update(tables.agencies)
+      .set({ name, level, settings: sql`${tables.agencies.settings} || ${JSON.stringify(settings)}::jsonb` })
+      .where(eq(tables.agencies.id, user.agencyId));
   } catch (error) {
     if (isUniqueViolation(error)) throw new ReportError("INVALID_INPUT", "name taken", { userMessage: `机关名称“${name}”已被使用`, cause: error });
     throw error;
   }
   const changed = (Object.keys(data) as Array<keyof typeof data>).filter((key) => before[key] !== data[key]);
   await recordAuditEvent({ db, action: "agency.update", user, targetId: user.agencyId, detail: { changed } });
+}
+
+/** The stored 版头/版记 defaults with every field present. */
+export function agencyFrameOf(stored: Partial<AgencyFrame> | undefined): AgencyFrame {
+  const { agencyMark, signer, isSealed, imprintAgency } = resolveDocumentFrame(stored, undefined);
+  return { agencyMark, signer, isSealed, imprintAgency };
 }

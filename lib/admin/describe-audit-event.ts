@@ -10,6 +10,10 @@ const AGENCY_FIELD_LABELS: Record<string, string> = {
   fontProfile: "导出字体",
   defaultMainRecipient: "默认主送机关",
   defaultSignature: "默认署名",
+  "frame.agencyMark": "发文机关标志",
+  "frame.signer": "签发人",
+  "frame.isSealed": "加盖印章",
+  "frame.imprintAgency": "印发机关",
 };
 
 const ASSIGNMENT_STATUS_LABELS: Record<string, string> = { open: "进行中", done: "已完成" };

@@ -12,4 +12,5 @@ export * from "./list-audit-report-titles";
 export * from "./list-users";
 export * from "./reset-password";
 export * from "./set-user-active";
+export * from "./update-agency-frame";
 export * from "./update-user-roles";

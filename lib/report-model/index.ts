@@ -1,4 +1,5 @@
 export * from "./constants";
+export * from "./document-frame";
 export * from "./indicators";
 export * from "./numerals";
 export * from "./report";

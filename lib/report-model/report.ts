@@ -1,6 +1,7 @@
 import { z } from "zod";
 
 import { GANGYAO_AREAS, REPORT_SCHEMA_VERSION, SECTION_KINDS } from "./constants";
+import { reportFrameSchema } from "./document-frame";
 import { findLimitViolation } from "./limits";
 import { emptyDoc, richDocSchema } from "./rich-text";
 
@@ -113,6 +114,8 @@ export function parseReportFile(json: unknown): Report {
 }
 
 let idCounter = 0;
+    /** This report's 版头/版记 choices (签发人, 附件, 印章…); fields left out follow the agency profile. */
+    frame: reportFrameSchema.optional(),
 /** Short unique id for sections, items and marks (stable across saves once assigned). */
 export function newId(prefix = "n"): string {
   idCounter = (idCounter + 1) % 1_000_000;

@@ -7,7 +7,7 @@ import { tables } from "@/lib/db";
 import { env } from "@/lib/env";
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, ExportError, exportFileName, type ExportOptions } from "@/lib/export/options";
-import { reportSchema, type Report } from "@/lib/report-model";
+import { reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import { JobFailure, remoteErrorOf, runJob } from "@/lib/jobs";
 import { findReportForSupervisor } from "@/lib/supervision";
 import { findTemplate } from "@/templates";
@@ -53,6 +53,8 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
     fontProfile: agency?.settings.fontProfile ?? DEFAULT_EXPORT_OPTIONS.fontProfile,
     isHeadingBold: template?.layout.isHeadingBold ?? false,
     pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",
+    // 版头/版记: the report's own choices over the agency profile's defaults.
+    frame: resolveDocumentFrame(agency?.settings.frame, content.frame),
     template,
   };
   let file: ExportedFile;

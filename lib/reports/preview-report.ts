@@ -1,7 +1,10 @@
+import { eq } from "drizzle-orm";
+
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
+import { tables } from "@/lib/db";
 import { DEFAULT_EXPORT_OPTIONS } from "@/lib/export/options";
-import { reportSchema, type Report } from "@/lib/report-model";
+import { reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import { findTemplate } from "@/templates";
 
 import { getReport } from "./get-report";
@@ -19,6 +22,7 @@ export async function previewReport({ db, user, reportId, content }: PreviewRepo
   const row = await getReport({ db, user, reportId });
   const report = reportSchema.parse(content ?? row.content);
   const template = findTemplate(report.templateId) ?? undefined;
+  const [agency] = await db.select({ settings: tables.agencies.settings }).from(tables.agencies).where(eq(tables.agencies.id, row.agencyId));
   const { renderReportPreview } = await import("@/lib/export/pdf");
   return renderReportPreview(report, {
     ...DEFAULT_EXPORT_OPTIONS,
@@ -26,6 +30,8 @@ export async function previewReport({ db, user, reportId, content }: PreviewRepo
     isDraft: !["signed", "published"].includes(row.status),
     isHeadingBold: template?.layout.isHeadingBold ?? false,
     pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",
+    // The same 版头/版记 as the export: the report's choices over the agency profile's defaults.
+    frame: resolveDocumentFrame(agency?.settings.frame, report.frame),
     template,
   });
 }

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { AGENCY_LEVELS, ROLES } from "@/lib/report-model";
+import { agencyFrameSchema, AGENCY_LEVELS, ROLES } from "@/lib/report-model";
 
 import { agencyProfileSchema, passwordSchema, setupSchema } from "./account";
 
@@ -30,6 +30,10 @@ export const agencySettingsSchema = z.object({
   defaultSignature: z.string().trim().max(100, "署名不超过100字").default(""),
 });
 export type AgencySettingsInput = z.input<typeof agencySettingsSchema>;
+
+/** The agency's GB/T 9704 版头/版记 defaults, saved apart from the other settings (the same schema the export reads). */
+export const agencyFrameSettingsSchema = agencyFrameSchema;
+export type AgencyFrameSettingsInput = z.input<typeof agencyFrameSettingsSchema>;
 
 /** A subordinate agency with its first administrator. */
 export const createChildAgencySchema = setupSchema;

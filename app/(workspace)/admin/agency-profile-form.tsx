@@ -28,7 +28,7 @@ export function AgencyProfileForm({ profile }: { profile: AgencyProfile }) {
       onSubmit={(event) => {
         event.preventDefault();
         startTransition(async () => {
-          const { id: _id, parentName: _parent, ...input } = values;
+          const { id: _id, parentName: _parent, frame: _frame, ...input } = values;
           const result = await updateAgencyProfileAction(input);
           setStatus(result.ok ? { success: "机关信息已保存" } : { error: firstError(result) });
           if (result.ok) router.refresh();

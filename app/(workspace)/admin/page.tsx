@@ -4,6 +4,7 @@ import { getAgencyProfile, listUsers } from "@/lib/admin";
 import { getDb } from "@/lib/db";
 import { listSubordinateAgencies } from "@/lib/supervision";
 
+import { AgencyFrameForm } from "./agency-frame-form";
 import { AgencyProfileForm } from "./agency-profile-form";
 import { ChildAgencyForm } from "./child-agency-form";
 import { CreateUserForm } from "./create-user-form";
@@ -32,6 +33,12 @@ export default async function AdminPage() {
           机关信息
         </h2>
         <AgencyProfileForm profile={profile} />
+      </section>
+      <section aria-labelledby="frame-title" className="space-y-3">
+        <h2 id="frame-title" className="text-lg font-semibold">
+          公文版头与版记
+        </h2>
+        <AgencyFrameForm frame={profile.frame} />
       </section>
       <section aria-labelledby="children-title" className="space-y-3">
         <h2 id="children-title" className="text-lg font-semibold">

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { type AnyPgColumn, jsonb, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 
-import { AGENCY_LEVELS } from "@/lib/report-model";
+import { AGENCY_LEVELS, type AgencyFrame } from "@/lib/report-model";
 
 export interface AgencySettings {
   /** MM-DD of the following year. */
@@ -10,6 +10,8 @@ export interface AgencySettings {
   fontProfile?: "gb2312" | "windows";
   defaultMainRecipient?: string;
   defaultSignature?: string;
+  /** GB/T 9704 版头/版记 defaults for the agency's exports (red 发文机关标志, 签发人, seal, 印发机关). */
+  frame?: AgencyFrame;
 }
 
 export const agencies = pgTable("agencies", {

@@ -103,18 +103,5 @@ export type PrintableBlock =
 
 export type PrintableBlockKind = PrintableBlock["kind"];
 
-/** GB/T 9704 版头, 附件说明, seal layout and 版记: options of the agency profile and of one export. */
-export interface DocumentFrame {
-  /** 发文机关标志 ("青禾县人民政府文件"): printed red over a red separator. "" = no 版头. */
-  agencyMark: string;
-  /** 签发人 of a 上行文: the 文号 then goes left and "签发人：name" right. "" = 文号 centred. */
-  signer: string;
-  /** 附件名称 in order, printed as 附件说明 after the text. */
-  attachments: string[];
-  /** 加盖印章 layout of 署名 and 成文日期 (7.3.5.1). */
-  isSealed: boolean;
-  /** 印发机关 of the 版记 ("青禾县人民政府办公室"). "" = no 印发 line. */
-  imprintAgency: string;
-  /** 印发日期, ISO yyyy-mm-dd; "" = the 成文日期. */
-  imprintDate: string;
-}
+/** GB/T 9704 版头, 附件说明, seal layout and 版记, defined with its zod schema in the report model. */
+export type { DocumentFrame } from "@/lib/report-model";
