@@ -1,6 +1,7 @@
 export * from "./agencies";
 export * from "./assignments";
 export * from "./audit";
+export * from "./collab";
 export * from "./comments";
 export * from "./notifications";
 export * from "./reminders";
