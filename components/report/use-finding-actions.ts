@@ -65,7 +65,7 @@ export function useFindingActions(options: FindingActionsOptions) {
         return;
       }
     }
-    if (otherEdits.length > 0) {
+    if (otherEdits.length > 0 || fix.acknowledgeImportedNumbering) {
       edit((report) => applyFix(report, { ...fix, edits: otherEdits }));
       if (otherEdits.some((textEdit) => META_FIELDS.has(textEdit.location.field))) options.onMetaReplaced();
     }

@@ -43,6 +43,18 @@ export const pendingUpdateSchema = z.object({
 });
 export type PendingUpdate = z.infer<typeof pendingUpdateSchema>;
 
+/**
+ * A heading's numeral as the imported file typed it, kept when it was wrong (skipped, repeated, half-width,
+ * lost), so the editor reports it like `validate` on the file does until the official acknowledges it.
+ * `expected` is the numeral the heading's place called for at import; `previous` the numeral typed before it.
+ */
+export const importedNumberingSchema = z.object({
+  line: z.string().min(1).max(300),
+  expected: z.number().int().min(1).max(999),
+  previous: z.number().int().min(0).max(999).optional(),
+});
+export type ImportedNumbering = z.infer<typeof importedNumberingSchema>;
+
 export const reportItemSchema = z.object({
   id: idSchema,
   /** Heading without its numeral; the exporter numbers items （一）（二）…. */
@@ -53,6 +65,7 @@ export const reportItemSchema = z.object({
   /** The 纲要 task area this item reports on, when known. */
   area: z.enum(GANGYAO_AREAS).nullable().default(null),
   pendingUpdates: z.array(pendingUpdateSchema).max(500).default([]),
+  importedNumbering: importedNumberingSchema.optional(),
 });
 export type ReportItem = z.infer<typeof reportItemSchema>;
 
@@ -72,6 +85,7 @@ export const reportSectionSchema = z.object({
   indicators: indicatorValuesSchema.default({}),
   /** Last year's values, shown beside the inputs after roll-forward. */
   previousIndicators: indicatorValuesSchema.default({}),
+  importedNumbering: importedNumberingSchema.optional(),
 });
 export type ReportSection = z.infer<typeof reportSectionSchema>;
 

@@ -7,6 +7,7 @@ import { JobFailure, remoteErrorOf, runJob } from "@/lib/jobs";
 import type { JobMessage } from "@/lib/jobs/job-types";
 import { addMissingStatutoryParts, findMissingStatutorySections, rollForwardReport } from "@/lib/reuse";
 import { acceptImportSchema, type AcceptImport } from "@/lib/schemas/import";
+import { recordImportedNumbering } from "@/lib/validation";
 import { findTemplate } from "@/templates";
 
 import { insertReport } from "./create-report";
@@ -26,7 +27,9 @@ export async function previewImport({ user, source, maxBytes }: PreviewImportOpt
   const job: JobMessage =
     "text" in source ? { kind: "import-text", text: source.text, maxBytes } : { kind: "import-file", bytes: source.bytes, fileName: source.fileName, maxBytes };
   try {
-    return await runJob<ImportResult>(user.id, job);
+    const result = await runJob<ImportResult>(user.id, job);
+    // The file's wrong heading numerals travel with the report, so the editor reports them once it is stored.
+    return { ...result, report: recordImportedNumbering(result.report, result.sourceHeadings) };
   } catch (error) {
     if (error instanceof JobFailure) {
       throw new ReportError(error.code === "BUSY" ? "RATE_LIMITED" : "TOO_LARGE", `import ${error.code}`, { userMessage: error.message, cause: error });

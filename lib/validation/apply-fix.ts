@@ -137,6 +137,12 @@ function applyEdit(report: Report, edit: TextEdit): void {
   }
 }
 
+function forgetImportedNumbering(report: Report, target: { sectionId: string; itemId?: string }): void {
+  const section = report.sections.find((candidate) => candidate.id === target.sectionId);
+  const holder = target.itemId ? section?.items.find((item) => item.id === target.itemId) : section;
+  if (holder) delete holder.importedNumbering;
+}
+
 /**
  * Applies a fix to a copy of the report. Edits address plain-text offsets as they were before the fix,
  * so within a field they are applied from the end backwards.
@@ -147,5 +153,6 @@ export function applyFix(report: Report, fix: Fix): Report {
     const ordered = [...edits].sort((left, right) => right.from - left.from || right.to - left.to);
     for (const edit of ordered) applyEdit(next, edit);
   }
+  if (fix.acknowledgeImportedNumbering) forgetImportedNumbering(next, fix.acknowledgeImportedNumbering);
   return next;
 }

@@ -7,4 +7,5 @@ export { gangyaoCoverage, type AreaCoverage } from "./gangyao-coverage";
 export { describeLocation, type LocationNames } from "./describe-location";
 export { compareLocations } from "./compare-locations";
 export { RULES } from "./rules";
+export { recordImportedNumbering } from "./rules/source-numbering";
 export { FIXED_EXPRESSIONS, type FixedExpression } from "./data/fixed-expressions";

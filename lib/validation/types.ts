@@ -15,6 +15,11 @@ export interface TextEdit {
 export interface Fix {
   label: string;
   edits: TextEdit[];
+  /**
+   * The official acknowledges a numeral of the imported file (the report numbers by position): the record the
+   * import kept on this part or item (`importedNumbering`) is dropped, and with it the finding.
+   */
+  acknowledgeImportedNumbering?: { sectionId: string; itemId?: string };
 }
 
 export interface Finding {
