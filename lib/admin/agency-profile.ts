@@ -1,5 +1,6 @@
 import { eq, sql } from "drizzle-orm";
 
+import { agencyNameUnavailableMessage, assertAgencyNameAvailable } from "@/lib/accounts/name-availability";
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
@@ -53,6 +54,7 @@ export async function updateAgencyProfile({ db, user, input }: { db: Database; u
   const data = agencySettingsSchema.parse(input);
   const before = await getAgencyProfile({ db, user });
   const { name, level, ...settings } = data;
+  if (name !== before.name) await assertAgencyNameAvailable(db, { name, agencyId: user.agencyId, actorId: user.id, exceptAgencyId: user.agencyId });
   try {
     // Merged into the stored settings in one statement: keys this form does not edit (the 版头/版记 defaults) stay.
     await db
@@ -60,7 +62,7 @@ export async function updateAgencyProfile({ db, user, input }: { db: Database; u
       .set({ name, level, settings: sql`${tables.agencies.settings} || ${JSON.stringify(settings)}::jsonb` })
       .where(eq(tables.agencies.id, user.agencyId));
   } catch (error) {
-    if (isUniqueViolation(error)) throw new ReportError("INVALID_INPUT", "name taken", { userMessage: `机关名称“${name}”已被使用`, cause: error });
+    if (isUniqueViolation(error)) throw new ReportError("INVALID_INPUT", "name taken", { userMessage: agencyNameUnavailableMessage(name), cause: error });
     throw error;
   }
   const changed = (Object.keys(data) as Array<keyof typeof data>).filter((key) => before[key] !== data[key]);

@@ -1,3 +1,4 @@
+import { agencyNameUnavailableMessage, assertAgencyNameAvailable, assertUsernameAvailable, usernameUnavailableMessage } from "@/lib/accounts/name-availability";
 import { hashPassword } from "@/lib/auth/password";
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -20,6 +21,9 @@ export async function createChildAgency({
 }): Promise<{ agencyId: string; userId: string }> {
   assertCan(user, "agency.manage");
   const data = createChildAgencySchema.parse(input);
+  // Names held by other agencies get a neutral answer ("不能使用"), never a confirmation (lib/accounts/name-availability.ts).
+  await assertAgencyNameAvailable(db, { name: data.agencyName, agencyId: user.agencyId, actorId: user.id });
+  await assertUsernameAvailable(db, { username: data.username, agencyId: user.agencyId, actorId: user.id });
   const passwordHash = await hashPassword(data.password);
   let result: { agencyId: string; userId: string };
   try {
@@ -37,7 +41,10 @@ export async function createChildAgency({
     });
   } catch (error) {
     if (isUniqueViolation(error))
-      throw new ReportError("INVALID_INPUT", "duplicate", { userMessage: `机关名称“${data.agencyName}”或用户名“${data.username}”已被使用`, cause: error });
+      throw new ReportError("INVALID_INPUT", "duplicate", {
+        userMessage: `${agencyNameUnavailableMessage(data.agencyName)}；或${usernameUnavailableMessage(data.username)}`,
+        cause: error,
+      });
     throw error;
   }
   await recordAuditEvent({
