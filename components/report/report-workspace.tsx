@@ -29,6 +29,7 @@ import { CompletenessMeter } from "./completeness-meter";
 import { isSameContent } from "./conflict/is-same-content";
 import { useMergeBridge } from "./conflict/use-merge-bridge";
 import { FindingsPanel } from "./findings-panel";
+import { FrameForm } from "./frame-form";
 import { useFindingActions } from "./use-finding-actions";
 import { focusField } from "./focus-location";
 import { GuidancePanel } from "./guidance-panel";
@@ -161,6 +162,15 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     [edit],
   );
   const onClosingChange = useCallback((closing: string) => edit((r) => (r.closing === closing ? r : { ...r, closing })), [edit]);
+  const onFrameChange = useCallback(
+    (frame: Report["frame"]) =>
+      edit((r) => {
+        if (isSameContent(r.frame ?? null, frame ?? null)) return r;
+        const { frame: _previous, ...rest } = r;
+        return frame ? { ...rest, frame } : rest;
+      }),
+    [edit],
+  );
   const flush = autosave.flush;
   const onLeaveField = useCallback(() => void flush(), [flush]);
   const onAddItem = useCallback(
@@ -301,6 +311,12 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
                     </h2>
                     <MetaForm key={metaEpoch} initial={report.meta} isEditable={isEditable} onChange={onMetaChange} onInputFindings={setInputFindings} />
                   </section>
+                  <details className="rounded-md border border-stone-200 bg-white p-4 shadow-sm">
+                    <summary className="cursor-pointer text-base font-semibold">版头与版记（红头、签发人、附件、印章、印发）</summary>
+                    <div className="mt-3">
+                      <FrameForm key={metaEpoch} initial={report.frame} isEditable={isEditable} onChange={onFrameChange} />
+                    </div>
+                  </details>
                   <OpeningForm
                     opening={report.opening}
                     pendingUpdates={report.openingPendingUpdates}

@@ -54,7 +54,7 @@ describe.skipIf(!isAvailable || !isPopplerReady)(`[EXPORT] 版头/版记 from th
       const [row] = await db.select().from(tables.agencies).where(eq(tables.agencies.id, agency.id));
       await db
         .update(tables.agencies)
-        .set({ settings: { ...row!.settings, futureKey: "kept" } as typeof row.settings })
+        .set({ settings: { ...row!.settings, futureKey: "kept" } as typeof tables.agencies.$inferSelect.settings })
         .where(eq(tables.agencies.id, agency.id));
       await updateAgencyFrame({ db, user: admin, input: { ...AGENCY_FRAME, signer: "" } });
       await updateAgencyProfile({ db, user: admin, input: PROFILE });

@@ -1,0 +1,93 @@
+"use client";
+
+import { memo, useRef, useState } from "react";
+
+import { reportFrameSchema, type ReportFrame } from "@/lib/report-model";
+
+import { Input, Textarea } from "@/components/ui/input";
+import { Field } from "@/components/ui/label";
+
+const SELECT = "h-9 w-full rounded border border-stone-300 bg-white px-2 text-sm disabled:bg-stone-100";
+
+/** Id of a 版头/版记 input. */
+export const frameFieldId = (key: keyof ReportFrame) => `frame-${key}`;
+
+/**
+ * 版头与版记 of this report. A field left empty follows the agency profile (set by the administrator); what is typed
+ * here wins. Inputs are uncontrolled so IME composition is left to the browser; remount with a new `key` to show
+ * values changed elsewhere.
+ */
+export const FrameForm = memo(function FrameForm({
+  initial,
+  isEditable,
+  onChange,
+}: {
+  initial: ReportFrame | undefined;
+  isEditable: boolean;
+  onChange: (frame: ReportFrame | undefined) => void;
+}) {
+  const formRef = useRef<HTMLFormElement>(null);
+  const [error, setError] = useState("");
+  const onInput = () => {
+    if (!formRef.current) return;
+    const parsed = reportFrameSchema.safeParse(frameFromForm(new FormData(formRef.current)));
+    setError(parsed.success ? "" : (parsed.error.issues[0]?.message ?? ""));
+    // An invalid entry is not saved; the last valid choices stay.
+    if (parsed.success) onChange(Object.keys(parsed.data).length > 0 ? parsed.data : undefined);
+  };
+  const sealed = initial?.isSealed === undefined ? "" : initial.isSealed ? "yes" : "no";
+  return (
+    <form
+      ref={formRef}
+      aria-label="版头与版记"
+      noValidate
+      onInput={onInput}
+      onChange={onInput}
+      onSubmit={(event) => event.preventDefault()}
+      className="grid grid-cols-1 gap-x-4 gap-y-3 md:grid-cols-2"
+    >
+      <p className="text-xs text-stone-500 md:col-span-2">留空的项按“管理 → 公文版头与版记”中本机关的设置导出。</p>
+      <Field id={frameFieldId("agencyMark")} label="发文机关标志（红头）" hint="如“青溪市水务局文件”">
+        <Input id={frameFieldId("agencyMark")} name="agencyMark" defaultValue={initial?.agencyMark ?? ""} disabled={!isEditable} />
+      </Field>
+      <Field id={frameFieldId("signer")} label="签发人（上行文）">
+        <Input id={frameFieldId("signer")} name="signer" defaultValue={initial?.signer ?? ""} disabled={!isEditable} />
+      </Field>
+      <Field id={frameFieldId("attachments")} label="附件" hint="每行一个附件名称，按顺序排列" className="md:col-span-2">
+        <Textarea id={frameFieldId("attachments")} name="attachments" rows={2} defaultValue={(initial?.attachments ?? []).join("\n")} disabled={!isEditable} />
+      </Field>
+      <Field id={frameFieldId("isSealed")} label="加盖印章">
+        <select id={frameFieldId("isSealed")} name="isSealed" className={SELECT} defaultValue={sealed} disabled={!isEditable}>
+          <option value="">按机关设置</option>
+          <option value="yes">加盖印章</option>
+          <option value="no">不加盖印章</option>
+        </select>
+      </Field>
+      <Field id={frameFieldId("imprintAgency")} label="印发机关（版记）">
+        <Input id={frameFieldId("imprintAgency")} name="imprintAgency" defaultValue={initial?.imprintAgency ?? ""} disabled={!isEditable} />
+      </Field>
+      <Field id={frameFieldId("imprintDate")} label="印发日期" hint="留空则为成文日期">
+        <Input id={frameFieldId("imprintDate")} name="imprintDate" type="date" defaultValue={initial?.imprintDate ?? ""} disabled={!isEditable} />
+      </Field>
+      {error && (
+        <p role="alert" className="text-xs text-red-700 md:col-span-2">
+          {error}
+        </p>
+      )}
+    </form>
+  );
+});
+
+/** The typed values as overrides: an empty field is left out (it follows the agency profile). */
+function frameFromForm(data: FormData): Record<string, unknown> {
+  const text = (key: string) => String(data.get(key) ?? "").trim();
+  const frame: Record<string, unknown> = {};
+  for (const key of ["agencyMark", "signer", "imprintAgency", "imprintDate"]) if (text(key)) frame[key] = text(key);
+  const attachments = text("attachments")
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
+  if (attachments.length > 0) frame.attachments = attachments;
+  if (text("isSealed")) frame.isSealed = text("isSealed") === "yes";
+  return frame;
+}
