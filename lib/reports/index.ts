@@ -10,3 +10,5 @@ export * from "./submit-report";
 export * from "./preview-report";
 export * from "./import-report";
 export * from "./display-name";
+export * from "./resolve-suggestions";
+export * from "./suggestion-rules";

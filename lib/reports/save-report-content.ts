@@ -7,11 +7,11 @@ import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
 import { assertBodyMatchesSchema } from "@/lib/report-model/extensions";
 import { saveReportContentSchema, type SaveReportContent, type SavedRevision } from "@/lib/schemas/report";
-import { assertCan } from "@/lib/workflow/assert-can";
 import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
 
 import { findDisplayName } from "./display-name";
 import { ConflictError, isUniqueViolation } from "./errors";
+import { assertSuggestionsOnly, changeModeFor } from "./suggestion-rules";
 
 export interface SaveReportContentOptions {
   db: Database;
@@ -48,7 +48,6 @@ export async function saveReportContent(options: SaveReportContentOptions): Prom
 }
 
 async function save({ db, user, reportId, input }: SaveReportContentOptions): Promise<SavedRevision> {
-  assertCan(user, "report.edit");
   const data = saveReportContentSchema.parse(input);
   for (const section of data.content.sections) {
     for (const item of section.items) {
@@ -70,14 +69,14 @@ async function save({ db, user, reportId, input }: SaveReportContentOptions): Pr
         .where(and(eq(tables.reports.id, reportId), eq(tables.reports.agencyId, user.agencyId)))
         .for("update");
       if (!row) throw new ReportError("NOT_FOUND", "report not found", { userMessage: "报告不存在或无权访问" });
-      if (!(EDITABLE_STATUSES as readonly string[]).includes(row.status)) {
-        throw new ReportError("INVALID_STATE", "locked", { userMessage: "报告已提交或签发，当前不能修改" });
-      }
+      // The drafter edits in draft/returned; a reviewer or approver may only add suggestions (修订); signed is locked.
+      const mode = changeModeFor(user, row.status);
       if (row.revision !== data.baseRevision) {
         const updatedBy = await findDisplayName(tx, row.updatedBy);
         throw new ConflictError({ revision: row.revision, content: row.content, updatedAt: row.updatedAt.toISOString(), updatedBy });
       }
-      await assertWithinAssignments({ db: tx, user, row, content: data.content });
+      if (mode === "suggest") assertSuggestionsOnly({ before: row.content, after: data.content, user });
+      else await assertWithinAssignments({ db: tx, user, row, content: data.content });
       const revision = row.revision + 1;
       const now = new Date();
       await tx

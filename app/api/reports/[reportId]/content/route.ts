@@ -29,7 +29,8 @@ export async function GET(_request: Request, { params }: Context) {
 
 export async function PUT(request: Request, { params }: Context) {
   try {
-    const user = await requireUser("report.edit");
+    // The verb decides: the drafter edits, a reviewer or approver only suggests (修订), nobody changes a signed report.
+    const user = await requireUser("report.read");
     assertSameOrigin(request);
     const { reportId } = await params;
     const input = saveReportContentSchema.parse(await readJsonBody(request, MAX_CONTENT_BYTES));
