@@ -17,6 +17,7 @@ import {
   type SuggestionAttrs,
 } from "@/lib/report-model";
 import { assertBodyMatchesSchema } from "@/lib/report-model/extensions";
+import { validateReport } from "@/lib/validation";
 
 import { buildCompleteReport } from "../../fixtures/complete-report";
 
@@ -192,5 +193,21 @@ describe("accepting and rejecting", () => {
     const report = buildCompleteReport();
     report.opening = { type: "doc", content: [{ type: "paragraph", content: [text("加粗", { type: "bold" }, ins("i"))] }] };
     expect(acceptAllSuggestions(report).opening.content[0]!.content).toEqual([{ type: "text", text: "加粗", marks: [{ type: "bold" }] }]);
+  });
+});
+
+describe("validation reads the text with suggestions accepted", () => {
+  function duplicateCommaFindings(parts: RichNode[]): string[] {
+    const report = buildCompleteReport();
+    report.sections[0]!.items[0]!.body = { type: "doc", content: [{ type: "paragraph", content: parts }] };
+    return validateReport(report)
+      .filter((finding) => finding.location.itemId === report.sections[0]!.items[0]!.id && finding.message.includes("重复"))
+      .map((finding) => finding.message);
+  }
+
+  it("a suggested deletion of the doubled comma clears the finding; a suggested insertion of one raises it", () => {
+    expect(duplicateCommaFindings([text("全年共办理行政复议案件3件，，其中维持2件。")])).toHaveLength(1);
+    expect(duplicateCommaFindings([text("全年共办理行政复议案件3件，"), text("，", del("d")), text("其中维持2件。")])).toEqual([]);
+    expect(duplicateCommaFindings([text("全年共办理行政复议案件3件，"), text("，", ins("i")), text("其中维持2件。")])).toHaveLength(1);
   });
 });
