@@ -8,6 +8,8 @@ import { ROLE_FONTS } from "./fonts";
 import { renderBlock } from "./node-map";
 import { buildPageSetup } from "./page";
 import { buildStyles } from "./styles";
+import { anchorComments, type ExportCommentThread } from "./track-changes-comments";
+import { startChangeNumbering } from "./track-changes-runs";
 
 /**
  * LibreOffice 7.4 puts about 3.2 pt (0.2 of a 3号 character) between Chinese and digits and, unlike Word,
@@ -20,13 +22,17 @@ export type DocxExportOptions = Partial<ExportOptions> & {
   template?: ReportTemplate;
   /** Without a template: print every part's indicators as a table. @default false */
   shouldPrintIndicatorTables?: boolean;
+  /** Open comment threads to print as Word comments anchored to their text (the review export). */
+  comments?: readonly ExportCommentThread[];
 };
 
 /** The report as a GB/T 9704 Word document (pure: no I/O). */
 export function buildReportDocument(report: Report, options: DocxExportOptions = {}): Document {
   const settings: ExportOptions = { ...DEFAULT_EXPORT_OPTIONS, ...definedOnly(options) };
   const fonts = ROLE_FONTS[settings.fontProfile];
-  const blocks = buildPrintableReport(report, {
+  startChangeNumbering();
+  const annotated = options.comments && options.comments.length > 0 ? anchorComments(report, options.comments) : undefined;
+  const blocks = buildPrintableReport(annotated?.report ?? report, {
     template: options.template,
     shouldPrintIndicatorTables: options.shouldPrintIndicatorTables,
     closing: { latinGapChars: LIBREOFFICE_LATIN_GAP_CHARS },
@@ -42,6 +48,7 @@ export function buildReportDocument(report: Report, options: DocxExportOptions =
     description: settings.isDraft ? "草稿" : "",
     styles: buildStyles(fonts, settings.isHeadingBold),
     evenAndOddHeaderAndFooters: settings.pageNumberPosition === "outside",
+    ...(annotated ? { comments: { children: annotated.comments } } : {}),
     sections: [{ ...buildPageSetup(settings, fonts), children }],
   });
 }

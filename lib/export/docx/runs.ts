@@ -1,8 +1,9 @@
-import { TextRun } from "docx";
+import { TextRun, type ParagraphChild } from "docx";
 
 import { splitInlinesAt } from "../layout";
 import type { PrintableInline } from "../layout";
 import { RUN_LANGUAGE, runFont } from "./fonts";
+import { createAnnotatedRuns } from "./track-changes-runs";
 
 export interface RunStyle {
   /** East Asian face of the run. */
@@ -22,14 +23,14 @@ export function createTextRun(text: string, style: RunStyle, marks: { isBold?: b
   });
 }
 
-/** Runs of printable inlines; a break becomes a `w:br` in its own run. */
-export function createInlineRuns(inlines: readonly PrintableInline[], style: RunStyle): TextRun[] {
-  return inlines.map((inline) => (inline.kind === "break" ? new TextRun({ break: 1, language: RUN_LANGUAGE }) : createTextRun(inline.text, style, inline)));
+/** Runs of printable inlines; a break becomes a `w:br` in its own run, a suggestion a tracked change. */
+export function createInlineRuns(inlines: readonly PrintableInline[], style: RunStyle): ParagraphChild[] {
+  return createAnnotatedRuns(inlines.map((inline) => ({ inline, style })));
 }
 
 /** Runs of a paragraph whose first `boldLength` characters (a run-in heading like "1.加强队伍建设。") are bold. */
-export function createRunsWithBoldLead(inlines: readonly PrintableInline[], style: RunStyle, boldLength: number): TextRun[] {
+export function createRunsWithBoldLead(inlines: readonly PrintableInline[], style: RunStyle, boldLength: number): ParagraphChild[] {
   if (boldLength <= 0) return createInlineRuns(inlines, style);
   const [lead, rest] = splitInlinesAt(inlines, boldLength);
-  return [...createInlineRuns(lead, { ...style, isBold: true }), ...createInlineRuns(rest, style)];
+  return createAnnotatedRuns([...lead.map((inline) => ({ inline, style: { ...style, isBold: true } })), ...rest.map((inline) => ({ inline, style }))]);
 }

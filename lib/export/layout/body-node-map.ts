@@ -2,7 +2,7 @@ import { BODY_MARK_TYPES, type BodyMarkType, type BodyNodeType, type RichNode } 
 
 import { ExportError } from "../options";
 import { classifyParagraph } from "./paragraph-role";
-import type { PrintableBlock, PrintableInline, PrintableTable, PrintableTableCell } from "./types";
+import type { PrintableBlock, PrintableChange, PrintableInline, PrintableTable, PrintableTableCell } from "./types";
 
 interface BlockContext {
   /** Depth of the enclosing list (0 outside lists). */
@@ -75,14 +75,27 @@ function misplaced(node: RichNode, name: string): never {
 
 function textInlines(node: RichNode): PrintableInline[] {
   const marks = new Set<BodyMarkType>();
+  let change: PrintableChange | undefined;
   for (const mark of node.marks ?? []) {
     if (!(BODY_MARK_TYPES as readonly string[]).includes(mark.type)) {
       throw new ExportError("UNSUPPORTED_NODE", `正文中有无法导出的文字格式“${String(mark.type)}”，已停止导出以免丢失格式`);
     }
     marks.add(mark.type);
+    if ("attrs" in mark) change = { kind: mark.type === "suggestInsert" ? "insert" : "delete", id: mark.attrs.id, authorName: mark.attrs.authorName, at: mark.attrs.at };
   }
   if (!node.text) return [];
-  return [{ kind: "text", text: node.text, isBold: marks.has("bold"), isItalic: marks.has("italic") }];
+  // Export-internal: the track-changes exporter numbers the Word comments anchored on a text node.
+  const commentIds = Array.isArray(node.attrs?.commentIds) ? node.attrs.commentIds : [];
+  return [
+    {
+      kind: "text",
+      text: node.text,
+      isBold: marks.has("bold"),
+      isItalic: marks.has("italic"),
+      ...(change ? { change } : {}),
+      ...(commentIds.length > 0 ? { commentIds } : {}),
+    },
+  ];
 }
 
 function paragraphBlock(inlines: PrintableInline[], context: BlockContext): PrintableBlock[] {

@@ -4,6 +4,19 @@ export interface PrintableText {
   text: string;
   isBold: boolean;
   isItalic: boolean;
+  /** A suggestion (修订) on this run: the DOCX writes it as a tracked change (w:ins / w:del). */
+  change?: PrintableChange;
+  /** Word comments anchored on this run, by their number in the exported document (track-changes-comments.ts). */
+  commentIds?: number[];
+}
+
+/** A suggestion mark as the exporters see it. */
+export interface PrintableChange {
+  kind: "insert" | "delete";
+  id: string;
+  authorName: string;
+  /** ISO 8601 timestamp. */
+  at: string;
 }
 
 /** A hard line break inside a paragraph. */

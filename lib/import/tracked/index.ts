@@ -1,0 +1,3 @@
+export { applyTrackedChanges, wordAuthorId, type ApplyTrackedOptions, type ApplyTrackedResult, type PlacedComment } from "./apply-tracked-changes";
+export { readTrackedDocx } from "./read-tracked-docx";
+export type { TrackedComment, TrackedDocument, TrackedParagraph } from "./types";
