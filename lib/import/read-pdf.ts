@@ -4,7 +4,36 @@ import path from "node:path";
 import { ImportError } from "./errors";
 import type { SourceBlock } from "./types";
 
-const MAX_PAGES = 500;
+/**
+ * Bounds the reader keeps by itself, inside whatever process runs it (the job limits outside only kill it).
+ * A real annual report is 5–60 pages of at most a few thousand text runs each and reads in well under a
+ * second; a hostile file (500 pages sharing one stream of 20,000 text operators) would take minutes.
+ * pdf.js extracts text in one uninterrupted chain of promises (no timer fires while it runs), so the checks
+ * happen on every chunk of text it hands over, and the extraction is cancelled at once when one fails.
+ */
+export const PDF_LIMITS = {
+  maxPages: 300,
+  /** Text runs on one page, and in the whole file. */
+  maxItemsPerPage: 10_000,
+  maxItems: 400_000,
+  /** Characters of text in the whole file (the report itself allows 500,000). */
+  maxChars: 2_000_000,
+  /** Reading time for one page, and for the whole file. */
+  maxPageMs: 5_000,
+  maxTotalMs: 20_000,
+};
+
+/** The refusal for a PDF past one of the bounds: what was exceeded, and what the user can do. */
+export function pdfTooComplex(reason: string): ImportError {
+  return new ImportError("TOO_LARGE", `PDF 文件${reason}，已中止读取。请导入 Word 原文，或删减后另存为 PDF 再试。`);
+}
+
+export interface PdfReadOptions {
+  /** Bounds to apply instead of PDF_LIMITS (tests use smaller ones). */
+  limits?: Partial<typeof PDF_LIMITS>;
+  /** Clock (ms), for tests. */
+  now?: () => number;
+}
 /** Fewer visible characters than this in the whole file means there is no text layer (a scan). */
 const MIN_TEXT_CHARS = 10;
 
@@ -30,7 +59,10 @@ function pdfjsAssetDirectory(folder: string): string | undefined {
 }
 
 /** Text of a PDF's text layer as paragraphs (lines rejoined by position), separated by blank blocks. */
-export async function readPdf(bytes: Uint8Array): Promise<SourceBlock[]> {
+export async function readPdf(bytes: Uint8Array, options: PdfReadOptions = {}): Promise<SourceBlock[]> {
+  const limits = { ...PDF_LIMITS, ...options.limits };
+  const now = options.now ?? Date.now;
+  const started = now();
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   const task = pdfjs.getDocument({
     data: new Uint8Array(bytes),
@@ -43,22 +75,19 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceBlock[]> {
     standardFontDataUrl: pdfjsAssetDirectory("standard_fonts"),
   });
   let lines: Line[] = [];
+  const totals = { items: 0, chars: 0 };
   try {
     const document = await task.promise;
-    for (let pageNumber = 1; pageNumber <= Math.min(document.numPages, MAX_PAGES); pageNumber += 1) {
+    if (document.numPages > limits.maxPages) throw pdfTooComplex(`有 ${document.numPages} 页，超过 ${limits.maxPages} 页的上限`);
+    for (let pageNumber = 1; pageNumber <= document.numPages; pageNumber += 1) {
       const page = await document.getPage(pageNumber);
-      const content = await page.getTextContent();
-      const items: PositionedText[] = [];
-      for (const item of content.items) {
-        if (!("str" in item) || !item.str) continue;
-        const size = Math.abs(item.transform[3] as number) || Math.abs(item.transform[0] as number) || 10;
-        items.push({ text: item.str, x: item.transform[4] as number, y: item.transform[5] as number, right: (item.transform[4] as number) + item.width, size });
-      }
+      const items = await readPageText(page, pageNumber, { limits, now, started, totals });
       lines.push(...groupLines(items).map((line) => ({ ...line, page: pageNumber })));
       page.cleanup();
     }
     await document.destroy();
   } catch (error) {
+    if (error instanceof ImportError) throw error;
     if (error instanceof Error && error.name === "PasswordException") throw new ImportError("ENCRYPTED", undefined, { cause: error });
     throw new ImportError("CORRUPT", undefined, { cause: error });
   } finally {
@@ -68,6 +97,56 @@ export async function readPdf(bytes: Uint8Array): Promise<SourceBlock[]> {
   const visible = lines.reduce((count, line) => count + line.text.replace(/\s/g, "").length, 0);
   if (visible < MIN_TEXT_CHARS) throw new ImportError("NO_TEXT_LAYER");
   return toParagraphs(lines);
+}
+
+interface PdfPage {
+  streamTextContent(): ReadableStream<{ items: Array<{ str?: string; transform?: number[]; width?: number } | object> }>;
+}
+
+/** One page's text runs, checked against the bounds after every chunk pdf.js hands over. */
+async function readPageText(
+  page: PdfPage,
+  pageNumber: number,
+  context: { limits: typeof PDF_LIMITS; now: () => number; started: number; totals: { items: number; chars: number } },
+): Promise<PositionedText[]> {
+  const { limits, now, started, totals } = context;
+  const pageStarted = now();
+  const items: PositionedText[] = [];
+  const reader = page.streamTextContent().getReader();
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      for (const item of value.items) {
+        totals.items += 1;
+        if (!("str" in item) || !item.str || !item.transform) continue;
+        totals.chars += item.str.length;
+        const transform = item.transform;
+        const size = Math.abs(transform[3]!) || Math.abs(transform[0]!) || 10;
+        items.push({ text: item.str, x: transform[4]!, y: transform[5]!, right: transform[4]! + (item.width ?? 0), size });
+      }
+      const refusal =
+        items.length > limits.maxItemsPerPage
+          ? `第 ${pageNumber} 页的文字片段超过 ${limits.maxItemsPerPage} 个`
+          : totals.items > limits.maxItems
+            ? `的文字片段超过 ${limits.maxItems} 个`
+            : totals.chars > limits.maxChars
+              ? `的文字超过 ${limits.maxChars} 字`
+              : now() - pageStarted > limits.maxPageMs
+                ? `第 ${pageNumber} 页结构异常复杂，读取超过 ${limits.maxPageMs / 1000} 秒`
+                : now() - started > limits.maxTotalMs
+                  ? `结构异常复杂，读取超过 ${limits.maxTotalMs / 1000} 秒`
+                  : undefined;
+      if (refusal) {
+        // Cancelling the stream stops pdf.js's extraction of this page (it checks at every chunk it sends).
+        await reader.cancel(new Error("limit")).catch(() => undefined);
+        throw pdfTooComplex(refusal);
+      }
+    }
+  } finally {
+    reader.releaseLock();
+  }
+  return items;
 }
 
 /** Items on one baseline (within a third of the font size) form a line, left to right. */

@@ -11,7 +11,9 @@ export type JobFailureCode =
   /** Too many jobs waiting (for this user or overall). */
   | "BUSY"
   /** The worker process died on its own (for example V8 out of memory). */
-  | "CRASHED";
+  | "CRASHED"
+  /** The client went away before the result: the job was dropped (or its process killed). */
+  | "CANCELLED";
 
 export class JobFailure extends Error {
   readonly code: JobFailureCode;
@@ -87,8 +89,13 @@ export class ChildWorker {
 
   constructor(private readonly options: ChildWorkerOptions) {}
 
-  /** Runs one job; rejects with JobFailure for limits, or with the worker's error. */
-  run<T>(owner: string, message: unknown, timeoutMs: number, timeoutMessage: string): Promise<T> {
+  /**
+   * Runs one job; rejects with JobFailure for limits, or with the worker's error. When `signal` aborts (the client
+   * closed the connection), a waiting job is dropped and a running one has its process killed, so no work
+   * continues for a result nobody will read.
+   */
+  run<T>(owner: string, message: unknown, timeoutMs: number, timeoutMessage: string, signal?: AbortSignal): Promise<T> {
+    if (signal?.aborted) return Promise.reject(new JobFailure("CANCELLED", "请求已取消。"));
     const waiting = [...this.queue, ...(this.running ? [this.running] : [])];
     if (waiting.length >= this.options.maxQueued) {
       return Promise.reject(new JobFailure("BUSY", "服务器正忙于处理其他导入或导出任务，请稍后再试。"));
@@ -108,6 +115,7 @@ export class ChildWorker {
         reject,
       };
       job.timer = setTimeout(() => this.expire(job), timeoutMs + allowance);
+      signal?.addEventListener("abort", () => this.cancel(job), { once: true });
       this.queue.push(job);
       this.pump();
     });
@@ -116,6 +124,20 @@ export class ChildWorker {
   /** Kills the process (tests, shutdown). */
   stop(): void {
     this.kill();
+  }
+
+  private cancel(job: Job): void {
+    const index = this.queue.indexOf(job);
+    if (index < 0 && this.running !== job) return;
+    clearTimeout(job.timer);
+    if (index >= 0) this.queue.splice(index, 1);
+    if (this.running === job) {
+      console.error(`[jobs] ${this.options.name}：请求方已断开，任务中止`);
+      this.running = undefined;
+      this.kill();
+    }
+    job.reject(new JobFailure("CANCELLED", "请求已取消。"));
+    this.pump();
   }
 
   private expire(job: Job): void {

@@ -40,14 +40,17 @@ function getWorker(): ChildWorker {
   return worker;
 }
 
-/** Runs one import or export job in the worker process; rejects with JobFailure or the worker's error. */
-export function runJob<T>(owner: string, job: JobMessage): Promise<T> {
+/**
+ * Runs one import or export job in the worker process; rejects with JobFailure or the worker's error. `signal`
+ * (the request's) stops the job when the client leaves.
+ */
+export function runJob<T>(owner: string, job: JobMessage, signal?: AbortSignal): Promise<T> {
   const isImport = job.kind !== "export-docx";
   const timeoutMs = isImport ? JOB_LIMITS.importTimeoutMs : JOB_LIMITS.exportTimeoutMs;
   const message = isImport
     ? `导入超过 ${timeoutMs / 1000} 秒仍未完成，已中止。文件可能过大或结构异常，请删减后再试。`
     : `Word 导出超过 ${timeoutMs / 1000} 秒仍未完成，已中止。请精简超长表格后再导出。`;
-  return getWorker().run<T>(owner, job, timeoutMs, message);
+  return getWorker().run<T>(owner, job, timeoutMs, message, signal);
 }
 
 /** Stops the worker process (tests, shutdown). */

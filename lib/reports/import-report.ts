@@ -17,17 +17,19 @@ export interface PreviewImportOptions {
   /** An uploaded file, or text pasted by the user. */
   source: { bytes: Uint8Array; fileName: string } | { text: string };
   maxBytes: number;
+  /** The request's signal: the import stops when the client leaves. */
+  signal?: AbortSignal;
 }
 
 /** Reads last year's report for the user to check; nothing is stored until they accept. */
-export async function previewImport({ user, source, maxBytes }: PreviewImportOptions): Promise<ImportResult> {
+export async function previewImport({ user, source, maxBytes, signal }: PreviewImportOptions): Promise<ImportResult> {
   if ("text" in source && source.text.length > maxBytes) {
     throw new ReportError("TOO_LARGE", "text too large", { userMessage: `粘贴的文字超过 ${Math.round(maxBytes / 1024 / 1024)} MB 上限，请分段导入。` });
   }
   const job: JobMessage =
     "text" in source ? { kind: "import-text", text: source.text, maxBytes } : { kind: "import-file", bytes: source.bytes, fileName: source.fileName, maxBytes };
   try {
-    const result = await runJob<ImportResult>(user.id, job);
+    const result = await runJob<ImportResult>(user.id, job, signal);
     // The file's wrong heading numerals travel with the report, so the editor reports them once it is stored.
     return { ...result, report: recordImportedNumbering(result.report, result.sourceHeadings) };
   } catch (error) {

@@ -83,4 +83,23 @@ describe("ChildWorker", () => {
     await expect(jobs.run("u3", { kind: "echo" }, 2_000, "超时")).rejects.toMatchObject({ code: "BUSY", message: expect.stringContaining("服务器正忙") });
     await Promise.all([...held, other]);
   });
+
+  it("stops a running job (killing its process) and drops a waiting one when the client leaves", async () => {
+    const jobs = startWorker();
+    const { pid } = await jobs.run<{ pid: number }>("u1", { kind: "echo" }, 5_000, "超时");
+    const running = new AbortController();
+    const waiting = new AbortController();
+    const spin = jobs.run("u1", { kind: "spin" }, 60_000, "超时", running.signal).catch((error: unknown) => error);
+    const queued = jobs.run("u2", { kind: "echo", value: "排队" }, 60_000, "超时", waiting.signal).catch((error: unknown) => error);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    waiting.abort();
+    expect(await queued).toMatchObject({ code: "CANCELLED" });
+    running.abort();
+    expect(await spin).toMatchObject({ code: "CANCELLED" });
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(isAlive(pid)).toBe(false);
+    // The next job gets a fresh process at once; an already aborted signal never starts a job.
+    expect((await jobs.run<{ echo: string }>("u1", { kind: "echo", value: "下一个" }, 5_000, "超时")).echo).toBe("下一个");
+    await expect(jobs.run("u1", { kind: "echo" }, 5_000, "超时", AbortSignal.abort())).rejects.toMatchObject({ code: "CANCELLED" });
+  });
 });

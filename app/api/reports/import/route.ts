@@ -15,13 +15,13 @@ export async function POST(request: Request) {
     const maxBytes = env.MAX_UPLOAD_MB * 1024 * 1024;
     if ((request.headers.get("content-type") ?? "").includes("application/json")) {
       const { text } = pastedTextSchema.parse(await readJsonBody(request, maxBytes));
-      return Response.json({ ok: true, data: await previewImport({ user, source: { text }, maxBytes }) });
+      return Response.json({ ok: true, data: await previewImport({ user, source: { text }, maxBytes, signal: request.signal }) });
     }
     const form = await readFormBody(request, maxBytes + 64 * 1024, `文件超过 ${env.MAX_UPLOAD_MB} MB，无法导入`);
     const file = form?.get("file");
     if (!(file instanceof File)) throw new ReportError("INVALID_INPUT", "no file", { userMessage: "请选择要导入的文件" });
     const bytes = new Uint8Array(await file.arrayBuffer());
-    return Response.json({ ok: true, data: await previewImport({ user, source: { bytes, fileName: file.name }, maxBytes }) });
+    return Response.json({ ok: true, data: await previewImport({ user, source: { bytes, fileName: file.name }, maxBytes, signal: request.signal }) });
   } catch (error) {
     return toRouteErrorResponse(error);
   }
