@@ -12,6 +12,8 @@ import { EditorToolbar } from "./editor-toolbar";
 import { HighlightRanges, highlightRangesKey, type HighlightMeta } from "./highlight-ranges";
 import { buildTextMap, posToTextOffset, textRangeToPosRange } from "./text-position";
 import { useLatest } from "./use-latest";
+import { useSuggestAuthor } from "./suggest/suggest-context";
+import { createSuggestPlugin, suggestModeKey } from "./suggest/suggest-mode";
 
 /** Character ranges in `docToText(body)`; `text` is the plain text they were computed on. */
 export interface TextRanges {
@@ -143,6 +145,21 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== isEditable) editor.setEditable(isEditable);
   }, [editor, isEditable]);
+
+  // Suggestion mode (修订): a reviewer types into a submitted report; every change is kept as a tracked suggestion.
+  const suggestAuthor = useSuggestAuthor();
+  useEffect(() => {
+    if (!editor || editor.isDestroyed || !suggestAuthor) return;
+    editor.registerPlugin(createSuggestPlugin(suggestAuthor));
+    editor.setEditable(true);
+    return () => {
+      if (editor.isDestroyed) return;
+      editor.unregisterPlugin(suggestModeKey);
+      editor.setEditable(isEditable);
+    };
+    // isEditable is read when suggestion mode ends; the effect above follows its changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, suggestAuthor]);
 
   // Repaint "待更新" marks; a transaction mid-composition would disturb the IME, so wait for it to end.
   const pendingRanges = props.pendingRanges;

@@ -19,6 +19,7 @@ import type { ActionResult } from "@/lib/errors";
 
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 import { useCompositionTracker } from "@/components/editor/composition";
+import { useSuggestAuthor } from "@/components/editor/suggest/suggest-context";
 
 import { useAutosave } from "./autosave/use-autosave";
 import { PresenceContext, PresenceList } from "./collab/presence-badges";
@@ -74,6 +75,8 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const { reportId, initial, template, previousReport, permissions } = props;
   const [status, setStatus] = useState<ReportStatus>(initial.status);
   const isEditable = permissions.canEdit && EDITABLE_STATUSES.includes(status);
+  // 修订模式 (a reviewer or approver, in the state the page was opened in): the bodies save as suggestions.
+  const isSuggesting = useSuggestAuthor() !== null && status === initial.status;
   const composition = useCompositionTracker();
   const markDirtyRef = useRef<() => void>(() => undefined);
   // Assigned below once autosave exists; edits only happen after commit, in event handlers.
@@ -89,7 +92,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     initial: { revision: initial.revision, updatedAt: initial.updatedAt, updatedBy: initial.updatedBy, content: initial.content },
     getContent: () => reportRef.current,
     composition,
-    isEnabled: isEditable,
+    isEnabled: isEditable || isSuggesting,
     onLocked: () => setNotice("报告已不在草稿或退回修改状态，本次修改未能保存，已暂存在本机浏览器中。"),
   });
   useLayoutEffect(() => {

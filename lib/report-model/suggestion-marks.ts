@@ -2,6 +2,15 @@ import { Mark, mergeAttributes } from "@tiptap/core";
 
 import type { SuggestionMarkType } from "./rich-text";
 
+/** "2026年11月29日 16:15" in Beijing time, for the hover title of a suggestion. */
+export function beijingTime(iso: string): string {
+  const time = Date.parse(iso);
+  if (Number.isNaN(time)) return "";
+  const beijing = new Date(time + 8 * 3_600_000);
+  const pad = (value: number) => String(value).padStart(2, "0");
+  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日 ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}`;
+}
+
 const ATTRIBUTE_NAMES = ["id", "authorId", "authorName", "at"] as const;
 
 function dataAttribute(name: (typeof ATTRIBUTE_NAMES)[number]): string {
@@ -35,9 +44,10 @@ function createSuggestionMark(name: SuggestionMarkType, tag: "ins" | "del") {
     parseHTML() {
       return [{ tag: `${tag}[data-suggestion-id]` }];
     },
-    renderHTML({ HTMLAttributes }) {
+    renderHTML({ HTMLAttributes, mark }) {
       const kind = name === "suggestInsert" ? "insert" : "delete";
-      return [tag, mergeAttributes(HTMLAttributes, { class: `suggestion suggestion-${kind}` }), 0];
+      const title = `${String(mark.attrs.authorName)}${kind === "insert" ? "插入" : "删除"}（${beijingTime(String(mark.attrs.at))}）`;
+      return [tag, mergeAttributes(HTMLAttributes, { class: `suggestion suggestion-${kind}`, title }), 0];
     },
   });
 }

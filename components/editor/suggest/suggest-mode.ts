@@ -67,186 +67,187 @@ export const SuggestMode = Extension.create<{ author: SuggestAuthor | null }>({
     return { author: null };
   },
   addProseMirrorPlugins() {
-    const author = this.options.author;
-    if (!author) return [];
-    let view: EditorView | undefined;
-    let flushTimer: ReturnType<typeof setTimeout> | undefined;
-
-    const freshAttrs = (): SuggestionAttrs => ({ id: newSuggestionId(), authorId: author.id, authorName: author.name, at: new Date().toISOString() });
-
-    /** Reuses the id of this author's adjacent suggestion of the same kind, so one word typed is one suggestion. */
-    function attrsNear(doc: PMNode, from: number, to: number, markName: "suggestInsert" | "suggestDelete"): SuggestionAttrs {
-      const type = doc.type.schema.marks[markName]!;
-      const $from = doc.resolve(Math.max(0, Math.min(from, doc.content.size)));
-      const $to = doc.resolve(Math.max(0, Math.min(to, doc.content.size)));
-      for (const node of [$from.nodeBefore, $to.nodeAfter]) {
-        const attrs = suggestionAttrsOf(node?.marks.find((mark) => mark.type === type));
-        if (attrs && attrs.authorId === author.id && Date.now() - Date.parse(attrs.at) < SAME_SUGGESTION_MS) return attrs;
-      }
-      return freshAttrs();
-    }
-
-    function markInserted(tr: Transaction, from: number, to: number): void {
-      if (to <= from) return;
-      const schema = tr.doc.type.schema;
-      const attrs = attrsNear(tr.doc, from, to, "suggestInsert");
-      tr.removeMark(from, to, schema.marks.suggestDelete!);
-      tr.addMark(from, to, schema.marks.suggestInsert!.create(attrs));
-    }
-
-    /** Marks text in from..to as deleted by this author, except text already deleted by someone. */
-    function markDeleted(tr: Transaction, from: number, to: number): void {
-      if (to <= from) return;
-      const schema = tr.doc.type.schema;
-      const deleteType = schema.marks.suggestDelete!;
-      const attrs = attrsNear(tr.doc, from, to, "suggestDelete");
-      const ranges: Range[] = [];
-      tr.doc.nodesBetween(from, to, (node, pos) => {
-        if (!node.isText || deleteType.isInSet(node.marks)) return;
-        ranges.push({ from: Math.max(from, pos), to: Math.min(to, pos + node.nodeSize) });
-      });
-      for (const range of ranges) tr.addMark(range.from, range.to, deleteType.create(attrs));
-    }
-
-    /** Parts of from..to (in `doc`) that are this author's own suggested insertions or text still being composed. */
-    function ownRanges(doc: PMNode, from: number, to: number, pending: Range[]): Range[] {
-      const insertType = doc.type.schema.marks.suggestInsert!;
-      const own: Range[] = [];
-      doc.nodesBetween(from, to, (node, pos) => {
-        if (!node.isText) return;
-        const attrs = suggestionAttrsOf(node.marks.find((mark) => mark.type === insertType));
-        if (attrs?.authorId === author.id) own.push({ from: Math.max(from, pos), to: Math.min(to, pos + node.nodeSize) });
-      });
-      for (const range of pending) {
-        const start = Math.max(from, range.from);
-        const end = Math.min(to, range.to);
-        if (end > start) own.push({ from: start, to: end });
-      }
-      return own;
-    }
-
-    function flushPending(): void {
-      clearTimeout(flushTimer);
-      if (!view || view.isDestroyed) return;
-      if (view.composing) {
-        flushTimer = setTimeout(flushPending, 100);
-        return;
-      }
-      const { ranges } = suggestModeKey.getState(view.state) ?? { ranges: [] };
-      const tr = view.state.tr.setMeta(SUGGEST_SKIP, true).setMeta(suggestModeKey, { clear: true } satisfies PendingMeta);
-      for (const range of ranges) markInserted(tr, range.from, Math.min(range.to, tr.doc.content.size));
-      view.dispatch(tr);
-    }
-
-    return [
-      new Plugin<PendingState>({
-        key: suggestModeKey,
-        state: {
-          init: () => ({ ranges: [] }),
-          apply(tr, value) {
-            const meta = tr.getMeta(suggestModeKey) as PendingMeta | undefined;
-            if (meta && "clear" in meta) return { ranges: [] };
-            let ranges = value.ranges;
-            if (tr.docChanged) {
-              ranges = ranges.map((range) => ({ from: tr.mapping.map(range.from, 1), to: tr.mapping.map(range.to, -1) })).filter((range) => range.to > range.from);
-            }
-            if (meta && "add" in meta) ranges = [...ranges, ...meta.add];
-            return ranges === value.ranges ? value : { ranges };
-          },
-        },
-        view(editorView) {
-          view = editorView;
-          return { destroy: () => clearTimeout(flushTimer) };
-        },
-        filterTransaction(tr) {
-          if (!tr.docChanged || isForeign(tr)) return true;
-          // Only text can be suggested; structure and formatting changes would be untracked edits.
-          return tr.steps.every((step) => step instanceof ReplaceStep && isPlainInlineSlice(step));
-        },
-        appendTransaction(transactions, oldState, newState) {
-          const tr = newState.tr;
-          let changed = false;
-          const addPending: Range[] = [];
-          let pendingBefore = suggestModeKey.getState(oldState)?.ranges ?? [];
-          transactions.forEach((transaction, index) => {
-            const later = new Mapping(transactions.slice(index + 1).flatMap((next) => next.mapping.maps));
-            const selectionBefore = index === 0 ? oldState.selection : transactions[index - 1]!.selection;
-            if (transaction.docChanged && !isForeign(transaction)) {
-              const composing = Boolean(view?.composing) || transaction.getMeta("composition") !== undefined;
-              transaction.steps.forEach((step, stepIndex) => {
-                if (!(step instanceof ReplaceStep)) return;
-                const docBefore = transaction.docs[stepIndex]!;
-                const toStep = new Mapping(transaction.mapping.maps.slice(0, stepIndex));
-                const pendingHere = pendingBefore.map((range) => ({ from: toStep.map(range.from, 1), to: toStep.map(range.to, -1) }));
-                const afterStep = new Mapping([...transaction.mapping.maps.slice(stepIndex + 1), ...later.maps]);
-                const { from, to } = step;
-                const size = step.slice.size;
-                // Inserted text, in the final document, then through what this transaction already appended.
-                const insertFrom = tr.mapping.map(afterStep.map(from, 1), 1);
-                const insertTo = tr.mapping.map(afterStep.map(from + size, -1), -1);
-                const insertMappedAt = tr.mapping.maps.length;
-                if (to > from) {
-                  // Put the deleted text back before the inserted text, then mark it deleted.
-                  const at = tr.mapping.map(afterStep.map(from, -1), -1);
-                  const beforeSize = tr.doc.content.size;
-                  const replacedAt = tr.mapping.maps.length;
-                  tr.replace(at, at, docBefore.slice(from, to));
-                  const restored = tr.doc.content.size - beforeSize;
-                  const own = ownRanges(docBefore, from, to, pendingHere);
-                  markDeleted(tr, at, at + restored);
-                  // One's own suggested text (and text still being composed) is simply removed.
-                  if (restored === to - from) {
-                    for (const range of [...own].sort((a, b) => b.from - a.from)) tr.delete(at + (range.from - from), at + (range.to - from));
-                  }
-                  const end = tr.mapping.slice(replacedAt + 1).map(at + restored, -1);
-                  if (size === 0) {
-                    const wasBackspace = selectionBefore.empty && selectionBefore.head === to;
-                    const caret = wasBackspace ? at : end;
-                    tr.setSelection(TextSelection.create(tr.doc, caret));
-                  }
-                  changed = true;
-                }
-                if (size > 0) {
-                  const sinceComputed = tr.mapping.slice(insertMappedAt);
-                  const finalFrom = sinceComputed.map(insertFrom, 1);
-                  const finalTo = sinceComputed.map(insertTo, -1);
-                  if (composing) addPending.push({ from: finalFrom, to: finalTo });
-                  else {
-                    markInserted(tr, finalFrom, finalTo);
-                    changed = true;
-                  }
-                }
-              });
-            }
-            pendingBefore = pendingBefore.map((range) => ({ from: transaction.mapping.map(range.from, 1), to: transaction.mapping.map(range.to, -1) }));
-          });
-          if (addPending.length > 0) {
-            tr.setMeta(suggestModeKey, { add: addPending } satisfies PendingMeta);
-            changed = true;
-          }
-          return changed ? tr.setMeta(SUGGEST_SKIP, true) : null;
-        },
-        props: {
-          handleDOMEvents: {
-            compositionstart(editorView) {
-              // Typing pinyin over a selection would replace it mid-composition: mark it deleted first.
-              const { from, to, empty } = editorView.state.selection;
-              if (!empty) {
-                const tr = editorView.state.tr.setMeta(SUGGEST_SKIP, true);
-                markDeleted(tr, from, to);
-                tr.setSelection(TextSelection.create(tr.doc, to));
-                editorView.dispatch(tr);
-              }
-              return false;
-            },
-            compositionend() {
-              clearTimeout(flushTimer);
-              flushTimer = setTimeout(flushPending, 60);
-              return false;
-            },
-          },
-        },
-      }),
-    ];
+    return this.options.author ? [createSuggestPlugin(this.options.author)] : [];
   },
 });
+
+/** The suggestion-mode plugin for `author`; an editor may register it after creation (`editor.registerPlugin`). */
+export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState> {
+  let view: EditorView | undefined;
+  let flushTimer: ReturnType<typeof setTimeout> | undefined;
+
+  const freshAttrs = (): SuggestionAttrs => ({ id: newSuggestionId(), authorId: author.id, authorName: author.name, at: new Date().toISOString() });
+
+  /** Reuses the id of this author's adjacent suggestion of the same kind, so one word typed is one suggestion. */
+  function attrsNear(doc: PMNode, from: number, to: number, markName: "suggestInsert" | "suggestDelete"): SuggestionAttrs {
+    const type = doc.type.schema.marks[markName]!;
+    const $from = doc.resolve(Math.max(0, Math.min(from, doc.content.size)));
+    const $to = doc.resolve(Math.max(0, Math.min(to, doc.content.size)));
+    for (const node of [$from.nodeBefore, $to.nodeAfter]) {
+      const attrs = suggestionAttrsOf(node?.marks.find((mark) => mark.type === type));
+      if (attrs && attrs.authorId === author.id && Date.now() - Date.parse(attrs.at) < SAME_SUGGESTION_MS) return attrs;
+    }
+    return freshAttrs();
+  }
+
+  function markInserted(tr: Transaction, from: number, to: number): void {
+    if (to <= from) return;
+    const schema = tr.doc.type.schema;
+    const attrs = attrsNear(tr.doc, from, to, "suggestInsert");
+    tr.removeMark(from, to, schema.marks.suggestDelete!);
+    tr.addMark(from, to, schema.marks.suggestInsert!.create(attrs));
+  }
+
+  /** Marks text in from..to as deleted by this author, except text already deleted by someone. */
+  function markDeleted(tr: Transaction, from: number, to: number): void {
+    if (to <= from) return;
+    const schema = tr.doc.type.schema;
+    const deleteType = schema.marks.suggestDelete!;
+    const attrs = attrsNear(tr.doc, from, to, "suggestDelete");
+    const ranges: Range[] = [];
+    tr.doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isText || deleteType.isInSet(node.marks)) return;
+      ranges.push({ from: Math.max(from, pos), to: Math.min(to, pos + node.nodeSize) });
+    });
+    for (const range of ranges) tr.addMark(range.from, range.to, deleteType.create(attrs));
+  }
+
+  /** Parts of from..to (in `doc`) that are this author's own suggested insertions or text still being composed. */
+  function ownRanges(doc: PMNode, from: number, to: number, pending: Range[]): Range[] {
+    const insertType = doc.type.schema.marks.suggestInsert!;
+    const own: Range[] = [];
+    doc.nodesBetween(from, to, (node, pos) => {
+      if (!node.isText) return;
+      const attrs = suggestionAttrsOf(node.marks.find((mark) => mark.type === insertType));
+      if (attrs?.authorId === author.id) own.push({ from: Math.max(from, pos), to: Math.min(to, pos + node.nodeSize) });
+    });
+    for (const range of pending) {
+      const start = Math.max(from, range.from);
+      const end = Math.min(to, range.to);
+      if (end > start) own.push({ from: start, to: end });
+    }
+    return own;
+  }
+
+  function flushPending(): void {
+    clearTimeout(flushTimer);
+    if (!view || view.isDestroyed) return;
+    if (view.composing) {
+      flushTimer = setTimeout(flushPending, 100);
+      return;
+    }
+    const { ranges } = suggestModeKey.getState(view.state) ?? { ranges: [] };
+    const tr = view.state.tr.setMeta(SUGGEST_SKIP, true).setMeta(suggestModeKey, { clear: true } satisfies PendingMeta);
+    for (const range of ranges) markInserted(tr, range.from, Math.min(range.to, tr.doc.content.size));
+    view.dispatch(tr);
+  }
+
+  return new Plugin<PendingState>({
+    key: suggestModeKey,
+    state: {
+      init: () => ({ ranges: [] }),
+      apply(tr, value) {
+        const meta = tr.getMeta(suggestModeKey) as PendingMeta | undefined;
+        if (meta && "clear" in meta) return { ranges: [] };
+        let ranges = value.ranges;
+        if (tr.docChanged) {
+          ranges = ranges.map((range) => ({ from: tr.mapping.map(range.from, 1), to: tr.mapping.map(range.to, -1) })).filter((range) => range.to > range.from);
+        }
+        if (meta && "add" in meta) ranges = [...ranges, ...meta.add];
+        return ranges === value.ranges ? value : { ranges };
+      },
+    },
+    view(editorView) {
+      view = editorView;
+      return { destroy: () => clearTimeout(flushTimer) };
+    },
+    filterTransaction(tr) {
+      if (!tr.docChanged || isForeign(tr)) return true;
+      // Only text can be suggested; structure and formatting changes would be untracked edits.
+      return tr.steps.every((step) => step instanceof ReplaceStep && isPlainInlineSlice(step));
+    },
+    appendTransaction(transactions, oldState, newState) {
+      const tr = newState.tr;
+      let changed = false;
+      const addPending: Range[] = [];
+      let pendingBefore = suggestModeKey.getState(oldState)?.ranges ?? [];
+      transactions.forEach((transaction, index) => {
+        const later = new Mapping(transactions.slice(index + 1).flatMap((next) => next.mapping.maps));
+        const selectionBefore = index === 0 ? oldState.selection : transactions[index - 1]!.selection;
+        if (transaction.docChanged && !isForeign(transaction)) {
+          const composing = Boolean(view?.composing) || transaction.getMeta("composition") !== undefined;
+          transaction.steps.forEach((step, stepIndex) => {
+            if (!(step instanceof ReplaceStep)) return;
+            const docBefore = transaction.docs[stepIndex]!;
+            const toStep = new Mapping(transaction.mapping.maps.slice(0, stepIndex));
+            const pendingHere = pendingBefore.map((range) => ({ from: toStep.map(range.from, 1), to: toStep.map(range.to, -1) }));
+            const afterStep = new Mapping([...transaction.mapping.maps.slice(stepIndex + 1), ...later.maps]);
+            const { from, to } = step;
+            const size = step.slice.size;
+            // Inserted text, in the final document, then through what this transaction already appended.
+            const insertFrom = tr.mapping.map(afterStep.map(from, 1), 1);
+            const insertTo = tr.mapping.map(afterStep.map(from + size, -1), -1);
+            const insertMappedAt = tr.mapping.maps.length;
+            if (to > from) {
+              // Put the deleted text back before the inserted text, then mark it deleted.
+              const at = tr.mapping.map(afterStep.map(from, -1), -1);
+              const beforeSize = tr.doc.content.size;
+              const replacedAt = tr.mapping.maps.length;
+              tr.replace(at, at, docBefore.slice(from, to));
+              const restored = tr.doc.content.size - beforeSize;
+              const own = ownRanges(docBefore, from, to, pendingHere);
+              markDeleted(tr, at, at + restored);
+              // One's own suggested text (and text still being composed) is simply removed.
+              if (restored === to - from) {
+                for (const range of [...own].sort((a, b) => b.from - a.from)) tr.delete(at + (range.from - from), at + (range.to - from));
+              }
+              const end = tr.mapping.slice(replacedAt + 1).map(at + restored, -1);
+              if (size === 0) {
+                const wasBackspace = selectionBefore.empty && selectionBefore.head === to;
+                const caret = wasBackspace ? at : end;
+                tr.setSelection(TextSelection.create(tr.doc, caret));
+              }
+              changed = true;
+            }
+            if (size > 0) {
+              const sinceComputed = tr.mapping.slice(insertMappedAt);
+              const finalFrom = sinceComputed.map(insertFrom, 1);
+              const finalTo = sinceComputed.map(insertTo, -1);
+              if (composing) addPending.push({ from: finalFrom, to: finalTo });
+              else {
+                markInserted(tr, finalFrom, finalTo);
+                changed = true;
+              }
+            }
+          });
+        }
+        pendingBefore = pendingBefore.map((range) => ({ from: transaction.mapping.map(range.from, 1), to: transaction.mapping.map(range.to, -1) }));
+      });
+      if (addPending.length > 0) {
+        tr.setMeta(suggestModeKey, { add: addPending } satisfies PendingMeta);
+        changed = true;
+      }
+      return changed ? tr.setMeta(SUGGEST_SKIP, true) : null;
+    },
+    props: {
+      handleDOMEvents: {
+        compositionstart(editorView) {
+          // Typing pinyin over a selection would replace it mid-composition: mark it deleted first.
+          const { from, to, empty } = editorView.state.selection;
+          if (!empty) {
+            const tr = editorView.state.tr.setMeta(SUGGEST_SKIP, true);
+            markDeleted(tr, from, to);
+            tr.setSelection(TextSelection.create(tr.doc, to));
+            editorView.dispatch(tr);
+          }
+          return false;
+        },
+        compositionend() {
+          clearTimeout(flushTimer);
+          flushTimer = setTimeout(flushPending, 60);
+          return false;
+        },
+      },
+    },
+  });
+}

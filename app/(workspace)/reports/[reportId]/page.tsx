@@ -1,17 +1,22 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 
+import { SuggestModeBanner } from "@/components/editor/suggest/suggest-banner";
+import { SuggestModeProvider } from "@/components/editor/suggest/suggest-context";
+import { listSuggestionsWithPlace } from "@/components/editor/suggest/suggestion-place";
+import { SuggestionsPanel } from "@/components/editor/suggest/suggestions-panel";
 import { ReportWorkspace } from "@/components/report/report-workspace";
 import { CommentsPanel, ReturnBanner } from "@/components/workflow";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/permissions";
 import { reportSchema, type ReportStatus } from "@/lib/report-model";
-import { EDITABLE_STATUSES, findDisplayName, findPreviousReport, findReport } from "@/lib/reports";
+import { canSuggest, EDITABLE_STATUSES, findDisplayName, findPreviousReport, findReport } from "@/lib/reports";
 import { getReportReview } from "@/lib/workflow";
 import { findTemplate, listTemplates } from "@/templates";
 
 import { submitReportAction } from "./actions";
+import { resolveSuggestionsAction } from "./suggestion-actions";
 import { createCommentThreadAction, replyToThreadAction, setThreadResolvedAction } from "./workflow-actions";
 
 export const metadata: Metadata = { title: "起草报告" };
@@ -28,36 +33,50 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const template = findTemplate(content.templateId) ?? listTemplates()[0]!;
   const isEditable = (EDITABLE_STATUSES as readonly string[]).includes(row.status);
   const review = await getReportReview({ db, user, reportId: row.id });
+  // 修订模式: the reviewer in review, the approver before sign-off; their typing in the bodies becomes suggestions.
+  const suggestAuthor = canSuggest(user, row.status) ? { id: user.id, name: user.displayName } : null;
+  const canResolveSuggestions = (isEditable && can(user.roles, "report.edit")) || suggestAuthor !== null;
   const openComments = review.unresolved.total;
   return (
     <>
       {review.returnNotice ? <ReturnBanner notice={review.returnNotice} /> : null}
-      <ReportWorkspace
-        reportId={row.id}
-        initial={{
-          content,
-          revision: row.revision,
-          status: row.status as ReportStatus,
-          updatedAt: row.updatedAt.toISOString(),
-          updatedBy: await findDisplayName(db, row.updatedBy),
-        }}
-        template={template}
-        previousReport={previous ? reportSchema.parse(previous.content) : null}
-        permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
-        submitAction={submitReportAction}
-        sidebarExtra={
-          <CommentsPanel
-            reportId={row.id}
-            threads={review.threads}
-            outline={review.outline}
-            canComment={review.can.comment}
-            onCreate={createCommentThreadAction}
-            onReply={replyToThreadAction}
-            onSetResolved={setThreadResolvedAction}
-          />
-        }
-        reviewLink={{ href: `/reports/${row.id}/history`, label: openComments > 0 ? `审核与修订（${openComments}条意见）` : "审核与修订" }}
-      />
+      {suggestAuthor ? <SuggestModeBanner /> : null}
+      <SuggestModeProvider author={suggestAuthor}>
+        <ReportWorkspace
+          reportId={row.id}
+          initial={{
+            content,
+            revision: row.revision,
+            status: row.status as ReportStatus,
+            updatedAt: row.updatedAt.toISOString(),
+            updatedBy: await findDisplayName(db, row.updatedBy),
+          }}
+          template={template}
+          previousReport={previous ? reportSchema.parse(previous.content) : null}
+          permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
+          submitAction={submitReportAction}
+          sidebarExtra={
+            <>
+              <SuggestionsPanel
+                reportId={row.id}
+                suggestions={listSuggestionsWithPlace(content)}
+                canResolve={canResolveSuggestions}
+                onResolve={resolveSuggestionsAction}
+              />
+              <CommentsPanel
+                reportId={row.id}
+                threads={review.threads}
+                outline={review.outline}
+                canComment={review.can.comment}
+                onCreate={createCommentThreadAction}
+                onReply={replyToThreadAction}
+                onSetResolved={setThreadResolvedAction}
+              />
+            </>
+          }
+          reviewLink={{ href: `/reports/${row.id}/history`, label: openComments > 0 ? `审核与修订（${openComments}条意见）` : "审核与修订" }}
+        />
+      </SuggestModeProvider>
     </>
   );
 }
