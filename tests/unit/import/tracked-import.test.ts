@@ -1,0 +1,96 @@
+import { describe, expect, it } from "vitest";
+
+import { applyTrackedChanges, readTrackedDocx } from "@/lib/import/tracked";
+import { docToText, listSuggestions } from "@/lib/report-model";
+
+import { buildCompleteReport } from "../../fixtures/complete-report";
+import { buildLeaderDocx, LEADER, NEW_PARAGRAPH } from "../../fixtures/tracked-leader-docx";
+
+const options = () => {
+  let counter = 0;
+  return { now: "2026-11-29T00:00:00.000Z", newId: () => `imp${++counter}` };
+};
+
+describe("[IMPORT]: DOCX changed in 修订模式 (written by the docx package)", () => {
+  it("reads w:ins / w:del by author and date, and the comment with its range", async () => {
+    const docx = readTrackedDocx(await buildLeaderDocx(buildCompleteReport()));
+    const changed = docx.paragraphs.filter((paragraph) => paragraph.chars.some((char) => char.kind !== "normal"));
+    expect(changed.length).toBe(5);
+    const first = changed[0]!.chars;
+    expect(
+      first
+        .filter((char) => char.kind === "delete")
+        .map((char) => char.char)
+        .join(""),
+    ).toBe("六次");
+    expect(
+      first
+        .filter((char) => char.kind === "insert")
+        .map((char) => char.char)
+        .join(""),
+    ).toBe("八次");
+    expect(first.find((char) => char.kind === "insert")).toMatchObject({ author: LEADER, date: "2026-11-25T09:30:00Z" });
+    expect(docx.comments).toEqual([{ id: "7", author: LEADER, date: expect.stringMatching(/^2026-11-25T09:30/), text: "办件数量要核实。" }]);
+    expect(docx.commentStarts).toHaveLength(1);
+    expect(docx.commentEnds).toHaveLength(1);
+  });
+
+  it("places the changes as suggestions in their items, the comment on its text, and logs what it could not place", async () => {
+    const report = buildCompleteReport();
+    const measures = report.sections.find((section) => section.kind === "measures")!;
+    const result = applyTrackedChanges(report, readTrackedDocx(await buildLeaderDocx(report)), options());
+    const suggestions = listSuggestions(result.report);
+    expect(suggestions.map(({ kind, text, authorName, at, location }) => ({ kind, text, authorName, at, location }))).toEqual([
+      {
+        kind: "delete",
+        text: "六次",
+        authorName: LEADER,
+        at: "2026-11-25T09:30:00.000Z",
+        location: { field: "body", sectionId: measures.id, itemId: measures.items[0]!.id },
+      },
+      {
+        kind: "insert",
+        text: "八次",
+        authorName: LEADER,
+        at: "2026-11-25T09:30:00.000Z",
+        location: { field: "body", sectionId: measures.id, itemId: measures.items[0]!.id },
+      },
+      {
+        kind: "insert",
+        text: NEW_PARAGRAPH,
+        authorName: LEADER,
+        at: "2026-11-25T09:30:00.000Z",
+        location: { field: "body", sectionId: measures.id, itemId: measures.items[2]!.id },
+      },
+      expect.objectContaining({ kind: "delete", text: "逐项", location: expect.objectContaining({ sectionId: report.sections[1]!.id }) }),
+    ]);
+    expect(new Set(suggestions.map((suggestion) => suggestion.id)).size).toBe(4);
+    expect(suggestions[0]!.authorId).toMatch(/^word:[0-9a-f]{8}$/);
+    expect(result).toMatchObject({ insertions: 2, deletions: 2 });
+    // The text itself is unchanged until someone accepts: only marks were added (and the new paragraph).
+    expect(docToText(result.report.sections[0]!.items[0]!.body)).toBe(docToText(measures.items[0]!.body).replace("六次", "六次八次"));
+    expect(result.comments).toEqual([
+      {
+        author: LEADER,
+        date: expect.stringMatching(/^2026-11-25/),
+        text: "办件数量要核实。",
+        anchor: { sectionId: measures.id, itemId: measures.items[1]!.id, field: "body", from: expect.any(Number), to: expect.any(Number), quote: "一窗受理" },
+      },
+    ]);
+    const anchor = result.comments[0]!.anchor;
+    expect(docToText(result.report.sections[0]!.items[1]!.body).slice(anchor.from!, anchor.to!)).toBe("一窗受理");
+    expect(result.log).toEqual([
+      expect.stringMatching(/^标题“（二）依法全面履行部门职能，持续优化法治化营商环境”中的修订未导入（删除“持续”）/),
+      expect.stringMatching(/^新增段落“全年共办理涉水行政许可一百二十件。”已作为插入修订放在/),
+      expect.stringMatching(/^找不到与“本段为领导另起草的说明，”对应的正文段落，其中的修订未导入（插入“报告中没有这段话。”）/),
+    ]);
+  });
+
+  it("keeps the report's own suggestions that the DOCX no longer shows, and never changes text outside the marks", async () => {
+    const report = buildCompleteReport();
+    const result = applyTrackedChanges(report, readTrackedDocx(await buildLeaderDocx(report)), options());
+    const untouched = report.sections[2]!.items[0]!;
+    expect(result.report.sections[2]!.items[0]!).toEqual(untouched);
+    expect(report.sections[0]!.items[0]!.body.content[0]!.content).toHaveLength(1);
+  });
+});
