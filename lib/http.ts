@@ -1,6 +1,5 @@
-import { ZodError } from "zod";
-
-import { ForbiddenError, ReportError, toHttpResponse } from "@/lib/errors";
+import { DatabaseUnavailableError } from "@/lib/db/client";
+import { errorBody, errorResponse, ForbiddenError, ReportError, toErrorBody, type ErrorBody } from "@/lib/errors";
 import { ExportError } from "@/lib/export/options";
 
 /** Refuses cross-site writes: the Origin (or Referer) must name this host. */
@@ -72,40 +71,44 @@ export async function readJsonBody(request: Request, maxBytes: number): Promise<
 const STORAGE_CODES = new Set(["53100", "53000", "25006", "ENOSPC", "EROFS", "EACCES", "EPERM", "EDQUOT"]);
 const STORAGE_TEXT = /no space left|read-only|only read|could not (extend|write)|permission denied/i;
 
-function errorChain(error: unknown): Array<{ code?: unknown; message?: unknown; name?: unknown }> {
-  const chain: Array<{ code?: unknown; message?: unknown; name?: unknown }> = [];
+function errorChain(error: unknown): unknown[] {
+  const chain: unknown[] = [];
   for (let current = error, depth = 0; current && typeof current === "object" && depth < 5; depth++) {
-    chain.push(current as { code?: unknown; message?: unknown });
+    chain.push(current);
     current = (current as { cause?: unknown }).cause;
   }
   return chain;
 }
 
-function jsonError(status: number, code: string, message: string): Response {
-  return Response.json({ ok: false, code, message, error: { code, message } }, { status });
+function fieldOf(link: unknown, field: "code" | "message"): string {
+  return String((link as Record<string, unknown>)[field] ?? "");
 }
 
 /**
- * The route handlers' one catch-all: domain errors map as `toHttpResponse` does; export, database and
- * unexpected failures become a Chinese JSON answer (never Next's bare 500), with the cause logged.
+ * Every error as the one failure answer: domain errors as they say; export, database and unexpected
+ * failures as a Chinese message (never Next's bare 500), with the cause logged. Actions and routes share it.
  */
-export function toRouteErrorResponse(error: unknown): Response {
-  if (error instanceof ReportError || error instanceof ZodError) return toHttpResponse(error);
-  if (error instanceof ExportError || (error instanceof Error && error.name === "ExportError")) {
-    const exportError = error as ExportError;
-    console.error(`[export] ${exportError.code}: ${exportError.message}`);
-    const status = exportError.code === "TIMEOUT" ? 504 : exportError.code === "UNSUPPORTED_NODE" ? 422 : exportError.code === "BUSY" ? 503 : 500;
-    return jsonError(status, `EXPORT_${exportError.code}`, exportError.message);
+export function toErrorBodyOrInternal(error: unknown): ErrorBody {
+  const expected = toErrorBody(error);
+  if (expected) return expected;
+  if (error instanceof ExportError) {
+    console.error(`[export] ${error.code}: ${error.message}`);
+    return errorBody(`EXPORT_${error.code}`, error.message);
   }
   const chain = errorChain(error);
   // A malformed id (not a uuid) names no record: answer as for a missing one, never 500.
-  if (chain.some((link) => link.code === "22P02")) return jsonError(404, "NOT_FOUND", "报告不存在或无权访问");
+  if (chain.some((link) => fieldOf(link, "code") === "22P02")) return errorBody("NOT_FOUND", "报告不存在或无权访问");
   console.error("[route] unexpected error:", error);
-  if (chain.some((link) => link.name === "DatabaseUnavailableError")) {
-    return jsonError(503, "DATABASE_UNAVAILABLE", "数据库暂时无法打开，本次操作未完成。已输入的内容仍暂存在本机浏览器中，请联系系统管理员。");
+  if (chain.some((link) => link instanceof DatabaseUnavailableError)) {
+    return errorBody("DATABASE_UNAVAILABLE", "数据库暂时无法打开，本次操作未完成。已输入的内容仍暂存在本机浏览器中，请联系系统管理员。");
   }
-  if (chain.some((link) => STORAGE_CODES.has(String(link.code)) || STORAGE_TEXT.test(String(link.message ?? "")))) {
-    return jsonError(503, "STORAGE_UNAVAILABLE", "服务器存储空间不足或不可写，本次保存未成功。已输入的内容仍暂存在本机浏览器中，请联系系统管理员。");
+  if (chain.some((link) => STORAGE_CODES.has(fieldOf(link, "code")) || STORAGE_TEXT.test(fieldOf(link, "message")))) {
+    return errorBody("STORAGE_UNAVAILABLE", "服务器存储空间不足或不可写，本次保存未成功。已输入的内容仍暂存在本机浏览器中，请联系系统管理员。");
   }
-  return jsonError(500, "INTERNAL", "服务器内部错误，本次操作未完成，请稍后重试。");
+  return errorBody("INTERNAL", "服务器内部错误，本次操作未完成，请稍后重试。");
+}
+
+/** The route handlers' one catch-all: the failure answer with its code's HTTP status. */
+export function toRouteErrorResponse(error: unknown): Response {
+  return errorResponse(toErrorBodyOrInternal(error));
 }

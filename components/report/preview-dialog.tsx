@@ -2,7 +2,9 @@
 
 import { useEffect, useState } from "react";
 
+import { readEnvelope } from "@/lib/errors";
 import type { Report } from "@/lib/report-model";
+import { previewPagesSchema } from "@/lib/schemas/report";
 
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
@@ -48,9 +50,9 @@ function PreviewPages({ reportId, getContent, onRetry }: { reportId: string; get
     })
       .then(async (response) => {
         if (!response.ok) throw new Error(await readErrorMessage(response, "预览生成失败"));
-        const body = (await response.json()) as { pages?: unknown };
-        if (!Array.isArray(body.pages)) throw new Error("预览结果格式不正确");
-        urls = body.pages.map((svg) => URL.createObjectURL(new Blob([String(svg)], { type: "image/svg+xml" })));
+        const answer = await readEnvelope(response, previewPagesSchema);
+        if (!answer.ok) throw new Error(`预览生成失败：${answer.message}`);
+        urls = answer.data.pages.map((svg) => URL.createObjectURL(new Blob([svg], { type: "image/svg+xml" })));
         setState({ kind: "ready", urls });
       })
       .catch((error: unknown) => {

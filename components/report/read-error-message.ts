@@ -1,3 +1,5 @@
+import { errorBodySchema } from "@/lib/errors";
+
 const STATUS_MESSAGES: Record<number, string> = {
   401: "登录已过期，请重新登录",
   403: "当前角色无权执行此操作",
@@ -10,14 +12,14 @@ const STATUS_MESSAGES: Record<number, string> = {
   504: "服务器响应超时，请稍后再试",
 };
 
-/** A Chinese message for a failed response: the server's own message when it sent one. */
+/** A Chinese message for a failed response: the server's own message when it sent the failure envelope. */
 export async function readErrorMessage(response: Response, fallback: string): Promise<string> {
-  try {
-    const body = (await response.clone().json()) as { message?: unknown; error?: { message?: unknown } };
-    const message = typeof body.error?.message === "string" ? body.error.message : typeof body.message === "string" ? body.message : "";
-    if (message) return `${fallback}：${message}`;
-  } catch {
-    // Not JSON (a proxy's HTML page): fall back to the status.
-  }
-  return `${fallback}：${STATUS_MESSAGES[response.status] ?? `错误代码 ${response.status}`}`;
+  const body: unknown = await response
+    .clone()
+    .json()
+    .catch(() => undefined);
+  const failure = errorBodySchema.safeParse(body);
+  // Not the envelope (a proxy's HTML page): say what the status means.
+  const message = failure.success ? failure.data.message : (STATUS_MESSAGES[response.status] ?? `错误代码 ${response.status}`);
+  return `${fallback}：${message}`;
 }

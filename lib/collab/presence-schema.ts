@@ -21,17 +21,15 @@ export const presenceHeartbeatSchema = z.object({
 export type PresenceHeartbeat = z.input<typeof presenceHeartbeatSchema>;
 
 /** Another window of the report, as the editor shows it. */
-export interface PresencePerson {
-  clientId: string;
-  userId: string;
-  displayName: string;
-  itemId: string | null;
-  sectionId: string | null;
-}
+export const presencePersonSchema = z.object({
+  clientId: z.string(),
+  userId: z.string(),
+  displayName: z.string(),
+  itemId: z.string().nullable(),
+  sectionId: z.string().nullable(),
+});
+export type PresencePerson = z.infer<typeof presencePersonSchema>;
 
 /** Answer to a heartbeat: who else is here, and the report's state (the editor locks and refreshes on it). */
-export interface PresenceSnapshot {
-  people: PresencePerson[];
-  status: string;
-  revision: number;
-}
+export const presenceSnapshotSchema = z.object({ people: z.array(presencePersonSchema), status: z.string(), revision: z.number().int() });
+export type PresenceSnapshot = z.infer<typeof presenceSnapshotSchema>;

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-import { reportSchema, type Report } from "@/lib/report-model";
+import { reportSchema } from "@/lib/report-model";
 
 export const reportIdSchema = z.uuid({ error: "报告编号格式不正确" });
 
@@ -19,15 +19,14 @@ export const createReportSchema = z.object({
 });
 export type CreateReport = z.infer<typeof createReportSchema>;
 
-/** Saved revision as the editor knows it. */
-export interface SavedRevision {
-  revision: number;
-  updatedAt: string;
-  updatedBy: string;
-}
+/** Saved revision as the editor knows it: the data of PUT /api/reports/:id/content. */
+export const savedRevisionSchema = z.object({ revision: z.number().int().min(0), updatedAt: z.string(), updatedBy: z.string() });
+export type SavedRevision = z.infer<typeof savedRevisionSchema>;
 
-/** Response of PUT /api/reports/:id/content. HTTP 409 carries `current` for conflict resolution. */
-export type SaveReportResponse =
-  | { ok: true; data: SavedRevision }
-  | { ok: false; code: "CONFLICT"; message: string; current: SavedRevision & { content: Report } }
-  | { ok: false; code: string; message: string; fieldErrors?: Record<string, string[]> };
+/** A stored revision with its content: GET /api/reports/:id/content, and `current` of a 409 CONFLICT answer. */
+export const storedRevisionSchema = savedRevisionSchema.extend({ content: reportSchema });
+export type StoredRevision = z.infer<typeof storedRevisionSchema>;
+
+/** The data of POST /api/reports/:id/preview: one SVG per A4 page. */
+export const previewPagesSchema = z.object({ pages: z.array(z.string()) });
+export type PreviewPages = z.infer<typeof previewPagesSchema>;

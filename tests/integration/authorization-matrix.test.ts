@@ -7,6 +7,7 @@ import * as tables from "@/lib/db/schema";
 import { ACTIONS, can, permissionTable, type Action } from "@/lib/permissions";
 import { ROLES, type ReportStatus, type Role } from "@/lib/report-model";
 import { insertReport } from "@/lib/reports/create-report";
+import { errorBodySchema } from "@/lib/errors";
 
 import { buildCompleteReport } from "../fixtures/complete-report";
 import { seedAgency, seedUser } from "../fixtures/factories";
@@ -130,7 +131,7 @@ async function fromResult(promise: Promise<{ ok: boolean; code?: string }>): Pro
 async function fromResponse(promise: Promise<Response>): Promise<Outcome> {
   const response = await promise;
   const text = await response.text();
-  const code = response.ok ? undefined : (JSON.parse(text) as { error: { code: string } }).error.code;
+  const code = response.ok ? undefined : errorBodySchema.parse(JSON.parse(text)).code;
   return { ok: response.ok, code, text };
 }
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { createUserSchema } from "@/lib/schemas/account";
+import { errorBodySchema } from "@/lib/errors";
 
 import { SEED_PASSWORD } from "../fixtures/factories";
 
@@ -33,7 +34,7 @@ describe("[CSRF] cross-site writes, session cookies, headers and sign-in", () =>
       for (const origin of [{ Origin: EVIL }, { Origin: "null" }, { Origin: "", Referer: `${EVIL}/page` }] as Array<Record<string, string>>) {
         const response = await session.request(write.path, { method: write.method, body: write.body, headers: origin });
         expect(response.status, `${write.method} ${write.path} ${JSON.stringify(origin)}`).toBe(403);
-        expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/拒绝/);
+        expect(errorBodySchema.parse(await response.json()).message).toMatch(/拒绝/);
       }
     }
     const [row] = await (async () => {

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import type { Report } from "@/lib/report-model";
+import { errorBodySchema } from "@/lib/errors";
 
 import { SEED_PASSWORD } from "../fixtures/factories";
 
@@ -63,8 +64,7 @@ describe("[SCHEMA] the server refuses content outside the report schema and over
       body: JSON.stringify({ baseRevision: 1, content: withBody(subject.editors[0]!.content, body) }),
     });
     expect(response.status).toBe(422);
-    const answer = (await response.json()) as { error: { message: string } };
-    expect(answer.error.message).toMatch(/[\u4e00-\u9fff]/);
+    expect(errorBodySchema.parse(await response.json()).message).toMatch(/[\u4e00-\u9fff]/);
   });
 
   it("[SCHEMA]: a save with a valid table and lists is accepted (the rejections above are not blanket)", async () => {
@@ -106,14 +106,14 @@ describe("[SCHEMA] the server refuses content outside the report schema and over
     ] as const) {
       const response = await session.request(target, { method, body });
       expect(response.status, target).toBe(413);
-      expect(((await response.json()) as { error: { message: string } }).error.message).toContain("上限");
+      expect(errorBodySchema.parse(await response.json()).message).toContain("上限");
     }
   });
 
   it("[SIZE]: malformed JSON gets 422 with a message, not a crash", async () => {
     const response = await session.request(path, { method: "PUT", body: '{"baseRevision": 2, "content": {"meta": ' });
     expect(response.status).toBe(422);
-    expect(((await response.json()) as { error: { message: string } }).error.message).toBe("提交的内容不是有效的 JSON");
+    expect(errorBodySchema.parse(await response.json()).message).toBe("提交的内容不是有效的 JSON");
     expect((await fetch(`${subject.app.baseUrl}/api/health`)).status).toBe(200);
   });
 });

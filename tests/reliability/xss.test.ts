@@ -2,6 +2,8 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { Report } from "@/lib/report-model";
+import { parseEnvelope } from "@/lib/errors";
+import { previewPagesSchema } from "@/lib/schemas/report";
 
 import { SEED_PASSWORD } from "../fixtures/factories";
 import { launchBrowser, newSignedInContext } from "../helpers/browser";
@@ -138,8 +140,10 @@ describe.skipIf(Boolean(unavailable))("[XSS] payloads in every text field stay t
   it("[XSS]: the preview SVG carries the payloads as escaped text, never as markup", async () => {
     const response = await session.request(`/api/reports/${subject.editors[0]!.reportId}/preview`, { method: "POST", body: JSON.stringify({}) });
     expect(response.status).toBe(200);
-    const { pages } = (await response.json()) as { pages: string[] };
-    const svg = pages.join("");
+    const answer = parseEnvelope(await response.json(), previewPagesSchema);
+    expect(answer?.ok).toBe(true);
+    const svg = answer?.ok ? answer.data.pages.join("") : "";
+    expect(svg).toContain("<svg");
     expect(svg).not.toMatch(/<script|onerror=|onload=|<iframe|javascript:/i);
   });
 

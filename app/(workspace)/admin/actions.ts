@@ -2,53 +2,57 @@
 
 import { revalidatePath } from "next/cache";
 
+import { defineAction } from "@/lib/actions";
 import { createAgencyUser, createChildAgency, resetPassword, setUserActive, updateAgencyProfile, updateUserRoles } from "@/lib/admin";
-import { requireUser } from "@/lib/auth";
-import { getDb } from "@/lib/db";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import type { CreateUser } from "@/lib/schemas/account";
-import type { AgencySettingsInput, CreateChildAgency, ResetPassword, SetUserActive, UpdateUserRoles } from "@/lib/schemas/admin";
+import { createUserSchema } from "@/lib/schemas/account";
+import { agencySettingsSchema, createChildAgencySchema, resetPasswordSchema, setUserActiveSchema, updateUserRolesSchema } from "@/lib/schemas/admin";
 
-async function run<T>(
-  action: "users.manage" | "agency.manage",
-  verb: (options: { db: Awaited<ReturnType<typeof getDb>>; user: Awaited<ReturnType<typeof requireUser>> }) => Promise<T>,
-): Promise<ActionResult<T>> {
-  try {
-    const user = await requireUser(action);
-    const data = await verb({ db: await getDb(), user });
-    revalidatePath("/admin");
-    return { ok: true, data };
-  } catch (error) {
-    return toActionResult(error);
-  }
-}
+const refreshAdmin = () => revalidatePath("/admin");
 
-export async function createUserAction(input: CreateUser) {
-  return run("users.manage", ({ db, user }) => createAgencyUser({ db, user, input }));
-}
+export const createUserAction = defineAction({
+  permission: "users.manage",
+  schema: createUserSchema,
+  run: ({ db, user, input }) => createAgencyUser({ db, user, input }),
+  onSuccess: refreshAdmin,
+});
 
-export async function updateUserRolesAction(input: UpdateUserRoles) {
-  return run("users.manage", ({ db, user }) => updateUserRoles({ db, user, input }));
-}
+export const updateUserRolesAction = defineAction({
+  permission: "users.manage",
+  schema: updateUserRolesSchema,
+  run: ({ db, user, input }) => updateUserRoles({ db, user, input }),
+  onSuccess: refreshAdmin,
+});
 
-export async function setUserActiveAction(input: SetUserActive) {
-  return run("users.manage", ({ db, user }) => setUserActive({ db, user, input }));
-}
+export const setUserActiveAction = defineAction({
+  permission: "users.manage",
+  schema: setUserActiveSchema,
+  run: ({ db, user, input }) => setUserActive({ db, user, input }),
+  onSuccess: refreshAdmin,
+});
 
-export async function resetPasswordAction(input: ResetPassword) {
-  return run("users.manage", async ({ db, user }) => {
+export const resetPasswordAction = defineAction({
+  permission: "users.manage",
+  schema: resetPasswordSchema,
+  run: async ({ db, user, input }) => {
     await resetPassword({ db, user, input });
     return null;
-  });
-}
+  },
+  onSuccess: refreshAdmin,
+});
 
-export async function updateAgencyProfileAction(input: AgencySettingsInput) {
-  return run("agency.manage", async ({ db, user }) => {
+export const updateAgencyProfileAction = defineAction({
+  permission: "agency.manage",
+  schema: agencySettingsSchema,
+  run: async ({ db, user, input }) => {
     await updateAgencyProfile({ db, user, input });
     return null;
-  });
-}
+  },
+  onSuccess: refreshAdmin,
+});
 
-export async function createChildAgencyAction(input: CreateChildAgency) {
-  return run("agency.manage", ({ db, user }) => createChildAgency({ db, user, input }));
-}
+export const createChildAgencyAction = defineAction({
+  permission: "agency.manage",
+  schema: createChildAgencySchema,
+  run: ({ db, user, input }) => createChildAgency({ db, user, input }),
+  onSuccess: refreshAdmin,
+});

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 
 import type { MergeChoice } from "@/lib/collab";
 import type { Report } from "@/lib/report-model";
-import type { SavedRevision } from "@/lib/schemas/report";
+import { readEnvelope } from "@/lib/errors";
+import { storedRevisionSchema, type SavedRevision, type StoredRevision } from "@/lib/schemas/report";
 
 import { isImeKeyEvent, type CompositionTracker } from "@/components/editor/composition";
 import { useLatest } from "@/components/editor/use-latest";
@@ -12,8 +13,13 @@ import { useLatest } from "@/components/editor/use-latest";
 import { createAutosaveController, type AutosaveController, type AutosaveState, type SendSaveRequest } from "./autosave-controller";
 import { createIndexedDbDraftStore, shouldOfferRestore, type LocalDraft, type LocalDraftStore } from "./local-draft-store";
 
-/** Browsers refuse keepalive bodies above 64 KiB; larger reports rely on the IndexedDB copy instead. */
-const KEEPALIVE_LIMIT = 60_000;
+/** Browsers refuse keepalive bodies above 64 KiB (bytes on the wire); larger reports rely on the IndexedDB copy instead. */
+export const KEEPALIVE_LIMIT = 60_000;
+
+/** The body's size as sent: UTF-8 bytes (a Chinese character is three), not UTF-16 code units. */
+export function utf8ByteLength(text: string): number {
+  return new TextEncoder().encode(text).byteLength;
+}
 
 export async function sendSaveRequest(reportId: string, request: SendSaveRequest): Promise<{ status: number; body: unknown }> {
   const body = JSON.stringify({ baseRevision: request.baseRevision, content: request.content });
@@ -22,17 +28,17 @@ export async function sendSaveRequest(reportId: string, request: SendSaveRequest
     headers: { "Content-Type": "application/json" },
     credentials: "same-origin",
     body,
-    keepalive: request.keepalive && body.length < KEEPALIVE_LIMIT,
+    keepalive: request.keepalive && utf8ByteLength(body) < KEEPALIVE_LIMIT,
   });
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 
 /** GET /api/reports/:id/content: the server's latest content. */
-export async function loadLatestContent(reportId: string): Promise<SavedRevision & { content: Report }> {
+export async function loadLatestContent(reportId: string): Promise<StoredRevision> {
   const response = await fetch(`/api/reports/${encodeURIComponent(reportId)}/content`, { credentials: "same-origin", cache: "no-store" });
-  const body = (await response.json().catch(() => null)) as { ok?: boolean; data?: SavedRevision & { content: Report } } | null;
-  if (!response.ok || !body?.ok || !body.data) throw new Error(`读取最新内容失败（${response.status}）`);
-  return body.data;
+  const answer = await readEnvelope(response, storedRevisionSchema);
+  if (!answer.ok) throw new Error(`读取最新内容失败：${answer.message}`);
+  return answer.data;
 }
 
 export interface UseAutosaveOptions {
@@ -47,6 +53,8 @@ export interface UseAutosaveOptions {
   applyMerged: (content: Report) => void;
   /** A save was refused because the report is no longer editable. */
   onLocked?: () => void;
+  /** Body fragments the live co-editing document owns (see AutosaveOptions.liveFields). */
+  liveFields?: () => ReadonlySet<string>;
   /** Injectable for tests. */
   store?: LocalDraftStore;
   send?: (request: SendSaveRequest) => Promise<{ status: number; body: unknown }>;
@@ -98,6 +106,7 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
       prepareMerge: () => optionsRef.current.prepareMerge?.() ?? Promise.resolve(),
       applyMerged: (content) => optionsRef.current.applyMerged(content),
       getContent: () => optionsRef.current.getContent(),
+      liveFields: () => optionsRef.current.liveFields?.() ?? new Set<string>(),
       isComposing: () => optionsRef.current.composition.isComposing(),
       send: (request) => (optionsRef.current.send ?? ((r: SendSaveRequest) => sendSaveRequest(reportId, r)))(request),
       store,

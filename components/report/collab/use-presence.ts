@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 
-import type { PresencePerson, PresenceSnapshot } from "@/lib/collab";
+import { presenceSnapshotSchema, type PresencePerson, type PresenceSnapshot } from "@/lib/collab";
+import { readEnvelope } from "@/lib/errors";
 
 import { useLatest } from "@/components/editor/use-latest";
 
@@ -39,11 +40,6 @@ export function locate(element: Element | null): Location {
   return location;
 }
 
-function isSnapshot(value: unknown): value is PresenceSnapshot {
-  const snapshot = value as Partial<PresenceSnapshot> | null | undefined;
-  return Boolean(snapshot && Array.isArray(snapshot.people) && typeof snapshot.status === "string" && typeof snapshot.revision === "number");
-}
-
 /**
  * Heartbeat of this window: tells the server which item the cursor is in, every few seconds and at
  * once when it moves, and returns the other windows of the report.
@@ -63,8 +59,8 @@ export function usePresence({ reportId, onSnapshot, intervalMs = 3000 }: UsePres
     async function beat() {
       try {
         const response = await fetch(url, { method: "POST", headers: { "Content-Type": "application/json" }, credentials: "same-origin", body: body(false) });
-        const answer = (await response.json().catch(() => null)) as { ok?: boolean; data?: PresenceSnapshot } | null;
-        if (!isActive || !response.ok || !answer?.ok || !isSnapshot(answer.data)) return;
+        const answer = await readEnvelope(response, presenceSnapshotSchema);
+        if (!isActive || !answer.ok) return;
         setPeople(answer.data.people);
         onSnapshotRef.current(answer.data);
       } catch {

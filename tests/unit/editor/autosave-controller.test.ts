@@ -225,7 +225,7 @@ describe("autosave controller", () => {
   });
 
   it("a rejected save (422) waits for the next edit instead of retrying", async () => {
-    const { controller, sent, edit } = setup([{ status: 422, body: { error: { code: "INVALID_INPUT", message: "正文格式不正确" } } }, saved(4)]);
+    const { controller, sent, edit } = setup([{ status: 422, body: { ok: false, code: "INVALID_INPUT", message: "正文格式不正确" } }, saved(4)]);
     edit("标题");
     await controller.flush();
     expect(controller.getState()).toMatchObject({ status: "error", message: "保存失败：正文格式不正确" });
@@ -255,15 +255,26 @@ describe("autosave controller", () => {
 describe("classifySaveResponse", () => {
   it.each([
     [200, { ok: true, data: { revision: 2, updatedAt: "x", updatedBy: "y" } }, "saved"],
-    [409, { ok: false, code: "CONFLICT", message: "", current: { revision: 2, updatedAt: "x", updatedBy: "y", content: {} } }, "conflict"],
-    [409, { error: { code: "INVALID_STATE", message: "报告已提交审核，不能修改" } }, "rejected"],
-    [401, { error: { code: "UNAUTHENTICATED", message: "请先登录" } }, "rejected"],
+    [409, { ok: false, code: "CONFLICT", message: "", current: { revision: 2, updatedAt: "x", updatedBy: "y", content: buildReport() } }, "conflict"],
+    // A conflict whose stored version is not a report cannot be merged: refused, never merged with garbage.
+    [409, { ok: false, code: "CONFLICT", message: "已被修改", current: { revision: 2, updatedAt: "x", updatedBy: "y", content: {} } }, "rejected"],
+    [409, { ok: false, code: "INVALID_STATE", message: "报告已提交审核，不能修改" }, "rejected"],
+    [401, { ok: false, code: "UNAUTHENTICATED", message: "请先登录" }, "rejected"],
     [422, { ok: false, code: "INVALID_INPUT", message: "输入有误" }, "rejected"],
+    [200, { ok: true, data: { revision: "2" } }, "retry"],
     [500, null, "retry"],
     [503, "<html>", "retry"],
     [429, null, "retry"],
   ] as const)("HTTP %i is %#", (status, body, kind) => {
     expect(classifySaveResponse(status, body).kind).toBe(kind);
+  });
+
+  it("a 409 INVALID_STATE answer locks the editor and shows the server's message", () => {
+    expect(classifySaveResponse(409, { ok: false, code: "INVALID_STATE", message: "报告已提交审核，不能修改" })).toEqual({
+      kind: "rejected",
+      message: "报告已提交审核，不能修改",
+      isLocked: true,
+    });
   });
 
   it("backoff doubles up to 15 s", () => {

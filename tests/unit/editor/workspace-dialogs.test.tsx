@@ -64,20 +64,20 @@ describe("preview", () => {
     // The dialog's code loads on first use.
     await vi.waitFor(() => expect(byTestId("preview-dialog")).not.toBeNull());
     expect(byTestId("preview-dialog")!.querySelector('[role="status"]')?.textContent).toContain("正在排版");
-    await act(async () => release(Response.json({ pages: ["<svg xmlns='http://www.w3.org/2000/svg'/>", "<svg xmlns='http://www.w3.org/2000/svg'/>"] })));
+    await act(async () => release(Response.json({ ok: true, data: { pages: ["<svg xmlns='http://www.w3.org/2000/svg'/>", "<svg xmlns='http://www.w3.org/2000/svg'/>"] } })));
     await settle();
     const images = [...byTestId("preview-pages")!.querySelectorAll("img")];
     expect(images.map((image) => image.alt)).toEqual(["第1页", "第2页"]);
   });
 
   it("says in Chinese why the preview failed and offers a retry", async () => {
-    answer = () => Response.json({ error: { code: "INTERNAL", message: "排版服务不可用" } }, { status: 500 });
+    answer = () => Response.json({ ok: false, code: "INTERNAL", message: "排版服务不可用" }, { status: 500 });
     await render();
     await act(async () => byTestId("open-preview")!.click());
     await settle();
     const alert = byTestId("preview-dialog")!.querySelector('[role="alert"]')!;
     expect(alert.textContent).toContain("预览生成失败：排版服务不可用");
-    answer = () => Response.json({ pages: ["<svg xmlns='http://www.w3.org/2000/svg'/>"] });
+    answer = () => Response.json({ ok: true, data: { pages: ["<svg xmlns='http://www.w3.org/2000/svg'/>"] } });
     await act(async () => alert.querySelector("button")!.click());
     await settle();
     expect(byTestId("preview-pages")?.getAttribute("data-count")).toBe("1");

@@ -1,18 +1,13 @@
 "use server";
 
-import { requireUser } from "@/lib/auth";
-import { getDb } from "@/lib/db";
-import { toActionResult, type ActionResult } from "@/lib/errors";
-import type { ReportStatus } from "@/lib/report-model";
+import { z } from "zod";
+
+import { defineAction } from "@/lib/actions";
 import { submitReport } from "@/lib/reports";
 import { reportIdSchema } from "@/lib/schemas/report";
 
-export async function submitReportAction(input: { reportId: string }): Promise<ActionResult<{ status: ReportStatus }>> {
-  try {
-    const user = await requireUser("report.submit");
-    const reportId = reportIdSchema.parse(input?.reportId);
-    return { ok: true, data: await submitReport({ db: await getDb(), user, reportId }) };
-  } catch (error) {
-    return toActionResult(error);
-  }
-}
+export const submitReportAction = defineAction({
+  permission: "report.submit",
+  schema: z.object({ reportId: reportIdSchema }),
+  run: ({ db, user, input }) => submitReport({ db, user, reportId: input.reportId }),
+});

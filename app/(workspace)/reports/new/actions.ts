@@ -1,28 +1,18 @@
 "use server";
 
-import { requireUser } from "@/lib/auth";
-import { getDb } from "@/lib/db";
-import { toActionResult, type ActionResult } from "@/lib/errors";
+import { defineAction } from "@/lib/actions";
 import { acceptImport, createReport } from "@/lib/reports";
 import { acceptImportSchema } from "@/lib/schemas/import";
 import { createReportSchema } from "@/lib/schemas/report";
 
-export async function createReportAction(input: unknown): Promise<ActionResult<{ reportId: string }>> {
-  try {
-    const user = await requireUser("report.create");
-    const data = createReportSchema.parse(input);
-    return { ok: true, data: await createReport({ db: await getDb(), user, input: data }) };
-  } catch (error) {
-    return toActionResult(error);
-  }
-}
+export const createReportAction = defineAction({
+  permission: "report.create",
+  schema: createReportSchema,
+  run: ({ db, user, input }) => createReport({ db, user, input }),
+});
 
-export async function acceptImportAction(input: unknown): Promise<ActionResult<{ reportId: string }>> {
-  try {
-    const user = await requireUser("report.import");
-    const data = acceptImportSchema.parse(input);
-    return { ok: true, data: await acceptImport({ db: await getDb(), user, input: data }) };
-  } catch (error) {
-    return toActionResult(error);
-  }
-}
+export const acceptImportAction = defineAction({
+  permission: "report.import",
+  schema: acceptImportSchema,
+  run: ({ db, user, input }) => acceptImport({ db, user, input }),
+});

@@ -2,9 +2,11 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { z } from "zod";
 
+import { readEnvelope } from "@/lib/errors";
 import type { ImportResult, MetaSuggestion } from "@/lib/import/types";
-import { formatChineseDate, SECTION_KIND_LABELS, SECTION_KINDS, type Report, type SectionKind } from "@/lib/report-model";
+import { formatChineseDate, reportSchema, SECTION_KIND_LABELS, SECTION_KINDS, type Report, type SectionKind } from "@/lib/report-model";
 
 import { PartsImportNotice } from "@/components/report/parts-import-notice";
 
@@ -39,15 +41,26 @@ function previewReport(phase: Preview): Report {
 
 const LOG_LABELS = { removed: "已删除", converted: "已转换", guessed: "推断", warning: "注意" } as const;
 
+/** The preview as the route built it: the report is parsed whole, the lists the panel walks are checked to be lists. */
+const importResultShape = z.object({
+  report: reportSchema,
+  sourceHeadings: z.array(z.unknown()),
+  log: z.array(z.unknown()),
+  uncertain: z.array(z.unknown()),
+  suggestions: z.array(z.unknown()),
+  repairCount: z.number(),
+});
+const importResultSchema = z.custom<ImportResult>((value) => importResultShape.safeParse(value).success);
+
 async function postImport(body: FormData | string): Promise<ImportResult> {
   const response = await fetch("/api/reports/import", {
     method: "POST",
     body,
     headers: typeof body === "string" ? { "Content-Type": "application/json" } : undefined,
   });
-  const json = (await response.json().catch(() => null)) as { ok?: boolean; data?: ImportResult; error?: { message?: string } } | null;
-  if (!response.ok || !json?.ok || !json.data) throw new Error(json?.error?.message ?? "导入失败，请稍后再试");
-  return json.data;
+  const answer = await readEnvelope(response, importResultSchema);
+  if (!answer.ok) throw new Error(answer.message);
+  return answer.data;
 }
 
 /** Upload or paste last year's report, check what was recognised, then accept it. */

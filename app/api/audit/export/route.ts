@@ -2,7 +2,7 @@
 import { auditEventsToCsv, listAuditEventsForExport } from "@/lib/admin";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
-import { toHttpResponse } from "@/lib/errors";
+import { toRouteErrorResponse } from "@/lib/http";
 import { auditQuerySchema } from "@/lib/schemas/admin";
 
 export const dynamic = "force-dynamic";
@@ -21,6 +21,6 @@ export async function GET(request: Request) {
       },
     });
   } catch (error) {
-    return toHttpResponse(error);
+    return toRouteErrorResponse(error);
   }
 }

@@ -2,7 +2,7 @@
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { assertSameOrigin, readJsonBody, toRouteErrorResponse } from "@/lib/http";
-import { ConflictError, findDisplayName, getReport, saveReportContent } from "@/lib/reports";
+import { findDisplayName, getReport, saveReportContent } from "@/lib/reports";
 import { saveReportContentSchema } from "@/lib/schemas/report";
 
 export const dynamic = "force-dynamic";
@@ -37,9 +37,6 @@ export async function PUT(request: Request, { params }: Context) {
     const data = await saveReportContent({ db: await getDb(), user, reportId, input });
     return Response.json({ ok: true, data });
   } catch (error) {
-    if (error instanceof ConflictError) {
-      return Response.json({ ok: false, code: "CONFLICT", message: error.userMessage, current: error.current }, { status: 409 });
-    }
     return toRouteErrorResponse(error);
   }
 }

@@ -17,7 +17,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ rep
     assertSameOrigin(request);
     const { reportId } = await params;
     const { content } = bodySchema.parse(await readJsonBody(request, 5 * 1024 * 1024));
-    return Response.json(await previewReport({ db: await getDb(), user, reportId, content }));
+    return Response.json({ ok: true, data: await previewReport({ db: await getDb(), user, reportId, content }) });
   } catch (error) {
     return toRouteErrorResponse(error);
   }
