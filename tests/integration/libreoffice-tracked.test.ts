@@ -1,0 +1,116 @@
+/**
+ * The review DOCX through LibreOffice and back: its suggestions must survive LibreOffice's docx→docx save as
+ * w:ins/w:del with their author (checked in document.xml), and both that file and a leader's DOCX saved by
+ * LibreOffice must import back as the same suggestions and comments. Needs soffice (installed by .ci/run);
+ * under CI=true its absence fails.
+ */
+import { execFile } from "node:child_process";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+
+import { exportReportDocx } from "@/lib/export/docx";
+import { applyTrackedChanges, readTrackedDocx } from "@/lib/import/tracked";
+import { docToText, listSuggestions, rejectedView, type Suggestion } from "@/lib/report-model";
+
+import { buildCompleteReport } from "../fixtures/complete-report";
+import { buildLeaderDocx, LEADER } from "../fixtures/tracked-leader-docx";
+import { buildReportUnderReview, openThreads } from "../fixtures/tracked-report";
+import { findCommand } from "../unit/export/docx/helpers/libreoffice";
+import { unzipDocx } from "../unit/export/docx/helpers/docx-xml";
+
+const run = promisify(execFile);
+const soffice = await findCommand("soffice", "libreoffice");
+if (!soffice && process.env.CI === "true") throw new Error("CI 环境缺少 LibreOffice：请检查 .ci/run 的安装步骤");
+
+/** Opens each DOCX in LibreOffice and saves it as DOCX again, with a private profile. */
+async function resaveWithLibreOffice(directory: string, files: Record<string, Uint8Array>): Promise<Record<string, Uint8Array>> {
+  const input = path.join(directory, "in");
+  const output = path.join(directory, "out");
+  await mkdir(input, { recursive: true });
+  const paths = await Promise.all(
+    Object.entries(files).map(async ([name, bytes]) => {
+      const file = path.join(input, `${name}.docx`);
+      await writeFile(file, bytes);
+      return file;
+    }),
+  );
+  await run(
+    soffice!,
+    [`-env:UserInstallation=file://${path.join(directory, "lo-profile")}`, "--headless", "--convert-to", "docx:MS Word 2007 XML", "--outdir", output, ...paths],
+    {
+      timeout: 300_000,
+    },
+  );
+  const saved: Record<string, Uint8Array> = {};
+  for (const name of Object.keys(files)) saved[name] = new Uint8Array(await readFile(path.join(output, `${name}.docx`)));
+  return saved;
+}
+
+const shape = (suggestions: Suggestion[]) => suggestions.map(({ kind, text, authorName, at, location }) => ({ kind, text, authorName, at, location }));
+const options = () => {
+  let counter = 0;
+  return { now: "2026-11-29T00:00:00.000Z", newId: () => `lo${++counter}` };
+};
+
+describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", () => {
+  let directory: string;
+  let saved: Record<string, Uint8Array>;
+  const report = buildReportUnderReview();
+  const plain = buildCompleteReport();
+
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(tmpdir(), "nianbao-tracked-"));
+    saved = await resaveWithLibreOffice(directory, {
+      review: await exportReportDocx(report, { isDraft: true, comments: openThreads(report) }),
+      leader: await buildLeaderDocx(plain),
+    });
+  }, 300_000);
+
+  afterAll(async () => {
+    if (directory) await rm(directory, { recursive: true, force: true });
+  });
+
+  it("keeps the exported suggestions as w:ins / w:del with author and date, and the comments", () => {
+    const parts = unzipDocx(saved.review!);
+    expect(parts["docProps/app.xml"]).toContain("LibreOffice");
+    const document = parts["word/document.xml"]!;
+    const insertions = [...document.matchAll(/<w:ins\b([^>]*)>(.*?)<\/w:ins>/gs)];
+    const deletions = [...document.matchAll(/<w:del\b([^>]*)>(.*?)<\/w:del>/gs)];
+    const textOf = (xml: string, element: string) =>
+      [...xml.matchAll(new RegExp(`<${element}[^>]*>([^<]*)</${element}>`, "g"))].map((match) => match[1]).join("");
+    expect(insertions.map((match) => textOf(match[2]!, "w:t"))).toEqual(["八次"]);
+    expect(deletions.map((match) => textOf(match[2]!, "w:delText"))).toEqual(["六次", "平均"]);
+    for (const match of [...insertions, ...deletions]) {
+      expect(match[1]).toContain('w:author="李审核"');
+      expect(match[1]).toMatch(/w:date="2026-11-20T02:30:00/);
+    }
+    expect(parts["word/comments.xml"]).toContain("请补充一窗受理的办件数量。");
+    expect(document).toMatch(/<w:commentRangeStart[^>]*\/>/);
+  });
+
+  it("imports LibreOffice's save of the review DOCX back as the same suggestions and comments", () => {
+    const back = applyTrackedChanges(rejectedView(report), readTrackedDocx(saved.review!), options());
+    expect(shape(listSuggestions(back.report))).toEqual(shape(listSuggestions(report)));
+    expect(back.comments.map((comment) => [comment.anchor.field, comment.author, comment.text.split("\n")[0]])).toEqual([
+      ["body", "李审核", "请补充一窗受理的办件数量。"],
+      ["body", "王局长", "（针对条目标题）这一条标题再精炼一些。"],
+    ]);
+    expect(back.comments[0]!.anchor.quote).toBe("一窗受理");
+    expect(back.log).toEqual([]);
+  });
+
+  it("imports a leader's DOCX saved by LibreOffice as the same suggestions as the original file", async () => {
+    const direct = applyTrackedChanges(plain, readTrackedDocx(await buildLeaderDocx(plain)), options());
+    const viaLibreOffice = applyTrackedChanges(plain, readTrackedDocx(saved.leader!), options());
+    expect(shape(listSuggestions(viaLibreOffice.report))).toEqual(shape(listSuggestions(direct.report)));
+    expect(listSuggestions(viaLibreOffice.report).every((suggestion) => suggestion.authorName === LEADER)).toBe(true);
+    expect(viaLibreOffice.comments.map((comment) => [comment.anchor.quote, comment.text])).toEqual([["一窗受理", "办件数量要核实。"]]);
+    const measures = viaLibreOffice.report.sections[0]!;
+    expect(docToText(measures.items[0]!.body)).toContain("六次八次");
+    expect(viaLibreOffice.log).toHaveLength(3);
+  });
+});
