@@ -252,7 +252,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
               title={report.meta.title}
               status={status}
               saveState={autosave.state}
-              isReadOnly={!isEditable}
+              isReadOnly={!isEditable && !isSuggesting}
               hasPrevious={Boolean(previousReport)}
               reportId={reportId}
               onPreview={() => setDialog("preview")}

@@ -73,7 +73,9 @@ export async function resolveReportSuggestions({ db, user, input }: ResolveSugge
     const now = new Date();
     await tx.update(tables.reports).set({ content: after, revision, updatedAt: now, updatedBy: user.id }).where(eq(tables.reports.id, reportId));
     const verb = decision === "accept" ? "接受" : "拒绝";
-    await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: after, createdBy: user.id, note: `${verb}修订 ${wanted.size} 处` });
+    await tx
+      .insert(tables.reportRevisions)
+      .values({ reportId, revision, status: row.status, content: after, createdBy: user.id, note: `${verb}修订 ${wanted.size} 处` });
     await recordAuditEvent({ db: tx, action: `report.suggestions_${decision}ed`, user, targetId: reportId, detail: { ids: [...wanted] } });
     return { revision, resolved: wanted.size, remaining: listSuggestions(after).length };
   });

@@ -107,7 +107,10 @@ describe.skipIf(!isAvailable)(`[SUGGEST] suggestion mode rules on ${testDbKind()
       const last = await resolveReportSuggestions({ db, user: drafter, input: { reportId, decision: "reject", ids: ["s-ji"] } });
       expect(last).toMatchObject({ resolved: 1, remaining: 0 });
       const stored = await getReport({ db, user: drafter, reportId });
-      expect(stored.content.sections[0]!.items[0]!.body).toEqual({ type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "全年开展专题学习八次。" }] }] });
+      expect(stored.content.sections[0]!.items[0]!.body).toEqual({
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "全年开展专题学习八次。" }] }],
+      });
       const notes = await db.select({ note: tables.reportRevisions.note }).from(tables.reportRevisions).where(eq(tables.reportRevisions.reportId, reportId));
       expect(notes.map((row) => row.note)).toEqual(expect.arrayContaining(["接受修订 2 处", "拒绝修订 1 处"]));
       // A decided suggestion cannot be decided again.
@@ -157,7 +160,10 @@ describe.skipIf(!isAvailable)(`[SUGGEST] suggestion mode rules on ${testDbKind()
       const addOwnInline = (content: Report) => {
         const next = structuredClone(content);
         const paragraph = next.sections[0]!.items[1]!.body.content[0]!;
-        paragraph.content = [...(paragraph.content ?? []), { type: "text", text: "再补一句。", marks: [{ type: "suggestInsert", attrs: attrsOf(approver, "s-approver-2") }] }];
+        paragraph.content = [
+          ...(paragraph.content ?? []),
+          { type: "text", text: "再补一句。", marks: [{ type: "suggestInsert", attrs: attrsOf(approver, "s-approver-2") }] },
+        ];
         return next;
       };
       await save(db, approver, reportId, addOwnInline);

@@ -14,7 +14,11 @@ let editor: Editor | undefined;
 afterEach(() => editor?.destroy());
 
 function makeEditor(content: RichDoc = START): Editor {
-  editor = new Editor({ element: document.createElement("div"), extensions: [...createBodyExtensions(), SuggestMode.configure({ author: REVIEWER })], content });
+  editor = new Editor({
+    element: document.createElement("div"),
+    extensions: [...createBodyExtensions(), SuggestMode.configure({ author: REVIEWER })],
+    content,
+  });
   return editor;
 }
 const json = (current: Editor) => current.getJSON() as RichDoc;

@@ -93,7 +93,11 @@ describe("listSuggestions", () => {
       ["s-del-1", "delete", "六次", "全年开展集中专题学习"],
       ["s-ins-2", "insert", "八次", "全年开展集中专题学习六次"],
     ]);
-    expect(found[0]).toMatchObject({ ...REVIEWER, at: "2026-11-29T08:15:00.000Z", location: { field: "body", sectionId: report.sections[0]!.id, itemId: item.id } });
+    expect(found[0]).toMatchObject({
+      ...REVIEWER,
+      at: "2026-11-29T08:15:00.000Z",
+      location: { field: "body", sectionId: report.sections[0]!.id, itemId: item.id },
+    });
   });
 
   it("joins one suggestion spread over formatted runs and paragraphs", () => {
