@@ -148,6 +148,20 @@ export function toErrorBody(error: unknown): ErrorBody | undefined {
   return undefined;
 }
 
+/**
+ * For a record a page may legitimately not find (a stale or edited link): null when it is missing or the id
+ * is malformed. Everything else (the database down, a bug) still throws to the error page.
+ */
+export async function nullWhenMissing<T>(promise: Promise<T>): Promise<T | null> {
+  try {
+    return await promise;
+  } catch (error) {
+    const body = toErrorBody(error);
+    if (body?.code === "NOT_FOUND" || body?.code === "INVALID_INPUT") return null;
+    throw error;
+  }
+}
+
 /** Expected errors as an action result; unexpected errors are rethrown to the caller. */
 export function toActionResult(error: unknown): ErrorBody {
   const body = toErrorBody(error);

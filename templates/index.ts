@@ -1,4 +1,4 @@
-import { templateSchema, type ReportTemplate } from "@/lib/report-model";
+import { templateSchema, type AgencyLevel, type ReportTemplate } from "@/lib/report-model";
 
 import countyGovernment from "./county-government.json";
 import department from "./department.json";
@@ -36,4 +36,15 @@ export function getTemplate(id: string): ReportTemplate {
   const template = findTemplate(id);
   if (!template) throw new Error(`未找到报告模板：${id}`);
   return template;
+}
+
+/**
+ * The report's own template; when its id is unknown (a template removed since the report was made), the
+ * template for the agency's level with a notice saying so, so the guidance shown is never silently another's.
+ */
+export function resolveReportTemplate(id: string, agencyLevel: AgencyLevel): { template: ReportTemplate; notice: string | null } {
+  const template = findTemplate(id);
+  if (template) return { template, notice: null };
+  const substitute = TEMPLATES.find((candidate) => candidate.levels.includes(agencyLevel)) ?? TEMPLATES[0]!;
+  return { template: substitute, notice: `本报告使用的模板“${id}”已不存在，写作指引和必备部分检查暂按“${substitute.name}”模板显示。` };
 }

@@ -13,7 +13,7 @@ import {
 } from "./font-roles";
 import type { CodePointRanges } from "./parse-cmap";
 import type { SfntFace } from "./parse-sfnt";
-import { readFontFile, scanFontDirectory, type FontFile } from "./scan-font-directory";
+import { readFontFile, scanFontDirectoryReport, type FontFile } from "./scan-font-directory";
 
 export interface ResolvedFont {
   role: FontRole;
@@ -41,6 +41,8 @@ export interface FontResolution {
   files: string[];
   substitutions: FontSubstitution[];
   missingRoles: FontRole[];
+  /** Files in the agency's font folder that could not be read; the export names them. */
+  unreadableFiles: string[];
 }
 
 export interface ResolveFontsOptions {
@@ -103,8 +105,8 @@ function findSubstitute(role: FontRole, requested: string, directory: string): R
 
 /** Per role: the agency's own font when one fits, else the open substitute, else the role is missing. */
 export function resolveFonts({ profile, agencyDirectory, substituteDirectory }: ResolveFontsOptions): FontResolution {
-  const agencyFiles = scanFontDirectory(agencyDirectory);
-  const resolution: FontResolution = { fonts: {}, files: [], substitutions: [], missingRoles: [] };
+  const { files: agencyFiles, unreadable } = scanFontDirectoryReport(agencyDirectory);
+  const resolution: FontResolution = { fonts: {}, files: [], substitutions: [], missingRoles: [], unreadableFiles: unreadable };
   for (const role of FONT_ROLES) {
     const requested = REQUESTED_FONTS[profile][role];
     const font = findAgencyFont(role, requested, agencyFiles) ?? findSubstitute(role, requested, substituteDirectory);

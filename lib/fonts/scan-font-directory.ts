@@ -95,19 +95,41 @@ export function readFontFile(filePath: string): FontFile | undefined {
   return file;
 }
 
-/** Every parseable font file directly in `directory` or its sub-folders (sorted, so choices are stable). */
-export function scanFontDirectory(directory: string): FontFile[] {
+export interface FontScan {
+  /** Every parseable font file, sorted so choices are stable. */
+  files: FontFile[];
+  /** Font files (by extension) that could not be read or parsed: reported, never dropped without a word. */
+  unreadable: string[];
+}
+
+/** The font files directly in `directory` or its sub-folders; a missing directory holds none. */
+export function scanFontDirectoryReport(directory: string): FontScan {
   let entries: string[];
   try {
     entries = readdirSync(directory, { recursive: true }) as string[];
   } catch {
-    return [];
+    return { files: [], unreadable: [] };
   }
-  const files = entries
-    .filter((entry) => FONT_EXTENSIONS.has(path.extname(entry).toLowerCase()))
-    .sort()
-    .map((entry) => readFontFileCached(path.join(directory, entry)))
-    .filter((file): file is FontFile => file !== undefined);
+  const scan: FontScan = { files: [], unreadable: [] };
+  for (const entry of entries.filter((name) => FONT_EXTENSIONS.has(path.extname(name).toLowerCase())).sort()) {
+    const filePath = path.join(directory, entry);
+    const file = readFontFileCached(filePath);
+    if (file) scan.files.push(file);
+    else if (isRegularFile(filePath)) scan.unreadable.push(filePath);
+  }
   saveDisk();
-  return files;
+  return scan;
+}
+
+function isRegularFile(filePath: string): boolean {
+  try {
+    return statSync(filePath).isFile();
+  } catch {
+    return true;
+  }
+}
+
+/** Every parseable font file directly in `directory` or its sub-folders (sorted, so choices are stable). */
+export function scanFontDirectory(directory: string): FontFile[] {
+  return scanFontDirectoryReport(directory).files;
 }

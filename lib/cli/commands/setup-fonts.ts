@@ -17,6 +17,7 @@ const setupFonts: CliCommand = {
       io.stdout(`  ${FONT_ROLE_LABELS[font.role]}：${font.family}（${source}）`);
     }
     for (const role of resolution.missingRoles) io.stdout(`  ${FONT_ROLE_LABELS[role]}：缺失`);
+    for (const file of resolution.unreadableFiles) io.stderr(`无法读取的字体文件（未使用）：${file}`);
     // Missing fonts are reported, not failed: a machine without apt can still use the DOCX export.
     if (missing.length > 0 || resolution.missingRoles.length > 0) io.stderr("字体尚未齐备，PDF 导出暂不可用；见上方说明。");
     return 0;

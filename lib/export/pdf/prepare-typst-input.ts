@@ -68,7 +68,10 @@ export function prepareTypstInput(report: Report, options: PdfExportOptions): Pr
     frame: options.frame,
   });
   const { data, textByRole } = buildTypstData(blocks, options, fonts, report.meta.title || "法治政府建设年度报告");
-  const warnings = findMissingGlyphs(textByRole, resolution).map(formatMissingGlyphs);
+  const warnings = [
+    ...resolution.unreadableFiles.map((file) => `字体文件无法读取，未使用：${path.basename(file)}（请检查文件是否完整、是否有读取权限）`),
+    ...findMissingGlyphs(textByRole, resolution).map(formatMissingGlyphs),
+  ];
   return {
     source: readTemplate(),
     // Typst's JSON reader rejects unpaired surrogates (an engine failure): print them as U+FFFD instead.

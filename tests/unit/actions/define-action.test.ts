@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 
-import { errorBodySchema, ForbiddenError, NotFoundError, parseEnvelope, readEnvelope, UnauthenticatedError } from "@/lib/errors";
+import { errorBodySchema, ForbiddenError, NotFoundError, nullWhenMissing, parseEnvelope, readEnvelope, UnauthenticatedError } from "@/lib/errors";
 
 const calls: string[] = [];
 let signedIn: "none" | "reader" | "drafter" = "drafter";
@@ -104,5 +104,18 @@ describe("[ENVELOPE]: the client parses every answer against one schema", () => 
   it("turns a proxy's HTML error page into an INTERNAL failure naming the status", async () => {
     const answer = await readEnvelope(new Response("<html>Bad Gateway</html>", { status: 502 }), dataSchema);
     expect(answer).toEqual({ ok: false, code: "INTERNAL", message: "服务器返回了无法识别的结果（502）" });
+  });
+});
+
+describe("[FALLBACKS]: nullWhenMissing hides only a missing record, never a failure", () => {
+  it("gives null for a missing record or a malformed id", async () => {
+    expect(await nullWhenMissing(Promise.reject(new NotFoundError("版本")))).toBeNull();
+    expect(await nullWhenMissing(Promise.resolve().then(() => z.uuid().parse("not-a-uuid")))).toBeNull();
+  });
+
+  it("passes the value through and rethrows a database error", async () => {
+    expect(await nullWhenMissing(Promise.resolve(3))).toBe(3);
+    const databaseDown = Object.assign(new Error("connect ECONNREFUSED 127.0.0.1:5432"), { code: "ECONNREFUSED" });
+    await expect(nullWhenMissing(Promise.reject(databaseDown))).rejects.toBe(databaseDown);
   });
 });

@@ -13,7 +13,7 @@ import { can } from "@/lib/permissions";
 import { reportSchema, type ReportStatus } from "@/lib/report-model";
 import { canSuggest, EDITABLE_STATUSES, findDisplayName, findPreviousReport, findReport } from "@/lib/reports";
 import { getReportReview } from "@/lib/workflow";
-import { findTemplate, listTemplates } from "@/templates";
+import { resolveReportTemplate } from "@/templates";
 
 import { submitReportAction } from "./actions";
 import { resolveSuggestionsAction } from "./suggestion-actions";
@@ -30,7 +30,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   if (!row) notFound();
   const content = reportSchema.parse(row.content);
   const previous = await findPreviousReport({ db, user, year: row.year });
-  const template = findTemplate(content.templateId) ?? listTemplates()[0]!;
+  const { template, notice: templateNotice } = resolveReportTemplate(content.templateId, user.agencyLevel);
   const isEditable = (EDITABLE_STATUSES as readonly string[]).includes(row.status);
   const review = await getReportReview({ db, user, reportId: row.id });
   // 修订模式: the reviewer in review, the approver before sign-off; their typing in the bodies becomes suggestions.
@@ -40,6 +40,11 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   return (
     <>
       {review.returnNotice ? <ReturnBanner notice={review.returnNotice} /> : null}
+      {templateNotice ? (
+        <p role="alert" className="mx-auto max-w-6xl px-4 pt-3 text-sm text-amber-800">
+          {templateNotice}
+        </p>
+      ) : null}
       {suggestAuthor ? <SuggestModeBanner /> : null}
       <SuggestModeProvider author={suggestAuthor}>
         <ReportWorkspace

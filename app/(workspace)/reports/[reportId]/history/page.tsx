@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 
 import { getDb } from "@/lib/db";
+import { nullWhenMissing } from "@/lib/errors";
 import { compareReportRevisions, listRevisions } from "@/lib/history";
 import { findReport } from "@/lib/reports";
 import { getReportReview } from "@/lib/workflow";
@@ -22,7 +23,7 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
   const db = await getDb();
   if (!(await findReport({ db, user, reportId }))) notFound();
   const [review, revisions] = await Promise.all([getReportReview({ db, user, reportId }), listRevisions({ db, user, reportId })]);
-  const comparison = older && newer ? await compareReportRevisions({ db, user, reportId, input: { olderId: older, newerId: newer } }).catch(() => null) : null;
+  const comparison = older && newer ? await nullWhenMissing(compareReportRevisions({ db, user, reportId, input: { olderId: older, newerId: newer } })) : null;
   return (
     <main className="mx-auto max-w-6xl space-y-4 px-4 py-6">
       <nav aria-label="面包屑" className="text-sm">
