@@ -1,21 +1,8 @@
 // @ts-check
 // No outside calls: Next.js telemetry stays off however the app is built or started (see README).
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-const isDev = process.env.NODE_ENV !== "production";
 
-/** Everything is served by the app itself: no CDN, no external fonts, no telemetry. */
-const contentSecurityPolicy = [
-  "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join("; ");
+// The Content-Security-Policy carries a fresh nonce per request, so proxy.ts sets it (lib/csp.ts), not this file.
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -25,7 +12,7 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) before anything else; the production build does not
   // repeat it, so a test file can never stop the app from building and the build is faster on small machines.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@electric-sql/pglite", "@myriaddreamin/typst-ts-node-compiler", "mammoth", "pdfjs-dist", "opencc-js", "bcryptjs", "pg", "exceljs"],
+  serverExternalPackages: ["@electric-sql/pglite", "@myriaddreamin/typst-ts-node-compiler", "mammoth", "pdfjs-dist", "opencc-js", "bcryptjs", "pg", "exceljs", "yjs", "@hocuspocus/server", "ws"],
   experimental: {
     serverActions: { bodySizeLimit: "25mb" },
     // forbidden() renders app/forbidden.tsx with status 403 for a role that may not open a page.
@@ -36,7 +23,6 @@ const nextConfig = {
       {
         source: "/:path*",
         headers: [
-          { key: "Content-Security-Policy", value: contentSecurityPolicy },
           { key: "X-Content-Type-Options", value: "nosniff" },
           { key: "X-Frame-Options", value: "DENY" },
           { key: "Referrer-Policy", value: "same-origin" },

@@ -2,7 +2,18 @@ import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = process.cwd();
-const SOURCES = ["app", "components", "lib", "templates", "next.config.js", "package.json", "postcss.config.mjs", "proxy.ts", "instrumentation.ts"];
+const SOURCES = [
+  "app",
+  "components",
+  "lib",
+  "templates",
+  "next.config.js",
+  "package.json",
+  "postcss.config.mjs",
+  "proxy.ts",
+  "instrumentation.ts",
+  "instrumentation-client.ts",
+];
 
 function newestSourceTime(entry: string): number {
   const info = statSync(entry, { throwIfNoEntry: false });

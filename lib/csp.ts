@@ -1,0 +1,23 @@
+/**
+ * The Content-Security-Policy of every page and API answer (set by proxy.ts with a fresh nonce per request).
+ *
+ * Scripts run only from this server's own files or when they carry the request's nonce: Next.js puts the nonce
+ * on its inline bootstrap and flight-data scripts, so an injected `<script>` or event handler never runs.
+ * Styles keep 'unsafe-inline' (React and the editor set `style` attributes; a style cannot run code).
+ */
+export function contentSecurityPolicy(nonce: string, isDev = false): string {
+  return [
+    "default-src 'self'",
+    // React's development build uses eval for its error overlay; the production build never does.
+    `script-src 'self' 'nonce-${nonce}'${isDev ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "worker-src 'self' blob:",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
