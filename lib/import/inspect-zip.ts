@@ -29,6 +29,65 @@ export function inspectDocxZip(bytes: Uint8Array): ZipEntry[] {
   return entries;
 }
 
+/** A DOCX checked entry by entry, with the inflated text parts kept for the readers (each inflated once). */
+export interface CheckedDocxZip {
+  entries: ZipEntry[];
+  /** Whether the archive holds a file of this name. */
+  has(name: string): boolean;
+  /** The inflated bytes of an entry: kept parts from memory, anything else (word/media) inflated again on demand. */
+  read(name: string): Uint8Array;
+}
+
+/** Parts the readers parse (XML and relationships); media and other binaries are checked but not kept. */
+function isTextPart(name: string): boolean {
+  return /\.(xml|rels)$/i.test(name) && !name.startsWith("word/media/");
+}
+
+/**
+ * The same checks as `inspectDocxZip`, in the same single pass, but each XML part's output is kept (in one
+ * buffer of its verified size) so mammoth and the numbering reader work from it instead of inflating the
+ * archive a second and third time.
+ */
+export function openCheckedDocxZip(bytes: Uint8Array): CheckedDocxZip {
+  const entries = readZipDirectory(bytes);
+  const counter = { elements: 0, isAfterLessThan: false };
+  const parts = new Map<string, Uint8Array>();
+  const byName = new Map(entries.map((entry) => [entry.name, entry]));
+  for (const entry of entries) {
+    if (entry.name.endsWith("/")) continue;
+    counter.isAfterLessThan = false;
+    if (!isTextPart(entry.name)) {
+      verifyZipEntry(bytes, entry, (chunk) => countElements(chunk, counter));
+      continue;
+    }
+    const output = new Uint8Array(entry.size);
+    let filled = 0;
+    verifyZipEntry(bytes, entry, (chunk) => {
+      countElements(chunk, counter);
+      output.set(chunk, filled);
+      filled += chunk.length;
+    });
+    parts.set(entry.name, output);
+  }
+  return {
+    entries,
+    has: (name) => byName.has(name),
+    read(name) {
+      const kept = parts.get(name);
+      if (kept) return kept;
+      const entry = byName.get(name);
+      if (!entry) throw new ImportError("CORRUPT");
+      const output = new Uint8Array(entry.size);
+      let filled = 0;
+      verifyZipEntry(bytes, entry, (chunk) => {
+        output.set(chunk, filled);
+        filled += chunk.length;
+      });
+      return output;
+    },
+  };
+}
+
 /** Counts "<" followed by a letter (an element start) across chunk boundaries. */
 function countElements(chunk: Uint8Array, counter: { elements: number; isAfterLessThan: boolean }): void {
   if (counter.isAfterLessThan && chunk.length > 0 && isLetter(chunk[0]!)) counter.elements += 1;

@@ -3,11 +3,26 @@ import mammoth from "mammoth";
 import { readNumberedParagraphs, type NumberedParagraph } from "./docx-numbering";
 import { ImportError } from "./errors";
 import { htmlToBlocks } from "./html-blocks";
-import { inspectDocxZip, readZipDirectory, verifyZipEntry, type ZipEntry } from "./inspect-zip";
+import { openCheckedDocxZip, readZipDirectory, type CheckedDocxZip } from "./inspect-zip";
 import type { SourceBlock } from "./types";
 
 /** Images are never read: the report body keeps text and tables only. */
 const skipImages = mammoth.images.imgElement(async () => ({ src: "" }));
+
+/**
+ * The archive as mammoth's own zip interface (`{ exists, read }`, what its `openZip` builds from a buffer and what
+ * it takes as `file`), served from the parts the check already inflated, so nothing is inflated twice.
+ */
+function asMammothZip(zip: CheckedDocxZip): { exists(name: string): boolean; read(name: string, encoding?: string): Promise<Uint8Array | string> } {
+  return {
+    exists: (name) => zip.has(name),
+    read: async (name, encoding) => {
+      const data = zip.read(name);
+      if (encoding === "base64") return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("base64");
+      return encoding ? new TextDecoder(encoding).decode(data) : data;
+    },
+  };
+}
 
 /** A DOCX through mammoth, after the ZIP has been checked for bombs and damage. */
 export async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
@@ -16,14 +31,17 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
     throw new ImportError("UNSUPPORTED", "这个压缩文件不是 Word 文档（缺少 word/document.xml），请导入 .docx 文件。");
   }
   // Every entry, word/media included: the relationships may point the main document anywhere.
-  inspectDocxZip(bytes);
-  const numbered = readWordNumbering(bytes, entries);
+  const zip = openCheckedDocxZip(bytes);
+  const numbered = readWordNumbering(zip);
   let html: string;
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) },
-      { convertImage: skipImages, ignoreEmptyParagraphs: true, ...(numbered.length > 0 ? { transformDocument: showNumerals(numbered) } : {}) },
-    );
+    // `file` (an opened zip) is mammoth's third input besides `path` and `buffer` (lib/unzip.js), not in its types.
+    const input = { file: asMammothZip(zip) } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    const result = await mammoth.convertToHtml(input, {
+      convertImage: skipImages,
+      ignoreEmptyParagraphs: true,
+      ...(numbered.length > 0 ? { transformDocument: showNumerals(numbered) } : {}),
+    });
     html = result.value;
   } catch (error) {
     throw new ImportError("CORRUPT", undefined, { cause: error });
@@ -32,21 +50,12 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
 }
 
 /** The numerals of Word's automatic numbering, when the document has a numbering part. */
-function readWordNumbering(bytes: Uint8Array, entries: ZipEntry[]): NumberedParagraph[] {
-  const part = (name: string) => {
-    const entry = entries.find((candidate) => candidate.name === name);
-    return entry ? inflateText(bytes, entry) : "";
-  };
+function readWordNumbering(zip: CheckedDocxZip): NumberedParagraph[] {
+  const decoder = new TextDecoder();
+  const part = (name: string) => (zip.has(name) ? decoder.decode(zip.read(name)) : "");
   const numbering = part("word/numbering.xml");
   if (!numbering.includes("<w:num")) return [];
   return readNumberedParagraphs(part("word/document.xml"), numbering, part("word/styles.xml"));
-}
-
-function inflateText(bytes: Uint8Array, entry: ZipEntry): string {
-  const chunks: Uint8Array[] = [];
-  verifyZipEntry(bytes, entry, (chunk) => chunks.push(chunk.slice()));
-  const decoder = new TextDecoder();
-  return chunks.map((chunk, index) => decoder.decode(chunk, { stream: index < chunks.length - 1 })).join("");
 }
 
 interface MammothElement {
