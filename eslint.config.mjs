@@ -13,8 +13,9 @@ const modulePattern = (name) => (name.endsWith("*") ? `${escape(name.slice(0, -1
 
 const PURE_CORE = {
   "lib/report-model": { allow: ["zod", "@tiptap/core", "@tiptap/starter-kit", "@tiptap/extension-table", "@tiptap/pm"], node: false },
-  "lib/validation": { allow: ["zod", "@/lib/report-model"], node: false },
-  "lib/reuse": { allow: ["zod", "diff", "@/lib/report-model", "@/lib/errors", "@/templates"], node: false },
+  "lib/text": { allow: [], node: false },
+  "lib/validation": { allow: ["zod", "@/lib/report-model", "@/lib/text"], node: false },
+  "lib/reuse": { allow: ["zod", "diff", "@/lib/report-model", "@/lib/text", "@/lib/errors", "@/templates"], node: false },
   "lib/schemas": { allow: ["zod", "@/lib/report-model"], node: false },
   "lib/export": {
     allow: ["zod", "@/lib/report-model", "@/lib/fonts", "@/lib/jobs", "@/templates", "docx", "fflate", "@myriaddreamin/typst-ts-node-compiler"],

@@ -1,7 +1,7 @@
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { docToText, type Commitment, type Report } from "@/lib/report-model";
 
-import { bigramSet } from "./text-similarity";
+import { bigramCounts } from "@/lib/text/similarity";
 
 const MAX_LINKS = 50;
 
@@ -52,7 +52,7 @@ export function suggestCommitmentLinks(report: Report): CommitmentLinkSuggestion
   const items = report.sections.filter((section) => section.kind === "measures").flatMap((section) => section.items);
   const postings = new Map<string, number[]>();
   items.forEach((item, index) => {
-    for (const gram of bigramSet(`${item.heading}\n${docToText(item.body)}`)) {
+    for (const gram of bigramCounts(`${item.heading}\n${docToText(item.body)}`, { numbers: "ignore" }).keys()) {
       const list = postings.get(gram);
       if (list) list.push(index);
       else postings.set(gram, [index]);
@@ -65,7 +65,7 @@ export function suggestCommitmentLinks(report: Report): CommitmentLinkSuggestion
     if (commitment.linkedItemIds.length > 0 || commitment.status !== "open") continue;
     const scores = new Map<number, number>();
     let total = 0;
-    for (const gram of bigramSet(commitment.text)) {
+    for (const gram of bigramCounts(commitment.text, { numbers: "ignore" }).keys()) {
       const weight = weightOf(gram);
       total += weight;
       for (const index of postings.get(gram) ?? []) scores.set(index, (scores.get(index) ?? 0) + weight);

@@ -1,8 +1,8 @@
 import { docToText, SECTION_KIND_LABELS, sectionText, type IndicatorValues, type Report, type ReportSection, type SectionKind } from "@/lib/report-model";
+import { textSimilarity } from "@/lib/text/similarity";
 
 import { pairItems } from "./pair-items";
 import { diffSimilarity, diffText, type DiffOp } from "./text-diff";
-import { textSimilarity } from "./text-similarity";
 
 export interface ItemComparison {
   previousItemId: string | null;
@@ -88,7 +88,7 @@ export function compareSections(previous: ReportSection | null, current: ReportS
       previousHeading: pair.previous?.heading ?? "",
       currentHeading: pair.current?.heading ?? "",
       headingSimilarity: pair.score,
-      bodySimilarity: pair.previous && pair.current ? textSimilarity(docToText(pair.previous.body), docToText(pair.current.body)) : 0,
+      bodySimilarity: pair.previous && pair.current ? textSimilarity(docToText(pair.previous.body), docToText(pair.current.body), { numbers: "ignore" }) : 0,
     })),
     indicatorChanges: compareIndicators(previous?.indicators ?? {}, current?.indicators ?? {}),
   };

@@ -7,6 +7,5 @@ export * from "./pending-updates";
 export * from "./roll-forward";
 export * from "./shift-years";
 export * from "./text-diff";
-export * from "./text-similarity";
 export * from "./leader-duty-passages";
 export * from "./statutory-parts";

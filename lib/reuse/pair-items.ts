@@ -1,6 +1,6 @@
 import { docToText, type ReportItem } from "@/lib/report-model";
 
-import { bigramSet, diceOfSets } from "./text-similarity";
+import { bigramCounts, diceSimilarity } from "@/lib/text/similarity";
 
 /** Below this two headings are different work, not the same item reworded. */
 export const MIN_PAIR_SIMILARITY = 0.34;
@@ -13,9 +13,9 @@ export interface ItemPair {
   score: number;
 }
 
-function matchKey(item: ReportItem): Set<string> {
+function matchKey(item: ReportItem): Map<string, number> {
   const heading = item.heading.trim();
-  return bigramSet(heading || docToText(item.body).slice(0, BODY_SAMPLE));
+  return bigramCounts(heading || docToText(item.body).slice(0, BODY_SAMPLE), { numbers: "ignore" });
 }
 
 /**
@@ -29,7 +29,7 @@ export function pairItems(previous: readonly ReportItem[], current: readonly Rep
   current.forEach((item, index) => {
     const previousIndex = previousIndexById.get(item.id);
     if (previousIndex === undefined) return;
-    partnerOfCurrent.set(index, { index: previousIndex, score: diceOfSets(matchKey(previous[previousIndex]!), matchKey(item)) });
+    partnerOfCurrent.set(index, { index: previousIndex, score: diceSimilarity(matchKey(previous[previousIndex]!), matchKey(item)) });
     pairedPrevious.add(previousIndex);
   });
 
@@ -40,7 +40,7 @@ export function pairItems(previous: readonly ReportItem[], current: readonly Rep
     if (partnerOfCurrent.has(currentIndex)) return;
     previousKeys.forEach((previousKey, previousIndex) => {
       if (pairedPrevious.has(previousIndex)) return;
-      const score = diceOfSets(previousKey, currentKey);
+      const score = diceSimilarity(previousKey, currentKey);
       if (score >= MIN_PAIR_SIMILARITY) candidates.push({ previousIndex, currentIndex, score });
     });
   });

@@ -1,9 +1,9 @@
 import { SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
+import { bigramCounts, bigramCoverage } from "@/lib/text/similarity";
 
 import { quote, quoted } from "../text/chars";
 import { bodyText } from "../text/body-text";
 import { sectionProse } from "../text/report-fields";
-import { bigramCounts, bigramCoverage } from "../text/similarity";
 import type { Finding, Rule, ValidationContext } from "../types";
 
 const RULE_ID = "commitments";
@@ -67,7 +67,8 @@ function previousPlans(previous: Report): string[] {
 }
 
 function distinctive(text: string): Map<string, number> {
-  const counts = bigramCounts(text);
+  // Figures do not count: a plan for "3项" is reported on however many were done.
+  const counts = bigramCounts(text, { numbers: "ignore" });
   for (const bigram of COMMON_BIGRAMS) counts.delete(bigram);
   return counts;
 }
@@ -82,7 +83,7 @@ export const commitmentsRule: Rule = {
     const measuresIndex = report.sections.findIndex((section) => section.kind === "measures");
     const measures = report.sections[measuresIndex];
     if (!previous || !measures) return [];
-    const measuresBigrams = bigramCounts(sectionProse(measures));
+    const measuresBigrams = bigramCounts(sectionProse(measures), { numbers: "ignore" });
     if (measuresBigrams.size === 0) return [];
     return previousPlans(previous).flatMap((plan): Finding[] => {
       const planBigrams = distinctive(plan);

@@ -1,8 +1,8 @@
 import { SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
+import { textSimilarity } from "@/lib/text/similarity";
 
 import { countCharacters, quoted } from "../text/chars";
 import { sectionProse } from "../text/report-fields";
-import { bigramSimilarity } from "../text/similarity";
 import type { Finding, Rule, ValidationContext } from "../types";
 
 const RULE_ID = "similar-to-previous";
@@ -25,7 +25,8 @@ export const similarToPreviousRule: Rule = {
       const text = sectionProse(section);
       const previousText = sectionProse(before);
       if (countCharacters(text) < MIN_CHARACTERS || countCharacters(previousText) < MIN_CHARACTERS) return;
-      const similarity = bigramSimilarity(text, previousText);
+      // Figures count: a part whose figures were brought up to date has been updated.
+      const similarity = textSimilarity(text, previousText, { numbers: "count" });
       if (similarity < SIMILARITY_THRESHOLD) return;
       findings.push({
         ruleId: RULE_ID,

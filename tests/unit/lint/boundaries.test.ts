@@ -32,6 +32,8 @@ const CROSSINGS: Array<[folder: string, file: string, source: string]> = [
   ["validation → react", "lib/validation/probe.ts", 'import { useState } from "react";\nexport const x = useState;\n'],
   ["reuse → node:path", "lib/reuse/probe.ts", 'import path from "node:path";\nexport const x = path;\n'],
   ["reuse → database", "lib/reuse/probe.ts", 'import { tables } from "@/lib/db";\nexport const x = tables;\n'],
+  ["text → report-model", "lib/text/probe.ts", 'import { docToText } from "@/lib/report-model";\nexport const x = docToText;\n'],
+  ["text → node:fs", "lib/text/probe.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
   ["schemas → auth", "lib/schemas/probe.ts", 'import { requireUser } from "@/lib/auth";\nexport const x = requireUser;\n'],
   ["export → next", "lib/export/docx/probe.ts", 'import { headers } from "next/headers";\nexport const x = headers;\n'],
   ["export → reports verbs", "lib/export/probe.ts", 'import { getReport } from "@/lib/reports";\nexport const x = getReport;\n'],
@@ -57,6 +59,8 @@ const ALLOWED: Array<[folder: string, file: string, source: string]> = [
     'import { docToText } from "@/lib/report-model";\nimport { isInRanges } from "../text/spans";\nexport const x = [docToText, isInRanges];\n',
   ],
   ["report-model → zod", "lib/report-model/probe.ts", 'import { z } from "zod";\nexport const x = z;\n'],
+  ["validation → text", "lib/validation/rules/probe.ts", 'import { textSimilarity } from "@/lib/text/similarity";\nexport const x = textSimilarity;\n'],
+  ["reuse → text", "lib/reuse/probe.ts", 'import { bigramCounts } from "@/lib/text/similarity";\nexport const x = bigramCounts;\n'],
   [
     "export → docx and node:path",
     "lib/export/docx/probe.ts",
