@@ -20,7 +20,7 @@ import { RUN_LANGUAGE, runFont, type RoleFonts } from "./fonts";
 import { createInlineRuns, createRunsWithBoldLead, createTextRun } from "./runs";
 import { STYLE_IDS } from "./styles";
 import { withoutGridSnap } from "./grid-snap";
-import { createRuledBlock, createTable, RULED_TEXT_WIDTH } from "./table";
+import { createRuledBlock, createTable, RULED_INDENT, RULED_LINE, RULED_TEXT_WIDTH } from "./table";
 import { CHAR_WIDTH, LINE_PITCH, TEXT_WIDTH } from "./units";
 
 export interface RenderContext {
@@ -87,11 +87,15 @@ export const BLOCK_RENDERERS = {
   date: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts)],
   copyTo: (block, { fonts }) => {
     const rows: Paragraph[] = [];
-    if (block.text) rows.push(new Paragraph({ style: STYLE_IDS.copyTo, children: [createTextRun(block.text, { eastAsia: fonts.body })] }));
+    const spacing = { line: RULED_LINE, lineRule: LineRuleType.EXACT };
+    if (block.text)
+      rows.push(new Paragraph({ style: STYLE_IDS.copyTo, indent: RULED_INDENT, spacing, children: [createTextRun(block.text, { eastAsia: fonts.body })] }));
     if (block.imprint) {
       rows.push(
         new Paragraph({
           style: STYLE_IDS.copyTo,
+          indent: RULED_INDENT,
+          spacing,
           tabStops: [{ type: TabStopType.RIGHT, position: RULED_TEXT_WIDTH }],
           children: [
             createTextRun(block.imprint.agency, { eastAsia: fonts.body }),
@@ -101,7 +105,10 @@ export const BLOCK_RENDERERS = {
         }),
       );
     }
-    return [createRuledBlock(rows)];
+    // A floating table at the foot of the page of the paragraph after it: a one-point anchor paragraph that takes no
+    // grid line, so the 版记 stays on the page where the text ends, as in the PDF.
+    const anchor = new Paragraph({ style: STYLE_IDS.body, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] });
+    return [createRuledBlock(rows), anchor];
   },
 } satisfies { [K in PrintableBlockKind]: BlockRenderer<K> };
 

@@ -1,7 +1,19 @@
-import { BorderStyle, HeightRule, Paragraph, Table, TableCell, TableRow, VerticalAlignTable, WidthType } from "docx";
+import {
+  BorderStyle,
+  HeightRule,
+  OverlapType,
+  Paragraph,
+  RelativeVerticalPosition,
+  Table,
+  TableAnchorType,
+  TableCell,
+  TableRow,
+  VerticalAlignTable,
+  WidthType,
+} from "docx";
 
 import { inlinesToText, textWidthInChars, type PrintableBlock, type PrintableTable, type PrintableTableCell } from "../layout";
-import { LINE_PITCH, TEXT_WIDTH } from "./units";
+import { LINE_PITCH, PAGE_MARGINS, TEXT_WIDTH } from "./units";
 
 /** Renders one block of a cell; `width` is the cell's text width in twips, for nested tables. */
 type CellRenderer = (block: PrintableBlock, cell: PrintableTableCell, width: number) => Array<Paragraph | Table>;
@@ -79,25 +91,46 @@ const THIN = { style: BorderStyle.SINGLE, size: 6, color: "000000" } as const;
 /**
  * 版记: full-width rules above and below (about 0.35 mm), each element in its own row one 4号 character in from
  * each side, a thin rule (about 0.25 mm) between the elements (抄送 above 印发机关/印发日期).
+ * GB/T 9704 7.4.1: a table floating at the foot of the 版心 of the page it is anchored on (the paragraph after
+ * it), its last rule on the 版心's bottom edge, each row one grid line high, so the PDF can draw the same rows.
+ * Anchored to the page, not the margin: LibreOffice 7.4 floats a margin-anchored table only when it is clearly
+ * narrower than the text area (measured: 4.7 mm), but a page-anchored one whenever it fits on the page.
  */
-export function createRuledBlock(paragraphs: Paragraph | Paragraph[], width = TEXT_WIDTH): Table {
-  const rows = (Array.isArray(paragraphs) ? paragraphs : [paragraphs]).map(
+export function createRuledBlock(paragraphs: Paragraph[]): Table {
+  const width = TEXT_WIDTH;
+  const rows = paragraphs.map(
     (paragraph) =>
       new TableRow({
         cantSplit: true,
-        children: [
-          new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA }, margins: { left: INSET, right: INSET, top: 60, bottom: 60 } }),
-        ],
+        height: { value: RULED_LINE, rule: HeightRule.ATLEAST },
+        children: [new TableCell({ children: [paragraph], width: { size: width, type: WidthType.DXA } })],
       }),
   );
   return new Table({
     rows,
     columnWidths: [width],
     width: { size: width, type: WidthType.DXA },
+    // No cell margins: Word and LibreOffice then both put the rules' left end at tblpX, the 版心's edge.
+    margins: { left: 0, right: 0, top: 0, bottom: 0 },
     borders: { top: THICK, bottom: THICK, left: NONE, right: NONE, insideHorizontal: THIN, insideVertical: NONE },
     layout: "fixed",
+    float: {
+      horizontalAnchor: TableAnchorType.PAGE,
+      absoluteHorizontalPosition: PAGE_MARGINS.left,
+      verticalAnchor: TableAnchorType.MARGIN,
+      relativeVerticalPosition: RelativeVerticalPosition.BOTTOM,
+      topFromText: 0,
+      bottomFromText: 0,
+      overlap: OverlapType.NEVER,
+    },
   });
 }
 
 /** Text width inside the 版记 cell, for the 印发日期's right tab. */
-export const RULED_TEXT_WIDTH = TEXT_WIDTH - 2 * INSET;
+export const RULED_TEXT_WIDTH = TEXT_WIDTH - INSET;
+
+/** A 版记 line: LibreOffice adds the rule under it, so a row of n lines and its rule take n grid steps. */
+export const RULED_LINE = LINE_PITCH - ROW_BORDER;
+
+/** The 版记's text sits one 4号 character in from each end of the rules (paragraph indents, not cell margins). */
+export const RULED_INDENT = { left: INSET, right: INSET };
