@@ -3,8 +3,10 @@
 import { EditorContent, useEditor, type Editor } from "@tiptap/react";
 import { TextSelection } from "@tiptap/pm/state";
 import { Placeholder } from "@tiptap/extensions";
-import { forwardRef, useEffect, useImperativeHandle, useRef } from "react";
+import { forwardRef, useEffect, useImperativeHandle, useRef, useState } from "react";
 
+import { useLiveCollabContext } from "@/components/report/collab/live-collab-context";
+import type { LiveCollabSession } from "@/components/report/collab/live-collab";
 import { createBodyExtensions } from "@/lib/report-model/extensions";
 import type { RichDoc } from "@/lib/report-model";
 
@@ -64,6 +66,16 @@ const PROSE =
   "[&_table]:my-2 [&_table]:w-full [&_table]:border-collapse [&_td]:border [&_td]:border-stone-400 [&_td]:px-2 [&_td]:align-top " +
   "[&_th]:border [&_th]:border-stone-400 [&_th]:bg-stone-100 [&_th]:px-2 [&_th]:font-medium [&_.selectedCell]:bg-blue-100";
 
+/** The body extensions; co-editing replaces the undo history with Yjs's own (the Collaboration extension's). */
+function bodyExtensions(placeholder: string, session: LiveCollabSession | null, itemId: string) {
+  const base = createBodyExtensions();
+  if (!session) return [...base, Placeholder.configure({ placeholder }), HighlightRanges];
+  const withoutHistory = base.map((extension) => (extension.name === "starterKit" ? extension.configure({ undoRedo: false }) : extension));
+  return [...withoutHistory, Placeholder.configure({ placeholder }), HighlightRanges, session.extensionFor(itemId)];
+}
+
+const EDITABLE_STATUSES = new Set(["draft", "returned"]);
+
 /** The editor's JSON is built from `createBodyExtensions()`, whose nodes and marks are exactly RichDoc's. */
 function editorDoc(editor: Editor): RichDoc {
   return editor.getJSON() as RichDoc;
@@ -75,12 +87,25 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   const callbacks = useLatest(props);
   const syncTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const isDirty = useRef(false);
+  // Live co-editing: the editor is rebuilt on the Yjs fragment once the report's live document has synced,
+  // unless the user already typed here (that text goes by the ordinary save and reaches the live document from it).
+  const liveCollab = useLiveCollabContext();
+  const [liveSession, setLiveSession] = useState<LiveCollabSession | null>(null);
+  const hasLocalEdits = useRef(false);
+  useEffect(() => {
+    if (liveCollab.session && !liveSession && !hasLocalEdits.current) setLiveSession(liveCollab.session);
+  }, [liveCollab.session, liveSession]);
+  useEffect(() => {
+    if (!liveSession) return;
+    liveSession.markLive(itemId, true);
+    return () => liveSession.markLive(itemId, false);
+  }, [liveSession, itemId]);
 
   const editor = useEditor(
     {
       immediatelyRender: false,
-      extensions: [...createBodyExtensions(), Placeholder.configure({ placeholder }), HighlightRanges],
-      content: initialContent,
+      extensions: bodyExtensions(placeholder, liveSession, itemId),
+      ...(liveSession ? {} : { content: initialContent }),
       editable: isEditable,
       editorProps: {
         attributes: {
@@ -94,6 +119,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       },
       onUpdate: () => {
         isDirty.current = true;
+        if (!liveSession) hasLocalEdits.current = true;
         scheduleSync();
       },
       onBlur: () => {
@@ -103,9 +129,18 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       onFocus: () => callbacks.current.onFocus?.(),
       onSelectionUpdate: ({ editor: current }) => reportSelection(current),
     },
-    [],
+    [liveSession],
   );
   const editorRef = useLatest(editor);
+  const liveSessionRef = useLatest(liveSession);
+
+  // The server says the report left 草稿/退回: stop editing at once (the heartbeat says why).
+  useEffect(() => {
+    if (!liveSession || !editor) return;
+    return liveSession.onStatus((status) => {
+      if (!EDITABLE_STATUSES.has(status) && !editor.isDestroyed) editor.setEditable(false);
+    });
+  }, [liveSession, editor]);
 
   /** Tells the workspace about a non-empty selection; during a composition it looks again once that ends. */
   function reportSelection(current: Editor) {
@@ -224,6 +259,8 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       setBody(body) {
         const current = editorRef.current;
         if (!current || current.isDestroyed) return true;
+        // A live body is the Yjs document's: others' text arrives through it, never as a replacement.
+        if (liveSessionRef.current) return true;
         if (current.view.composing) return false;
         clearTimeout(syncTimer.current);
         isDirty.current = false;
@@ -247,6 +284,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   return (
     <div
       ref={wrapperRef}
+      data-collab={liveSession ? "live" : liveCollab.status}
       className={
         "rounded border border-stone-300 bg-white focus-within:border-blue-700 focus-within:ring-2 focus-within:ring-blue-700/20 " +
         // Hide the placeholder while pinyin is being composed so it never overlaps it (editor-pitfalls 3b).

@@ -22,6 +22,7 @@ import { useCompositionTracker } from "@/components/editor/composition";
 import { useSuggestAuthor } from "@/components/editor/suggest/suggest-context";
 
 import { useAutosave } from "./autosave/use-autosave";
+import { useLiveCollab } from "./collab/live-collab-context";
 import { PresenceContext, PresenceList } from "./collab/presence-badges";
 import { usePresence } from "./collab/use-presence";
 import { CommitmentsPanel } from "./commitments-panel";
@@ -86,6 +87,8 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const onMetaReplaced = useCallback(() => setMetaEpoch((value) => value + 1), []);
   const [notice, setNotice] = useState("");
   const mergeBridge = useMergeBridge({ editors, composition, reportRef, edit, replace, onMetaReplaced });
+  // Live co-editing of the bodies (Yjs, loaded on demand); without a socket the page keeps item-level saves.
+  const liveCollab = useLiveCollab(reportId, isEditable);
   const autosave = useAutosave({
     ...mergeBridge,
     reportId,
@@ -94,6 +97,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     composition,
     isEnabled: isEditable || isSuggesting,
     onLocked: () => setNotice("报告已不在草稿或退回修改状态，本次修改未能保存，已暂存在本机浏览器中。"),
+    liveFields: () => liveCollab.session?.liveFields() ?? new Set<string>(),
   });
   useLayoutEffect(() => {
     markDirtyRef.current = autosave.markDirty;

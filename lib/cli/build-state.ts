@@ -38,3 +38,8 @@ export function isBuildCurrent(): boolean {
 export function nextBin(): string {
   return path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 }
+
+/** The app's own server (replaces `next start`; adds the co-editing WebSocket): `node server.mjs -p PORT [-H HOST]`. */
+export function serverEntry(): string {
+  return path.join(ROOT, "server.mjs");
+}

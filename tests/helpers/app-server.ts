@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-import { nextBin, ROOT } from "@/lib/cli/build-state";
+import { ROOT, serverEntry } from "@/lib/cli/build-state";
 import { openDatabase, type Database } from "@/lib/db/client";
 
 export interface AppServer {
@@ -62,7 +62,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
   let output = "";
   let child: ChildProcess;
   const launch = async () => {
-    child = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
+    child = spawn(process.execPath, [serverEntry(), "-p", String(port), "-H", "127.0.0.1"], {
       cwd: ROOT,
       env: {
         ...process.env,

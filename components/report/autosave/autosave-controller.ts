@@ -1,4 +1,5 @@
 import { isSameJson, mergeReports, type MergeChoice, type MergeConflict } from "@/lib/collab";
+import { keepBaseBodies } from "@/lib/collab/yjs/fields";
 import type { Report } from "@/lib/report-model";
 import type { SavedRevision } from "@/lib/schemas/report";
 
@@ -58,6 +59,8 @@ export interface AutosaveOptions {
   load?: () => Promise<SavedRevision & { content: Report }>;
   /** A save was refused because the report left 草稿/退回 (the edits stay in IndexedDB). */
   onLocked?: () => void;
+  /** Body fragments shown by live (Yjs) editors: the co-editing server saves them, so saves here send the base's. */
+  liveFields?: () => ReadonlySet<string>;
   /** @default 1500 */
   debounceMs?: number;
   now?: () => number;
@@ -137,9 +140,22 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
     }
   }
 
+  /** The content to save: live bodies as in the base (the co-editing server writes them). */
+  function contentToSave(): Report {
+    const content = options.getContent();
+    const live = options.liveFields?.();
+    return live && baseContent ? keepBaseBodies(content, baseContent, live) : content;
+  }
+
   async function send(keepalive: boolean): Promise<void> {
     const sentVersion = version;
-    const content = options.getContent();
+    const content = contentToSave();
+    if (baseContent && isSameJson(content, baseContent)) {
+      // Only live bodies changed: nothing for an ordinary save to send.
+      savedVersion = sentVersion;
+      setState({ status: "saved", message: "" });
+      return;
+    }
     setState({ status: "saving" });
     let outcome;
     try {
@@ -194,7 +210,7 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
     await options.prepareMerge?.();
     if (isDisposed) return;
     // From here to adopt() nothing awaits, so no keystroke falls between reading and replacing the content.
-    const mine = options.getContent();
+    const mine = contentToSave();
     const result = mergeReports({ base: baseContent, mine, theirs });
     if (result.unresolved.length === 0) {
       adopt(result.report, theirs, theirsRevision);

@@ -4,7 +4,7 @@ import path from "node:path";
 import { DatabaseUnavailableError } from "@/lib/db/client";
 import { dataDirectory, env } from "@/lib/env";
 
-import { isBuildCurrent, nextBin, ROOT } from "../build-state";
+import { isBuildCurrent, nextBin, ROOT, serverEntry } from "../build-state";
 import { openCliDatabase } from "../open-cli-database";
 import type { CliCommand, CliIo } from "../types";
 
@@ -75,7 +75,7 @@ const command: CliCommand = {
     if (!args.includes("--no-build") && !isBuildCurrent() && !(await build(io, childEnv))) return 1;
     // Behind intranet proxies the host varies; trust it unless NEXTAUTH_URL pins the public address.
     if (!env.NEXTAUTH_URL) childEnv.AUTH_TRUST_HOST = "true";
-    const child = spawn(process.execPath, [nextBin(), "start", "-p", String(env.PORT)], { stdio: "inherit", cwd: ROOT, env: childEnv });
+    const child = spawn(process.execPath, [serverEntry(), "-p", String(env.PORT)], { stdio: "inherit", cwd: ROOT, env: childEnv });
     for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
     const exited = new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 0)));
     const isHealthy = await waitUntilServing(env.PORT, () => child.exitCode === null && child.signalCode === null);

@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 
-import { nextBin, ROOT } from "@/lib/cli/build-state";
+import { ROOT, serverEntry } from "@/lib/cli/build-state";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -25,10 +25,10 @@ export function runServeCommand(env: Record<string, string>, timeoutMs = 30_000)
   return { status: result.status, output: `${result.stdout}${result.stderr}` };
 }
 
-/** Starts `next start` without waiting for health (the data directory may be unusable) and returns the first health answer. */
+/** Starts the app's server without waiting for health (the data directory may be unusable) and returns the first health answer. */
 export async function probeHealthOfFreshServer(env: Record<string, string>): Promise<{ status: number; body: unknown; logs: string }> {
   const port = await freePort();
-  const child = spawn(process.execPath, [nextBin(), "start", "-p", String(port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, [serverEntry(), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "pipe"],

@@ -1,0 +1,232 @@
+import "server-only";
+
+import type { IncomingMessage } from "node:http";
+import type { Duplex } from "node:stream";
+
+import { Hocuspocus, type Document } from "@hocuspocus/server";
+import { WebSocketServer } from "ws";
+import * as Y from "yjs";
+
+import { recordAuditEvent } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Database } from "@/lib/db";
+import { tables } from "@/lib/db";
+import { eq } from "drizzle-orm";
+
+import { findCollabAccess, type CollabAccess } from "./access";
+import { authenticateUpgrade, isSameOrigin } from "./authenticate-upgrade";
+import { appendCollabUpdate, loadCollabState } from "./collab-store";
+import { readSyncPayload } from "./message";
+import { reportIdOfDocument } from "./fields";
+import { syncReportWithDocument, type LiveReportState } from "./sync-report";
+import { checkUpdate, RefusedUpdateError } from "./validate-update";
+
+export interface CollabServerOptions {
+  getDb: () => Promise<Database>;
+  /** The user of an upgrade request. @default the session cookie (authenticateUpgrade) */
+  authenticate?: (db: Database, request: IncomingMessage) => Promise<SessionUser | null>;
+  /** Write the live bodies into the report JSON this long after the last keystroke. @default 1000 */
+  storeDebounceMs?: number;
+  /** …and at least this often while people keep typing. @default 5000 */
+  storeMaxDebounceMs?: number;
+  /** How often a loaded document looks for saves made outside it and for a workflow lock. @default 2000 */
+  pollMs?: number;
+}
+
+export interface CollabServer {
+  /** Takes a WebSocket upgrade for COLLAB_PATH (authenticated by the session cookie). */
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Writes every loaded document back and closes the connections. */
+  close(): Promise<void>;
+}
+
+interface ConnectionContext {
+  user: SessionUser;
+  access?: CollabAccess;
+  /** Messages of one connection are checked one after another, each after the previous one was applied. */
+  queue: Promise<void>;
+}
+
+interface LoadedDocument {
+  live: LiveReportState;
+  status: string;
+  /** Syncs run one at a time per document. */
+  chain: Promise<unknown>;
+  timer: ReturnType<typeof setInterval>;
+}
+
+const EDITABLE = new Set(["draft", "returned"]);
+
+/** The Hocuspocus server of live co-editing, with the app's session, permissions, workflow lock and database. */
+export function createCollabServer({
+  getDb,
+  authenticate = authenticateUpgrade,
+  storeDebounceMs = 1000,
+  storeMaxDebounceMs = 5000,
+  pollMs = 2000,
+}: CollabServerOptions): CollabServer {
+  const loaded = new Map<string, LoadedDocument>();
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
+
+  function runSync(name: string, document: Y.Doc): Promise<unknown> {
+    const entry = loaded.get(name);
+    if (!entry) return Promise.resolve();
+    entry.chain = entry.chain
+      .then(async () => syncReportWithDocument(await getDb(), document, entry.live))
+      .catch((error: unknown) => console.error(`[年报] 协同文档写回失败（${name}）`, error));
+    return entry.chain;
+  }
+
+  async function refuse(db: Database, user: SessionUser, reportId: string | null, reason: string, message: string): Promise<void> {
+    console.warn(`[年报] 拒绝协同编辑更新：${reason}（${user.username}，报告 ${reportId ?? "?"}）：${message}`);
+    await recordAuditEvent({ db, action: "report.collab_refused", user, targetId: reportId, detail: { reason, message } }).catch(() => undefined);
+  }
+
+  async function poll(name: string, document: Document): Promise<void> {
+    const entry = loaded.get(name);
+    if (!entry) return;
+    const db = await getDb();
+    const [row] = await db
+      .select({ status: tables.reports.status, revision: tables.reports.revision })
+      .from(tables.reports)
+      .where(eq(tables.reports.id, entry.live.reportId));
+    if (!row) return;
+    if (row.status !== entry.status) {
+      entry.status = row.status;
+      // Tell every window at once; they stop editing and say why (the server refuses updates from now on).
+      document.broadcastStateless(JSON.stringify({ type: "status", status: row.status }));
+    }
+    if (row.revision !== entry.live.syncedRevision) await runSync(name, document);
+  }
+
+  const hocuspocus = new Hocuspocus({
+    quiet: true,
+    debounce: storeDebounceMs,
+    maxDebounce: storeMaxDebounceMs,
+    async onAuthenticate({ context, documentName, connectionConfig }) {
+      const { user } = context as ConnectionContext;
+      const db = await getDb();
+      const reportId = reportIdOfDocument(documentName);
+      const access = reportId ? await findCollabAccess(db, user, reportId) : null;
+      if (!access) {
+        await refuse(db, user, reportId, "forbidden", `no access to ${documentName}`);
+        throw new Error("forbidden");
+      }
+      (context as ConnectionContext).access = access;
+      connectionConfig.readOnly = !access.canEdit;
+      return {};
+    },
+    async onLoadDocument({ document, documentName }) {
+      const reportId = reportIdOfDocument(documentName)!;
+      const db = await getDb();
+      const stored = await loadCollabState(db, reportId);
+      Y.transact(document, () => {
+        if (stored.state) Y.applyUpdate(document, stored.state);
+        for (const { update } of stored.updates) Y.applyUpdate(document, update);
+      });
+      const live: LiveReportState = {
+        reportId,
+        syncedBodies: stored.bodies,
+        syncedRevision: stored.revision,
+        appliedUpdateIds: stored.updates.map((row) => row.id),
+        lastEditorOf: new Map(),
+      };
+      const [row] = await db.select({ status: tables.reports.status }).from(tables.reports).where(eq(tables.reports.id, reportId));
+      const entry: LoadedDocument = {
+        live,
+        status: row?.status ?? "draft",
+        chain: Promise.resolve(),
+        timer: setInterval(() => void poll(documentName, document), pollMs),
+      };
+      entry.timer.unref?.();
+      loaded.set(documentName, entry);
+      // Seeds a new document from the report, takes in saves made while nobody co-edited, writes back what a crash left.
+      await runSync(documentName, document);
+      return document;
+    },
+    async beforeHandleMessage({ context, document, documentName, update: data }) {
+      const connection = context as ConnectionContext;
+      const previous = connection.queue;
+      let release!: () => void;
+      connection.queue = new Promise<void>((resolve) => (release = resolve));
+      await previous;
+      try {
+        await handleMessage(connection, document, documentName, data);
+      } finally {
+        // The previous message is applied right after its hook resolves; the next check waits a macrotask for it.
+        setImmediate(release);
+      }
+    },
+    async onStoreDocument({ document, documentName }) {
+      await runSync(documentName, document);
+    },
+    async afterUnloadDocument({ documentName }) {
+      const entry = loaded.get(documentName);
+      if (entry) clearInterval(entry.timer);
+      loaded.delete(documentName);
+    },
+  });
+
+  async function handleMessage(connection: ConnectionContext, document: Document, documentName: string, data: Uint8Array): Promise<void> {
+    const { user, access } = connection;
+    const db = await getDb();
+    let payload;
+    try {
+      payload = readSyncPayload(data);
+    } catch (error) {
+      await refuse(db, user, access?.reportId ?? null, "malformed", (error as Error).message);
+      throw error;
+    }
+    if (!payload || !access) return;
+    if (isEmptyUpdate(payload.update)) return;
+    const entry = loaded.get(documentName);
+    if (!access.canEdit || !entry || !EDITABLE.has(entry.status)) {
+      await refuse(db, user, access.reportId, "locked", "report not editable by this user now");
+      throw new RefusedUpdateError("forbidden", "not editable");
+    }
+    let touched: Set<string>;
+    try {
+      touched = checkUpdate({ doc: document, update: payload.update, canEditField: access.canEditField });
+    } catch (error) {
+      const reason = error instanceof RefusedUpdateError ? error.reason : "malformed";
+      await refuse(db, user, access.reportId, reason, (error as Error).message);
+      throw error;
+    }
+    if (touched.size === 0) return;
+    // Durable before Hocuspocus applies and acknowledges it: a crash after the acknowledgement loses nothing.
+    const id = await appendCollabUpdate(db, access.reportId, payload.update, user.id);
+    entry.live.appliedUpdateIds.push(id);
+    for (const field of touched) entry.live.lastEditorOf.set(field, user.id);
+  }
+
+  return {
+    handleUpgrade(request, socket, head) {
+      void (async () => {
+        const db = await getDb();
+        const user = isSameOrigin(request) ? await authenticate(db, request) : null;
+        if (!user) {
+          socket.end("HTTP/1.1 401 Unauthorized\r\nConnection: close\r\nContent-Length: 0\r\n\r\n");
+          return;
+        }
+        sockets.handleUpgrade(request, socket, head, (websocket) => {
+          const context: ConnectionContext = { user, queue: Promise.resolve() };
+          hocuspocus.handleConnection(websocket, request, context);
+        });
+      })().catch((error: unknown) => {
+        console.error("[年报] 协同连接失败", error);
+        socket.destroy();
+      });
+    },
+    async close() {
+      await Promise.all([...loaded.keys()].map((name) => loaded.get(name)?.chain));
+      hocuspocus.closeConnections();
+      for (const entry of loaded.values()) clearInterval(entry.timer);
+      sockets.close();
+    },
+  };
+}
+
+/** An update with no structs and no deletions (Yjs encodes it as two zero bytes). */
+function isEmptyUpdate(update: Uint8Array): boolean {
+  return update.length === 2 && update[0] === 0 && update[1] === 0;
+}

@@ -1,0 +1,43 @@
+/** The Yjs sync payload a Hocuspocus message carries, if it carries one that can change the document. */
+export interface SyncPayload {
+  /** 1 = SyncStep2, 2 = Update (y-protocols). */
+  syncType: 1 | 2;
+  update: Uint8Array;
+}
+
+/** Hocuspocus message types that wrap a y-protocols sync message (Sync, SyncReply). */
+const SYNC_MESSAGE_TYPES = new Set([0, 4]);
+
+/**
+ * Reads `<docName:varString><type:varUint>[<syncType:varUint><update:varUint8Array>]` (lib0 encoding).
+ * Returns null for messages that change nothing (awareness, auth, SyncStep1…); throws on truncated input.
+ */
+export function readSyncPayload(data: Uint8Array): SyncPayload | null {
+  let position = 0;
+  const readVarUint = (): number => {
+    let value = 0;
+    let multiplier = 1;
+    for (;;) {
+      if (position >= data.length) throw new RangeError("truncated message");
+      const byte = data[position++]!;
+      value += (byte & 0x7f) * multiplier;
+      if (byte < 0x80) return value;
+      multiplier *= 128;
+      if (multiplier > 2 ** 53) throw new RangeError("varint too long");
+    }
+  };
+  const readBytes = (): Uint8Array => {
+    const length = readVarUint();
+    if (position + length > data.length) throw new RangeError("truncated message");
+    const bytes = data.subarray(position, position + length);
+    position += length;
+    return bytes;
+  };
+  readBytes(); // document name
+  const type = readVarUint();
+  if (!SYNC_MESSAGE_TYPES.has(type)) return null;
+  const syncType = readVarUint();
+  if (syncType === 0) return null;
+  if (syncType !== 1 && syncType !== 2) throw new RangeError(`unknown sync message ${syncType}`);
+  return { syncType, update: readBytes() };
+}

@@ -1,0 +1,121 @@
+import "server-only";
+
+import { and, desc, eq } from "drizzle-orm";
+import * as Y from "yjs";
+
+import type { Database } from "@/lib/db";
+import { tables } from "@/lib/db";
+import type { Report, RichDoc } from "@/lib/report-model";
+
+import { mergeBlocks } from "../merge-blocks";
+import { combineDocs } from "../merge-report";
+import { isSameJson } from "../same-json";
+import { compactCollabState } from "./collab-store";
+import { reportBodies, withBodies } from "./fields";
+import { readFragmentBody, writeFragmentBody } from "./yjs-bodies";
+
+/** What the server remembers of one loaded report document between syncs. */
+export interface LiveReportState {
+  reportId: string;
+  /** Bodies as they were when the Yjs document and the report JSON last agreed. */
+  syncedBodies: Record<string, RichDoc>;
+  syncedRevision: number;
+  /** Appended update ids already applied to the document and not yet folded into the stored state. */
+  appliedUpdateIds: number[];
+  /** Who last changed each fragment (for the revision's author). */
+  lastEditorOf: Map<string, string>;
+}
+
+/** Revisions written by one person within this window are coalesced, as ordinary saves are. */
+const COALESCE_MINUTES = 10;
+const EDITABLE = new Set(["draft", "returned"]);
+
+/**
+ * Brings the Yjs document and the report JSON together: a body changed outside the live document (an
+ * ordinary save from a window without a socket, a restore, an accepted suggestion) is merged into the
+ * document; bodies the document changed are written to the report as a new revision per author, like a save.
+ * Then the state is compacted. Returns the report's revision afterwards.
+ */
+export async function syncReportWithDocument(db: Database, doc: Y.Doc, live: LiveReportState): Promise<number> {
+  const [row] = await db
+    .select({ content: tables.reports.content, revision: tables.reports.revision, status: tables.reports.status, updatedBy: tables.reports.updatedBy })
+    .from(tables.reports)
+    .where(eq(tables.reports.id, live.reportId));
+  if (!row) return live.syncedRevision;
+
+  const current = reportBodies(row.content);
+  const documentBodies = new Map<string, RichDoc>();
+  for (const [field, reportBody] of current) {
+    const base = live.syncedBodies[field] ?? reportBody;
+    let body = readFragmentBody(doc.getXmlFragment(field));
+    const isFirstSeed = live.syncedBodies[field] === undefined && doc.getXmlFragment(field).length === 0;
+    if (isFirstSeed || !isSameJson(reportBody, base)) {
+      // Changed outside the live document: take it in, merged with what was typed live since.
+      const merged = isFirstSeed || isSameJson(body, base) ? reportBody : mergeBody(base, body, reportBody);
+      if (!isSameJson(merged, body)) writeFragmentBody(doc, field, merged);
+      body = readFragmentBody(doc.getXmlFragment(field));
+    }
+    documentBodies.set(field, body);
+  }
+  // Captured before any await: these updates are in the state encoded below.
+  const foldedIds = live.appliedUpdateIds.splice(0);
+  const state = Y.encodeStateAsUpdate(doc);
+
+  let revision = row.revision;
+  const changed = [...documentBodies].filter(([field, body]) => !isSameJson(body, current.get(field)));
+  if (changed.length > 0 && EDITABLE.has(row.status)) {
+    const byAuthor = new Map<string | null, Map<string, RichDoc>>();
+    for (const [field, body] of changed) {
+      const author = live.lastEditorOf.get(field) ?? row.updatedBy;
+      const group = byAuthor.get(author) ?? new Map<string, RichDoc>();
+      group.set(field, body);
+      byAuthor.set(author, group);
+    }
+    for (const [author, bodies] of byAuthor) revision = await writeBodies(db, live.reportId, author, bodies);
+  }
+  const synced: Record<string, RichDoc> = {};
+  for (const [field, body] of documentBodies) synced[field] = changed.length > 0 && !EDITABLE.has(row.status) ? current.get(field)! : body;
+  live.syncedBodies = synced;
+  live.syncedRevision = revision;
+  await compactCollabState({ db, reportId: live.reportId, state, bodies: synced, revision, ids: foldedIds });
+  return revision;
+}
+
+function mergeBody(base: RichDoc, mine: RichDoc, theirs: RichDoc): RichDoc {
+  const content = mergeBlocks(base.content ?? [], mine.content ?? [], theirs.content ?? []);
+  // Both changed the same paragraph: keep both texts rather than lose either.
+  return content ? { ...mine, content } : combineDocs(mine, theirs);
+}
+
+/** Writes bodies into the report as one save by `author` (a new or coalesced revision, like saveReportContent). */
+async function writeBodies(db: Database, reportId: string, author: string | null, bodies: ReadonlyMap<string, RichDoc>): Promise<number> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.select().from(tables.reports).where(eq(tables.reports.id, reportId)).for("update");
+    if (!row || !EDITABLE.has(row.status)) return row?.revision ?? 0;
+    const content: Report = withBodies(row.content, bodies);
+    const revision = row.revision + 1;
+    const now = new Date();
+    await tx.update(tables.reports).set({ content, revision, updatedAt: now, updatedBy: author }).where(eq(tables.reports.id, reportId));
+    const [latest] = await tx
+      .select()
+      .from(tables.reportRevisions)
+      .where(eq(tables.reportRevisions.reportId, reportId))
+      .orderBy(desc(tables.reportRevisions.revision))
+      .limit(1);
+    const canCoalesce =
+      latest &&
+      latest.createdBy === author &&
+      latest.status === row.status &&
+      latest.note === null &&
+      now.getTime() - latest.createdAt.getTime() < COALESCE_MINUTES * 60_000;
+    if (canCoalesce) {
+      await tx
+        .update(tables.reportRevisions)
+        .set({ revision, content, updatedAt: now })
+        .where(and(eq(tables.reportRevisions.id, latest.id)));
+    } else {
+      await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content, createdBy: author });
+    }
+    return revision;
+  });
+}
