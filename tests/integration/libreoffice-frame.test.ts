@@ -108,3 +108,71 @@ describe.skipIf(!isReady)("[EXPORT] GB/T 9704 版头 and 附件说明 in both fo
     }
   });
 });
+
+describe.skipIf(!isReady)("[EXPORT] 版记 at the foot of the last page in both formats (GB/T 9704 7.4.1)", () => {
+  let directory: string;
+  const renders: Record<string, Array<[string, string]>> = {};
+
+  beforeAll(async () => {
+    directory = await mkdtemp(path.join(tmpdir(), "nianbao-imprint-"));
+    // The county report (抄送 and 印发, a short last page) and the street report (印发 only, one line of 版记).
+    const cases = [
+      ["county", loadExportFixture(EXPORT_FIXTURES.county), OPTIONS],
+      ["street", { ...loadExportFixture(EXPORT_FIXTURES.street), meta: { ...loadExportFixture(EXPORT_FIXTURES.street).meta, copyTo: "" } }, OPTIONS],
+    ] as const;
+    const docxPaths: string[] = [];
+    for (const [name, report, options] of cases) {
+      const docx = path.join(directory, `${name}.docx`);
+      await writeFile(docx, await exportReportDocx(report, options));
+      const pdf = path.join(directory, `${name}.typst.pdf`);
+      await writeFile(pdf, (await exportReportPdf(report, options)).bytes);
+      docxPaths.push(docx);
+      renders[name] = [["PDF", pdf]];
+    }
+    const converted = await convertAllWithLibreOffice(soffice!, docxPaths, directory);
+    cases.forEach(([name], index) => renders[name]!.unshift(["DOCX", converted[index]!]));
+  }, 300_000);
+
+  afterAll(async () => {
+    await stopTypstEngine();
+    if (directory) await rm(directory, { recursive: true, force: true });
+  });
+
+  /** Full-width rules (28–184 mm) under the signature on the last page, and the text lines between them. */
+  function imprintOf(pdf: string): { rules: Array<{ top: number; bottom: number }>; texts: string[]; dateBottom: number } {
+    const last = pageCountOf(pdf);
+    const page = renderGrey(pdf, last, 300);
+    const rules: Array<{ top: number; bottom: number }> = [];
+    for (const top of inkRowTops(page, { left: 27, top: 37, right: 186, bottom: 263 })) {
+      const box = inkBox(page, { left: 20, top: top - 0.05, right: 195, bottom: top + 0.6 });
+      if (box && box.left < 28.6 && box.right > 183.4 && box.bottom - box.top < 0.6) rules.push({ top: box.top, bottom: box.bottom });
+    }
+    const lines = pageLines(pdf, last).flat();
+    const dateIndex = lines.findIndex((line) => /^\d{4}年\d{1,2}月\d{1,2}日$/.test(line));
+    const datePage = inkRowTops(page, { left: 120, top: 37, right: 184, bottom: rules[0]?.top ?? 262 });
+    return { rules, texts: lines.slice(dateIndex + 1), dateBottom: datePage.at(-1) ?? 0 };
+  }
+
+  it("ends the 版记 with its last rule on the 版心's bottom edge, under blank lines after the date, at the same heights", () => {
+    for (const [name, expectedRules, expectedTexts] of [
+      ["county", 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
+      ["street", 2, ["青禾县人民政府办公室2026年2月12日印发"]],
+    ] as const) {
+      const [docx, pdf] = renders[name]!.map(([, file]) => imprintOf(file));
+      for (const [engine, imprint] of [
+        ["DOCX", docx!],
+        ["PDF", pdf!],
+      ] as const) {
+        expect(imprint.rules, `${name} ${engine}`).toHaveLength(expectedRules);
+        // 末条分隔线与版心下边缘重合: the last rule's ink within 0.5 mm of 262 mm.
+        expect(Math.abs(imprint.rules.at(-1)!.bottom - 262), `${name} ${engine}: 末条分隔线`).toBeLessThan(0.5);
+        // Each row one grid line: the 版记 takes the foot of the page, not the line after the date.
+        const rows = expectedRules - 1;
+        expect(Math.abs(imprint.rules[0]!.top - (262 - rows * PITCH_MM)), `${name} ${engine}: 首条分隔线`).toBeLessThan(0.8);
+        expect(imprint.rules[0]!.top - imprint.dateBottom, `${name} ${engine}: 成文日期与版记之间`).toBeGreaterThan(PITCH_MM);
+        expect(imprint.texts, `${name} ${engine}`).toEqual(expectedTexts);
+      }
+      docx!.rules.forEach((rule, index) => expect(Math.abs(rule.top - pdf!.rules[index]!.top), `${name}: rule ${index + 1} DOCX vs PDF`).toBeLessThan(0.5));
+    }
+  });
+});
