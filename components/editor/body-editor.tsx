@@ -185,7 +185,8 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   const suggestAuthor = useSuggestAuthor();
   useEffect(() => {
     if (!editor || editor.isDestroyed || !suggestAuthor) return;
-    editor.registerPlugin(createSuggestPlugin(suggestAuthor));
+    // First, so its Backspace/Delete come before the keymaps that would join paragraphs.
+    editor.registerPlugin(createSuggestPlugin(suggestAuthor), (plugin, plugins) => [plugin, ...plugins]);
     editor.setEditable(true);
     return () => {
       if (editor.isDestroyed) return;

@@ -129,6 +129,40 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
     return own;
   }
 
+  /**
+   * Backspace/Delete handled here rather than natively: the text is marked deleted (one's own suggested text is
+   * removed) and the caret steps over it, so repeated Backspace walks left through the text.
+   */
+  function deleteAsSuggestion(editorView: EditorView, direction: "backward" | "forward"): boolean {
+    const { state } = editorView;
+    const { selection } = state;
+    let { from, to } = selection;
+    if (selection.empty) {
+      const $pos = selection.$from;
+      if (!$pos.parent.isTextblock) return false;
+      if (direction === "backward") {
+        if ($pos.parentOffset === 0) return true; // joining paragraphs is structure: not a suggestion
+        const before = $pos.parent.textBetween(Math.max(0, $pos.parentOffset - 2), $pos.parentOffset, undefined, "\ufffc");
+        from = to - (before.length === 2 && /[\uDC00-\uDFFF]/.test(before[1]!) && /[\uD800-\uDBFF]/.test(before[0]!) ? 2 : 1);
+      } else {
+        if ($pos.parentOffset === $pos.parent.content.size) return true;
+        const after = $pos.parent.textBetween($pos.parentOffset, Math.min($pos.parent.content.size, $pos.parentOffset + 2), undefined, "\ufffc");
+        to = from + (after.length === 2 && /[\uD800-\uDBFF]/.test(after[0]!) && /[\uDC00-\uDFFF]/.test(after[1]!) ? 2 : 1);
+      }
+    }
+    const pending = suggestModeKey.getState(state)?.ranges ?? [];
+    const own = ownRanges(state.doc, from, to, pending);
+    const tr = state.tr.setMeta(SUGGEST_SKIP, true);
+    markDeleted(tr, from, to);
+    const marksDone = tr.mapping.maps.length;
+    for (const range of [...own].sort((a, b) => b.from - a.from)) tr.delete(range.from, range.to);
+    const after = tr.mapping.slice(marksDone);
+    const caret = direction === "backward" ? after.map(from, -1) : after.map(to, 1);
+    tr.setSelection(TextSelection.create(tr.doc, caret)).scrollIntoView();
+    editorView.dispatch(tr);
+    return true;
+  }
+
   function flushPending(): void {
     clearTimeout(flushTimer);
     if (!view || view.isDestroyed) return;
@@ -230,6 +264,12 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
       return changed ? tr.setMeta(SUGGEST_SKIP, true) : null;
     },
     props: {
+      handleKeyDown(editorView, event) {
+        if (editorView.composing || event.isComposing || event.keyCode === 229) return false;
+        if (event.key === "Backspace") return deleteAsSuggestion(editorView, "backward");
+        if (event.key === "Delete") return deleteAsSuggestion(editorView, "forward");
+        return false;
+      },
       handleDOMEvents: {
         compositionstart(editorView) {
           // Typing pinyin over a selection would replace it mid-composition: mark it deleted first.

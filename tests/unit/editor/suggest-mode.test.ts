@@ -26,9 +26,13 @@ const json = (current: Editor) => current.getJSON() as RichDoc;
 const pos = (offset: number) => offset + 1;
 const asReport = (body: RichDoc) => ({ opening: body, sections: [] }) as unknown as Report;
 
+/** A Backspace as the keyboard sends it (the plugin handles it; nothing reaches the DOM). */
 function backspace(current: Editor): void {
-  const { from } = current.state.selection;
-  current.view.dispatch(current.state.tr.delete(from - 1, from));
+  press(current, "Backspace");
+}
+function press(current: Editor, key: string): void {
+  const handled = current.view.someProp("handleKeyDown", (handle) => handle(current.view, new KeyboardEvent("keydown", { key })));
+  expect(handled).toBe(true);
 }
 
 describe("suggestion mode in the editor", () => {
@@ -70,6 +74,27 @@ describe("suggestion mode in the editor", () => {
     ]);
     expect(docToText(acceptedView(asReport(body)).opening)).toBe("全年开展专题学习八次。");
     expect(docToText(rejectedView(asReport(body)).opening)).toBe("全年开展专题学习六次。");
+  });
+
+  it("a deletion made by the browser itself (cut, drag) is put back as a suggestDelete, caret before it on Backspace", () => {
+    const current = makeEditor();
+    current.commands.setTextSelection(pos(10));
+    current.view.dispatch(current.state.tr.delete(pos(9), pos(10)));
+    expect(docToText(json(current))).toBe("全年开展专题学习六次。");
+    expect(listDocSuggestions(json(current), { field: "opening" })).toEqual([expect.objectContaining({ kind: "delete", text: "次" })]);
+    expect(current.state.selection.from).toBe(pos(9));
+  });
+
+  it("Delete marks the next character and moves past it; Backspace at a paragraph start joins nothing", () => {
+    const current = makeEditor();
+    current.commands.setTextSelection(pos(0));
+    backspace(current);
+    press(current, "Delete");
+    press(current, "Delete");
+    const body = json(current);
+    expect(body.content).toHaveLength(1);
+    expect(listDocSuggestions(body, { field: "opening" })).toEqual([expect.objectContaining({ kind: "delete", text: "全年" })]);
+    expect(current.state.selection.from).toBe(pos(2));
   });
 
   it("deleting one's own suggested text removes it instead of marking it", () => {
