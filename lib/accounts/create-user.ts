@@ -20,18 +20,21 @@ export async function createUser({ db, agencyId, input, actor }: CreateUserOptio
   const data = createUserSchema.parse(input);
   await assertUsernameAvailable(db, { username: data.username, agencyId, actorId: actor?.id });
   const passwordHash = await hashPassword(data.password);
-  const userId = await db.transaction(async (tx) => {
-    const [user] = await tx
-      .insert(tables.users)
-      .values({ username: data.username, displayName: data.displayName, passwordHash, email: data.email || null })
-      .returning({ id: tables.users.id });
-    await tx.insert(tables.memberships).values(data.roles.map((role) => ({ userId: user!.id, agencyId, role })));
-    return user!.id;
-  }).catch((error: unknown) => {
-    // Another request took the name between the check and the insert: the same neutral answer.
-    if (isUniqueViolation(error)) throw new ReportError("INVALID_INPUT", "username taken", { userMessage: usernameUnavailableMessage(data.username), cause: error });
-    throw error;
-  });
+  const userId = await db
+    .transaction(async (tx) => {
+      const [user] = await tx
+        .insert(tables.users)
+        .values({ username: data.username, displayName: data.displayName, passwordHash, email: data.email || null })
+        .returning({ id: tables.users.id });
+      await tx.insert(tables.memberships).values(data.roles.map((role) => ({ userId: user!.id, agencyId, role })));
+      return user!.id;
+    })
+    .catch((error: unknown) => {
+      // Another request took the name between the check and the insert: the same neutral answer.
+      if (isUniqueViolation(error))
+        throw new ReportError("INVALID_INPUT", "username taken", { userMessage: usernameUnavailableMessage(data.username), cause: error });
+      throw error;
+    });
   await recordAuditEvent({
     db,
     action: "user.create",

@@ -73,7 +73,10 @@ async function suggestUsername(db: Database, username: string): Promise<string |
  * Refuses a username an administrator (or the CLI, without `actorId`) may not give to a new user of `agencyId`,
  * with a message that names only what the administrator can see anyway.
  */
-export async function assertUsernameAvailable(db: Database, { username, agencyId, actorId }: { username: string; agencyId: string; actorId?: string }): Promise<void> {
+export async function assertUsernameAvailable(
+  db: Database,
+  { username, agencyId, actorId }: { username: string; agencyId: string; actorId?: string },
+): Promise<void> {
   await assertUnderRefusalLimit(db, actorId);
   const holders = await db
     .select({ displayName: tables.users.displayName, agencyId: tables.memberships.agencyId })
