@@ -1,9 +1,9 @@
 import { sql } from "drizzle-orm";
 
 import type { Database } from "@/lib/db";
+import { isSameJson } from "@/lib/report-model";
 
 import { BACKUP_TABLE_LABELS, BACKUP_TABLES, type BackupFile } from "./backup-format";
-import { isDeepEqualJson } from "./is-deep-equal-json";
 import { queryRows } from "./query-rows";
 
 export interface RestoreConflicts {
@@ -29,7 +29,7 @@ export async function findRestoreConflicts(tx: Database, backup: BackupFile): Pr
     if (table === "audit_events") {
       const byId = new Map(rows.map((row) => [Number(row.id), row]));
       for (const { row } of existing) {
-        const isSame = isDeepEqualJson(normalizeTimes(row), normalizeTimes(byId.get(Number(row.id))!));
+        const isSame = isSameJson(normalizeTimes(row), normalizeTimes(byId.get(Number(row.id))!));
         (isSame ? result.identicalAuditIds : result.changedAuditIds).add(Number(row.id));
       }
       if (result.changedAuditIds.size > 0) result.sameIds.push(`${BACKUP_TABLE_LABELS[table]} ${result.changedAuditIds.size} 条`);

@@ -4,6 +4,7 @@ export * from "./indicators";
 export * from "./numerals";
 export * from "./report";
 export * from "./rich-text";
+export * from "./same-json";
 export * from "./suggestions";
 export * from "./template";
 export * from "./walk";

@@ -1,4 +1,4 @@
-import { reportSchema, type Report, type ReportSection } from "@/lib/report-model";
+import { isSameJson, reportSchema, type Report, type ReportSection } from "@/lib/report-model";
 
 /** A part (itemId null) or one item a contributor may change. */
 export interface AssignmentScope {
@@ -13,19 +13,19 @@ export interface AssignmentScope {
 export function findChangeOutsideScope(beforeInput: Report, afterInput: Report, scopes: readonly AssignmentScope[]): string | null {
   const before = reportSchema.parse(beforeInput);
   const after = reportSchema.parse(afterInput);
-  if (before.templateId !== after.templateId || !isDeepEqual(before.meta, after.meta)) return "报告基本信息（标题、主送机关、署名等）";
-  if (!isDeepEqual(before.commitments, after.commitments)) return "承诺事项清单";
+  if (before.templateId !== after.templateId || !isSameJson(before.meta, after.meta)) return "报告基本信息（标题、主送机关、署名等）";
+  if (!isSameJson(before.commitments, after.commitments)) return "承诺事项清单";
   if (!sameIds(before.sections, after.sections)) return "报告各部分的构成和顺序";
   for (const [index, section] of after.sections.entries()) {
     const previous = before.sections[index]!;
     if (scopes.some((scope) => scope.sectionId === section.id && scope.itemId === null)) continue;
     const name = previous.heading || "（无标题部分）";
-    if (!isDeepEqual(withoutItems(previous), withoutItems(section))) return `“${name}”部分的标题、导语或指标`;
+    if (!isSameJson(withoutItems(previous), withoutItems(section))) return `“${name}”部分的标题、导语或指标`;
     if (!sameIds(previous.items, section.items)) return `“${name}”部分的条目构成`;
     for (const [itemIndex, item] of section.items.entries()) {
       const previousItem = previous.items[itemIndex]!;
       if (scopes.some((scope) => scope.sectionId === section.id && scope.itemId === item.id)) continue;
-      if (!isDeepEqual(previousItem, item)) return `“${previousItem.heading || name}”`;
+      if (!isSameJson(previousItem, item)) return `“${previousItem.heading || name}”`;
     }
   }
   return null;
@@ -38,17 +38,4 @@ function withoutItems(section: ReportSection): Omit<ReportSection, "items"> {
 
 function sameIds(before: ReadonlyArray<{ id: string }>, after: ReadonlyArray<{ id: string }>): boolean {
   return before.length === after.length && before.every((entry, index) => entry.id === after[index]!.id);
-}
-
-/** Structural equality that ignores key order and treats a missing key like an undefined one. */
-export function isDeepEqual(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
-  if (Array.isArray(a) !== Array.isArray(b)) return false;
-  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((value, index) => isDeepEqual(value, b[index]));
-  const left = a as Record<string, unknown>;
-  const right = b as Record<string, unknown>;
-  const keys = new Set([...Object.keys(left), ...Object.keys(right)]);
-  for (const key of keys) if (!isDeepEqual(left[key], right[key])) return false;
-  return true;
 }
