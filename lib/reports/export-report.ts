@@ -7,7 +7,7 @@ import { tables } from "@/lib/db";
 import { env } from "@/lib/env";
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, ExportError, exportFileName, type ExportOptions } from "@/lib/export/options";
-import { reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
+import { acceptedView, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import { JobFailure, remoteErrorOf, runJob } from "@/lib/jobs";
 import { findReportForSupervisor } from "@/lib/supervision";
 import { findTemplate } from "@/templates";
@@ -67,7 +67,8 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
     };
   } else {
     const { exportReportPdf } = await import("@/lib/export/pdf");
-    const result = await exportReportPdf(content, { ...options, timeoutMs: env.PDF_TIMEOUT_MS, owner: user.id });
+    // A PDF prints the text as it will be: suggestions (修订) accepted; only the review DOCX carries them as tracked changes.
+    const result = await exportReportPdf(acceptedView(content), { ...options, timeoutMs: env.PDF_TIMEOUT_MS, owner: user.id });
     file = {
       bytes: result.bytes,
       fileName: exportFileName(content.meta.agency, content.meta.year, "pdf"),

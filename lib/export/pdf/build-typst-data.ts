@@ -5,7 +5,8 @@ import type { PrintableBlock, PrintableInline, PrintableTable } from "../layout/
 import type { ExportOptions } from "../options";
 
 /** A run as the template reads it: text with marks, a line break, or the space between Chinese and Latin text. */
-export type TypstRun = { text: string; bold: boolean; italic: boolean } | { br: true } | { gap: true };
+/** `change`: a suggestion (修订) the preview shows in colour (the final export prints the accepted text, without marks). */
+export type TypstRun = { text: string; bold: boolean; italic: boolean; change?: "insert" | "delete" } | { br: true } | { gap: true };
 
 type Script = "asian" | "latin";
 
@@ -70,7 +71,11 @@ export type TextByRole = Record<FontRole, string>;
 const HEADING_ROLE = { h1: "heading1", h2: "heading2", h3: "body", h4: "body" } as const;
 
 function toRuns(inlines: readonly PrintableInline[], forceBold = false): TypstRun[] {
-  return inlines.map((inline) => (inline.kind === "break" ? { br: true } : { text: inline.text, bold: inline.isBold || forceBold, italic: inline.isItalic }));
+  return inlines.map((inline) =>
+    inline.kind === "break"
+      ? { br: true }
+      : { text: inline.text, bold: inline.isBold || forceBold, italic: inline.isItalic, ...(inline.change ? { change: inline.change.kind } : {}) },
+  );
 }
 
 function runsText(runs: TypstRun[]): string {
