@@ -7,6 +7,7 @@ import { tables } from "@/lib/db";
 import { env } from "@/lib/env";
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, ExportError, exportFileName, type ExportOptions } from "@/lib/export/options";
+import type { ExportCommentThread } from "@/lib/export/docx/track-changes-comments";
 import { acceptedView, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import { JobFailure, remoteErrorOf, runJob } from "@/lib/jobs";
 import { findReportForSupervisor } from "@/lib/supervision";
@@ -26,6 +27,8 @@ export interface ExportReportOptions {
    * publication package. Recorded in the audit entry.
    */
   publicContent?: Report;
+  /** Open comment threads to print as Word comments (DOCX only; the review export, export-review-docx.ts). */
+  comments?: ExportCommentThread[];
 }
 
 export interface ExportedFile {
@@ -37,7 +40,7 @@ export interface ExportedFile {
 
 const APPROVED = ["signed", "published"];
 
-export async function exportReport({ db, user, reportId, format, isFinal, publicContent }: ExportReportOptions): Promise<ExportedFile> {
+export async function exportReport({ db, user, reportId, format, isFinal, publicContent, comments }: ExportReportOptions): Promise<ExportedFile> {
   // A supervising agency (依法治X办) may also export the reports of the agencies under it.
   const row = (await findReport({ db, user, reportId })) ?? (await findReportForSupervisor({ db, user, reportId }));
   if (!row) throw new NotFoundError("报告");
@@ -60,7 +63,7 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
   let file: ExportedFile;
   if (format === "docx") {
     file = {
-      bytes: await exportDocxInWorker(user, content, options),
+      bytes: await exportDocxInWorker(user, content, comments ? { ...options, comments } : options),
       fileName: exportFileName(content.meta.agency, content.meta.year, "docx"),
       contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       warnings: [],

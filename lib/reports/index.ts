@@ -12,3 +12,5 @@ export * from "./import-report";
 export * from "./display-name";
 export * from "./resolve-suggestions";
 export * from "./suggestion-rules";
+export * from "./export-review-docx";
+export * from "./import-tracked-docx";

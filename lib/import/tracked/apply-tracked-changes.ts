@@ -106,9 +106,9 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     };
     if (rejected.trim() === "") {
       const inserted = textOf(paragraph.chars, ["insert"]).trim();
-      if (inserted && lastTarget && insertParagraphAfter(lastTarget, paragraph.chars, attrsFor))
-        log.push(`新增段落“${excerpt(inserted)}”已作为插入修订放在“${excerpt(lastTarget.rejected)}”之后。`);
-      else if (inserted) log.push(`新增段落“${excerpt(inserted)}”找不到所属条目，未导入，请手工添加。`);
+      const placement = inserted && lastTarget ? insertParagraphAfter(lastTarget, paragraph.chars, attrsFor) : "failed";
+      if (placement === "inserted") log.push(`新增段落“${excerpt(inserted)}”已作为插入修订放在“${excerpt(lastTarget!.rejected)}”之后。`);
+      else if (inserted && placement === "failed") log.push(`新增段落“${excerpt(inserted)}”找不到所属条目，未导入，请手工添加。`);
       record(() => ({ kind: "none", text: inserted }));
       continue;
     }
@@ -223,17 +223,17 @@ function joinSplitParagraphs(docx: TrackedDocument, log: string[]): Array<{ char
 }
 
 /** A paragraph the leader added: a new paragraph of inserted text after the last placed one, when that one sits directly in its body. */
-function insertParagraphAfter(target: Target, chars: TrackedChar[], attrsFor: (char: TrackedChar) => SuggestionAttrs): boolean {
+function insertParagraphAfter(target: Target, chars: TrackedChar[], attrsFor: (char: TrackedChar) => SuggestionAttrs): "inserted" | "existing" | "failed" {
   const siblings = target.doc.content;
   const index = siblings.indexOf(target.paragraph);
-  if (index < 0) return false;
-  const merged = mergeParagraph(
-    [],
-    chars.filter((char) => char.kind === "insert"),
-    attrsFor,
-  );
-  siblings.splice(index + 1, 0, { type: "paragraph", content: charsToContent(merged.chars) });
-  return true;
+  if (index < 0) return "failed";
+  const inserted = chars.filter((char) => char.kind === "insert");
+  // Imported before: the same inserted paragraph already follows.
+  const next = siblings[index + 1];
+  const isSuggested = (node: RichNode) => reportChars(node).every((char) => char.marks.some((mark) => mark.type === "suggestInsert"));
+  if (next && docToText(next) === textOf(inserted, ["insert"]) && isSuggested(next)) return "existing";
+  siblings.splice(index + 1, 0, { type: "paragraph", content: charsToContent(mergeParagraph([], inserted, attrsFor).chars) });
+  return "inserted";
 }
 
 function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, ends: Map<string, Endpoint>, existing: readonly string[], log: string[]) {
@@ -241,7 +241,8 @@ function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, end
   let existingCount = 0;
   for (const comment of docx.comments) {
     if (!comment.text) continue;
-    if (existing.some((body) => body.trim() && comment.text.includes(body.trim()))) {
+    // The exported copy holds the thread's first comment; a re-imported Word comment is held by the thread it became.
+    if (existing.some((body) => body.trim() && (comment.text.includes(body.trim()) || body.includes(comment.text)))) {
       existingCount += 1;
       continue;
     }

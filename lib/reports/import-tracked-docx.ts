@@ -1,0 +1,125 @@
+import { and, eq } from "drizzle-orm";
+
+import { recordAuditEvent } from "@/lib/audit";
+import type { SessionUser } from "@/lib/auth/session-user";
+import type { Database } from "@/lib/db";
+import { tables } from "@/lib/db";
+import { ReportError } from "@/lib/errors";
+import { ImportError } from "@/lib/import/errors";
+import { applyTrackedChanges, readTrackedDocx, type PlacedComment, type TrackedDocument } from "@/lib/import/tracked";
+import { docToText, formatChineseDate, newId, rejectedView, reportSchema, type Report } from "@/lib/report-model";
+import type { TrackedImportResult } from "@/lib/schemas/tracked";
+import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
+import { listCommentThreads } from "@/lib/workflow/list-comment-threads";
+
+import { getReport } from "./get-report";
+import { changeModeFor } from "./suggestion-rules";
+
+export interface ImportTrackedDocxOptions {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+  /** The uploaded .docx. */
+  bytes: Uint8Array;
+}
+
+/**
+ * Brings a DOCX that a leader changed in 修订模式 (Word, WPS, LibreOffice) back into the stored report: its tracked
+ * insertions and deletions become suggestions by the Word author, its comments open threads on their text. Allowed
+ * to whoever may change the report in its state (the drafter in draft/returned, the reviewer in review, the approver
+ * before sign-off); the text outside the suggestions never changes. One history revision; the log says what could
+ * not be placed.
+ */
+export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTrackedDocxOptions): Promise<TrackedImportResult> {
+  // The agency first (getReport refuses another agency's report), then the role in the report's state.
+  changeModeFor(user, (await getReport({ db, user, reportId })).status);
+  const docx = readDocx(bytes);
+  const threads = await listCommentThreads({ db, user, reportId });
+  const existingComments = threads.filter((thread) => !thread.isResolved).map((thread) => thread.comments[0]?.body ?? "");
+  const colleagues = await db
+    .selectDistinct({ id: tables.users.id, displayName: tables.users.displayName })
+    .from(tables.users)
+    .innerJoin(tables.memberships, eq(tables.memberships.userId, tables.users.id))
+    .where(eq(tables.memberships.agencyId, user.agencyId));
+  const authorIdFor = (name: string) => colleagues.find((colleague) => colleague.displayName === name)?.id;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(tables.reports)
+      .where(and(eq(tables.reports.id, reportId), eq(tables.reports.agencyId, user.agencyId)))
+      .for("update");
+    if (!row) throw new ReportError("NOT_FOUND", "report not found", { userMessage: "报告不存在或无权访问" });
+    const mode = changeModeFor(user, row.status);
+    const before: Report = reportSchema.parse(row.content);
+    const result = applyTrackedChanges(before, docx, { now: new Date().toISOString(), newId: () => newId("s"), authorIdFor, existingComments });
+    const summary = {
+      insertions: result.insertions,
+      deletions: result.deletions,
+      comments: result.comments.length,
+      existingComments: result.existingCommentCount,
+      log: result.log,
+    };
+    const hasSuggestions = result.insertions + result.deletions > 0;
+    if (!hasSuggestions && result.comments.length === 0) return { revision: row.revision, ...summary };
+    const after = reportSchema.parse(result.report);
+    assertSameBaseText(before, after);
+    if (mode === "edit") await assertWithinAssignments({ db: tx, user, row, content: after });
+    let revision = row.revision;
+    if (hasSuggestions) {
+      revision += 1;
+      await tx.update(tables.reports).set({ content: after, revision, updatedAt: new Date(), updatedBy: user.id }).where(eq(tables.reports.id, reportId));
+      const note = `导入 Word 修订：插入 ${result.insertions} 处，删除 ${result.deletions} 处，批注 ${result.comments.length} 条`;
+      await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: after, createdBy: user.id, note });
+    }
+    for (const comment of result.comments) await insertThread(tx, user, reportId, comment);
+    await recordAuditEvent({
+      db: tx,
+      action: "report.tracked_imported",
+      user,
+      targetId: reportId,
+      detail: { revision, insertions: result.insertions, deletions: result.deletions, comments: result.comments.length, unplaced: result.log },
+    });
+    return { revision, ...summary };
+  });
+}
+
+function readDocx(bytes: Uint8Array): TrackedDocument {
+  try {
+    return readTrackedDocx(bytes);
+  } catch (error) {
+    if (error instanceof ImportError) throw new ReportError("INVALID_INPUT", error.code, { userMessage: error.message, cause: error });
+    throw new ReportError("INVALID_INPUT", "unreadable docx", { userMessage: "无法读取这个 Word 文件，请用 Word 或 WPS 另存为 .docx 后再上传", cause: error });
+  }
+}
+
+/** With every suggestion rejected the report reads as before: the import only ever adds suggestions. */
+function assertSameBaseText(before: Report, after: Report): void {
+  const texts = (report: Report) => {
+    const base = rejectedView(report);
+    return [docToText(base.opening), ...base.sections.flatMap((section) => section.items.map((item) => docToText(item.body)))].join("\u0000");
+  };
+  if (texts(before) !== texts(after))
+    throw new ReportError("INTERNAL", "tracked import changed the base text", { userMessage: "导入修订时出现内部错误，报告未作改动" });
+}
+
+type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
+
+async function insertThread(tx: Transaction, user: SessionUser, reportId: string, comment: PlacedComment): Promise<void> {
+  const { anchor } = comment;
+  const [thread] = await tx
+    .insert(tables.commentThreads)
+    .values({
+      reportId,
+      sectionId: anchor.sectionId,
+      itemId: anchor.itemId,
+      field: anchor.field,
+      rangeFrom: anchor.from,
+      rangeTo: anchor.to,
+      quote: anchor.quote.slice(0, 500),
+      createdBy: user.id,
+    })
+    .returning({ id: tables.commentThreads.id });
+  const when = comment.date ? formatChineseDate(comment.date.slice(0, 10)) : "";
+  const source = `【Word 批注：${comment.author || "未署名"}${when ? `，${when}` : ""}】`;
+  await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body: (source + comment.text).slice(0, 5000) });
+}
