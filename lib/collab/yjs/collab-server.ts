@@ -17,7 +17,7 @@ import { findCollabAccess, type CollabAccess } from "./access";
 import { authenticateUpgrade, isSameOrigin } from "./authenticate-upgrade";
 import { appendCollabUpdate, loadCollabState } from "./collab-store";
 import { readSyncPayload } from "./message";
-import { reportIdOfDocument } from "./fields";
+import { collabDocumentName, reportIdOfDocument } from "./fields";
 import { syncReportWithDocument, type LiveReportState } from "./sync-report";
 import { checkUpdate, RefusedUpdateError } from "./validate-update";
 
@@ -36,6 +36,8 @@ export interface CollabServerOptions {
 export interface CollabServer {
   /** Takes a WebSocket upgrade for COLLAB_PATH (authenticated by the session cookie). */
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
+  /** Writes the report's live bodies into its JSON now; true when its document is loaded and something changed. */
+  flushReport(reportId: string): Promise<boolean>;
   /** Writes every loaded document back and closes the connections. */
   close(): Promise<void>;
 }
@@ -48,6 +50,7 @@ interface ConnectionContext {
 }
 
 interface LoadedDocument {
+  document: Y.Doc;
   live: LiveReportState;
   status: string;
   /** Syncs run one at a time per document. */
@@ -133,6 +136,7 @@ export function createCollabServer({
       };
       const [row] = await db.select({ status: tables.reports.status }).from(tables.reports).where(eq(tables.reports.id, reportId));
       const entry: LoadedDocument = {
+        document,
         live,
         status: row?.status ?? "draft",
         chain: Promise.resolve(),
@@ -200,6 +204,14 @@ export function createCollabServer({
   }
 
   return {
+    async flushReport(reportId) {
+      const name = collabDocumentName(reportId);
+      const entry = loaded.get(name);
+      if (!entry) return false;
+      const before = entry.live.syncedRevision;
+      await runSync(name, entry.document);
+      return entry.live.syncedRevision !== before;
+    },
     handleUpgrade(request, socket, head) {
       void (async () => {
         const db = await getDb();

@@ -1,5 +1,6 @@
 // GET /api/reports/:id/content - latest saved content; PUT - save based on a revision (409 on conflict)
 import { requireUser } from "@/lib/auth";
+import { flushLiveReport } from "@/lib/collab/yjs/flush-live-report";
 import { getDb } from "@/lib/db";
 import { assertSameOrigin, readJsonBody, toRouteErrorResponse } from "@/lib/http";
 import { findDisplayName, getReport, saveReportContent } from "@/lib/reports";
@@ -16,7 +17,9 @@ export async function GET(_request: Request, { params }: Context) {
     const user = await requireUser("report.read");
     const { reportId } = await params;
     const db = await getDb();
-    const row = await getReport({ db, user, reportId });
+    let row = await getReport({ db, user, reportId });
+    // Text co-edited live and acknowledged is in the answer, not only after the write-back's pause.
+    if (await flushLiveReport(reportId)) row = await getReport({ db, user, reportId });
     const updatedBy = await findDisplayName(db, row.updatedBy);
     return Response.json({
       ok: true,
