@@ -174,9 +174,12 @@ class BlockBuilder {
 
   private flush(): void {
     if (this.buffer.length === 0 && this.bold === "" && this.boldState === "start" && this.level === undefined) return;
-    const text = joinHan(normalizeSpaces(this.buffer.join("")));
+    // A web page's source line breaks inside Chinese text become spaces; mammoth writes none, so a DOCX's
+    // spaces are the official's own ("42所 中小学") and stay for validation to report with a fix.
+    const join = this.options.hasStyledHeadings ? (value: string) => value : joinHan;
+    const text = join(normalizeSpaces(this.buffer.join("")));
     if (text) {
-      const bold = joinHan(normalizeSpaces(this.bold));
+      const bold = join(normalizeSpaces(this.bold));
       const block: SourceBlock = { text };
       if (bold && this.boldState !== "start" && text.startsWith(bold)) block.boldLead = bold;
       if (this.level) block.styleLevel = this.level;
