@@ -1,3 +1,5 @@
+import { CONFUSION_LEXICON } from "@/lib/validation/data/confusion-lexicon";
+
 /** One defect of a kind seeded into a report's lines at the `position`-th place it fits; undefined when none fits. */
 export interface DefectKind {
   id: string;
@@ -42,6 +44,19 @@ function atProse(lines: string[], position: number, change: (text: string) => st
 
 function appendSentence(lines: string[], position: number, sentence: string): string[] | undefined {
   return atProse(lines, position, (text) => (text.endsWith("。") ? `${text}${sentence}` : undefined));
+}
+
+/** Lexicon entries that are wrong wherever they stand (no context, no years): sampled into real sentences. */
+const CONTEXT_FREE = CONFUSION_LEXICON.filter(
+  (entry) => !entry.before && !entry.notBefore && !entry.after && !entry.notAfter && entry.fromYear === undefined && entry.toYear === undefined,
+);
+
+/** The `position`-th sampled misspelling whose correct word stands in `text`, spread over the lexicon. */
+function sampledMisspelling(text: string, position: number): string | undefined {
+  const present = CONTEXT_FREE.filter((entry) => entry.correct.length >= 2 && text.includes(entry.correct));
+  if (present.length === 0) return undefined;
+  const entry = present[(position * 7 + text.length) % present.length]!;
+  return text.replace(entry.correct, entry.wrong);
 }
 
 const CONFUSIONS: ReadonlyArray<[RegExp, string]> = [
@@ -150,6 +165,12 @@ export const DEFECT_KINDS: readonly DefectKind[] = [
       });
       return replaced ?? appendSentence(lines, position, "截止目前，相关工作已全部完成。");
     },
+  },
+  {
+    id: "lexicon-sampled",
+    label: "错别字（词库抽样，放入真实句子）",
+    rules: ["confusion-words"],
+    seed: (lines, position) => atProse(lines, position, (text) => sampledMisspelling(text, position)),
   },
   {
     id: "duplicated-paragraph",

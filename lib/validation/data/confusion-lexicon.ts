@@ -1,5 +1,7 @@
 import type { Severity } from "../types";
 
+import { CONFUSION_FAMILIES } from "./confusion-families";
+
 /** Context tests see up to this many characters on each side of the match. */
 export const CONTEXT_WINDOW = 12;
 
@@ -49,6 +51,12 @@ const REFORM_2018 = "《深化党和国家机构改革方案》（2018年）及�
 const FORMER = /(?:原(?![则因来本有先始])[\u4e00-\u9fff]{0,5}|(?<!目)前)$/;
 const FORMER_OR_NATIONAL = /(?:原(?![则因来本有先始])[\u4e00-\u9fff]{0,5}|国家)$/;
 const FORMER_OR_GOVERNMENT = /(?:原(?![则因来本有先始])[\u4e00-\u9fff]{0,5}|政府)$/;
+
+/** What follows a former body's name when the text tells of the reform itself ("扶贫办更名为乡村振兴局"). */
+const REFORM_VERBS = "更名|改名|改称|改为|重组|并入|划入|整合|撤销|撤并|合并|组建为";
+const TOLD_AS_REFORMED = new RegExp(`^(?:${REFORM_VERBS})`);
+/** `TOLD_AS_REFORMED` or what else must not follow (e.g. "门" of 农业部门). */
+const reformedOr = (alternatives: string) => new RegExp(`^(?:${alternatives}|${REFORM_VERBS})`);
 
 /** Sentence or clause boundary: the start of a clause. */
 const CLAUSE_START = /(?:^|[，。；：、！？\n（(“])$/;
@@ -569,6 +577,8 @@ const GROUPS: readonly Group[] = [
       ["法制化水平", "法治化水平", { severity: "warning" }],
       ["法制化轨道", "法治化轨道", { severity: "warning" }],
       ["法制化建设", "法治化建设", { severity: "warning" }],
+      ["法制化", "法治化", { fromYear: 2015, severity: "warning", note: "党的十八届四中全会（2014年）以来“法制化”统一写作“法治化”（如信访工作法治化、治理法治化）" }],
+      ["法治审核", "法制审核", { severity: "warning", note: "重大执法决定法制审核制度的固定名称是“法制审核”" }],
       ["科学化民主化法制化", "科学化民主化法治化"],
       ["全国法制宣传日", "国家宪法日", { fromYear: 2015, severity: "warning", note: "2014年起12月4日设立为国家宪法日" }],
       ["法制宣传日", "国家宪法日", { fromYear: 2015, severity: "warning", note: "2014年起12月4日设立为国家宪法日" }],
@@ -580,28 +590,87 @@ const GROUPS: readonly Group[] = [
     severity: "warning",
     isAllowedInTitles: true,
     pairs: [
-      ["政府法制办公室", "司法局", { fromYear: 2019, notBefore: FORMER }],
-      ["政府法制办", "司法局", { fromYear: 2019, notBefore: FORMER, notAfter: /^公室/ }],
-      ["法制办", "司法局", { fromYear: 2019, notBefore: FORMER_OR_GOVERNMENT }],
-      ["工商行政管理局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
-      ["工商局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
-      ["食品药品监督管理局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER_OR_NATIONAL }],
-      ["食药监局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
-      ["质量技术监督局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
-      ["质监局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER }],
-      ["国土资源局", "自然资源局", { fromYear: 2019, notBefore: FORMER }],
-      ["环境保护局", "生态环境局", { fromYear: 2019, notBefore: FORMER }],
-      ["环保局", "生态环境局", { fromYear: 2019, notBefore: FORMER }],
-      ["安全生产监督管理局", "应急管理局", { fromYear: 2019, notBefore: FORMER }],
-      ["安监局", "应急管理局", { fromYear: 2019, notBefore: FORMER }],
-      ["卫生和计划生育委员会", "卫生健康委员会", { fromYear: 2019, notBefore: FORMER }],
-      ["卫计委", "卫生健康委员会", { fromYear: 2019, notBefore: FORMER }],
-      ["国税局", "税务局", { fromYear: 2019, notBefore: FORMER }],
-      ["地税局", "税务局", { fromYear: 2019, notBefore: FORMER }],
-      ["依法治县领导小组", "依法治县委员会", { fromYear: 2019, notBefore: FORMER }],
-      ["依法治市领导小组", "依法治市委员会", { fromYear: 2019, notBefore: FORMER }],
-      ["依法治区领导小组", "依法治区委员会", { fromYear: 2019, notBefore: FORMER }],
-      ["依法治省领导小组", "依法治省委员会", { fromYear: 2019, notBefore: FORMER }],
+      ["政府法制办公室", "司法局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["政府法制办", "司法局", { fromYear: 2019, notBefore: FORMER, notAfter: reformedOr("公室") }],
+      ["法制办", "司法局", { fromYear: 2019, notBefore: FORMER_OR_GOVERNMENT, notAfter: TOLD_AS_REFORMED }],
+      ["工商行政管理局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["工商局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["食品药品监督管理局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER_OR_NATIONAL, notAfter: TOLD_AS_REFORMED }],
+      ["食药监局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["质量技术监督局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["质监局", "市场监督管理局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国土资源局", "自然资源局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["环境保护局", "生态环境局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["环保局", "生态环境局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["安全生产监督管理局", "应急管理局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["安监局", "应急管理局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["卫生和计划生育委员会", "卫生健康委员会", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["卫计委", "卫生健康委员会", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国税局", "税务局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["地税局", "税务局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["依法治县领导小组", "依法治县委员会", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["依法治市领导小组", "依法治市委员会", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["依法治区领导小组", "依法治区委员会", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["依法治省领导小组", "依法治省委员会", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国务院法制办公室", "司法部", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国务院法制办", "司法部", { fromYear: 2019, notBefore: FORMER, notAfter: reformedOr("公室") }],
+      ["环境保护部", "生态环境部", { fromYear: 2019, notBefore: FORMER, notAfter: reformedOr("门") }],
+      ["国土资源部", "自然资源部", { fromYear: 2019, notBefore: FORMER, notAfter: reformedOr("门") }],
+      ["农业部", "农业农村部", { fromYear: 2019, notBefore: /(?:原(?![则因来本有先始])[\u4e00-\u9fff]{0,5}|[国美欧日])$/, notAfter: reformedOr("门") }],
+      ["国家旅游局", "文化和旅游部", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国家工商行政管理总局", "国家市场监督管理总局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国家工商总局", "国家市场监督管理总局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国家质检总局", "国家市场监督管理总局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国家食品药品监督管理总局", "国家市场监督管理总局", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国家安全生产监督管理总局", "应急管理部", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国家卫生计生委", "国家卫生健康委", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["国家卫生和计划生育委员会", "国家卫生健康委员会", { fromYear: 2019, notBefore: FORMER, notAfter: TOLD_AS_REFORMED }],
+      ["监察局", "监察委员会", { fromYear: 2019, notBefore: FORMER, note: "2018年国家监察体制改革后，各级监察局并入监察委员会", notAfter: TOLD_AS_REFORMED }],
+      ["预防腐败局", "监察委员会", { fromYear: 2019, notBefore: FORMER, note: "2018年国家监察体制改革后并入监察委员会", notAfter: TOLD_AS_REFORMED }],
+      ["扶贫开发办公室", "乡村振兴局", { fromYear: 2022, toYear: 2023, notBefore: FORMER, note: "2021年起扶贫开发机构重组为乡村振兴局（2023年机构改革后多并入农业农村部门，故只查到2023年）", notAfter: TOLD_AS_REFORMED }],
+      ["扶贫办", "乡村振兴局", { fromYear: 2022, toYear: 2023, notBefore: FORMER, note: "2021年起扶贫开发机构重组为乡村振兴局（2023年机构改革后多并入农业农村部门，故只查到2023年）", notAfter: TOLD_AS_REFORMED }],
+    ],
+  },
+  {
+    source: "党的十八届四中全会《决定》、《法治政府建设实施纲要》、《党政主要负责人履行推进法治建设第一责任人职责规定》等的原文",
+    reason: "引用固定提法有误",
+    severity: "warning",
+    pairs: [
+      ["规范严格公正文明执法", "严格规范公正文明执法"],
+      ["严格规范公正文明的执法", "严格规范公正文明执法", { severity: "info" }],
+      ["科学立法、严格执法、公正司法、全面守法", "科学立法、严格执法、公正司法、全民守法"],
+      ["科学立法、公正执法", "科学立法、严格执法"],
+      ["履行法治建设第一责任人职责", "履行推进法治建设第一责任人职责", { notAfter: /^规定/ }],
+      ["法治国家、法治政府、法治社会共同建设", "法治国家、法治政府、法治社会一体建设"],
+      ["依法治国、依法执政、依法行政一体建设", "依法治国、依法执政、依法行政共同推进"],
+      ["办事依法、遇事找法、解决问题靠法", "办事依法、遇事找法、解决问题用法"],
+      ["解决问题用法、化解矛盾用法", "解决问题用法、化解矛盾靠法"],
+      ["双随即", "双随机"],
+      ["风桥经验", "枫桥经验"],
+      ["峰桥经验", "枫桥经验"],
+      ["诉原治理", "诉源治理"],
+      ["府院连动", "府院联动"],
+      ["行刑衔结", "行刑衔接"],
+      ["两法衔结", "两法衔接"],
+      ["首违免罚", "首违不罚", { severity: "info", note: "各地清单通称“首违不罚”" }],
+      ["法律名白人", "法律明白人"],
+      ["谁执法谁普法普法责任制", "“谁执法谁普法”普法责任制", { severity: "info" }],
+    ],
+  },
+  {
+    source: "《现代汉语词典》（第7版）“的”“地”“得”用法",
+    reason: "补语前应用“得”",
+    severity: "info",
+    pairs: [
+      ["取的了", "取得了"],
+      ["获的了", "获得了"],
+      ["的有声有色", "得有声有色", { before: /(?:开展|搞|办|做|干|抓)$/ }],
+      ["的如火如荼", "得如火如荼", { before: /(?:开展|进行|搞)$/ }],
+      ["的淋漓尽致", "得淋漓尽致", { before: /(?:发挥|体现|展现|表现)$/ }],
+      ["的井井有条", "得井井有条", { before: /(?:安排|打理|管理|组织)$/ }],
+      ["的扎扎实实", "得扎扎实实", { before: /(?:抓|做|开展|落实)$/ }],
+      ["的明明白白", "得明明白白", { before: /(?:讲|说|写|公开)$/ }],
+      ["的清清楚楚", "得清清楚楚", { before: /(?:讲|说|写|记|公开)$/ }],
     ],
   },
 ];
@@ -621,5 +690,27 @@ function expand(group: Group): ConfusionEntry[] {
   });
 }
 
-/** The curated confusion lexicon for 公文: wrong forms with their context, reason, source and validity years. */
-export const CONFUSION_LEXICON: readonly ConfusionEntry[] = GROUPS.flatMap(expand);
+/** Entries of `CONFUSION_FAMILIES`: wrong wherever they stand, so no context; an entry above about the same form wins. */
+function expandFamilies(data: string, listed: ReadonlySet<string>): ConfusionEntry[] {
+  const entries: ConfusionEntry[] = [];
+  for (const line of data.split("\n")) {
+    const [head, ...words] = line.split(" ");
+    if (!head || head.length !== 3) continue;
+    const [right, wrongChar, kind] = [...head] as [string, string, string];
+    const reason = kind === "近" ? `“${right}”误写作形近或音近的“${wrongChar}”` : `“${right}”误写作同音的“${wrongChar}”`;
+    for (const correct of words) {
+      const wrong = correct.replace(right, wrongChar);
+      if (listed.has(wrong) || listed.has(correct)) continue;
+      entries.push({ wrong, correct, reason, source: DICTIONARY, severity: "warning" });
+    }
+  }
+  return entries;
+}
+
+const CURATED = GROUPS.flatMap(expand);
+
+/** The confusion lexicon for 公文: wrong forms with their context, reason, source and validity years. */
+export const CONFUSION_LEXICON: readonly ConfusionEntry[] = [
+  ...CURATED,
+  ...expandFamilies(CONFUSION_FAMILIES, new Set(CURATED.map((entry) => entry.wrong))),
+];

@@ -9,11 +9,15 @@ import type { Finding, Rule } from "../types";
 
 const RULE_ID = "confusion-words";
 
-// Entries by first character, longest first: one pass over the text, the longest wrong form wins at a position.
-const BY_FIRST_CHAR = new Map<number, ConfusionEntry[]>();
+// Entries by their first two characters (every wrong form has two or more), longest first: one pass over the
+// text, a few candidates per position however large the lexicon, the longest wrong form wins at a position.
+const BY_PREFIX = new Map<number, ConfusionEntry[]>();
+const prefixKey = (text: string, at: number) => text.charCodeAt(at) * 0x10000 + text.charCodeAt(at + 1);
 for (const entry of [...CONFUSION_LEXICON].sort((left, right) => right.wrong.length - left.wrong.length)) {
-  const first = entry.wrong.charCodeAt(0);
-  BY_FIRST_CHAR.set(first, [...(BY_FIRST_CHAR.get(first) ?? []), entry]);
+  const prefix = prefixKey(entry.wrong, 0);
+  const bucket = BY_PREFIX.get(prefix);
+  if (bucket) bucket.push(entry);
+  else BY_PREFIX.set(prefix, [entry]);
 }
 
 function appliesInYear(entry: ConfusionEntry, year: number): boolean {
@@ -35,7 +39,7 @@ export function findConfusions(text: string, year: number): Array<{ entry: Confu
   const found: Array<{ entry: ConfusionEntry; from: number }> = [];
   let titles: Array<[number, number]> | undefined;
   for (let index = 0; index < text.length; index += 1) {
-    const candidates = BY_FIRST_CHAR.get(text.charCodeAt(index));
+    const candidates = index + 1 < text.length ? BY_PREFIX.get(prefixKey(text, index)) : undefined;
     if (!candidates) continue;
     for (const entry of candidates) {
       if (!text.startsWith(entry.wrong, index) || !appliesInYear(entry, year) || !appliesInContext(entry, text, index)) continue;
