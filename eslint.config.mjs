@@ -12,7 +12,10 @@ const escape = (text) => text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const modulePattern = (name) => (name.endsWith("*") ? `${escape(name.slice(0, -1))}.*` : `${escape(name)}(/.*)?`);
 
 const PURE_CORE = {
-  "lib/report-model": { allow: ["zod", "@tiptap/core", "@tiptap/starter-kit", "@tiptap/extension-table", "@tiptap/pm"], node: false },
+  "lib/report-model": {
+    allow: ["zod", "@tiptap/core", "@tiptap/extension-*", "@tiptap/extensions", "@tiptap/pm"],
+    node: false,
+  },
   "lib/text": { allow: [], node: false },
   "lib/validation": { allow: ["zod", "@/lib/report-model", "@/lib/text"], node: false },
   "lib/reuse": { allow: ["zod", "diff", "@/lib/report-model", "@/lib/text", "@/lib/errors", "@/templates"], node: false },

@@ -70,7 +70,7 @@ const PROSE =
 function bodyExtensions(placeholder: string, session: LiveCollabSession | null, itemId: string) {
   const base = createBodyExtensions();
   if (!session) return [...base, Placeholder.configure({ placeholder }), HighlightRanges];
-  const withoutHistory = base.map((extension) => (extension.name === "starterKit" ? extension.configure({ undoRedo: false }) : extension));
+  const withoutHistory = base.filter((extension) => extension.name !== "undoRedo");
   return [...withoutHistory, Placeholder.configure({ placeholder }), HighlightRanges, session.extensionFor(itemId)];
 }
 

@@ -47,7 +47,8 @@ import { itemStatuses, sectionStatuses } from "./status-marks";
 import { TopBar } from "./top-bar";
 import { useFindings } from "./use-findings";
 import { useReportState } from "./use-report-state";
-import { completeness, summarizeFindings, type Finding } from "./validation-api";
+import type { EditorValidation } from "./validation/editor-validation";
+import { summarizeFindings, type Finding } from "./validation-api";
 
 // Dialogs load when first opened, not with the page: the first screen needs only the editor and its panels.
 const ComparisonDialog = dynamic(() => import("./comparison-dialog").then((module) => module.ComparisonDialog));
@@ -68,6 +69,8 @@ export interface ReportWorkspaceProps {
   reviewLink?: { href: string; label: string };
   /** Extra panels for the right column (review comments beside the editor). */
   sidebarExtra?: React.ReactNode;
+  /** The server's validation of `initial.content` (validateForEditor), so findings show on the first paint. */
+  initialValidation?: EditorValidation;
 }
 
 const EDITABLE_STATUSES: ReportStatus[] = ["draft", "returned"];
@@ -102,7 +105,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   useLayoutEffect(() => {
     markDirtyRef.current = autosave.markDirty;
   });
-  const findings = useFindings(report, { template, previous: previousReport }, composition);
+  const findings = useFindings(report, { template, previous: previousReport }, composition, { initial: props.initialValidation });
   const [focusedSectionId, setFocusedSectionId] = useState<string | undefined>(report.sections[0]?.id);
   const [dialog, setDialog] = useState<"preview" | "compare" | null>(null);
   // Others' windows, and the report's status and revision: a lock stops editing here within one heartbeat.
@@ -135,7 +138,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   // Autosave merges others' saves in; only units both sides changed come here, after any IME composition ended.
   const visibleConflict = autosave.state.conflict;
 
-  const progress = useMemo(() => completeness(findings.checked, template, findings.findings), [findings, template]);
+  const progress = findings.progress;
   const statusesOfSections = useMemo(() => sectionStatuses(progress.perSection), [progress]);
   const statusesOfItems = useMemo(() => itemStatuses(findings.checked, findings.findings), [findings]);
   // Typed 基本信息 the server would refuse: listed first, saved without them (see meta-input-findings).

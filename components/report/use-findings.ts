@@ -7,30 +7,62 @@ import type { Report, ReportTemplate } from "@/lib/report-model";
 import type { CompositionTracker } from "@/components/editor/composition";
 import { useLatest } from "@/components/editor/use-latest";
 
-import { validateReport, type Finding } from "./validation-api";
+import type { EditorValidation } from "./validation/editor-validation";
+import { createValidator, type Validator } from "./validation/validator";
+import type { Completeness, Finding } from "./validation-api";
 
 export interface FindingsState {
   findings: Finding[];
+  /** Required parts written and free of errors, from the same run as `findings`. */
+  progress: Completeness;
   /** The report the findings were computed on (their ranges index its text). */
   checked: Report;
   /** Validate now (after applying a fix whose text had moved on). */
   revalidate: () => void;
 }
 
-/** Runs the shared validation at pauses in typing (~400 ms), never mid-composition. */
+export interface FindingsOptions {
+  /** The server's validation of the report as loaded: findings show on the first paint. */
+  initial?: EditorValidation;
+  /** @default 400 */
+  delayMs?: number;
+}
+
+/** Before the first result: nothing found yet, every required part still to do. */
+function notYetChecked(template: ReportTemplate): Completeness {
+  return { done: 0, total: template.sections.filter((section) => section.isRequired).length, perSection: [] };
+}
+
+/**
+ * Runs the shared validation at pauses in typing (~400 ms), never mid-composition. The rules run in a Web
+ * Worker (see validation/validator.ts): a keystroke never waits for them, and a result for a report that has
+ * changed meanwhile is shown for the report it was computed on, then checked again.
+ */
 export function useFindings(
   report: Report,
   context: { template: ReportTemplate; previous: Report | null },
   composition: CompositionTracker,
-  delayMs = 400,
+  options: FindingsOptions = {},
 ): FindingsState {
-  const [state, setState] = useState(() => ({
-    findings: validateReport(report, { template: context.template, previous: context.previous ?? undefined }),
-    checked: report,
-  }));
+  const { initial, delayMs = 400 } = options;
+  const [state, setState] = useState<{ findings: Finding[]; progress: Completeness; checked: Report | undefined }>(() =>
+    initial ? { ...initial, checked: report } : { findings: [], progress: notYetChecked(context.template), checked: undefined },
+  );
   const latest = useLatest(report);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-  const contextRef = useLatest(context);
+  const validator = useRef<Validator | undefined>(undefined);
+  const requested = useRef(0);
+  const applied = useRef(0);
+  const { template, previous } = context;
+
+  useEffect(() => {
+    const current = createValidator({ template, previous });
+    validator.current = current;
+    return () => {
+      current.dispose();
+      if (validator.current === current) validator.current = undefined;
+    };
+  }, [template, previous]);
 
   const validateNow = () => {
     clearTimeout(timer.current);
@@ -38,21 +70,29 @@ export function useFindings(
       timer.current = setTimeout(validateNow, 200);
       return;
     }
+    const running = validator.current;
+    if (!running) return;
     const target = latest.current;
-    setState({
-      findings: validateReport(target, { template: contextRef.current.template, previous: contextRef.current.previous ?? undefined }),
-      checked: target,
-    });
+    const sequence = (requested.current += 1);
+    running.validate(target).then(
+      (result) => {
+        // Only a newer result than the one shown; results of a disposed validator never arrive.
+        if (sequence < applied.current || validator.current !== running) return;
+        applied.current = sequence;
+        setState({ findings: result.findings, progress: result.progress, checked: target });
+      },
+      (error: unknown) => console.error("校验失败", error),
+    );
   };
   const validateRef = useLatest(validateNow);
 
   useEffect(() => {
     if (report === state.checked) return;
     clearTimeout(timer.current);
-    timer.current = setTimeout(() => validateRef.current(), delayMs);
+    timer.current = setTimeout(() => validateRef.current(), state.checked ? delayMs : 0);
   }, [report, state.checked, delayMs, validateRef]);
 
   useEffect(() => () => clearTimeout(timer.current), []);
 
-  return { ...state, revalidate: () => validateRef.current() };
+  return { findings: state.findings, progress: state.progress, checked: state.checked ?? report, revalidate: () => validateRef.current() };
 }

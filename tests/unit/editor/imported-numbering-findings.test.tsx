@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import type { Report } from "@/lib/report-model";
 import { ReportWorkspace } from "@/components/report/report-workspace";
+import { validateForEditor } from "@/components/report/validation/editor-validation";
 
 import { buildReport, TEMPLATE } from "./fixtures";
 
@@ -50,13 +51,15 @@ const numberingEntries = () =>
 
 describe("the editor's findings for an imported file's heading numerals", () => {
   it("shows the file's numeral finding with its acknowledgement; acknowledging removes it and saves the report without the record", async () => {
+    const report = importedReport();
     await act(async () =>
       root.render(
         <ReportWorkspace
           reportId="3f2c1d8e-1111-4222-8333-944455556666"
-          initial={{ content: importedReport(), revision: 4, status: "draft", updatedAt: "2026-01-20T02:00:00.000Z", updatedBy: "张敏" }}
+          initial={{ content: report, revision: 4, status: "draft", updatedAt: "2026-01-20T02:00:00.000Z", updatedBy: "张敏" }}
           template={TEMPLATE}
           previousReport={null}
+          initialValidation={validateForEditor(report, { template: TEMPLATE, previous: null })}
           permissions={{ canEdit: true, canSubmit: true }}
           submitAction={async () => ({ ok: true, data: { status: "in_review" } })}
         />,

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { textToDoc, type Report } from "@/lib/report-model";
 import { ReportWorkspace } from "@/components/report/report-workspace";
+import { validateForEditor } from "@/components/report/validation/editor-validation";
 
 import { buildReport, TEMPLATE } from "./fixtures";
 
@@ -60,6 +61,7 @@ async function render(report: Report) {
         initial={{ content: report, revision: 4, status: "draft", updatedAt: "2026-01-20T02:00:00.000Z", updatedBy: "张敏" }}
         template={TEMPLATE}
         previousReport={null}
+        initialValidation={validateForEditor(report, { template: TEMPLATE, previous: null })}
         permissions={{ canEdit: true, canSubmit: true }}
         submitAction={async () => ({ ok: true, data: { status: "in_review" } })}
       />,

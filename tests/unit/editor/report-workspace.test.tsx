@@ -8,6 +8,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { summarizeFindings, validateReport } from "@/lib/validation";
 import { textToDoc, type Report } from "@/lib/report-model";
 import { ReportWorkspace, type ReportWorkspaceProps } from "@/components/report/report-workspace";
+import { validateForEditor } from "@/components/report/validation/editor-validation";
 
 import { buildReport, TEMPLATE } from "./fixtures";
 
@@ -57,6 +58,7 @@ async function render(report: Report, overrides: Partial<ReportWorkspaceProps> =
     submitAction: async () => ({ ok: true, data: { status: "in_review" } }),
     ...overrides,
   };
+  props.initialValidation ??= validateForEditor(report, { template: props.template, previous: props.previousReport });
   await act(async () => root.render(<ReportWorkspace {...props} />));
   await act(async () => new Promise((resolve) => setTimeout(resolve, 0)));
 }

@@ -6,6 +6,7 @@ import { SuggestModeProvider } from "@/components/editor/suggest/suggest-context
 import { listSuggestionsWithPlace } from "@/components/editor/suggest/suggestion-place";
 import { SuggestionsPanel } from "@/components/editor/suggest/suggestions-panel";
 import { ReportWorkspace } from "@/components/report/report-workspace";
+import { validateForEditor } from "@/components/report/validation/editor-validation";
 import { CommentsPanel, ReturnBanner } from "@/components/workflow";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
@@ -37,6 +38,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const suggestAuthor = canSuggest(user, row.status) ? { id: user.id, name: user.displayName } : null;
   const canResolveSuggestions = (isEditable && can(user.roles, "report.edit")) || suggestAuthor !== null;
   const openComments = review.unresolved.total;
+  const previousContent = previous ? reportSchema.parse(previous.content) : null;
   return (
     <>
       {review.returnNotice ? <ReturnBanner notice={review.returnNotice} /> : null}
@@ -57,7 +59,8 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
             updatedBy: await findDisplayName(db, row.updatedBy),
           }}
           template={template}
-          previousReport={previous ? reportSchema.parse(previous.content) : null}
+          previousReport={previousContent}
+          initialValidation={validateForEditor(content, { template, previous: previousContent })}
           permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
           submitAction={submitReportAction}
           sidebarExtra={
