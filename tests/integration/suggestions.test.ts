@@ -174,9 +174,13 @@ describe.skipIf(!isAvailable)(`[SUGGEST] suggestion mode rules on ${testDbKind()
         "补充一句。",
         "再补一句。",
       ]);
-      // The approver may decide suggestions before sign-off.
+      // Sign-off waits until every suggestion is decided; the approver may decide them.
+      const signoff = () => transitionReport({ db, user: approver, reportId, input: { transition: "signoff" }, now: new Date("2025-03-10T02:00:00Z") });
+      await expect(signoff()).rejects.toMatchObject({ code: "INVALID_STATE", userMessage: "还有 5 处修订未接受或拒绝，处理后才能签发" });
       await resolveReportSuggestions({ db, user: approver, input: { reportId, decision: "accept", ids: "all" } });
       expect(listSuggestions((await getReport({ db, user: approver, reportId })).content)).toEqual([]);
+      await signoff();
+      expect((await getReport({ db, user: approver, reportId })).status).toBe("signed");
     });
   });
 
