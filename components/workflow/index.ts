@@ -5,4 +5,5 @@ export { HistoryPanel, type HistoryPanelProps } from "./history-panel";
 export { ReportWorkflowBar, type ReportWorkflowBarProps } from "./report-workflow-bar";
 export { ReturnBanner } from "./return-banner";
 export { RevisionDiffView } from "./revision-diff";
+export { TrackedDocxPanel, type TrackedDocxPanelProps } from "./tracked-docx-panel";
 export type { OutlineSection } from "./types";

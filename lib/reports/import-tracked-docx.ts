@@ -123,3 +123,14 @@ async function insertThread(tx: Transaction, user: SessionUser, reportId: string
   const source = `【Word 批注：${comment.author || "未署名"}${when ? `，${when}` : ""}】`;
   await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body: (source + comment.text).slice(0, 5000) });
 }
+
+/** Whether this user may import a DOCX with tracked changes into a report in this state, and if not, why. */
+export function trackedImportAccess(user: Pick<SessionUser, "roles">, status: string): { canImport: boolean; reason?: string } {
+  try {
+    changeModeFor(user, status);
+    return { canImport: true };
+  } catch (error) {
+    if (error instanceof ReportError) return { canImport: false, reason: `不能导入修订：${error.userMessage}` };
+    throw error;
+  }
+}

@@ -5,7 +5,7 @@ import { notFound } from "next/navigation";
 import { getDb } from "@/lib/db";
 import { nullWhenMissing } from "@/lib/errors";
 import { compareReportRevisions, listRevisions } from "@/lib/history";
-import { findReport } from "@/lib/reports";
+import { findReport, trackedImportAccess } from "@/lib/reports";
 import { getReportReview } from "@/lib/workflow";
 
 import { ReviewPageView } from "./review-page-view";
@@ -31,7 +31,14 @@ export default async function ReportHistoryPage({ params, searchParams }: Props)
           ← 返回报告
         </Link>
       </nav>
-      <ReviewPageView reportId={reportId} userId={user.id} review={review} revisions={revisions} comparison={comparison} />
+      <ReviewPageView
+        reportId={reportId}
+        userId={user.id}
+        review={review}
+        revisions={revisions}
+        comparison={comparison}
+        trackedImport={trackedImportAccess(user, review.status)}
+      />
     </main>
   );
 }

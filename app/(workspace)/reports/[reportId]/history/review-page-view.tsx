@@ -1,4 +1,4 @@
-import { AssignmentsPanel, CommentsPanel, HistoryPanel, ReportWorkflowBar, ReturnBanner } from "@/components/workflow";
+import { AssignmentsPanel, CommentsPanel, HistoryPanel, ReportWorkflowBar, ReturnBanner, TrackedDocxPanel } from "@/components/workflow";
 import type { RevisionDiff, RevisionSummary } from "@/lib/history";
 import { beijingToday } from "@/lib/workflow/deadlines";
 import type { ReportReview } from "@/lib/workflow";
@@ -20,9 +20,11 @@ interface ReviewPageViewProps {
   review: ReportReview;
   revisions: RevisionSummary[];
   comparison: RevisionDiff | null;
+  /** May the user import a DOCX changed in 修订模式, and if not, why. */
+  trackedImport: { canImport: boolean; reason?: string };
 }
 
-export function ReviewPageView({ reportId, userId, review, revisions, comparison }: ReviewPageViewProps) {
+export function ReviewPageView({ reportId, userId, review, revisions, comparison, trackedImport }: ReviewPageViewProps) {
   const { report } = review;
   return (
     <>
@@ -61,6 +63,7 @@ export function ReviewPageView({ reportId, userId, review, revisions, comparison
             onReply={replyToThreadAction}
             onSetResolved={setThreadResolvedAction}
           />
+          <TrackedDocxPanel reportId={reportId} canImport={trackedImport.canImport} importBlockedReason={trackedImport.reason} />
           <AssignmentsPanel
             reportId={reportId}
             assignments={review.assignments}
