@@ -266,6 +266,8 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
     props: {
       handleKeyDown(editorView, event) {
         if (editorView.composing || event.isComposing || event.keyCode === 229) return false;
+        // Text just composed is marked before the key acts, while the caret in the DOM still matches the state.
+        if ((suggestModeKey.getState(editorView.state)?.ranges.length ?? 0) > 0) flushPending();
         if (event.key === "Backspace") return deleteAsSuggestion(editorView, "backward");
         if (event.key === "Delete") return deleteAsSuggestion(editorView, "forward");
         return false;
@@ -284,7 +286,8 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
         },
         compositionend() {
           clearTimeout(flushTimer);
-          flushTimer = setTimeout(flushPending, 60);
+          // ProseMirror reads the composed text 20 ms after compositionend; the next key press marks it sooner.
+          flushTimer = setTimeout(flushPending, 300);
           return false;
         },
       },

@@ -36,6 +36,17 @@ function press(current: Editor, key: string): void {
 }
 
 describe("suggestion mode in the editor", () => {
+  it("composed text is marked at the next key press, before the key acts", () => {
+    const current = makeEditor();
+    current.commands.setTextSelection(pos(4));
+    (current.view as unknown as { input: { composing: boolean } }).input.composing = true;
+    current.view.dispatch(current.state.tr.insertText("集中", pos(4)));
+    (current.view as unknown as { input: { composing: boolean } }).input.composing = false;
+    expect(listDocSuggestions(json(current), { field: "opening" })).toEqual([]);
+    current.view.someProp("handleKeyDown", (handle) => handle(current.view, new KeyboardEvent("keydown", { key: "ArrowRight" })));
+    expect(listDocSuggestions(json(current), { field: "opening" })).toEqual([expect.objectContaining({ kind: "insert", text: "集中" })]);
+  });
+
   it("typed text becomes one suggestInsert by the reviewer; the original text is unchanged underneath", () => {
     const current = makeEditor();
     current.commands.setTextSelection(pos(4));
@@ -141,7 +152,7 @@ describe("suggestion mode in the editor", () => {
     expect(docToText(json(current))).toBe("全年开展中专题学习六次。");
     (current.view as unknown as { input: { composing: boolean } }).input.composing = false;
     current.view.dom.dispatchEvent(new Event("compositionend"));
-    await new Promise((resolve) => setTimeout(resolve, 150));
+    await new Promise((resolve) => setTimeout(resolve, 400));
     const body = json(current);
     expect(docToText(body)).toBe("全年开展中专题学习六次。");
     expect(listDocSuggestions(body, { field: "opening" })).toEqual([expect.objectContaining({ kind: "insert", text: "中" })]);
