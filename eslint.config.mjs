@@ -72,19 +72,7 @@ function pureCoreBoundaries() {
 }
 
 /** Client components reach server code only through props and actions; they may import client-safe lib modules. */
-const COMPONENT_ALLOWED_LIB = [
-  "@/lib/report-model",
-  "@/lib/validation",
-  "@/lib/schemas",
-  "@/lib/reuse",
-  "@/lib/format",
-  "@/lib/errors",
-  "@/lib/collab",
-  // Pure workflow rules (no database): deadlines, the drafting year and the state machine.
-  "@/lib/workflow/deadlines",
-  "@/lib/workflow/drafting-year",
-  "@/lib/workflow/transitions",
-];
+const COMPONENT_ALLOWED_LIB = ["@/lib/report-model", "@/lib/validation", "@/lib/schemas", "@/lib/reuse", "@/lib/format", "@/lib/errors", "@/lib/collab"];
 
 const boundaries = [
   ...pureCoreBoundaries(),

@@ -6,6 +6,7 @@ import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } fr
 import {
   docToText,
   headingPrefix,
+  isEditableStatus,
   REPORT_STATUS_LABELS,
   REPORT_STATUSES,
   type Report,
@@ -73,12 +74,10 @@ export interface ReportWorkspaceProps {
   initialValidation?: EditorValidation;
 }
 
-const EDITABLE_STATUSES: ReportStatus[] = ["draft", "returned"];
-
 export function ReportWorkspace(props: ReportWorkspaceProps) {
   const { reportId, initial, template, previousReport, permissions } = props;
   const [status, setStatus] = useState<ReportStatus>(initial.status);
-  const isEditable = permissions.canEdit && EDITABLE_STATUSES.includes(status);
+  const isEditable = permissions.canEdit && isEditableStatus(status);
   // 修订模式 (a reviewer or approver, in the state the page was opened in): the bodies save as suggestions.
   const isSuggesting = useSuggestAuthor() !== null && status === initial.status;
   const composition = useCompositionTracker();
@@ -114,7 +113,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     onSnapshot: (snapshot: PresenceSnapshot) => {
       const next = snapshot.status as ReportStatus;
       if (REPORT_STATUSES.includes(next) && next !== status) {
-        const [wasEditable, willBeEditable] = [EDITABLE_STATUSES.includes(status), EDITABLE_STATUSES.includes(next)];
+        const [wasEditable, willBeEditable] = [isEditableStatus(status), isEditableStatus(next)];
         setStatus(next);
         if (wasEditable && !willBeEditable) {
           const pending = autosave.isAllSaved() ? "" : "本窗口尚未保存的修改已暂存在本机浏览器中，退回修改后可恢复。";

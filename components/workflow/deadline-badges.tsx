@@ -1,6 +1,5 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { describeDeadline, type DeadlineState, type DeadlineStatus } from "@/lib/workflow/deadlines";
-import { formatDueDate } from "@/lib/workflow/drafting-year";
+import { describeDeadline, formatChineseDate, type DeadlineState, type DeadlineStatus } from "@/lib/report-model";
 
 const TONES: Record<DeadlineState, BadgeTone> = { done: "success", late: "danger", due_soon: "warning", upcoming: "neutral" };
 
@@ -15,7 +14,7 @@ export function DeadlineBadges({ deadlines, isWrapping = true }: { deadlines: re
         <Badge
           key={deadline.kind}
           tone={TONES[deadline.state]}
-          title={`${deadline.label}截止日期：${formatDueDate(deadline.dueDate)}`}
+          title={`${deadline.label}截止日期：${formatChineseDate(deadline.dueDate)}`}
           data-state={deadline.state}
         >
           {describeDeadline(deadline)}

@@ -8,7 +8,7 @@ import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/report-model";
 import type { TransitionReport, TransitionName } from "@/lib/schemas/workflow";
-import type { TransitionOption } from "@/lib/workflow/transitions";
+import type { TransitionOption } from "@/lib/report-model";
 
 import type { Action } from "./types";
 import { useAction } from "./use-action";

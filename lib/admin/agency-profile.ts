@@ -10,7 +10,7 @@ import { resolveDocumentFrame, type AgencyFrame, type AgencyLevel } from "@/lib/
 import { isUniqueViolation } from "@/lib/reports/errors";
 import { agencySettingsSchema, type AgencySettingsInput } from "@/lib/schemas/admin";
 import { assertCan } from "@/lib/workflow/assert-can";
-import { DEFAULT_DISCLOSURE_DEADLINE, DEFAULT_SUBMISSION_DEADLINE } from "@/lib/workflow/deadlines";
+import { DEFAULT_DISCLOSURE_DEADLINE, DEFAULT_SUBMISSION_DEADLINE } from "@/lib/report-model";
 
 export interface AgencyProfile {
   id: string;

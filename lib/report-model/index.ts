@@ -1,3 +1,4 @@
+export * from "./beijing-time";
 export * from "./constants";
 export * from "./document-frame";
 export * from "./indicators";
@@ -9,3 +10,5 @@ export * from "./suggestions";
 export * from "./template";
 export * from "./walk";
 export * from "./limits";
+export * from "./permissions";
+export * from "./workflow";

@@ -8,7 +8,7 @@ import { env } from "@/lib/env";
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, ExportError, exportFileName, type ExportOptions } from "@/lib/export/options";
 import type { ExportCommentThread } from "@/lib/export/docx/track-changes-comments";
-import { acceptedView, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
+import { acceptedView, isSignedStatus, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import { JobFailure, remoteErrorOf, runJob } from "@/lib/jobs";
 import { findReportForSupervisor } from "@/lib/supervision";
 import { findTemplate } from "@/templates";
@@ -38,21 +38,19 @@ export interface ExportedFile {
   warnings: string[];
 }
 
-const APPROVED = ["signed", "published"];
-
 export async function exportReport({ db, user, reportId, format, isFinal, publicContent, comments }: ExportReportOptions): Promise<ExportedFile> {
   // A supervising agency (依法治X办) may also export the reports of the agencies under it.
   const row = (await findReport({ db, user, reportId })) ?? (await findReportForSupervisor({ db, user, reportId }));
   if (!row) throw new NotFoundError("报告");
   const content = publicContent ? reportSchema.parse(publicContent) : reportSchema.parse(row.content);
-  if (isFinal && !APPROVED.includes(row.status)) {
+  if (isFinal && !isSignedStatus(row.status)) {
     throw new ReportError("INVALID_STATE", "not approved", { userMessage: "报告签发后才能导出正式版，当前导出为草稿" });
   }
   const [agency] = await db.select().from(tables.agencies).where(eq(tables.agencies.id, row.agencyId));
   const template = findTemplate(content.templateId) ?? undefined;
   const options: ExportOptions & { template?: typeof template } = {
     ...DEFAULT_EXPORT_OPTIONS,
-    isDraft: !APPROVED.includes(row.status),
+    isDraft: !isSignedStatus(row.status),
     fontProfile: agency?.settings.fontProfile ?? DEFAULT_EXPORT_OPTIONS.fontProfile,
     isHeadingBold: template?.layout.isHeadingBold ?? false,
     pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",

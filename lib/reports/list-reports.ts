@@ -3,7 +3,7 @@ import { desc, eq } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
-import { deadlineStatuses, type DeadlineStatus } from "@/lib/workflow/deadlines";
+import { deadlineStatuses, type DeadlineStatus } from "@/lib/report-model";
 
 export interface ReportSummary {
   id: string;

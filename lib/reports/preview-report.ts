@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { DEFAULT_EXPORT_OPTIONS } from "@/lib/export/options";
-import { reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
+import { isSignedStatus, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import { findTemplate } from "@/templates";
 
 import { getReport } from "./get-report";
@@ -27,7 +27,7 @@ export async function previewReport({ db, user, reportId, content }: PreviewRepo
   return renderReportPreview(report, {
     ...DEFAULT_EXPORT_OPTIONS,
     owner: user.id,
-    isDraft: !["signed", "published"].includes(row.status),
+    isDraft: !isSignedStatus(row.status),
     isHeadingBold: template?.layout.isHeadingBold ?? false,
     pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",
     // The same 版头/版记 as the export: the report's choices over the agency profile's defaults.

@@ -20,8 +20,7 @@ export interface SaveReportContentOptions {
   input: SaveReportContent;
 }
 
-/** States in which the content may change. */
-export const EDITABLE_STATUSES = ["draft", "returned"] as const;
+export { EDITABLE_STATUSES } from "@/lib/report-model";
 
 /** Saves made by one person within this window are coalesced into one history revision. */
 const COALESCE_MINUTES = 10;
@@ -89,16 +88,18 @@ async function save({ db, user, reportId, input }: SaveReportContentOptions): Pr
         .where(eq(tables.reportRevisions.reportId, reportId))
         .orderBy(desc(tables.reportRevisions.revision))
         .limit(1);
+      // A reviewer's or approver's saves show in the history as 提出修订, coalesced like the drafter's saves.
+      const note = mode === "suggest" ? "提出修订" : null;
       const canCoalesce =
         latest &&
         latest.createdBy === user.id &&
         latest.status === row.status &&
-        latest.note === null &&
+        latest.note === note &&
         now.getTime() - latest.createdAt.getTime() < COALESCE_MINUTES * 60_000;
       if (canCoalesce) {
         await tx.update(tables.reportRevisions).set({ revision, content: data.content, updatedAt: now }).where(eq(tables.reportRevisions.id, latest.id));
       } else {
-        await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: data.content, createdBy: user.id });
+        await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: data.content, createdBy: user.id, note });
       }
       return { revision, updatedAt: now.toISOString(), updatedBy: user.displayName };
     });

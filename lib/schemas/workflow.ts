@@ -1,9 +1,8 @@
 import { z } from "zod";
 
-import { ASSIGNMENT_STATUSES } from "@/lib/report-model";
+import { ASSIGNMENT_STATUSES, TRANSITION_NAMES } from "@/lib/report-model";
 
-export const TRANSITION_NAMES = ["submit", "return", "approve", "signoff", "publish", "reopen"] as const;
-export type TransitionName = (typeof TRANSITION_NAMES)[number];
+export type { TransitionName } from "@/lib/report-model";
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "日期格式应为 YYYY-MM-DD");
 const anchorId = z

@@ -1,4 +1,4 @@
-import { AGENCY_LEVEL_LABELS, type AgencyLevel } from "@/lib/report-model";
+import { AGENCY_LEVEL_LABELS, formatChineseDate, formatDate, type AgencyLevel } from "@/lib/report-model";
 
 import { BOARD_STATE_LABELS, BOARD_STATES, type BoardState } from "./board-states";
 import type { BoardRow } from "./progress-board";
@@ -54,18 +54,6 @@ export function describeDaysLeft(row: Pick<BoardRow, "daysLeft" | "deadlineLabel
   return `距${row.deadlineLabel}截止${row.daysLeft}天`;
 }
 
-/** 2025年3月8日 from YYYY-MM-DD. */
-export function chineseDay(isoDay: string): string {
-  const [year, month, day] = isoDay.split("-").map(Number);
-  return `${year}年${month}月${day}日`;
-}
-
-/** 2025年3月8日 (Beijing) from an ISO timestamp. */
-export function chineseDayOfInstant(iso: string): string {
-  const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(new Date(iso));
-  return chineseDay(day);
-}
-
 /** One CSV field; text that a spreadsheet would run as a formula is prefixed with an apostrophe. */
 export function csvCell(value: string | number | null): string {
   if (typeof value === "number") return String(value);
@@ -100,16 +88,16 @@ export function boardToCsv(rows: readonly BoardRow[]): string {
         levelLabel(row.level),
         BOARD_STATE_LABELS[row.state],
         row.deadlineLabel,
-        chineseDay(row.dueDate),
+        formatChineseDate(row.dueDate),
         row.daysLeft,
         row.isOverdue ? "是" : "否",
         row.errorCount,
         row.missingParts.join("、"),
-        row.lastTouchedAt ? chineseDayOfInstant(row.lastTouchedAt) : "",
-        row.publishedOn ? chineseDay(row.publishedOn) : "",
+        row.lastTouchedAt ? formatDate(new Date(row.lastTouchedAt)) : "",
+        row.publishedOn ? formatChineseDate(row.publishedOn) : "",
         row.publishedUrl ?? "",
         row.isPublishedLate ? "是" : "",
-        row.lastReminderAt ? chineseDayOfInstant(row.lastReminderAt) : "",
+        row.lastReminderAt ? formatDate(new Date(row.lastReminderAt)) : "",
       ]
         .map(csvCell)
         .join(","),

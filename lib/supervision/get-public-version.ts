@@ -5,10 +5,9 @@ import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { renderPublicHtml } from "@/lib/export/html";
-import { formatChineseDate, reportSchema, type Report } from "@/lib/report-model";
+import { beijingDay, formatChineseDate, isSignedStatus, reportSchema, type Report } from "@/lib/report-model";
 import { findReport } from "@/lib/reports/get-report";
 import { assertCan } from "@/lib/workflow/assert-can";
-import { beijingToday } from "@/lib/workflow/deadlines";
 import { findTemplate } from "@/templates";
 
 import { findReportForSupervisor } from "./find-supervised-report";
@@ -36,21 +35,19 @@ export interface PublicVersion {
   isOwnAgency: boolean;
 }
 
-const SIGNED = ["signed", "published"];
-
 /** The publication package's page of a signed report, for its own agency or a supervising one. */
 export async function getPublicVersion({ db, user, reportId }: { db: Database; user: SessionUser; reportId: string }): Promise<PublicVersion> {
   assertCan(user, "report.export");
   const own = await findReport({ db, user, reportId });
   const row = own ?? (await findReportForSupervisor({ db, user, reportId }));
   if (!row) throw new NotFoundError("报告");
-  if (!SIGNED.includes(row.status)) throw new ReportError("INVALID_STATE", "not signed", { userMessage: "报告签发后才能生成公开版本" });
+  if (!isSignedStatus(row.status)) throw new ReportError("INVALID_STATE", "not signed", { userMessage: "报告签发后才能生成公开版本" });
   const [agency] = await db.select({ name: tables.agencies.name }).from(tables.agencies).where(eq(tables.agencies.id, row.agencyId));
   const content = reportSchema.parse(row.content);
   const template = findTemplate(content.templateId) ?? undefined;
   const { report, redactions, unresolved } = redactPersonalData(content);
   const agencyName = agency?.name ?? content.meta.agency;
-  const publishedOn = row.publishedAt ? beijingToday(row.publishedAt) : null;
+  const publishedOn = row.publishedAt ? beijingDay(row.publishedAt) : null;
   const footerLines = [`${agencyName} · ${row.year}年度法治政府建设年度报告（公开版）`];
   if (content.meta.date) footerLines.push(`成文日期：${formatChineseDate(content.meta.date)}`);
   if (publishedOn) footerLines.push(`公开日期：${formatChineseDate(publishedOn)}`);

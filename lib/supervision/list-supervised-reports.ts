@@ -3,10 +3,9 @@ import { and, eq, inArray } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
-import { reportSchema } from "@/lib/report-model";
+import { deadlineStatuses, reportSchema, type DeadlineStatus } from "@/lib/report-model";
 import { completeness, summarizeFindings, validateReport } from "@/lib/validation";
 import { assertCan } from "@/lib/workflow/assert-can";
-import { deadlineStatuses, type DeadlineStatus } from "@/lib/workflow/deadlines";
 import { findTemplate } from "@/templates";
 
 import { listSubordinateAgencies } from "./list-subordinate-agencies";

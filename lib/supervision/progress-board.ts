@@ -1,6 +1,6 @@
 import { SECTION_KIND_LABELS, type Report, type ReportTemplate } from "@/lib/report-model";
 import { completeness, summarizeFindings, validateReport } from "@/lib/validation";
-import { beijingToday, reportDeadlines } from "@/lib/workflow/deadlines";
+import { beijingDay, reportDeadlines } from "@/lib/report-model";
 import type { AgencySettings } from "@/lib/db/schema/agencies";
 
 import { boardStateOf, type BoardState } from "./board-states";
@@ -59,9 +59,9 @@ export function buildBoardRow({ agency, report, template, lastReminderAt }: Boar
   const deadlines = reportDeadlines(year, agency.settings);
   const isSubmitted = state === "signed" || state === "published";
   const dueDate = isSubmitted ? deadlines.disclosure : deadlines.submission;
-  const today = beijingToday(now);
+  const today = beijingDay(now);
   const daysLeft = state === "published" ? null : daysBetween(today, dueDate);
-  const publishedOn = report?.publishedAt ? beijingToday(report.publishedAt) : null;
+  const publishedOn = report?.publishedAt ? beijingDay(report.publishedAt) : null;
   let errorCount: number | null = null;
   let missingParts: string[] = [];
   if (report) {

@@ -4,10 +4,8 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
-import type { Report } from "@/lib/report-model";
+import { findChangeOutsideScope, type Report } from "@/lib/report-model";
 import type { ReportRow } from "@/lib/reports/get-report";
-
-import { findChangeOutsideScope } from "./assignment-scope";
 
 /**
  * A contributor (someone with assignments on this report who neither created it nor administers the

@@ -6,6 +6,7 @@ import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
 import { notifyUsers } from "@/lib/notifications";
+import { isEditableStatus } from "@/lib/report-model";
 import { getReport } from "@/lib/reports/get-report";
 import { createAssignmentSchema, type CreateAssignment } from "@/lib/schemas/workflow";
 
@@ -24,7 +25,7 @@ export async function createAssignment({ db, user, reportId, input }: CreateAssi
   assertCan(user, "report.assign");
   const data = createAssignmentSchema.parse(input);
   const row = await getReport({ db, user, reportId });
-  if (row.status !== "draft" && row.status !== "returned") {
+  if (!isEditableStatus(row.status)) {
     throw new ReportError("INVALID_STATE", "not a draft", { userMessage: "只有草稿或退回修改的报告可以分配起草任务" });
   }
   assertAnchorExists(row.content, data.sectionId, data.itemId);

@@ -2,17 +2,15 @@ import { listAssignableUsers } from "@/lib/admin/list-users";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { can } from "@/lib/permissions";
-import type { ReportStatus } from "@/lib/report-model";
+import { beijingDay, describeTransitions, isEditableStatus, type ReportStatus, type TransitionOption } from "@/lib/report-model";
 import { getReport, type ReportRow } from "@/lib/reports/get-report";
 
 import { findLatestRevisionWithStatus } from "@/lib/history/find-latest-revision";
 
-import { beijingToday } from "./deadlines";
 import { findErrorFindings } from "./find-error-findings";
 import { findReturnNotice, type ReturnNotice } from "./find-return-notice";
 import { listReportAssignments, type AssignmentView, type SectionProgress } from "./list-assignments";
 import { countUnresolvedThreads, listCommentThreads, type CommentThreadView, type UnresolvedCounts } from "./list-comment-threads";
-import { describeTransitions, type TransitionOption } from "./transitions";
 
 export interface ReportReview {
   report: ReportRow;
@@ -37,7 +35,7 @@ export interface ReportReview {
 export async function getReportReview({ db, user, reportId }: { db: Database; user: SessionUser; reportId: string }): Promise<ReportReview> {
   const report = await getReport({ db, user, reportId });
   const status = report.status as ReportStatus;
-  const isDraft = status === "draft" || status === "returned";
+  const isDraft = isEditableStatus(status);
   const [errors, unresolved, threads, assigned, returnNotice, signed] = await Promise.all([
     findErrorFindings({ db, user, row: report }),
     countUnresolvedThreads(db, reportId),
@@ -55,7 +53,7 @@ export async function getReportReview({ db, user, reportId }: { db: Database; us
     unresolved,
     errorCount: errors.length,
     ...(returnNotice ? { returnNotice } : {}),
-    ...(signed ? { signedOn: beijingToday(signed.createdAt) } : {}),
+    ...(signed ? { signedOn: beijingDay(signed.createdAt) } : {}),
     assignments: assigned.assignments,
     progress: assigned.progress,
     assignableUsers: canAssign ? await listAssignableUsers({ db, user }) : [],

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { can } from "@/lib/permissions";
-import type { ReportStatus } from "@/lib/report-model";
+import { isEditableStatus, type ReportStatus } from "@/lib/report-model";
 
 import { findReturnNotice, type ReturnNotice } from "./find-return-notice";
 import { listMyAssignments } from "./list-assignments";
@@ -50,9 +50,7 @@ export interface MyTasks {
  * or publication, reports returned to them, and comments they have not answered. Only their own agency.
  */
 export async function listMyTasks({ db, user }: { db: Database; user: SessionUser }): Promise<MyTasks> {
-  const assignments = (await listMyAssignments({ db, user })).filter(
-    (assignment) => assignment.status === "open" && ["draft", "returned"].includes(assignment.reportStatus),
-  );
+  const assignments = (await listMyAssignments({ db, user })).filter((assignment) => assignment.status === "open" && isEditableStatus(assignment.reportStatus));
   const wanted: ReportStatus[] = [
     ...(can(user.roles, "report.review") ? (["in_review"] as const) : []),
     ...(can(user.roles, "report.signoff") ? (["reviewed"] as const) : []),

@@ -6,6 +6,7 @@ import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { ForbiddenError, ReportError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
+import { beijingDay, beijingMidnight, findTransition, rolesAllowedTo, statusLabel, transitionBlocker, TRANSITIONS } from "@/lib/report-model";
 import { listSuggestions, reportSchema, type ReportStatus } from "@/lib/report-model";
 import { getReport } from "@/lib/reports/get-report";
 import { transitionReportSchema, type TransitionReport } from "@/lib/schemas/workflow";
@@ -14,10 +15,8 @@ import { formatDate } from "@/lib/format";
 import { findLatestRevisionWithStatus } from "@/lib/history/find-latest-revision";
 import { notifyTransition } from "@/lib/notifications";
 
-import { beijingToday } from "./deadlines";
 import { findErrorFindings } from "./find-error-findings";
 import { countUnresolvedThreads } from "./list-comment-threads";
-import { findTransition, rolesAllowedTo, statusLabel, transitionBlocker, TRANSITIONS } from "./transitions";
 
 export interface TransitionReportOptions {
   db: Database;
@@ -64,7 +63,7 @@ export async function transitionReport({
   await db.transaction(async (tx) => {
     const publication =
       rule.name === "publish"
-        ? { publishedAt: new Date(`${data.publishedOn}T00:00:00+08:00`), publishedNote: data.publishedNote }
+        ? { publishedAt: beijingMidnight(data.publishedOn), publishedNote: data.publishedNote }
         : rule.name === "reopen"
           ? { publishedAt: null, publishedNote: null }
           : {};
@@ -102,11 +101,11 @@ export async function transitionReport({
 function assertPublication(publishedOn: string, publishedNote: string, now: Date, signedAt: Date | undefined): void {
   if (!publishedOn) throw new ReportError("INVALID_INPUT", "missing date", { userMessage: "请填写公开日期" });
   if (!publishedNote) throw new ReportError("INVALID_INPUT", "missing link", { userMessage: "请填写公开网址或公开方式说明" });
-  const date = new Date(`${publishedOn}T00:00:00+08:00`);
+  const date = beijingMidnight(publishedOn);
   if (Number.isNaN(date.getTime())) throw new ReportError("INVALID_INPUT", "bad date", { userMessage: "公开日期无效" });
   if (date.getTime() > now.getTime()) throw new ReportError("INVALID_INPUT", "future date", { userMessage: "公开日期不能晚于今天" });
   // Both are calendar days in Beijing time: a report signed on 3月8日 may be published that same day.
-  if (signedAt && publishedOn < beijingToday(signedAt)) {
+  if (signedAt && publishedOn < beijingDay(signedAt)) {
     throw new ReportError("INVALID_INPUT", "published before signed", { userMessage: `公开日期不能早于签发日期（${formatDate(signedAt)}）` });
   }
 }

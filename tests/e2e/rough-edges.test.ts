@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 
 import type { Database } from "@/lib/db/client";
 import { insertReport } from "@/lib/reports/create-report";
-import { draftingYear } from "@/lib/workflow/drafting-year";
+import { draftingYear } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../fixtures/complete-report";
 import { SEED_PASSWORD, seedAgency, seedUser } from "../fixtures/factories";

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { textToDoc } from "@/lib/report-model";
+import { findChangeOutsideScope, textToDoc } from "@/lib/report-model";
 import { getReport, insertReport, saveReportContent } from "@/lib/reports";
-import { createAssignment, deleteAssignment, findChangeOutsideScope, listMyAssignments, listReportAssignments, updateAssignment } from "@/lib/workflow";
+import { createAssignment, deleteAssignment, listMyAssignments, listReportAssignments, updateAssignment } from "@/lib/workflow";
 
 import { buildCompleteReport } from "../fixtures/complete-report";
 import { seedAgency, seedUser } from "../fixtures/factories";

@@ -4,19 +4,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db/client";
 import * as tables from "@/lib/db/schema";
-import { textToDoc } from "@/lib/report-model";
+import { deadlineStatuses, describeDeadline, describeTransitions, textToDoc } from "@/lib/report-model";
 import { getReport, insertReport, saveReportContent, submitReport } from "@/lib/reports";
-import {
-  countUnresolvedThreads,
-  createCommentThread,
-  deadlineStatuses,
-  describeDeadline,
-  describeTransitions,
-  listCommentThreads,
-  replyToThread,
-  setThreadResolved,
-  transitionReport,
-} from "@/lib/workflow";
+import { countUnresolvedThreads, createCommentThread, listCommentThreads, replyToThread, setThreadResolved, transitionReport } from "@/lib/workflow";
 
 import { buildCompleteReport } from "../fixtures/complete-report";
 import { seedAgency, seedUser } from "../fixtures/factories";

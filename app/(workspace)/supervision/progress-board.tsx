@@ -4,8 +4,9 @@ import Link from "next/link";
 import { useMemo, useState } from "react";
 
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { formatChineseDate, formatDate } from "@/lib/report-model";
 import { BOARD_STATE_LABELS, BOARD_STATES, isBoardState, type BoardState } from "@/lib/supervision/board-states";
-import { chineseDay, chineseDayOfInstant, describeDaysLeft, filterBoard, levelLabel, sortBoard, type BoardSortKey } from "@/lib/supervision/board-view";
+import { describeDaysLeft, filterBoard, levelLabel, sortBoard, type BoardSortKey } from "@/lib/supervision/board-view";
 import type { BoardRow } from "@/lib/supervision/progress-board";
 
 import { ReminderForm } from "./reminder-form";
@@ -144,7 +145,7 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
                     <>
                       <span className="block">{describeDaysLeft(row)}</span>
                       <span className="block text-xs text-gray-500">
-                        {row.deadlineLabel}截止 {chineseDay(row.dueDate)}
+                        {row.deadlineLabel}截止 {formatChineseDate(row.dueDate)}
                       </span>
                     </>
                   )}
@@ -155,11 +156,11 @@ export function ProgressBoard({ rows, year }: { rows: BoardRow[]; year: number }
                 <td className="max-w-sm px-3 py-2 text-xs">
                   {row.reportId === null ? "—" : row.missingParts.length > 0 ? row.missingParts.join("；") : <span className="text-gray-500">齐全</span>}
                 </td>
-                <td className="px-3 py-2 whitespace-nowrap text-gray-600">{row.lastTouchedAt ? chineseDayOfInstant(row.lastTouchedAt) : "—"}</td>
+                <td className="px-3 py-2 whitespace-nowrap text-gray-600">{row.lastTouchedAt ? formatDate(new Date(row.lastTouchedAt)) : "—"}</td>
                 <td className="px-3 py-2 text-xs whitespace-nowrap">
                   {row.publishedOn ? (
                     <>
-                      <span className="block">{chineseDay(row.publishedOn)}</span>
+                      <span className="block">{formatChineseDate(row.publishedOn)}</span>
                       {row.isPublishedLate ? <Badge tone="danger">逾期公开</Badge> : null}
                       {row.publishedUrl ? (
                         <a href={row.publishedUrl} className="block max-w-48 truncate text-red-900 hover:underline" rel="noreferrer">

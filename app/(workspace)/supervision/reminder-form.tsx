@@ -4,7 +4,7 @@ import { useId, useState } from "react";
 
 import { Button } from "@/components/ui/button";
 import { useAction } from "@/components/workflow/use-action";
-import { chineseDay, chineseDayOfInstant } from "@/lib/supervision/board-view";
+import { formatChineseDate, formatDate } from "@/lib/report-model";
 
 import { sendReminderAction } from "./actions";
 
@@ -21,7 +21,7 @@ interface ReminderFormProps {
 export function ReminderForm({ agencyId, agencyName, year, dueDate, deadlineLabel, lastReminderAt }: ReminderFormProps) {
   const id = useId();
   const [isOpen, setIsOpen] = useState(false);
-  const [message, setMessage] = useState(`请于${chineseDay(dueDate)}前完成${year}年度法治政府建设年度报告的${deadlineLabel}。`);
+  const [message, setMessage] = useState(`请于${formatChineseDate(dueDate)}前完成${year}年度法治政府建设年度报告的${deadlineLabel}。`);
   const [sentAt, setSentAt] = useState<string | null>(null);
   const { run, error, isPending } = useAction();
   const onSend = () =>
@@ -66,7 +66,7 @@ export function ReminderForm({ agencyId, agencyName, year, dueDate, deadlineLabe
       )}
       {last ? (
         <p className="mt-1 text-xs text-gray-500" data-testid="last-reminder">
-          {sentAt ? "提醒已发送" : `上次催办 ${chineseDayOfInstant(last)}`}
+          {sentAt ? "提醒已发送" : `上次催办 ${formatDate(new Date(last))}`}
         </p>
       ) : null}
     </div>

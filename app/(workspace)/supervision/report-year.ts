@@ -1,4 +1,4 @@
-import { draftingYear } from "@/lib/workflow/drafting-year";
+import { draftingYear } from "@/lib/report-model";
 
 /** The report year in the query string, or the year being drafted now (Beijing time; see drafting-year). */
 export function reportYearFrom(value: string | undefined, now = new Date()): number {

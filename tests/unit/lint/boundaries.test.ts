@@ -34,6 +34,12 @@ const CROSSINGS: Array<[folder: string, file: string, source: string]> = [
   ["reuse → database", "lib/reuse/probe.ts", 'import { tables } from "@/lib/db";\nexport const x = tables;\n'],
   ["text → report-model", "lib/text/probe.ts", 'import { docToText } from "@/lib/report-model";\nexport const x = docToText;\n'],
   ["text → node:fs", "lib/text/probe.ts", 'import { readFileSync } from "node:fs";\nexport const x = readFileSync;\n'],
+  ["workflow rules → database", "lib/report-model/workflow/probe.ts", 'import { tables } from "@/lib/db";\nexport const x = tables;\n'],
+  [
+    "workflow rules → workflow verbs",
+    "lib/report-model/workflow/probe.ts",
+    'import { transitionReport } from "@/lib/workflow";\nexport const x = transitionReport;\n',
+  ],
   ["schemas → auth", "lib/schemas/probe.ts", 'import { requireUser } from "@/lib/auth";\nexport const x = requireUser;\n'],
   ["export → next", "lib/export/docx/probe.ts", 'import { headers } from "next/headers";\nexport const x = headers;\n'],
   ["export → reports verbs", "lib/export/probe.ts", 'import { getReport } from "@/lib/reports";\nexport const x = getReport;\n'],
@@ -61,6 +67,11 @@ const ALLOWED: Array<[folder: string, file: string, source: string]> = [
   ["report-model → zod", "lib/report-model/probe.ts", 'import { z } from "zod";\nexport const x = z;\n'],
   ["validation → text", "lib/validation/rules/probe.ts", 'import { textSimilarity } from "@/lib/text/similarity";\nexport const x = textSimilarity;\n'],
   ["reuse → text", "lib/reuse/probe.ts", 'import { bigramCounts } from "@/lib/text/similarity";\nexport const x = bigramCounts;\n'],
+  [
+    "components → workflow rules next to the model",
+    "components/workflow/probe.tsx",
+    'import { deadlineStatuses, describeTransitions } from "@/lib/report-model";\nexport const x = [deadlineStatuses, describeTransitions];\n',
+  ],
   [
     "export → docx and node:path",
     "lib/export/docx/probe.ts",

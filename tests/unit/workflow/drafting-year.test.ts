@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { reportYearFrom } from "@/app/(workspace)/supervision/report-year";
-import { deadlineStatuses, describeDeadline } from "@/lib/workflow/deadlines";
-import { draftingYear, formatDueDate, isCurrentCycle } from "@/lib/workflow/drafting-year";
+import { deadlineStatuses, describeDeadline, draftingYear, formatChineseDate, isCurrentCycle } from "@/lib/report-model";
 
 // Issue #19, rough edges 1 and 2: which year is being drafted, and which reports can be overdue.
 describe("[DEADLINES] the year being drafted and overdue only in the current cycle", () => {
@@ -18,7 +17,7 @@ describe("[DEADLINES] the year being drafted and overdue only in the current cyc
   });
 
   it("the deadline shown for the drafted year reads as a Chinese date", () => {
-    expect(formatDueDate("2027-04-01")).toBe("2027年4月1日");
+    expect(formatChineseDate("2027-04-01")).toBe("2027年4月1日");
   });
 
   it("an old imported draft shows no overdue badge; the current cycle's late draft still does", () => {

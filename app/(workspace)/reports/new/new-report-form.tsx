@@ -7,9 +7,8 @@ import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 
 import { FormAlert } from "@/components/ui/form-alert";
+import { formatChineseDate, reportDeadlines } from "@/lib/report-model";
 import { createReportSchema } from "@/lib/schemas/report";
-import { reportDeadlines } from "@/lib/workflow/deadlines";
-import { formatDueDate } from "@/lib/workflow/drafting-year";
 
 import { createReportAction } from "./actions";
 
@@ -29,7 +28,7 @@ function describeYearDeadlines(year: unknown, settings: NewReportFormProps["dead
   const value = Number(year);
   if (!Number.isInteger(value) || value < 2000 || value > 2100) return "";
   const { submission, disclosure } = reportDeadlines(value, settings);
-  return `${formatDueDate(submission)}前报送，${formatDueDate(disclosure)}前公开`;
+  return `${formatChineseDate(submission)}前报送，${formatChineseDate(disclosure)}前公开`;
 }
 
 export function NewReportForm({ templates, previousReports, defaultYear, deadlineSettings }: NewReportFormProps) {

@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { getAgencyProfile } from "@/lib/admin";
 import { getDb } from "@/lib/db";
 import { listReports } from "@/lib/reports";
-import { draftingYear } from "@/lib/workflow/drafting-year";
+import { draftingYear } from "@/lib/report-model";
 import { listTemplates } from "@/templates";
 
 import { ImportPanel } from "./import-panel";

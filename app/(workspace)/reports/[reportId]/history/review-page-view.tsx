@@ -1,6 +1,6 @@
 import { AssignmentsPanel, CommentsPanel, HistoryPanel, ReportWorkflowBar, ReturnBanner, TrackedDocxPanel } from "@/components/workflow";
 import type { RevisionDiff, RevisionSummary } from "@/lib/history";
-import { beijingToday } from "@/lib/workflow/deadlines";
+import { beijingDay } from "@/lib/report-model";
 import type { ReportReview } from "@/lib/workflow";
 
 import {
@@ -38,10 +38,10 @@ export function ReviewPageView({ reportId, userId, review, revisions, comparison
         status={review.status}
         transitions={review.transitions}
         onTransition={transitionReportAction}
-        publication={report.publishedAt ? { publishedOn: beijingToday(report.publishedAt), note: report.publishedNote ?? "" } : null}
+        publication={report.publishedAt ? { publishedOn: beijingDay(report.publishedAt), note: report.publishedNote ?? "" } : null}
         checks={{ errorCount: review.errorCount, unresolvedCount: review.unresolved.total }}
         signedOn={review.signedOn}
-        today={beijingToday(new Date())}
+        today={beijingDay(new Date())}
       />
       <div className="grid gap-4 lg:grid-cols-[3fr_2fr]">
         <HistoryPanel

@@ -1,6 +1,13 @@
-import type { AgencySettings } from "@/lib/db/schema/agencies";
+import { beijingDay } from "../beijing-time";
 
 import { isCurrentCycle } from "./drafting-year";
+import { isSignedStatus } from "./status";
+
+/** The agency's deadline settings ("MM-DD"), as stored in its profile. */
+export interface DeadlineSettings {
+  submissionDeadline?: string;
+  disclosureDeadline?: string;
+}
 
 /** Defaults: 报送 by 3月1日 and 公开 by 4月1日 of the year after the report year. */
 export const DEFAULT_SUBMISSION_DEADLINE = "03-01";
@@ -22,10 +29,7 @@ export interface DeadlineStatus {
 }
 
 /** The two deadlines of a report year, from the agency's "MM-DD" settings. */
-export function reportDeadlines(
-  year: number,
-  settings: Pick<AgencySettings, "submissionDeadline" | "disclosureDeadline"> = {},
-): { submission: string; disclosure: string } {
+export function reportDeadlines(year: number, settings: DeadlineSettings = {}): { submission: string; disclosure: string } {
   return {
     submission: `${year + 1}-${validMonthDay(settings.submissionDeadline) ?? DEFAULT_SUBMISSION_DEADLINE}`,
     disclosure: `${year + 1}-${validMonthDay(settings.disclosureDeadline) ?? DEFAULT_DISCLOSURE_DEADLINE}`,
@@ -36,31 +40,24 @@ function validMonthDay(value: string | undefined): string | undefined {
   return value && /^(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(value) ? value : undefined;
 }
 
-/** Today's date in Beijing, YYYY-MM-DD. */
-export function beijingToday(now: Date): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
-}
-
 function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
-
-const SUBMITTED = ["signed", "published"];
 
 /**
  * The submission deadline is met once the report is signed off; disclosure once it is published.
  * A report of a closed cycle (an archived or imported old report) shows only what was done, never overdue.
  */
-export function deadlineStatuses(input: { year: number; status: string; settings?: AgencySettings; now: Date }): DeadlineStatus[] {
+export function deadlineStatuses(input: { year: number; status: string; settings?: DeadlineSettings; now: Date }): DeadlineStatus[] {
   const { submission, disclosure } = reportDeadlines(input.year, input.settings);
-  const today = beijingToday(input.now);
+  const today = beijingDay(input.now);
   const build = (kind: DeadlineStatus["kind"], label: string, dueDate: string, isDone: boolean): DeadlineStatus => {
     const daysLeft = daysBetween(today, dueDate);
     const state: DeadlineState = isDone ? "done" : daysLeft < 0 ? "late" : daysLeft <= DUE_SOON_DAYS ? "due_soon" : "upcoming";
     return { kind, label, dueDate, state, daysLeft };
   };
   const statuses = [
-    build("submission", "报送", submission, SUBMITTED.includes(input.status)),
+    build("submission", "报送", submission, isSignedStatus(input.status)),
     build("disclosure", "公开", disclosure, input.status === "published"),
   ];
   return isCurrentCycle(input.year, input.now) ? statuses : statuses.filter((status) => status.state === "done");

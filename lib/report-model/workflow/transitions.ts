@@ -1,6 +1,10 @@
-import { can, permissionTable, type Action } from "@/lib/permissions";
-import { REPORT_STATUS_LABELS, ROLE_LABELS, ROLES, type ReportStatus, type Role } from "@/lib/report-model";
-import type { TransitionName } from "@/lib/schemas/workflow";
+import { REPORT_STATUS_LABELS, ROLE_LABELS, ROLES, type ReportStatus, type Role } from "../constants";
+import { can, permissionTable, type Action } from "../permissions";
+
+import { EDITABLE_STATUSES, SIGNED_STATUSES } from "./status";
+
+export const TRANSITION_NAMES = ["submit", "return", "approve", "signoff", "publish", "reopen"] as const;
+export type TransitionName = (typeof TRANSITION_NAMES)[number];
 
 export interface TransitionRule {
   name: TransitionName;
@@ -13,13 +17,13 @@ export interface TransitionRule {
 
 /** The one state machine of a report: draft → in_review → reviewed → signed → published. */
 export const TRANSITIONS: readonly TransitionRule[] = [
-  { name: "submit", label: "提交审核", from: ["draft", "returned"], to: "in_review", permission: "report.submit" },
+  { name: "submit", label: "提交审核", from: EDITABLE_STATUSES, to: "in_review", permission: "report.submit" },
   { name: "return", label: "退回修改", from: ["in_review"], to: "returned", permission: "report.review" },
   { name: "return", label: "退回修改", from: ["reviewed"], to: "returned", permission: "report.signoff" },
   { name: "approve", label: "审核通过", from: ["in_review"], to: "reviewed", permission: "report.review" },
   { name: "signoff", label: "签发", from: ["reviewed"], to: "signed", permission: "report.signoff" },
   { name: "publish", label: "标记为已公开", from: ["signed"], to: "published", permission: "report.publish" },
-  { name: "reopen", label: "新修订", from: ["signed", "published"], to: "draft", permission: "report.reopen" },
+  { name: "reopen", label: "新修订", from: SIGNED_STATUSES, to: "draft", permission: "report.reopen" },
 ];
 
 export function findTransition(name: TransitionName, from: string): TransitionRule | undefined {

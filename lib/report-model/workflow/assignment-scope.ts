@@ -1,4 +1,5 @@
-import { isSameJson, reportSchema, type Report, type ReportSection } from "@/lib/report-model";
+import { reportSchema, type Report, type ReportSection } from "../report";
+import { isSameJson } from "../same-json";
 
 /** A part (itemId null) or one item a contributor may change. */
 export interface AssignmentScope {

@@ -1,0 +1,5 @@
+export * from "./assignment-scope";
+export * from "./deadlines";
+export * from "./drafting-year";
+export * from "./status";
+export * from "./transitions";
