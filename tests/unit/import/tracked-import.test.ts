@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { applyTrackedChanges, readTrackedDocx } from "@/lib/import/tracked";
+import { readDocumentXml } from "@/lib/import/tracked/read-tracked-docx";
 import { docToText, listSuggestions } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../../fixtures/complete-report";
@@ -92,5 +93,39 @@ describe("[IMPORT]: DOCX changed in 修订模式 (written by the docx package)",
     const untouched = report.sections[2]!.items[0]!;
     expect(result.report.sections[2]!.items[0]!).toEqual(untouched);
     expect(report.sections[0]!.items[0]!.body.content[0]!.content).toHaveLength(1);
+  });
+});
+
+describe("[IMPORT]: Word's own 修订 markup", () => {
+  const W = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="x"><w:body>${body}</w:body></w:document>`;
+
+  it("reads moves, entities, tabs and an inserted paragraph mark, and skips text boxes and field codes", () => {
+    const xml = W(
+      `<w:p><w:pPr><w:rPr><w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"/></w:rPr></w:pPr>` +
+        `<w:r><w:t>甲&amp;乙</w:t></w:r><w:moveFrom w:id="2" w:author="A" w:date="d"><w:r><w:t>丙</w:t></w:r></w:moveFrom>` +
+        `<w:r><w:tab/><w:instrText>PAGE</w:instrText></w:r><w:r><w:drawing><w:txbxContent><w:p><w:r><w:t>框</w:t></w:r></w:p></w:txbxContent></w:drawing></w:r></w:p>` +
+        `<w:p><w:moveTo w:id="3" w:author="B" w:date="d"><w:r><w:t>丙</w:t></w:r></w:moveTo></w:p>`,
+    );
+    const read = readDocumentXml(xml);
+    expect(read.paragraphs).toHaveLength(2);
+    expect(read.paragraphs[0]!.markChange).toBe("insert");
+    expect(read.paragraphs[0]!.chars.map((char) => `${char.char}:${char.kind}`).join(" ")).toBe("甲:normal &:normal 乙:normal 丙:delete \t:normal");
+    expect(read.paragraphs[1]!.chars).toMatchObject([{ char: "丙", kind: "insert", author: "B" }]);
+  });
+
+  it("joins a paragraph the leader split and keeps the inserted text in the original paragraph, saying so", () => {
+    const report = buildCompleteReport();
+    const text = docToText(report.sections[0]!.items[0]!.body);
+    const cut = text.indexOf("，") + 1;
+    const escape = (value: string) => value.replace(/&/g, "&amp;").replace(/</g, "&lt;");
+    const xml = W(
+      `<w:p><w:pPr><w:rPr><w:ins w:id="1" w:author="王局长" w:date="2026-11-25T09:30:00Z"/></w:rPr></w:pPr><w:r><w:t>${escape(text.slice(0, cut))}</w:t></w:r>` +
+        `<w:ins w:id="2" w:author="王局长" w:date="2026-11-25T09:30:00Z"><w:r><w:t>（补充）</w:t></w:r></w:ins></w:p>` +
+        `<w:p><w:r><w:t>${escape(text.slice(cut))}</w:t></w:r></w:p>`,
+    );
+    const result = applyTrackedChanges(report, { ...readDocumentXml(xml), comments: [] }, options());
+    expect(result.insertions).toBe(1);
+    expect(docToText(result.report.sections[0]!.items[0]!.body)).toBe(text.slice(0, cut) + "（补充）" + text.slice(cut));
+    expect(result.log).toEqual([expect.stringMatching(/处的分段未导入，新增内容并入原段落。$/)]);
   });
 });
