@@ -4,7 +4,7 @@
  * their absence fails the suite instead of skipping it.
  */
 import { execFileSync } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdir, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -86,6 +86,17 @@ describe.skipIf(!isReady)("[EXPORT] DOCX through LibreOffice and the PDF, on fou
     // Line for line as well: both engines break every line at the same character.
     expect(comparePages(left, right).reduce((sum, page) => sum + page.differences, 0)).toBe(0);
   });
+
+  it("the table-heavy district report with its indicator tables: the same lines on every page (npm run compare:pages)", async () => {
+    const district = reports.filter((entry) => entry.name.startsWith("wangchuan-district"));
+    expect(district).toHaveLength(1);
+    await mkdir(path.join(directory, "tables"));
+    const [tables] = await renderPairs(soffice!, district, path.join(directory, "tables"), { shouldPrintIndicatorTables: true });
+    const left = pageLines(tables!.docxPdf, pageCountOf(tables!.docxPdf));
+    const right = pageLines(tables!.pdf, pageCountOf(tables!.pdf));
+    expect(left.flat().some((line) => line.startsWith("指标单位本年度上年度"))).toBe(true);
+    expect(comparePages(left, right).filter((page) => page.differences > 0)).toEqual([]);
+  }, 300_000);
 
   /** The 署名 and 成文日期 lines (on the last page that has the date). */
   function closingLines(pdf: string, signature: string, date: string): { signature: PdfLine; date: PdfLine } {

@@ -41,7 +41,11 @@ export function createTable(table: PrintableTable, renderCell: CellRenderer, wid
       cantSplit: true,
       // A whole number of grid steps with its border, so the text after the table stays on the grid ("at least"
       // lets a row whose lines the estimate underrates grow rather than clip).
-      height: { value: lines * LINE_PITCH - ROW_BORDER, rule: HeightRule.ATLEAST },
+      // The first row also carries the table's top rule: exactly one border less when the estimate has room to spare.
+      height:
+        rowIndex === 0 && hasRoom(row, columnWidths, lines)
+          ? { value: lines * LINE_PITCH - 2 * ROW_BORDER, rule: HeightRule.EXACT }
+          : { value: lines * LINE_PITCH - ROW_BORDER, rule: HeightRule.ATLEAST },
       children: row.map((cell) => {
         const cellWidth = columnWidths.slice(column, column + cell.columnSpan).reduce((sum, value) => sum + value, 0);
         column += cell.columnSpan;
@@ -65,6 +69,19 @@ function estimatedLines(cell: PrintableTableCell, textWidth: number): number {
   const charsPerLine = Math.max(1, Math.floor(textWidth / SMALL_CHAR));
   const texts = cell.blocks.map((block) => (block.kind === "paragraph" ? block.prefix + inlinesToText(block.inlines) : ""));
   return texts.reduce((sum, text) => sum + Math.max(1, Math.ceil(textWidthInChars(text) / charsPerLine)), 0);
+}
+
+/** Every cell of the row fills its estimated lines with at least two characters to spare (an exact height cannot clip it). */
+function hasRoom(row: PrintableTableCell[], columnWidths: number[], lines: number): boolean {
+  let start = 0;
+  return row.every((cell) => {
+    const width = columnWidths.slice(start, start + cell.columnSpan).reduce((sum, value) => sum + value, 0) - 2 * CELL_INSET;
+    start += cell.columnSpan;
+    const charsPerLine = Math.max(1, Math.floor(width / SMALL_CHAR));
+    const texts = cell.blocks.map((block) => (block.kind === "paragraph" ? block.prefix + inlinesToText(block.inlines) : "\u0000"));
+    if (texts.includes("\u0000")) return false;
+    return texts.length <= lines && texts.every((text) => textWidthInChars(text) <= (lines - texts.length + 1) * charsPerLine - 2);
+  });
 }
 
 /** The 0.75 pt rule LibreOffice draws outside each row's height (measured), in twips. */

@@ -30,6 +30,7 @@ function scriptOf(char: string): Script | "weak" | "neutral" {
 export function withLatinGaps(runs: readonly TypstRun[]): TypstRun[] {
   const out: TypstRun[] = [];
   let previous: Script | undefined;
+  let lastChar = "";
   for (const run of runs) {
     if (!("text" in run)) {
       if ("br" in run) previous = undefined;
@@ -45,6 +46,9 @@ export function withLatinGaps(runs: readonly TypstRun[]): TypstRun[] {
         continue;
       }
       const script = kind === "weak" ? previous : kind;
+      // No gap after ASCII punctuation ("4.加强"): only letters and digits meet Chinese with a gap.
+      if (kind === "asian" && previous === "latin" && !/[A-Za-z0-9]/.test(lastChar)) previous = undefined;
+      lastChar = char;
       if (script && previous && script !== previous) {
         if (segment) out.push({ ...run, text: segment });
         segment = "";
@@ -98,7 +102,14 @@ function tableData(table: PrintableTable, isHeadingBold: boolean) {
     columns,
     columnWidths: table.columnWidths.length === columns ? table.columnWidths : [],
     headerRows: headerRows === -1 ? table.rows.length : headerRows,
-    rows: table.rows.map((row) => row.map((cell) => ({ colspan: cell.columnSpan, rowspan: cell.rowSpan, blocks: cellBlocks(cell.blocks, isHeadingBold) }))),
+    rows: table.rows.map((row) =>
+      row.map((cell) => ({
+        colspan: cell.columnSpan,
+        rowspan: cell.rowSpan,
+        centered: cell.isCentered === true,
+        blocks: cellBlocks(cell.blocks, isHeadingBold),
+      })),
+    ),
   };
 }
 

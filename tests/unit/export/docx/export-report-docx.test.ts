@@ -138,7 +138,11 @@ describe("exportReportDocx styles", () => {
     expect(heights.length).toBeGreaterThan(5);
     // n grid steps (579 twips) less the 0.75 pt border LibreOffice adds to each row.
     for (const height of heights) expect((height + 15) % 579).toBe(0);
-    expect(heights.some((height) => height === 2 * 579 - 15)).toBe(true);
+    // A table's first row also carries the top rule: one border less, exactly, when its text has room to spare.
+    const firstRows = [...documentXml.matchAll(/<w:trHeight w:val="(\d+)" w:hRule="exact"\/>/g)].map((match) => Number(match[1]));
+    expect(firstRows.length).toBeGreaterThan(1);
+    for (const height of firstRows) expect((height + 30) % 579).toBe(0);
+    expect(firstRows.some((height) => height === 2 * 579 - 30)).toBe(true);
   });
 
   it("leaves an empty optional part out of the final document but keeps it in the draft", async () => {
