@@ -21,6 +21,11 @@ export function canSuggest(user: Pick<SessionUser, "roles">, status: string): bo
   return permission !== undefined && can(user.roles, permission);
 }
 
+/** May this user accept or reject suggestions now: the drafter while drafting, the reviewer or approver in their step. */
+export function canDecideSuggestions(user: Pick<SessionUser, "roles">, status: string): boolean {
+  return (DRAFTING_STATUSES.includes(status) && can(user.roles, "report.edit")) || canSuggest(user, status);
+}
+
 /**
  * How this user may change a report in this state: "edit" (the drafter, in draft or returned), "suggest" (only
  * suggestions: the reviewer in review, the approver when reviewed), or a refusal naming the reason.

@@ -112,7 +112,7 @@ describe.skipIf(!isAvailable)(`[SUGGEST] suggestion mode rules on ${testDbKind()
         content: [{ type: "paragraph", content: [{ type: "text", text: "全年开展专题学习八次。" }] }],
       });
       const notes = await db.select({ note: tables.reportRevisions.note }).from(tables.reportRevisions).where(eq(tables.reportRevisions.reportId, reportId));
-      expect(notes.map((row) => row.note)).toEqual(expect.arrayContaining(["接受修订 2 处", "拒绝修订 1 处"]));
+      expect(notes.map((row) => row.note)).toEqual(expect.arrayContaining(["提出修订", "接受修订 2 处", "拒绝修订 1 处"]));
       // A decided suggestion cannot be decided again.
       expect(await codeOf(resolveReportSuggestions({ db, user: drafter, input: { reportId, decision: "accept", ids: ["s-ji"] } }))).toBe("CONFLICT");
     });

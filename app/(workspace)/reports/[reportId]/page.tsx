@@ -12,7 +12,7 @@ import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/permissions";
 import { reportSchema, type ReportStatus } from "@/lib/report-model";
-import { canSuggest, EDITABLE_STATUSES, findDisplayName, findPreviousReport, findReport } from "@/lib/reports";
+import { canDecideSuggestions, canSuggest, EDITABLE_STATUSES, findDisplayName, findPreviousReport, findReport } from "@/lib/reports";
 import { getReportReview } from "@/lib/workflow";
 import { resolveReportTemplate } from "@/templates";
 
@@ -36,7 +36,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const review = await getReportReview({ db, user, reportId: row.id });
   // 修订模式: the reviewer in review, the approver before sign-off; their typing in the bodies becomes suggestions.
   const suggestAuthor = canSuggest(user, row.status) ? { id: user.id, name: user.displayName } : null;
-  const canResolveSuggestions = (isEditable && can(user.roles, "report.edit")) || suggestAuthor !== null;
+  const canResolveSuggestions = canDecideSuggestions(user, row.status);
   const openComments = review.unresolved.total;
   const previousContent = previous ? reportSchema.parse(previous.content) : null;
   return (
