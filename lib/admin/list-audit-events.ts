@@ -3,6 +3,7 @@ import { and, desc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
+import { beijingMidnight } from "@/lib/report-model";
 import { auditQuerySchema, type AuditQuery } from "@/lib/schemas/admin";
 import { assertCan } from "@/lib/workflow/assert-can";
 
@@ -11,12 +12,6 @@ export type AuditEventRow = typeof tables.auditEvents.$inferSelect;
 export const AUDIT_PAGE_SIZE = 50;
 /** The CSV download stops here; narrow the filter for more. */
 export const AUDIT_EXPORT_LIMIT = 50_000;
-
-/** Beijing midnight of a YYYY-MM-DD day. */
-function dayStart(day: string, offsetDays = 0): Date {
-  const date = new Date(`${day}T00:00:00+08:00`);
-  return new Date(date.getTime() + offsetDays * 86_400_000);
-}
 
 async function whereFor(db: Database, user: SessionUser, query: ReturnType<typeof auditQuerySchema.parse>): Promise<SQL | undefined> {
   // Failed and successful sign-ins carry the user but not the agency: include the agency's users' events too.
@@ -29,8 +24,8 @@ async function whereFor(db: Database, user: SessionUser, query: ReturnType<typeo
   ];
   if (query.action) conditions.push(eq(tables.auditEvents.action, query.action));
   if (query.username) conditions.push(eq(tables.auditEvents.username, query.username));
-  if (query.from) conditions.push(gte(tables.auditEvents.at, dayStart(query.from)));
-  if (query.to) conditions.push(lt(tables.auditEvents.at, dayStart(query.to, 1)));
+  if (query.from) conditions.push(gte(tables.auditEvents.at, beijingMidnight(query.from)));
+  if (query.to) conditions.push(lt(tables.auditEvents.at, beijingMidnight(query.to, 1)));
   return and(...conditions);
 }
 

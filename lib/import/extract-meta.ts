@@ -1,4 +1,4 @@
-import { fromChineseNumeral } from "@/lib/report-model";
+import { beijingParts, fromChineseNumeral } from "@/lib/report-model";
 
 import { matchHeading } from "./headings";
 import { toIsoDate, type PageMeta } from "./page-meta";
@@ -168,7 +168,7 @@ function fillYear(meta: ExtractedMeta, body: SourceBlock[], page: PageMeta, cont
   const published = (page.publishedOn ?? page.writtenOn ?? meta.date).slice(0, 4);
   if (fromText) meta.year = Number(fromText);
   else if (published) meta.year = Number(published) - 1;
-  else meta.year = new Date().getFullYear() - 1;
+  else meta.year = beijingParts(new Date()).year - 1;
   const source = fromText ? `正文开头“${sampleOf(opening, 12)}”` : published ? `网页发布时间（${published}年，来自网页信息）的上一年` : "当前年份的上一年";
   context.log.push({ kind: "guessed", message: `标题中没有年度，年度按${source}定为${meta.year}年，请确认。` });
   context.uncertain.push({ target: "meta", field: "year", source, chosen: String(meta.year), message: `年度定为${meta.year}年，请确认。` });

@@ -1,14 +1,12 @@
 import { Mark, mergeAttributes } from "@tiptap/core";
 
+import { formatDateTime } from "./beijing-time";
 import type { SuggestionMarkType } from "./rich-text";
 
 /** "2026年11月29日 16:15" in Beijing time, for the hover title of a suggestion. */
 export function beijingTime(iso: string): string {
   const time = Date.parse(iso);
-  if (Number.isNaN(time)) return "";
-  const beijing = new Date(time + 8 * 3_600_000);
-  const pad = (value: number) => String(value).padStart(2, "0");
-  return `${beijing.getUTCFullYear()}年${beijing.getUTCMonth() + 1}月${beijing.getUTCDate()}日 ${pad(beijing.getUTCHours())}:${pad(beijing.getUTCMinutes())}`;
+  return Number.isNaN(time) ? "" : formatDateTime(new Date(time));
 }
 
 const ATTRIBUTE_NAMES = ["id", "authorId", "authorName", "at"] as const;

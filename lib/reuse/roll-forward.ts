@@ -1,5 +1,6 @@
 import { ReportError } from "@/lib/errors";
 import {
+  beijingParts,
   docToText,
   emptyDoc,
   newId,
@@ -155,6 +156,6 @@ function describeRollForward(fromYear: number, stats: RollForwardStats, now: Dat
   );
   if (stats.previousIndicatorValues > 0) log.push(`指标已清空，去年的${stats.previousIndicatorValues}项数值保留在旁作为参考。`);
   log.push(`“下一年度主要安排”已清空，请填写${year + 1}年的工作安排。`);
-  if (year > now.getFullYear()) log.push(`注意：${year}年尚未开始，请确认沿用的是上一年度的报告。`);
+  if (year > beijingParts(now).year) log.push(`注意：${year}年尚未开始，请确认沿用的是上一年度的报告。`);
   return log;
 }

@@ -3,6 +3,7 @@ import { auditEventsToCsv, listAuditEventsForExport } from "@/lib/admin";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { toRouteErrorResponse } from "@/lib/http";
+import { beijingDay } from "@/lib/report-model";
 import { auditQuerySchema } from "@/lib/schemas/admin";
 
 export const dynamic = "force-dynamic";
@@ -12,7 +13,7 @@ export async function GET(request: Request) {
     const user = await requireUser("audit.read");
     const query = auditQuerySchema.parse(Object.fromEntries(new URL(request.url).searchParams));
     const csv = auditEventsToCsv(await listAuditEventsForExport({ db: await getDb(), user, query }));
-    const day = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+    const day = beijingDay(new Date());
     return new Response(csv, {
       headers: {
         "Content-Type": "text/csv; charset=utf-8",
