@@ -19,7 +19,8 @@ export function classifyParagraph(inlines: PrintableInline[]): PrintableBlock {
   const match = level3 ?? level4;
   if (!match) return body;
   const rest = text.slice(match[0].length);
-  const isPlain = inlines.every((inline) => inline.kind === "text" && !inline.isBold && !inline.isItalic);
+  // A heading prints as one plain run: a suggestion or an anchored comment in it keeps it a paragraph.
+  const isPlain = inlines.every((inline) => inline.kind === "text" && !inline.isBold && !inline.isItalic && !inline.change && !inline.commentIds);
   const firstStop = rest.search(/[。！？]/);
   const isStandalone = !rest.includes("\n") && textWidthInChars(rest) <= MAX_HEADING_WIDTH && (firstStop === -1 || firstStop === rest.length - 1);
   if (isStandalone && isPlain && rest.trim() !== "") {

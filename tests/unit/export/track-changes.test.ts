@@ -28,6 +28,21 @@ describe("[EXPORT]: review DOCX with suggestions and comments", () => {
     expect(paragraph.xml).toMatch(/<w:delText[^>]*>六次<\/w:delText>.*<w:t[^>]*>八次<\/w:t>/s);
   });
 
+  it("keeps a suggestion in a short numbered paragraph that would otherwise print as a plain level-3 heading", async () => {
+    const report = buildReportUnderReview();
+    const mark = { type: "suggestInsert" as const, attrs: { id: "s-h3", authorId: "reviewer-li", authorName: "李审核", at: SUGGESTED_AT } };
+    report.sections[0]!.items[3]!.body.content.unshift({
+      type: "paragraph",
+      content: [
+        { type: "text", text: "1.加强" },
+        { type: "text", text: "制度", marks: [mark] },
+        { type: "text", text: "建设" },
+      ],
+    });
+    const xml = unzipDocx(await exportReportDocx(report, { isDraft: true }))["word/document.xml"]!;
+    expect(xml).toMatch(/<w:ins w:id="\d+" w:author="李审核" w:date="[^"]+"><w:r>.*?<w:t[^>]*>制度<\/w:t><\/w:r><\/w:ins>/s);
+  });
+
   it("anchors open comments to their text in comments.xml with range start, end and reference", async () => {
     const report = buildReportUnderReview();
     const parts = unzipDocx(await exportReportDocx(report, { isDraft: true, comments: openThreads(report) }));
