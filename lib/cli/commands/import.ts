@@ -1,5 +1,6 @@
 import { docToText, formatChineseDate, SECTION_KIND_LABELS, type Report } from "@/lib/report-model";
 import type { ImportResult } from "@/lib/import";
+import { recordImportedNumbering } from "@/lib/validation/rules/source-numbering";
 
 import { importReportFile } from "../read-report-file";
 import { CliInputError, parseArgs, type CliCommand, type CliIo } from "../types";
@@ -59,7 +60,8 @@ const importCommand: CliCommand = {
     if (!input) throw new CliInputError("请指定要导入的文件，例如：import 2024年报告.docx");
     if (extra.length > 0) throw new CliInputError(`多余的参数：${extra.join(" ")}`);
     const result = await importReportFile(input);
-    if (options.json) io.stdout(JSON.stringify(toImportJson(result.report), null, 2));
+    // The JSON keeps the file's wrong heading numerals, so `validate` on it reports them as on the file.
+    if (options.json) io.stdout(JSON.stringify(toImportJson(recordImportedNumbering(result.report, result.sourceHeadings)), null, 2));
     else printSummary(result, io);
     return 0;
   },

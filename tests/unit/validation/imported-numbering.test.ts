@@ -1,4 +1,12 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
 import { describe, expect, it } from "vitest";
+
+import importCommand from "@/lib/cli/commands/import";
+import validateCommand from "@/lib/cli/commands/validate";
+import type { CliIo } from "@/lib/cli/types";
 
 import { importText } from "@/lib/import";
 import { newId, reportSchema, emptyDoc, type Report } from "@/lib/report-model";
@@ -95,5 +103,26 @@ describe("numbering findings of an imported file, kept with the stored report", 
     );
     const all = [first!, third!].reduce((current, finding) => applyFix(current, finding.fix!), acknowledged);
     expect(numberingOf(validateReport(all, { template }))).toEqual([]);
+  });
+
+  it("the CLI: `import --json` keeps the records, and `validate` on that JSON reports what it reports on the file", async () => {
+    const directory = mkdtempSync(path.join(os.tmpdir(), "nianbao-numbering-"));
+    const textFile = path.join(directory, "报告.txt");
+    writeFileSync(textFile, LINES.join("\n"));
+    const run = async (command: typeof importCommand, args: string[]) => {
+      const out: string[] = [];
+      const io: CliIo = { stdout: (text) => out.push(text), stderr: () => undefined };
+      await command.run(args, io);
+      return out.join("\n");
+    };
+    const jsonFile = path.join(directory, "报告.nianbao.json");
+    writeFileSync(jsonFile, await run(importCommand, [textFile, "--json"]));
+    const numbering = async (file: string) =>
+      (JSON.parse(await run(validateCommand, [file, "--json"])) as { findings: Finding[] }).findings
+        .filter((finding) => finding.ruleId === "source-numbering")
+        .map(({ message, location }) => [message, location.field, location.sectionIndex, location.itemIndex]);
+    const onFile = await numbering(textFile);
+    expect(onFile).toHaveLength(3);
+    expect(await numbering(jsonFile)).toEqual(onFile);
   });
 });
