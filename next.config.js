@@ -2,7 +2,22 @@
 // No outside calls: Next.js telemetry stays off however the app is built or started (see README).
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-// The Content-Security-Policy carries a fresh nonce per request, so proxy.ts sets it (lib/csp.ts), not this file.
+// Pages get their Content-Security-Policy with a fresh nonce per request from proxy.ts (lib/csp.ts). API answers
+// (JSON and files, never pages) get the same policy without a nonce from here; tests/unit/security/csp.test.ts
+// checks that this string is what lib/csp.ts builds. The publication route sets its own, stricter one.
+const apiContentSecurityPolicy = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "worker-src 'self' blob:",
+  "object-src 'none'",
+  "base-uri 'self'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join("; ");
 
 /** @type {import('next').NextConfig} */
 const nextConfig = {
@@ -20,6 +35,7 @@ const nextConfig = {
   },
   async headers() {
     return [
+      { source: "/api/((?!publication/).*)", headers: [{ key: "Content-Security-Policy", value: apiContentSecurityPolicy }] },
       {
         source: "/:path*",
         headers: [

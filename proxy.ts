@@ -27,7 +27,7 @@ function newNonce(): string {
 }
 
 export function proxy(request: NextRequest): NextResponse {
-  const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV !== "production");
+  const policy = contentSecurityPolicy(newNonce(), process.env.NODE_ENV === "development");
   if (request.headers.has("next-action") && !isSameOriginAction(request)) {
     // The same shape as the route handlers' errors; no `ok` key, which only an action's own result carries.
     const refused = NextResponse.json({ error: { code: "FORBIDDEN", message: "请求来源无法确认，已拒绝" } }, { status: 403 });
@@ -43,6 +43,8 @@ export function proxy(request: NextRequest): NextResponse {
 }
 
 export const config = {
-  // Static files carry no inline script, and the publication route sets its own stricter policy.
-  matcher: [{ source: "/((?!_next/static|_next/image|api/publication|icon\\.svg|favicon\\.ico).*)" }],
+  // Pages and server actions only. Next.js copies the body of every request a proxy sees (and waits for all of
+  // it), so API routes, which stream uploads against their own limits (lib/http.ts), stay out; they get the same
+  // policy without a nonce from next.config.js. Static files carry no inline script.
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|icon\\.svg|favicon\\.ico).*)" }],
 };

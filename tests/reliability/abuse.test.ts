@@ -279,7 +279,10 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
     it("[QUEUE]: one user cannot queue more than two jobs; others are still served", async () => {
       const pdf = files.slowPdf;
       const controller = new AbortController();
-      const slow = [upload(subject.app.baseUrl, attacker, "a.pdf", pdf, controller.signal), upload(subject.app.baseUrl, attacker, "b.pdf", pdf, controller.signal)];
+      const slow = [
+        upload(subject.app.baseUrl, attacker, "a.pdf", pdf, controller.signal),
+        upload(subject.app.baseUrl, attacker, "b.pdf", pdf, controller.signal),
+      ];
       await new Promise((resolve) => setTimeout(resolve, 500));
       const third = await refusalOf(upload(subject.app.baseUrl, attacker, "c.pdf", pdf));
       expect(third.status).toBe(429);

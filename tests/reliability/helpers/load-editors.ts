@@ -92,7 +92,7 @@ export function findServerPid(): number {
     try {
       const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
       const parent = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
-      if (parent === process.pid && readFileSync(`/proc/${entry}/cmdline`, "utf8").includes("next")) return Number(entry);
+      if (parent === process.pid && /next|server\.mjs/.test(readFileSync(`/proc/${entry}/cmdline`, "utf8"))) return Number(entry);
     } catch {
       // the process ended while scanning
     }
