@@ -3,7 +3,7 @@
 import { memo, useMemo } from "react";
 
 import { headingPrefix, type Commitment, type Report } from "@/lib/report-model";
-import { linkCommitment, setCommitmentStatus, suggestCommitmentLinks } from "@/lib/reuse";
+import { linkCommitment, setCommitmentStatus, suggestCommitmentLinks } from "@/lib/reuse/commitments";
 
 import { Button } from "@/components/ui/button";
 import { Textarea } from "@/components/ui/input";

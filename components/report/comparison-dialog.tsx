@@ -3,7 +3,7 @@
 import { useMemo } from "react";
 
 import { findIndicator, type Report } from "@/lib/report-model";
-import { compareReports } from "@/lib/reuse";
+import { compareReports } from "@/lib/reuse/compare";
 
 import { Dialog } from "@/components/ui/dialog";
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import { describeConflictSide, trimSharedText, type ConflictSideName, type MergeChoice, type MergeConflict } from "@/lib/collab";
-import { diffText } from "@/lib/reuse";
+import { diffText } from "@/lib/reuse/text-diff";
 
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";

@@ -3,7 +3,7 @@
 import { memo, useMemo, useRef } from "react";
 
 import { docToText, GANGYAO_AREA_LABELS, GANGYAO_AREAS, headingPrefix, type GangyaoArea, type ReportItem, type RichDoc } from "@/lib/report-model";
-import { clearResolvedPendingUpdates, confirmPendingUpdate, findPendingRanges } from "@/lib/reuse";
+import { clearResolvedPendingUpdates, confirmPendingUpdate, findPendingRanges } from "@/lib/reuse/pending-updates";
 
 import { BodyEditor, type BodyEditorHandle, type TextRanges } from "@/components/editor/body-editor";
 import { isImeKeyEvent } from "@/components/editor/composition";

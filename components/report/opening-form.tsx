@@ -3,7 +3,7 @@
 import { memo, useMemo, useRef, useState } from "react";
 
 import { docToText, fillPattern, type Report, type ReportTemplate, type RichDoc } from "@/lib/report-model";
-import { findPendingRangesInText, keepPresentPendingUpdates } from "@/lib/reuse";
+import { findPendingRangesInText, keepPresentPendingUpdates } from "@/lib/reuse/pending-updates";
 
 import { BodyEditor, type BodyEditorHandle, type TextRanges } from "@/components/editor/body-editor";
 import { Button } from "@/components/ui/button";

@@ -3,7 +3,7 @@
 import { memo, useState } from "react";
 
 import { headingPrefix, SECTION_KIND_LABELS, type Report, type ReportTemplate } from "@/lib/report-model";
-import { canRemoveSection } from "@/lib/reuse";
+import { canRemoveSection } from "@/lib/reuse/statutory-parts";
 
 import { cn } from "@/components/ui/cn";
 

@@ -3,7 +3,8 @@
 import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from "react";
 
 import type { Report, ReportSection, ReportTemplate, TemplateSection } from "@/lib/report-model";
-import { createSectionFromTemplate, findLeaderDutyPassages, insertSectionInOrder, moveLeaderDutyPassage, type LeaderDutyPassage } from "@/lib/reuse";
+import { findLeaderDutyPassages, moveLeaderDutyPassage, type LeaderDutyPassage } from "@/lib/reuse/leader-duty-passages";
+import { createSectionFromTemplate, insertSectionInOrder } from "@/lib/reuse/statutory-parts";
 
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 

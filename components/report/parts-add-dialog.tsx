@@ -3,7 +3,7 @@
 import { useState } from "react";
 
 import { fillPattern, SECTION_KIND_LABELS, type Report, type ReportTemplate, type TemplateSection } from "@/lib/report-model";
-import { findMissingStatutorySections, templateSectionsOf } from "@/lib/reuse";
+import { findMissingStatutorySections, templateSectionsOf } from "@/lib/reuse/statutory-parts";
 
 import { Button } from "@/components/ui/button";
 import { Dialog } from "@/components/ui/dialog";
