@@ -1,5 +1,5 @@
 import type { Report } from "./report";
-import type { RichDoc, RichMark, RichNode, SuggestionAttrs, SuggestionMarkType } from "./rich-text";
+import { docToText, type RichDoc, type RichMark, type RichNode, type SuggestionAttrs, type SuggestionMarkType } from "./rich-text";
 
 /** Where a suggestion sits: the opening or one item's body. */
 export type SuggestionLocation = { field: "opening" } | { field: "body"; sectionId: string; itemId: string };
@@ -186,4 +186,66 @@ function forEachBody(report: Report, visit: (doc: RichDoc, location: SuggestionL
   for (const section of report.sections) {
     for (const item of section.items) visit(item.body, { field: "body", sectionId: section.id, itemId: item.id });
   }
+}
+
+const DELETED = "\u0000";
+
+function maskDeleted(node: RichNode): RichNode {
+  if (node.type === "text" && node.marks?.some((mark) => mark.type === "suggestDelete")) {
+    return { type: "text", text: DELETED.repeat((node.text ?? "").length) };
+  }
+  return node.content ? { ...node, content: node.content.map(maskDeleted) } : node;
+}
+
+/**
+ * For each character of `docToText(acceptedView)` of this body, its offset in `docToText(body)` (plus one entry
+ * for the end), so findings on the accepted text can be shown in the editor, which shows the deleted text too.
+ * Null when the two texts cannot be lined up (then a caller drops the range rather than point at the wrong place).
+ */
+export function acceptedTextOffsets(doc: RichDoc): number[] | null {
+  const masked = docToText(maskDeleted(doc));
+  const offsets: number[] = [];
+  let accepted = "";
+  let lineStart = 0;
+  let hasLine = false;
+  const lines = masked.split("\n");
+  lines.forEach((line, index) => {
+    // A paragraph whose whole text is deleted goes, with its line break, when the deletion is accepted.
+    const isDropped = line.length > 0 && [...line].every((char) => char === DELETED);
+    if (!isDropped) {
+      if (hasLine) {
+        accepted += "\n";
+        offsets.push(lineStart - 1);
+      }
+      hasLine = true;
+      for (let column = 0; column < line.length; column += 1) {
+        if (line[column] === DELETED) continue;
+        accepted += line[column];
+        offsets.push(lineStart + column);
+      }
+    }
+    lineStart += line.length + (index < lines.length - 1 ? 1 : 0);
+  });
+  offsets.push(masked.length);
+  return accepted === docToText(resolveDocSuggestions(doc, () => "accept")) ? offsets : null;
+}
+
+/** A range in the accepted text of the body at `location` (opening or an item), as a range in the body's own text. */
+export function originalRangeOf(
+  report: Report,
+  location: { field: string; itemId?: string },
+  range: { from: number; to: number },
+): { from: number; to: number } | undefined {
+  const doc =
+    location.field === "opening"
+      ? report.opening
+      : location.field === "body"
+        ? report.sections.flatMap((section) => section.items).find((item) => item.id === location.itemId)?.body
+        : undefined;
+  if (!doc || !docHasSuggestions(doc)) return range;
+  const offsets = acceptedTextOffsets(doc);
+  if (!offsets) return undefined;
+  const from = offsets[Math.min(range.from, offsets.length - 1)]!;
+  const to = range.to > range.from ? offsets[Math.min(range.to - 1, offsets.length - 1)]! + 1 : from;
+  return { from, to };
 }

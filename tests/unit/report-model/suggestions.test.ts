@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import {
   acceptAllSuggestions,
+  acceptedTextOffsets,
   acceptedView,
   acceptSuggestion,
   docToText,
@@ -213,5 +214,47 @@ describe("validation reads the text with suggestions accepted", () => {
     expect(duplicateCommaFindings([text("全年共办理行政复议案件3件，，其中维持2件。")])).toHaveLength(1);
     expect(duplicateCommaFindings([text("全年共办理行政复议案件3件，"), text("，", del("d")), text("其中维持2件。")])).toEqual([]);
     expect(duplicateCommaFindings([text("全年共办理行政复议案件3件，"), text("，", ins("i")), text("其中维持2件。")])).toHaveLength(1);
+  });
+
+  it("places findings and fixes on the body's own text, where the deleted words are still shown", () => {
+    const report = buildCompleteReport();
+    const item = report.sections[0]!.items[0]!;
+    item.body = {
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [text("整段删除。", del("p"))] },
+        { type: "paragraph", content: [text("全年"), text("共", del("d")), text("办理行政复议案件3件，，其中维持2件。")] },
+      ],
+    };
+    const own = docToText(item.body);
+    const [finding] = validateReport(report).filter((candidate) => candidate.location.itemId === item.id && candidate.message.includes("重复"));
+    expect(finding).toBeDefined();
+    const range = finding!.location.range!;
+    expect(own.slice(range.from, range.to)).toBe("，，");
+    const edits = [...(finding!.fix?.edits ?? [])].sort((a, b) => b.from - a.from);
+    expect(edits.length).toBeGreaterThan(0);
+    const fixed = edits.reduce((textSoFar, edit) => textSoFar.slice(0, edit.from) + edit.insert + textSoFar.slice(edit.to), own);
+    expect(fixed).toBe("整段删除。\n全年共办理行政复议案件3件，其中维持2件。");
+  });
+});
+
+describe("acceptedTextOffsets", () => {
+  it("maps each accepted character to its place in the body's own text", () => {
+    const doc = {
+      type: "doc" as const,
+      content: [
+        { type: "paragraph" as const },
+        { type: "paragraph" as const, content: [text("甲"), text("乙", del("d")), text("丙", ins("i"))] },
+        { type: "paragraph" as const, content: [text("删", del("d2"))] },
+        { type: "paragraph" as const, content: [text("丁")] },
+      ],
+    };
+    const own = docToText(doc);
+    expect(own).toBe("\n甲乙丙\n删\n丁");
+    const offsets = acceptedTextOffsets(doc)!;
+    const accepted = docToText(acceptAllSuggestions({ ...buildCompleteReport(), opening: doc }).opening);
+    expect(accepted).toBe("\n甲丙\n丁");
+    expect([...accepted].map((char, index) => own[offsets[index]!] === char)).toEqual([...accepted].map(() => true));
+    expect(offsets[accepted.length]).toBe(own.length);
   });
 });
