@@ -1,18 +1,15 @@
-import { and, eq, inArray } from "drizzle-orm";
-
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
-import { tables } from "@/lib/db";
+import { toErrorBody } from "@/lib/errors";
+import { isSignedStatus } from "@/lib/report-model";
 import { exportReport, type ExportedFile } from "@/lib/reports/export-report";
-import { assertCan } from "@/lib/workflow/assert-can";
 
 import { BOARD_STATE_LABELS, boardStateOf } from "./board-states";
 import { csvCell } from "./board-view";
-import { listSubordinateAgencies } from "./list-subordinate-agencies";
+import { listSubordinateReports } from "./list-subordinate-reports";
 import { safeFileName, zipStream, type ZipEntry } from "./zip-stream";
 
 const FORMATS = ["docx", "pdf"] as const;
-const SIGNED = ["signed", "published"];
 
 export interface SignedReportRef {
   reportId: string;
@@ -44,28 +41,12 @@ export interface SignedReportsArchive {
  * 机关名_2025年度法治政府建设年度报告.docx, with 清单.csv listing what is in it and what is not.
  */
 export async function exportSignedReports({ db, user, year, exportFile = exportReport, onFile }: ExportSignedReportsOptions): Promise<SignedReportsArchive> {
-  assertCan(user, "supervision.read");
-  const agencies = await listSubordinateAgencies(db, user.agencyId);
-  const rows =
-    agencies.length === 0
-      ? []
-      : await db
-          .select({ id: tables.reports.id, agencyId: tables.reports.agencyId, status: tables.reports.status })
-          .from(tables.reports)
-          .where(
-            and(
-              eq(tables.reports.year, year),
-              inArray(
-                tables.reports.agencyId,
-                agencies.map((agency) => agency.id),
-              ),
-            ),
-          );
+  const { agencies, reportOf } = await listSubordinateReports({ db, user, years: [year] });
   const reports: SignedReportRef[] = [];
   const skipped: SignedReportsArchive["skipped"] = [];
   for (const agency of agencies) {
-    const row = rows.find((candidate) => candidate.agencyId === agency.id);
-    if (row && SIGNED.includes(row.status)) reports.push({ reportId: row.id, agencyName: agency.name });
+    const row = reportOf(agency.id, year);
+    if (row && isSignedStatus(row.status)) reports.push({ reportId: row.id, agencyName: agency.name });
     else skipped.push({ agencyName: agency.name, state: BOARD_STATE_LABELS[boardStateOf(row?.status ?? null)] });
   }
   const failures: SignedReportsArchive["failures"] = [];
@@ -79,7 +60,7 @@ export async function exportSignedReports({ db, user, year, exportFile = exportR
         try {
           file = await exportFile({ db, user, reportId: report.reportId, format, isFinal: true });
         } catch (error) {
-          const message = error instanceof Error ? ((error as { userMessage?: string }).userMessage ?? error.message) : String(error);
+          const message = toErrorBody(error)?.message ?? (error instanceof Error ? error.message : String(error));
           failures.push({ agencyName: report.agencyName, format, message });
           manifest.push([report.agencyName, "导出失败", `${format.toUpperCase()}：${message}`].map(csvCell).join(","));
           onFile?.({ agencyName: report.agencyName, fileName, error: message });

@@ -1,14 +1,10 @@
-import { and, inArray } from "drizzle-orm";
-
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
-import { tables } from "@/lib/db";
 import { reportSchema, type Report } from "@/lib/report-model";
-import { assertCan } from "@/lib/workflow/assert-can";
 import { findTemplate } from "@/templates";
 
 import { findCommonGaps, type CommonGaps } from "./common-gaps";
-import { listSubordinateAgencies } from "./list-subordinate-agencies";
+import { listSubordinateReports } from "./list-subordinate-reports";
 import { summarizeIndicators, type IndicatorSummary } from "./summarize-indicators";
 
 export interface SupervisionSummary {
@@ -19,25 +15,9 @@ export interface SupervisionSummary {
 
 /** The 汇总 of one year across the supervisor's subordinate agencies, against the year before. */
 export async function getSupervisionSummary({ db, user, year }: { db: Database; user: SessionUser; year: number }): Promise<SupervisionSummary> {
-  assertCan(user, "supervision.read");
-  const agencies = await listSubordinateAgencies(db, user.agencyId);
-  const rows =
-    agencies.length === 0
-      ? []
-      : await db
-          .select({ agencyId: tables.reports.agencyId, year: tables.reports.year, content: tables.reports.content })
-          .from(tables.reports)
-          .where(
-            and(
-              inArray(tables.reports.year, [year, year - 1]),
-              inArray(
-                tables.reports.agencyId,
-                agencies.map((agency) => agency.id),
-              ),
-            ),
-          );
+  const { agencies, reportOf } = await listSubordinateReports({ db, user, years: [year, year - 1] });
   const contentOf = (agencyId: string, forYear: number): Report | null => {
-    const row = rows.find((candidate) => candidate.agencyId === agencyId && candidate.year === forYear);
+    const row = reportOf(agencyId, forYear);
     return row ? reportSchema.parse(row.content) : null;
   };
   const inputs = agencies.map((agency) => ({

@@ -4,10 +4,9 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { reportSchema } from "@/lib/report-model";
-import { assertCan } from "@/lib/workflow/assert-can";
 import { findTemplate } from "@/templates";
 
-import { listSubordinateAgencies } from "./list-subordinate-agencies";
+import { listSubordinateReports } from "./list-subordinate-reports";
 import { buildBoardRow, type BoardRow } from "./progress-board";
 
 export interface ListProgressBoardOptions {
@@ -19,21 +18,16 @@ export interface ListProgressBoardOptions {
 
 /** Every subordinate agency's progress on one report year; agencies without a report are 未开始. */
 export async function listProgressBoard({ db, user, year, now = new Date() }: ListProgressBoardOptions): Promise<BoardRow[]> {
-  assertCan(user, "supervision.read");
-  const agencies = await listSubordinateAgencies(db, user.agencyId);
+  const { agencies, reportOf } = await listSubordinateReports({ db, user, years: [year] });
   if (agencies.length === 0) return [];
   const ids = agencies.map((agency) => agency.id);
-  const reports = await db
-    .select()
-    .from(tables.reports)
-    .where(and(eq(tables.reports.year, year), inArray(tables.reports.agencyId, ids)));
   const reminders = await db
     .select({ toAgencyId: tables.reminders.toAgencyId, createdAt: tables.reminders.createdAt })
     .from(tables.reminders)
     .where(and(eq(tables.reminders.year, year), eq(tables.reminders.fromAgencyId, user.agencyId), inArray(tables.reminders.toAgencyId, ids)))
     .orderBy(desc(tables.reminders.createdAt));
   return agencies.map((agency) => {
-    const row = reports.find((report) => report.agencyId === agency.id);
+    const row = reportOf(agency.id, year);
     const content = row ? reportSchema.parse(row.content) : null;
     return buildBoardRow(
       {

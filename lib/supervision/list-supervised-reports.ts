@@ -1,14 +1,10 @@
-import { and, eq, inArray } from "drizzle-orm";
-
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
-import { tables } from "@/lib/db";
 import { deadlineStatuses, reportSchema, type DeadlineStatus } from "@/lib/report-model";
 import { completeness, summarizeFindings, validateReport } from "@/lib/validation";
-import { assertCan } from "@/lib/workflow/assert-can";
 import { findTemplate } from "@/templates";
 
-import { listSubordinateAgencies } from "./list-subordinate-agencies";
+import { listSubordinateReports } from "./list-subordinate-reports";
 
 export interface SupervisedRow {
   agencyId: string;
@@ -41,23 +37,9 @@ export async function listSupervisedReports({
   year: number;
   now?: Date;
 }): Promise<SupervisedRow[]> {
-  assertCan(user, "supervision.read");
-  const agencies = await listSubordinateAgencies(db, user.agencyId);
-  if (agencies.length === 0) return [];
-  const reports = await db
-    .select()
-    .from(tables.reports)
-    .where(
-      and(
-        eq(tables.reports.year, year),
-        inArray(
-          tables.reports.agencyId,
-          agencies.map((agency) => agency.id),
-        ),
-      ),
-    );
+  const { agencies, reportOf } = await listSubordinateReports({ db, user, years: [year] });
   return agencies.map((agency) => {
-    const row = reports.find((report) => report.agencyId === agency.id);
+    const row = reportOf(agency.id, year);
     const base = { agencyId: agency.id, agencyName: agency.name, level: agency.level, depth: agency.depth };
     if (!row) return { ...base, report: null, deadlines: deadlineStatuses({ year, status: "draft", settings: agency.settings, now }) };
     const content = reportSchema.parse(row.content);
