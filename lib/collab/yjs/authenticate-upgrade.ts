@@ -19,7 +19,8 @@ const trustedProxies = parseTrustedProxies(env.TRUSTED_PROXIES);
  */
 export async function authenticateUpgrade(db: Database, request: IncomingMessage): Promise<SessionUser | null> {
   const token = (await getToken({
-    req: { headers: request.headers as Record<string, string> } as Parameters<typeof getToken>[0]["req"],
+    // next-auth reads the session cookie from `cookies` (an upgrade request has only the raw header).
+    req: { headers: request.headers as Record<string, string>, cookies: parseCookies(request.headers.cookie) } as Parameters<typeof getToken>[0]["req"],
     secret: getAuthSecret(),
   })) as { sub?: string; sessionVersion?: number; signedInAt?: number } | null;
   if (!token?.sub) return null;
@@ -32,6 +33,21 @@ export async function authenticateUpgrade(db: Database, request: IncomingMessage
     return typeof value === "string" ? value : undefined;
   }, trustedProxies);
   return { ...sessionUser, ip: ip ?? request.socket.remoteAddress };
+}
+
+function parseCookies(header: string | undefined): Record<string, string> {
+  const cookies: Record<string, string> = {};
+  for (const part of (header ?? "").split(";")) {
+    const index = part.indexOf("=");
+    if (index <= 0) continue;
+    const value = part.slice(index + 1).trim();
+    try {
+      cookies[part.slice(0, index).trim()] = decodeURIComponent(value);
+    } catch {
+      cookies[part.slice(0, index).trim()] = value;
+    }
+  }
+  return cookies;
 }
 
 /** A browser sends its page's origin with the upgrade; refuse one from another site (cross-site WebSocket hijacking). */

@@ -15,7 +15,7 @@ import { eq } from "drizzle-orm";
 
 import { findCollabAccess, type CollabAccess } from "./access";
 import { authenticateUpgrade, isSameOrigin } from "./authenticate-upgrade";
-import { appendCollabUpdate, loadCollabState } from "./collab-store";
+import { appendCollabUpdate, hasPendingCollabUpdates, loadCollabState } from "./collab-store";
 import { readSyncPayload } from "./message";
 import { collabDocumentName, reportIdOfDocument } from "./fields";
 import { syncReportWithDocument, type LiveReportState } from "./sync-report";
@@ -207,7 +207,14 @@ export function createCollabServer({
     async flushReport(reportId) {
       const name = collabDocumentName(reportId);
       const entry = loaded.get(name);
-      if (!entry) return false;
+      if (!entry) {
+        // Not open anywhere: updates a crash left unwritten are written back by loading the document once.
+        if (!(await hasPendingCollabUpdates(await getDb(), reportId))) return false;
+        const connection = await hocuspocus.openDirectConnection(name, {});
+        await loaded.get(name)?.chain;
+        await connection.disconnect();
+        return true;
+      }
       const before = entry.live.syncedRevision;
       await runSync(name, entry.document);
       return entry.live.syncedRevision !== before;

@@ -26,6 +26,16 @@ export async function loadCollabState(db: Database, reportId: string): Promise<S
   return { state: row?.state ?? null, bodies: row?.bodies ?? {}, revision: row?.revision ?? 0, updates };
 }
 
+/** Whether updates wait to be folded into the state (a crash came before their write-back). */
+export async function hasPendingCollabUpdates(db: Database, reportId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: tables.reportCollabUpdates.id })
+    .from(tables.reportCollabUpdates)
+    .where(eq(tables.reportCollabUpdates.reportId, reportId))
+    .limit(1);
+  return Boolean(row);
+}
+
 /** Appends one update; the server acknowledges it to the editor only after this returns. */
 export async function appendCollabUpdate(db: Database, reportId: string, update: Uint8Array, userId: string | null): Promise<number> {
   const [row] = await db.insert(tables.reportCollabUpdates).values({ reportId, update, userId }).returning({ id: tables.reportCollabUpdates.id });
