@@ -8,7 +8,7 @@ export interface PlacedComment {
   anchor: {
     sectionId: string | null;
     itemId: string | null;
-    field: "body" | "itemHeading" | "sectionHeading" | null;
+    field: "body" | "itemHeading" | "sectionHeading" | "lead" | null;
     from: number | null;
     to: number | null;
     quote: string;
@@ -51,12 +51,16 @@ interface Target {
   isUsed: boolean;
 }
 
+/** Text printed from a plain field (headings, a part's lead, title, 主送, 落款, 结束语): it cannot carry suggestions. */
 interface Heading {
   text: string;
-  sectionId: string;
+  /** What it is, for the log ("条目标题"). */
+  label: string;
+  sectionId: string | null;
   itemId: string | null;
-  /** First body target of the part or item. */
-  firstTarget: number;
+  field: "itemHeading" | "sectionHeading" | "lead" | null;
+  /** First body target of the part or item (a heading moves the matching there). */
+  firstTarget?: number;
 }
 
 interface Marker {
@@ -112,10 +116,13 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       record(() => ({ kind: "none", text: inserted }));
       continue;
     }
-    const heading = headings.find((candidate) => candidate.text === stripNumeral(rejected).trim());
+    const heading = headings.find((candidate) => candidate.text === plainFieldText(rejected));
     if (heading) {
-      cursor = heading.firstTarget;
-      if (hasChanges) log.push(`标题“${excerpt(rejected)}”中的修订未导入（${describeChanges(paragraph.chars)}）：标题不能带修订标记，请在编辑器中修改。`);
+      cursor = heading.firstTarget ?? cursor;
+      if (hasChanges)
+        log.push(
+          `${heading.label}“${excerpt(rejected)}”中的修订未导入（${describeChanges(paragraph.chars)}）：${heading.label}不能带修订标记，请在编辑器中修改。`,
+        );
       record(() => ({ kind: "heading", heading }));
       continue;
     }
@@ -165,11 +172,29 @@ function collectTargets(report: Report): { targets: Target[]; headings: Heading[
       if (rejected.trim()) targets.push({ order: targets.length, sectionId, itemId, doc, paragraph, chars, rejected, isUsed: false });
     }
   };
+  const meta = (text: string, label: string) => {
+    if (plainFieldText(text)) headings.push({ text: plainFieldText(text), label, sectionId: null, itemId: null, field: null });
+  };
+  meta(report.meta.title, "报告标题");
+  meta(report.meta.mainRecipient, "主送机关");
+  meta(report.meta.signature, "落款");
+  meta(report.closing, "结束语");
   add(report.opening, null, null);
   for (const section of report.sections) {
-    if (section.heading.trim()) headings.push({ text: section.heading.trim(), sectionId: section.id, itemId: null, firstTarget: targets.length });
+    const part = { sectionId: section.id, itemId: null, firstTarget: targets.length };
+    if (section.heading.trim()) headings.push({ ...part, text: plainFieldText(section.heading), label: "部分标题", field: "sectionHeading" });
+    for (const line of section.lead.split(/\r?\n/).filter((candidate) => candidate.trim()))
+      headings.push({ ...part, text: plainFieldText(line), label: "部分导语", field: "lead" });
     for (const item of section.items) {
-      if (item.heading.trim()) headings.push({ text: item.heading.trim(), sectionId: section.id, itemId: item.id, firstTarget: targets.length });
+      if (item.heading.trim())
+        headings.push({
+          text: plainFieldText(item.heading),
+          label: "条目标题",
+          sectionId: section.id,
+          itemId: item.id,
+          field: "itemHeading",
+          firstTarget: targets.length,
+        });
       add(item.body, section.id, item.id);
     }
   }
@@ -191,8 +216,13 @@ function findTarget(targets: Target[], rejected: string, cursor: number): Target
   );
 }
 
-function stripNumeral(text: string): string {
-  return text.replace(/^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/, "");
+/** A plain field as the DOCX prints it, without its numeral, line breaks (title lines) or 主送's colon. */
+function plainFieldText(text: string): string {
+  return text
+    .replace(/^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/, "")
+    .replace(/\n/g, "")
+    .trim()
+    .replace(/[：:]$/, "");
 }
 
 /** A paragraph whose mark the leader inserted (Enter pressed in 修订模式) is joined with the next: the split itself cannot be a suggestion. */
@@ -260,11 +290,8 @@ function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, end
         anchor: { sectionId: start.target.sectionId, itemId: start.target.itemId, field: "body", from, to: Math.max(from, to), quote },
       });
     } else if (start?.kind === "heading") {
-      const field = start.heading.itemId ? "itemHeading" : "sectionHeading";
-      comments.push({
-        ...base,
-        anchor: { sectionId: start.heading.sectionId, itemId: start.heading.itemId, field, from: null, to: null, quote: start.heading.text.slice(0, 500) },
-      });
+      const { sectionId, itemId, field, text } = start.heading;
+      comments.push({ ...base, anchor: { sectionId, itemId, field, from: null, to: null, quote: text.slice(0, 500) } });
     } else {
       const quote = start?.kind === "body" ? start.target.rejected : start?.kind === "none" ? start.text : "";
       log.push(

@@ -81,7 +81,7 @@ describe("[IMPORT]: DOCX changed in 修订模式 (written by the docx package)",
     const anchor = result.comments[0]!.anchor;
     expect(docToText(result.report.sections[0]!.items[1]!.body).slice(anchor.from!, anchor.to!)).toBe("一窗受理");
     expect(result.log).toEqual([
-      expect.stringMatching(/^标题“（二）依法全面履行部门职能，持续优化法治化营商环境”中的修订未导入（删除“持续”）/),
+      expect.stringMatching(/^条目标题“（二）依法全面履行部门职能，持续优化法治化营商环境”中的修订未导入（删除“持续”）：条目标题不能带修订标记/),
       expect.stringMatching(/^新增段落“全年共办理涉水行政许可一百二十件。”已作为插入修订放在/),
       expect.stringMatching(/^找不到与“本段为领导另起草的说明，”对应的正文段落，其中的修订未导入（插入“报告中没有这段话。”）/),
     ]);
@@ -111,6 +111,24 @@ describe("[IMPORT]: Word's own 修订 markup", () => {
     expect(read.paragraphs[0]!.markChange).toBe("insert");
     expect(read.paragraphs[0]!.chars.map((char) => `${char.char}:${char.kind}`).join(" ")).toBe("甲:normal &:normal 乙:normal 丙:delete \t:normal");
     expect(read.paragraphs[1]!.chars).toMatchObject([{ char: "丙", kind: "insert", author: "B" }]);
+  });
+
+  it("names the plain field a change could not go into, and anchors a comment on 主送 to the report as a whole", () => {
+    const report = buildCompleteReport();
+    const title = report.meta.title;
+    const xml = W(
+      `<w:p><w:r><w:t>${title.slice(0, 4)}</w:t></w:r><w:del w:id="1" w:author="王局长" w:date="2026-11-25T09:30:00Z"><w:r><w:delText>${title.slice(4, 6)}</w:delText></w:r></w:del><w:r><w:br/><w:t>${title.slice(6)}</w:t></w:r></w:p>` +
+        `<w:p><w:commentRangeStart w:id="3"/><w:r><w:t>青溪市人民政府：</w:t></w:r><w:commentRangeEnd w:id="3"/></w:p>`,
+    );
+    const comments = [{ id: "3", author: "王局长", date: "2026-11-25T09:30:00Z", text: "主送机关是否准确？" }];
+    const result = applyTrackedChanges(report, { ...readDocumentXml(xml), comments }, options());
+    expect(result.log).toEqual([
+      `报告标题“${title.slice(0, 6)} ${title.slice(6)}”中的修订未导入（删除“${title.slice(4, 6)}”）：报告标题不能带修订标记，请在编辑器中修改。`,
+    ]);
+    expect(result.comments.map((comment) => comment.anchor)).toEqual([
+      { sectionId: null, itemId: null, field: null, from: null, to: null, quote: "青溪市人民政府" },
+    ]);
+    expect(result.report).toEqual(report);
   });
 
   it("joins a paragraph the leader split and keeps the inserted text in the original paragraph, saying so", () => {
