@@ -1,4 +1,13 @@
-import { INDICATORS, SECTION_KIND_LABELS, type Commitment, type Report, type ReportItem, type ReportSection, type RichDoc } from "@/lib/report-model";
+import {
+  INDICATORS,
+  META_FIELD_LABELS,
+  SECTION_KIND_LABELS,
+  type Commitment,
+  type Report,
+  type ReportItem,
+  type ReportSection,
+  type RichDoc,
+} from "@/lib/report-model";
 
 import { mergeBlocks } from "./merge-blocks";
 import { mergeOrder } from "./merge-order";
@@ -50,17 +59,6 @@ interface Context {
   conflicts: MergeConflict[];
 }
 
-const META_LABELS: Record<string, string> = {
-  agency: "机关名称",
-  year: "年度",
-  title: "标题",
-  mainRecipient: "主送机关",
-  copyTo: "抄送",
-  signature: "署名",
-  date: "成文日期",
-  docNumber: "文号",
-  isPublic: "是否公开",
-};
 const REPORT_LABELS: Record<string, string> = {
   opening: "导语",
   openingPendingUpdates: "导语的待更新标记",
@@ -70,6 +68,7 @@ const REPORT_LABELS: Record<string, string> = {
 };
 const SECTION_FIELD_LABELS: Record<string, string> = { heading: "标题", lead: "导语", kind: "类别", leadPendingUpdates: "待更新标记" };
 const INDICATOR_LABELS = new Map<string, string>(INDICATORS.map((indicator) => [indicator.id, indicator.label]));
+const META_LABELS = new Map<string, string>(Object.entries(META_FIELD_LABELS));
 
 /** Body blocks of mine, then those of theirs that mine lacks: both texts kept, mine first. */
 export const combineDocs: Combine<RichDoc> = (mine, theirs) => {
@@ -122,7 +121,7 @@ function mergeTopLevel(ctx: Context, base: Report | null, mine: Report, theirs: 
 function mergeMeta(ctx: Context, base: Report["meta"] | undefined, mine: Report["meta"], theirs: Report["meta"]): Report["meta"] {
   const result: Record<string, unknown> = {};
   for (const key of unionKeys(base, mine, theirs)) {
-    const unit = new UnitMerge(ctx, `meta:${key}`, "meta", `基本信息：${META_LABELS[key] ?? key}`);
+    const unit = new UnitMerge(ctx, `meta:${key}`, "meta", `基本信息：${META_LABELS.get(key) ?? key}`);
     result[key] = unit.field(field(base, key), field(mine, key), field(theirs, key));
     unit.finish(field(base, key), field(mine, key), field(theirs, key));
   }

@@ -1,3 +1,5 @@
+import type { ReportMeta } from "./report";
+
 /** The five statutory parts of an annual report (法治政府建设与责任落实督察工作规定). */
 export const SECTION_KINDS = ["measures", "problems", "leader_duty", "next_year", "other"] as const;
 export type SectionKind = (typeof SECTION_KINDS)[number];
@@ -71,3 +73,16 @@ export const isAgencyLevel = (value: string): value is AgencyLevel => (AGENCY_LE
 export const isReportStatus = (value: string): value is ReportStatus => (REPORT_STATUSES as readonly string[]).includes(value);
 
 export const REPORT_SCHEMA_VERSION = 1;
+
+/** Chinese names of the report's 基本信息 fields, for the history and the merge dialog. */
+export const META_FIELD_LABELS: Record<keyof ReportMeta, string> = {
+  agency: "机关名称",
+  year: "年度",
+  title: "标题",
+  mainRecipient: "主送机关",
+  copyTo: "抄送",
+  signature: "署名",
+  date: "成文日期",
+  docNumber: "文号",
+  isPublic: "公开属性",
+};

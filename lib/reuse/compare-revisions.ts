@@ -1,4 +1,4 @@
-import { formatChineseDate, type Commitment, type Report, type ReportMeta } from "@/lib/report-model";
+import { formatChineseDate, META_FIELD_LABELS, type Commitment, type Report, type ReportMeta } from "@/lib/report-model";
 
 import { compareSections, pairSections, type SectionComparison } from "./compare";
 
@@ -26,18 +26,6 @@ export interface RevisionComparison {
   commitments: CommitmentChange[];
 }
 
-const META_LABELS: Record<keyof ReportMeta, string> = {
-  agency: "机关名称",
-  year: "年度",
-  title: "标题",
-  mainRecipient: "主送机关",
-  copyTo: "抄送",
-  signature: "署名",
-  date: "成文日期",
-  docNumber: "文号",
-  isPublic: "公开属性",
-};
-
 const STATUS_LABELS: Record<Commitment["status"], string> = { open: "待落实", done: "已完成", not_done: "未完成" };
 
 function formatMeta(field: keyof ReportMeta, meta: ReportMeta): string {
@@ -49,9 +37,9 @@ function formatMeta(field: keyof ReportMeta, meta: ReportMeta): string {
 
 /** Differences between two saved revisions of one report (older first), for the history panel. */
 export function compareRevisions(older: Report, newer: Report): RevisionComparison {
-  const meta = (Object.keys(META_LABELS) as Array<keyof ReportMeta>)
+  const meta = (Object.keys(META_FIELD_LABELS) as Array<keyof ReportMeta>)
     .filter((field) => older.meta[field] !== newer.meta[field])
-    .map((field) => ({ field, label: META_LABELS[field], before: formatMeta(field, older.meta), after: formatMeta(field, newer.meta) }));
+    .map((field) => ({ field, label: META_FIELD_LABELS[field], before: formatMeta(field, older.meta), after: formatMeta(field, newer.meta) }));
   const sections = pairSections(older.sections, newer.sections, true).map(([before, after]) => compareSections(before, after));
   const commitments = compareCommitments(older.commitments, newer.commitments);
   const isSectionChanged = (section: SectionComparison) =>
