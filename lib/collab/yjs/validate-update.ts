@@ -59,7 +59,10 @@ export function checkUpdate({ doc, update, canEditField }: CheckUpdateOptions): 
   };
   const rootOfType = (type: Y.AbstractType<unknown>): string => {
     if (type.doc !== doc) throw new RefusedUpdateError("malformed", "foreign type");
-    return Y.findRootTypeKey(type);
+    // Walk up to the root type (a paragraph's text sits in the paragraph, which sits in the body fragment).
+    let root = type;
+    while (root._item) root = root._item.parent as Y.AbstractType<unknown>;
+    return Y.findRootTypeKey(root);
   };
   const rootOfId = (id: Y.ID, depth: number): string => {
     const pending = incoming.get(`${id.client}:${id.clock}`) ?? findIncomingContaining(incoming, id);
