@@ -14,3 +14,4 @@ export * from "./resolve-suggestions";
 export * from "./suggestion-rules";
 export * from "./export-review-docx";
 export * from "./import-tracked-docx";
+export * from "./lock-report-row";

@@ -1,4 +1,4 @@
-import { and, desc, eq } from "drizzle-orm";
+import { desc, eq } from "drizzle-orm";
 
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -11,6 +11,7 @@ import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignment
 
 import { findDisplayName } from "./display-name";
 import { ConflictError, isUniqueViolation } from "./errors";
+import { lockReportRow } from "./lock-report-row";
 import { assertSuggestionsOnly, changeModeFor } from "./suggestion-rules";
 
 export interface SaveReportContentOptions {
@@ -62,12 +63,7 @@ async function save({ db, user, reportId, input }: SaveReportContentOptions): Pr
   }
   try {
     return await db.transaction(async (tx) => {
-      const [row] = await tx
-        .select()
-        .from(tables.reports)
-        .where(and(eq(tables.reports.id, reportId), eq(tables.reports.agencyId, user.agencyId)))
-        .for("update");
-      if (!row) throw new ReportError("NOT_FOUND", "report not found", { userMessage: "报告不存在或无权访问" });
+      const row = await lockReportRow(tx, user, reportId);
       // The drafter edits in draft/returned; a reviewer or approver may only add suggestions (修订); signed is locked.
       const mode = changeModeFor(user, row.status);
       if (row.revision !== data.baseRevision) {
