@@ -177,7 +177,7 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
     await new Promise((resolve) => setTimeout(resolve, 2_000));
     pid = findServerPid();
     baselineMb = residentMb(pid);
-    health = watchHealth(subject.app.baseUrl);
+    health = watchHealth(subject.app.baseUrl, 250, () => `during ${expect.getState().currentTestName ?? "setup"}`);
   });
   afterAll(async () => {
     await health?.stop();
@@ -244,7 +244,8 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
       const refusal = await refusalOf(upload(subject.app.baseUrl, attacker, "年报.pdf", files.sharedStreams));
       expect(refusal.status).toBe(413);
       expect(refusal.message).toMatch(/^PDF 文件有 500 页，超过 300 页的上限，已中止读取/);
-      expect(refusal.ms).toBeLessThan(REFUSAL_MARGIN_MS);
+      // Before any page is read: well inside the job limit even when the worker process has to start first.
+      expect(refusal.ms).toBeLessThan(JOB_LIMIT_MS);
       const next = await colleague.request("/api/reports/import", { method: "POST", body: JSON.stringify({ text: longPastedText(3_000) }) });
       expect(next.status).toBe(200);
     });

@@ -27,8 +27,8 @@ function healthOnce(baseUrl: string): Promise<number> {
   });
 }
 
-/** Asks /api/health every `intervalMs` (one at a time) until stopped. */
-export function watchHealth(baseUrl: string, intervalMs = 250): HealthWatch {
+/** Asks /api/health every `intervalMs` (one at a time) until stopped; `during` names what was running, for failures. */
+export function watchHealth(baseUrl: string, intervalMs = 250, during: () => string = () => ""): HealthWatch {
   let isRunning = true;
   const watch: HealthWatch = { slowestMs: 0, failures: [], checks: 0, stop: async () => undefined };
   const loop = (async () => {
@@ -39,9 +39,9 @@ export function watchHealth(baseUrl: string, intervalMs = 250): HealthWatch {
         const ms = performance.now() - started;
         watch.slowestMs = Math.max(watch.slowestMs, ms);
         if (status !== 200) watch.failures.push(`HTTP ${status}`);
-        if (ms >= 1_000) watch.failures.push(`${Math.round(ms)} ms at ${new Date().toISOString()}`);
+        if (ms >= 1_000) watch.failures.push(`${Math.round(ms)} ms at ${new Date().toISOString()} ${during()}`.trim());
       } catch (error) {
-        watch.failures.push(`no answer: ${error instanceof Error ? error.message : String(error)}`);
+        watch.failures.push(`no answer: ${error instanceof Error ? error.message : String(error)} ${during()}`.trim());
       }
       watch.checks += 1;
       await new Promise((resolve) => setTimeout(resolve, intervalMs));
