@@ -28,6 +28,10 @@ function inflateText(bytes: Uint8Array, entry: ZipEntry): string {
 /** Elements whose text is not part of the running text (text boxes, drawings, field codes, the fallback copy). */
 const SKIPPED = new Set(["w:pPr", "w:rPr", "w:instrText", "w:drawing", "w:pict", "mc:Fallback", "w:txbxContent", "w:footnoteReference", "w:commentReference"]);
 
+/** Characters read at most: a 600-page report has about 600,000; each costs an object while it is matched. */
+export const MAX_TRACKED_CHARS = 3_000_000;
+const TOO_MUCH_TEXT = "文档文字数量远超正常报告，已拒绝导入修订。请检查文件是否正确。";
+
 interface Change {
   kind: TrackedKind;
   author: string;
@@ -46,9 +50,12 @@ export function readDocumentXml(xml: string): Omit<TrackedDocument, "comments"> 
   let inParagraphProperties = 0;
   let changeCount = 0;
   const change = (): Change => changes[changes.length - 1] ?? { kind: "normal", author: "", date: "", key: "" };
+  let total = 0;
   const push = (text: string) => {
     if (!current) return;
     const { kind, author, date, key } = change();
+    total += text.length;
+    if (total > MAX_TRACKED_CHARS) throw new ImportError("TOO_LARGE", TOO_MUCH_TEXT);
     for (const char of text) current.chars.push({ char, kind, author, date, changeKey: key });
   };
   const point = (attributes: Record<string, string>) => ({

@@ -131,6 +131,11 @@ describe("[IMPORT]: Word's own 修订 markup", () => {
     expect(result.report).toEqual(report);
   });
 
+  it("refuses a document with far more text than any report before building its characters", () => {
+    const run = `<w:r><w:t>${"字".repeat(100_000)}</w:t></w:r>`;
+    expect(() => readDocumentXml(W(`<w:p>${run.repeat(31)}</w:p>`))).toThrow(/文档文字数量远超正常报告/);
+  });
+
   it("joins a paragraph the leader split and keeps the inserted text in the original paragraph, saying so", () => {
     const report = buildCompleteReport();
     const text = docToText(report.sections[0]!.items[0]!.body);
