@@ -69,16 +69,26 @@ export function TrackedDocxPanel({ reportId, canImport, importBlockedReason }: T
             void upload();
           }}
         >
-          <label htmlFor={`${id}-file`} className="block text-sm">
-            导入修订后的 Word 文件
-          </label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
-            className="block w-full text-sm"
-            onChange={(event) => setFile(event.target.files?.[0] ?? null)}
-          />
+          <p className="text-sm">导入修订后的 Word 文件</p>
+          <div className="flex items-center gap-2">
+            {/* The browser's own file button speaks the browser's language; this one is always Chinese. */}
+            <input
+              id={`${id}-file`}
+              type="file"
+              accept=".docx,application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+              className="peer sr-only"
+              onChange={(event) => setFile(event.target.files?.[0] ?? null)}
+            />
+            <label
+              htmlFor={`${id}-file`}
+              className="inline-flex h-9 cursor-pointer items-center rounded border border-stone-300 bg-white px-3 text-sm text-stone-800 peer-focus-visible:ring-2 peer-focus-visible:ring-red-800 hover:bg-stone-50"
+            >
+              选择文件
+            </label>
+            <span className="truncate text-sm text-stone-600" data-testid="tracked-file-name">
+              {file ? file.name : "未选择文件"}
+            </span>
+          </div>
           <Button type="submit" variant="primary" disabled={!file || isBusy}>
             {isBusy ? "正在导入…" : "导入修订和批注"}
           </Button>

@@ -56,14 +56,15 @@ describe.skipIf(Boolean(unavailable))("[TRACKED] Word 修订 round trip on the r
       mimeType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
       buffer: Buffer.from(leaderDocx),
     });
+    expect(await panel.getByTestId("tracked-file-name").textContent()).toBe("领导修改稿.docx");
     await panel.getByRole("button", { name: "导入修订和批注" }).click();
     const result = reviewer.page.getByTestId("tracked-import-result");
     await result.waitFor();
     expect(await result.textContent()).toContain("已导入：插入 2 处，删除 2 处，批注 1 条");
     expect(await reviewer.page.getByTestId("tracked-import-log").locator("li").count()).toBe(3);
-    await reviewer.page.screenshot({ path: "/tmp/nianbao-tracked-panel.png", fullPage: true });
     // The comment appears in the comments panel after the refresh.
     await expect.poll(() => reviewer.page.getByTestId("comments-panel").textContent()).toContain("办件数量要核实。");
+    await reviewer.page.screenshot({ path: "/tmp/nianbao-tracked-panel.png", fullPage: true });
 
     const stored = await storedContent(reviewer.page, reportId);
     expect(listSuggestions(stored).map((suggestion) => [suggestion.kind, suggestion.text, suggestion.authorName])).toEqual([
