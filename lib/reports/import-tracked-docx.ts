@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
+import { notifyComment } from "@/lib/notifications";
 import { ImportError } from "@/lib/import/errors";
 import { applyTrackedChanges, readTrackedDocx, type PlacedComment, type TrackedDocument } from "@/lib/import/tracked";
 import { docToText, formatChineseDate, newId, rejectedView, reportSchema, type Report } from "@/lib/report-model";
@@ -42,7 +43,8 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
     .innerJoin(tables.memberships, eq(tables.memberships.userId, tables.users.id))
     .where(eq(tables.memberships.agencyId, user.agencyId));
   const authorIdFor = (name: string) => colleagues.find((colleague) => colleague.displayName === name)?.id;
-  return db.transaction(async (tx) => {
+  const created: Array<{ threadId: string; body: string }> = [];
+  const answer = await db.transaction(async (tx) => {
     const [row] = await tx
       .select()
       .from(tables.reports)
@@ -71,7 +73,7 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
       const note = `导入 Word 修订：插入 ${result.insertions} 处，删除 ${result.deletions} 处，批注 ${result.comments.length} 条`;
       await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: after, createdBy: user.id, note });
     }
-    for (const comment of result.comments) await insertThread(tx, user, reportId, comment);
+    for (const comment of result.comments) created.push(await insertThread(tx, user, reportId, comment));
     await recordAuditEvent({
       db: tx,
       action: "report.tracked_imported",
@@ -81,6 +83,9 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
     });
     return { revision, ...summary };
   });
+  // Like any new comment: the drafter and whoever else follows the report is told (after the commit).
+  for (const { threadId, body } of created) await notifyComment({ db, user, threadId, body, isReply: false });
+  return answer;
 }
 
 function readDocx(bytes: Uint8Array): TrackedDocument {
@@ -104,7 +109,7 @@ function assertSameBaseText(before: Report, after: Report): void {
 
 type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
 
-async function insertThread(tx: Transaction, user: SessionUser, reportId: string, comment: PlacedComment): Promise<void> {
+async function insertThread(tx: Transaction, user: SessionUser, reportId: string, comment: PlacedComment): Promise<{ threadId: string; body: string }> {
   const { anchor } = comment;
   const [thread] = await tx
     .insert(tables.commentThreads)
@@ -121,7 +126,9 @@ async function insertThread(tx: Transaction, user: SessionUser, reportId: string
     .returning({ id: tables.commentThreads.id });
   const when = comment.date ? formatChineseDate(comment.date.slice(0, 10)) : "";
   const source = `【Word 批注：${comment.author || "未署名"}${when ? `，${when}` : ""}】`;
-  await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body: (source + comment.text).slice(0, 5000) });
+  const body = (source + comment.text).slice(0, 5000);
+  await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body });
+  return { threadId: thread!.id, body };
 }
 
 /** Whether this user may import a DOCX with tracked changes into a report in this state, and if not, why. */
