@@ -53,16 +53,8 @@ export function useFindings(
   const validator = useRef<Validator | undefined>(undefined);
   const requested = useRef(0);
   const applied = useRef(0);
+  const inFlight = useRef(false);
   const { template, previous } = context;
-
-  useEffect(() => {
-    const current = createValidator({ template, previous });
-    validator.current = current;
-    return () => {
-      current.dispose();
-      if (validator.current === current) validator.current = undefined;
-    };
-  }, [template, previous]);
 
   const validateNow = () => {
     clearTimeout(timer.current);
@@ -74,10 +66,12 @@ export function useFindings(
     if (!running) return;
     const target = latest.current;
     const sequence = (requested.current += 1);
+    inFlight.current = true;
     running.validate(target).then(
       (result) => {
         // Only a newer result than the one shown; results of a disposed validator never arrive.
         if (sequence < applied.current || validator.current !== running) return;
+        if (sequence === requested.current) inFlight.current = false;
         applied.current = sequence;
         setState({ findings: result.findings, progress: result.progress, checked: target });
       },
@@ -85,6 +79,17 @@ export function useFindings(
     );
   };
   const validateRef = useLatest(validateNow);
+
+  useEffect(() => {
+    const current = createValidator({ template, previous });
+    validator.current = current;
+    // A check the previous validator had not answered is asked again of this one.
+    if (inFlight.current) validateRef.current();
+    return () => {
+      current.dispose();
+      if (validator.current === current) validator.current = undefined;
+    };
+  }, [template, previous, validateRef]);
 
   useEffect(() => {
     if (report === state.checked) return;
