@@ -81,7 +81,8 @@ function textInlines(node: RichNode): PrintableInline[] {
       throw new ExportError("UNSUPPORTED_NODE", `正文中有无法导出的文字格式“${String(mark.type)}”，已停止导出以免丢失格式`);
     }
     marks.add(mark.type);
-    if ("attrs" in mark) change = { kind: mark.type === "suggestInsert" ? "insert" : "delete", id: mark.attrs.id, authorName: mark.attrs.authorName, at: mark.attrs.at };
+    if ("attrs" in mark)
+      change = { kind: mark.type === "suggestInsert" ? "insert" : "delete", id: mark.attrs.id, authorName: mark.attrs.authorName, at: mark.attrs.at };
   }
   if (!node.text) return [];
   // Export-internal: the track-changes exporter numbers the Word comments anchored on a text node.
