@@ -5,6 +5,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 
 import importCommand from "@/lib/cli/commands/import";
+import { mergeReports } from "@/lib/collab";
 import validateCommand from "@/lib/cli/commands/validate";
 import type { CliIo } from "@/lib/cli/types";
 
@@ -124,5 +125,20 @@ describe("numbering findings of an imported file, kept with the stored report", 
     const onFile = await numbering(textFile);
     expect(onFile).toHaveLength(3);
     expect(await numbering(jsonFile)).toEqual(onFile);
+  });
+
+  it("a save merged three ways keeps the records, and one colleague's acknowledgement while another edits survives", () => {
+    const { report, sourceHeadings, template } = imported();
+    const base = recordImportedNumbering(report, sourceHeadings);
+    const [, second] = numberingOf(validateReport(base, { template }));
+    const theirs = applyFix(base, second!.fix!);
+    const mine = structuredClone(base);
+    mine.sections[0]!.items[2]!.heading = "深化矛盾纠纷多元化解工作";
+    const { report: merged, unresolved } = mergeReports({ base, mine, theirs });
+    expect(unresolved).toEqual([]);
+    expect(merged.sections[0]!.items[2]).toMatchObject({ heading: "深化矛盾纠纷多元化解工作" });
+    expect(merged.sections[0]!.items[2]!.importedNumbering).toBeUndefined();
+    expect(merged.sections[0]!.items[1]!.importedNumbering).toEqual(base.sections[0]!.items[1]!.importedNumbering);
+    expect(numberingOf(validateReport(merged, { template }))).toHaveLength(2);
   });
 });
