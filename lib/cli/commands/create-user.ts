@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 
 import { createUser, isSetupOpen, setupFirstRun } from "@/lib/accounts";
 import { tables } from "@/lib/db";
+import { toErrorBody } from "@/lib/errors";
 import { AGENCY_LEVELS, isAgencyLevel, isRole, ROLES } from "@/lib/report-model";
 
 import { openCliDatabase } from "../open-cli-database";
@@ -38,9 +39,8 @@ const command: CliCommand = {
       io.stdout(`已在“${agencyName}”创建用户 ${username}（${roles.join("、")}）。`);
       return 0;
     } catch (error) {
-      const issues = (error as { issues?: Array<{ message: string }> }).issues;
-      if (issues) throw new CliInputError(issues.map((issue) => issue.message).join("；"));
-      if (error instanceof Error && "userMessage" in error) throw new CliInputError(String((error as { userMessage: string }).userMessage));
+      const body = toErrorBody(error);
+      if (body) throw new CliInputError(body.fieldErrors ? Object.values(body.fieldErrors).flat().join("；") : body.message);
       throw error;
     } finally {
       await handle.close();
