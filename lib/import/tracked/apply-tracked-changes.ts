@@ -134,11 +134,16 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     }
     const lead = [...rejected].length - [...target.rejected].length;
     let bodyStart = 0;
-    for (let count = 0; count < lead && bodyStart < paragraph.chars.length; bodyStart += 1) if (paragraph.chars[bodyStart]!.kind !== "insert") count += 1;
+    for (let count = 0; count < lead && bodyStart < paragraph.chars.length; bodyStart += 1) {
+      const { kind } = paragraph.chars[bodyStart]!;
+      if (kind === "normal" || kind === "delete") count += 1;
+    }
     const leadChars = paragraph.chars.slice(0, bodyStart);
     if (leadChars.some((char) => char.kind !== "normal"))
       log.push(`条目标题“${excerpt(textOf(leadChars, ["normal", "delete"]))}”中的修订未导入（${describeChanges(leadChars)}）：标题不能带修订标记。`);
     const merged = mergeParagraph(target.chars, paragraph.chars.slice(bodyStart), attrsFor);
+    if (merged.withdrawnInsertions > 0)
+      log.push(`“${excerpt(target.rejected)}”中有已提出的插入修订在 Word 中被删去（${merged.withdrawnInsertions} 字），报告仍保留该修订，请在修订列表中拒绝。`);
     if (merged.skippedBreaks > 0) log.push(`“${excerpt(target.rejected)}”中新增的 ${merged.skippedBreaks} 处换行未导入。`);
     target.paragraph.content = charsToContent(merged.chars);
     target.chars = merged.chars;

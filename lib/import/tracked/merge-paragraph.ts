@@ -36,6 +36,8 @@ export interface MergeResult {
   positions: number[];
   /** Inserted line breaks are not taken over (a suggestion cannot split a line); their count. */
   skippedBreaks: number;
+  /** Characters of the report's suggested insertions that the DOCX shows deleted again (kept in the report). */
+  withdrawnInsertions: number;
 }
 
 /**
@@ -48,6 +50,7 @@ export function mergeParagraph(report: readonly ReportChar[], docx: readonly Tra
   const chars: ReportChar[] = [];
   const positions: number[] = [];
   let skippedBreaks = 0;
+  let withdrawnInsertions = 0;
   let r = 0;
   let d = 0;
   while (r < report.length || d < docx.length) {
@@ -56,9 +59,18 @@ export function mergeParagraph(report: readonly ReportChar[], docx: readonly Tra
     if (theirs && positions.length === d) positions.push(chars.length);
     const existingInsert = mine ? suggestionOf(mine, "suggestInsert") : undefined;
     if (mine && existingInsert) {
-      if (theirs?.kind === "insert" && theirs.char === mine.char && (theirs.author === "" || theirs.author === existingInsert.authorName)) d += 1;
+      const isSame = theirs?.char === mine.char && (theirs.kind === "insert" || theirs.kind === "insertDeleted");
+      if (isSame && (theirs.author === "" || theirs.kind === "insertDeleted" || theirs.author === existingInsert.authorName)) {
+        // Deleting someone's suggested insertion in Word is a decision on it: the report keeps it for the 修订 list.
+        if (theirs.kind === "insertDeleted") withdrawnInsertions += 1;
+        d += 1;
+      }
       chars.push(mine);
       r += 1;
+      continue;
+    }
+    if (theirs?.kind === "insertDeleted") {
+      d += 1;
       continue;
     }
     if (theirs?.kind === "insert") {
@@ -74,7 +86,7 @@ export function mergeParagraph(report: readonly ReportChar[], docx: readonly Tra
     d += 1;
   }
   while (positions.length <= docx.length) positions.push(chars.length);
-  return { chars, positions, skippedBreaks };
+  return { chars, positions, skippedBreaks, withdrawnInsertions };
 }
 
 /** Text and hard-break nodes of merged characters; neighbours with the same marks share one text node. */

@@ -53,7 +53,10 @@ export function readDocumentXml(xml: string): Omit<TrackedDocument, "comments"> 
   let total = 0;
   const push = (text: string) => {
     if (!current) return;
-    const { kind, author, date, key } = change();
+    const { author, date, key } = change();
+    const isInserted = changes.some((candidate) => candidate.kind === "insert");
+    const isDeleted = changes.some((candidate) => candidate.kind === "delete");
+    const kind: TrackedKind = isInserted && isDeleted ? "insertDeleted" : change().kind;
     total += text.length;
     if (total > MAX_TRACKED_CHARS) throw new ImportError("TOO_LARGE", TOO_MUCH_TEXT);
     for (const char of text) current.chars.push({ char, kind, author, date, changeKey: key });

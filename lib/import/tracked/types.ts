@@ -1,5 +1,6 @@
 /** What a run of a reviewed DOCX is: unchanged text, or a tracked insertion or deletion. */
-export type TrackedKind = "normal" | "insert" | "delete";
+/** "insertDeleted": text someone inserted and someone then deleted (w:del inside w:ins); it is in neither reading. */
+export type TrackedKind = "normal" | "insert" | "delete" | "insertDeleted";
 
 /** One character (or a line break, "\n") of a paragraph as Word shows it in 修订模式. */
 export interface TrackedChar {

@@ -6,6 +6,7 @@ import { docToText, listSuggestions } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../../fixtures/complete-report";
 import { buildLeaderDocx, LEADER, NEW_PARAGRAPH } from "../../fixtures/tracked-leader-docx";
+import { buildReportUnderReview } from "../../fixtures/tracked-report";
 
 const options = () => {
   let counter = 0;
@@ -134,6 +135,24 @@ describe("[IMPORT]: Word's own 修订 markup", () => {
   it("refuses a document with far more text than any report before building its characters", () => {
     const run = `<w:r><w:t>${"字".repeat(100_000)}</w:t></w:r>`;
     expect(() => readDocumentXml(W(`<w:p>${run.repeat(31)}</w:p>`))).toThrow(/文档文字数量远超正常报告/);
+  });
+
+  it("keeps a reviewer's insertion that the leader deleted again in Word, and says so", () => {
+    const report = buildReportUnderReview();
+    const paragraph = report.sections[0]!.items[0]!.body.content[0]!.content!;
+    const [before, , , after] = paragraph.map((node) => node.text ?? "");
+    const change = (name: string, author: string, inner: string) =>
+      `<w:${name} w:id="9" w:author="${author}" w:date="2026-11-25T09:30:00Z">${inner}</w:${name}>`;
+    const xml = W(
+      `<w:p><w:r><w:t>${before}</w:t></w:r>${change("del", "李审核", "<w:r><w:delText>六次</w:delText></w:r>")}` +
+        `${change("ins", "李审核", change("del", "王局长", "<w:r><w:delText>八次</w:delText></w:r>"))}<w:r><w:t>${after}</w:t></w:r></w:p>`,
+    );
+    const read = readDocumentXml(xml);
+    expect(read.paragraphs[0]!.chars.filter((char) => char.kind === "insertDeleted").map((char) => char.char)).toEqual(["八", "次"]);
+    const result = applyTrackedChanges(report, { ...read, comments: [] }, options());
+    expect(result.report).toEqual(report);
+    expect(result.insertions + result.deletions).toBe(0);
+    expect(result.log).toEqual([expect.stringContaining("有已提出的插入修订在 Word 中被删去（2 字），报告仍保留该修订，请在修订列表中拒绝。")]);
   });
 
   it("joins a paragraph the leader split and keeps the inserted text in the original paragraph, saying so", () => {
