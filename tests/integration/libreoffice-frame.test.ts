@@ -116,8 +116,16 @@ describe.skipIf(!isReady)("[EXPORT] 版记 at the foot of the last page in both 
   beforeAll(async () => {
     directory = await mkdtemp(path.join(tmpdir(), "nianbao-imprint-"));
     // The county report (抄送 and 印发, a short last page) and the street report (印发 only, one line of 版记).
+    // A longer closing puts the date on the last page's 19th line (the 版记 just fits under one empty line) or lower
+    // (it moves to the foot of a page of its own, in both formats).
+    const withClosing = (repeat: number) => {
+      const report = loadExportFixture(EXPORT_FIXTURES.county);
+      return { ...report, closing: `特此报告。${"本段用于测试版记位置的补充说明文字".repeat(repeat)}` };
+    };
     const cases = [
       ["county", loadExportFixture(EXPORT_FIXTURES.county), OPTIONS],
+      ["tight", withClosing(7), OPTIONS],
+      ["overflow", withClosing(9), OPTIONS],
       ["street", { ...loadExportFixture(EXPORT_FIXTURES.street), meta: { ...loadExportFixture(EXPORT_FIXTURES.street).meta, copyTo: "" } }, OPTIONS],
     ] as const;
     const docxPaths: string[] = [];
@@ -157,8 +165,12 @@ describe.skipIf(!isReady)("[EXPORT] 版记 at the foot of the last page in both 
     for (const [name, expectedRules, expectedTexts] of [
       ["county", 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
       ["street", 2, ["青禾县人民政府办公室2026年2月12日印发"]],
+      ["tight", 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
+      ["overflow", 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
     ] as const) {
-      const [docx, pdf] = renders[name]!.map(([, file]) => imprintOf(file));
+      const [docxPdf, typstPdf] = renders[name]!.map(([, file]) => file);
+      expect(pageCountOf(docxPdf!), name).toBe(pageCountOf(typstPdf!));
+      const [docx, pdf] = [docxPdf!, typstPdf!].map(imprintOf);
       for (const [engine, imprint] of [
         ["DOCX", docx!],
         ["PDF", pdf!],
@@ -169,8 +181,11 @@ describe.skipIf(!isReady)("[EXPORT] 版记 at the foot of the last page in both 
         // Each row one grid line: the 版记 takes the foot of the page, not the line after the date.
         const rows = expectedRules - 1;
         expect(Math.abs(imprint.rules[0]!.top - (262 - rows * PITCH_MM)), `${name} ${engine}: 首条分隔线`).toBeLessThan(0.8);
-        expect(imprint.rules[0]!.top - imprint.dateBottom, `${name} ${engine}: 成文日期与版记之间`).toBeGreaterThan(PITCH_MM);
+        expect(imprint.rules[0]!.top - imprint.dateBottom, `${name} ${engine}: 成文日期与版记之间`).toBeGreaterThan(
+          name === "tight" ? PITCH_MM * 0.9 : PITCH_MM,
+        );
         expect(imprint.texts, `${name} ${engine}`).toEqual(expectedTexts);
+        expect(imprint.dateBottom > 0, `${name} ${engine}: 成文日期与版记同页`).toBe(name !== "overflow");
       }
       docx!.rules.forEach((rule, index) => expect(Math.abs(rule.top - pdf!.rules[index]!.top), `${name}: rule ${index + 1} DOCX vs PDF`).toBeLessThan(0.5));
     }

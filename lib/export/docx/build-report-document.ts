@@ -40,7 +40,8 @@ export function buildReportDocument(report: Report, options: DocxExportOptions =
     frame: options.frame,
   });
   const context = { fonts, isHeadingBold: settings.isHeadingBold };
-  const children = blocks.flatMap((block) => renderBlock(block, context));
+  // The empty line before the 版记 is written after its floating table, as the paragraph that anchors it (node-map.ts).
+  const children = blocks.flatMap((block, index) => (block.kind === "blank" && blocks[index + 1]?.kind === "copyTo" ? [] : renderBlock(block, context)));
   return new Document({
     title: report.meta.title,
     creator: report.meta.agency || "年报",

@@ -105,9 +105,10 @@ export const BLOCK_RENDERERS = {
         }),
       );
     }
-    // A floating table at the foot of the page of the paragraph after it: a one-point anchor paragraph that takes no
-    // grid line, so the 版记 stays on the page where the text ends, as in the PDF.
-    const anchor = new Paragraph({ style: STYLE_IDS.body, spacing: { before: 0, after: 0, line: 20, lineRule: LineRuleType.EXACT }, children: [] });
+    // A table floating at the foot of the page of the paragraph after it: the empty line the layout keeps between
+    // the text and the 版记 (build-report-document.ts moves it here), so when that line no longer fits above the
+    // 版记, both move to the next page, as in the PDF.
+    const anchor = bodyParagraph(STYLE_IDS.body, []);
     return [createRuledBlock(rows), anchor];
   },
 } satisfies { [K in PrintableBlockKind]: BlockRenderer<K> };

@@ -146,8 +146,12 @@ export function createRuledBlock(paragraphs: Paragraph[]): Table {
 /** Text width inside the 版记 cell, for the 印发日期's right tab. */
 export const RULED_TEXT_WIDTH = TEXT_WIDTH - INSET;
 
-/** A 版记 line: LibreOffice adds the rule under it, so a row of n lines and its rule take n grid steps. */
-export const RULED_LINE = LINE_PITCH - ROW_BORDER;
+/**
+ * A 版记 line, 35 twips under a grid step: LibreOffice adds the rules (1 pt first and last, 0.75 pt between) to the
+ * rows, and a one-row 版记 must still fit in the last grid step under an empty line (measured: 30 twips under does
+ * not). The PDF sets its rows at the same 559 twips (report.typ `ruled-pitch`).
+ */
+export const RULED_LINE = LINE_PITCH - 35;
 
 /** The 版记's text sits one 4号 character in from each end of the rules (paragraph indents, not cell margins). */
 export const RULED_INDENT = { left: INSET, right: INSET };
