@@ -56,6 +56,8 @@ interface Job {
   resolve: (value: unknown) => void;
   reject: (error: Error) => void;
   timer?: NodeJS.Timeout;
+  /** Stops listening to the request's signal (so a finished job, its bytes included, is not kept by it). */
+  detach?: () => void;
 }
 
 interface Reply {
@@ -115,7 +117,11 @@ export class ChildWorker {
         reject,
       };
       job.timer = setTimeout(() => this.expire(job), timeoutMs + allowance);
-      signal?.addEventListener("abort", () => this.cancel(job), { once: true });
+      if (signal) {
+        const onAbort = () => this.cancel(job);
+        signal.addEventListener("abort", onAbort, { once: true });
+        job.detach = () => signal.removeEventListener("abort", onAbort);
+      }
       this.queue.push(job);
       this.pump();
     });
@@ -130,6 +136,7 @@ export class ChildWorker {
     const index = this.queue.indexOf(job);
     if (index < 0 && this.running !== job) return;
     clearTimeout(job.timer);
+    job.detach?.();
     if (index >= 0) this.queue.splice(index, 1);
     if (this.running === job) {
       console.error(`[jobs] ${this.options.name}：请求方已断开，任务中止`);
@@ -141,6 +148,7 @@ export class ChildWorker {
   }
 
   private expire(job: Job): void {
+    job.detach?.();
     const index = this.queue.indexOf(job);
     if (index >= 0) this.queue.splice(index, 1);
     if (this.running === job) {
@@ -153,6 +161,7 @@ export class ChildWorker {
 
   private settle(job: Job, outcome: { result?: unknown; error?: Error }): void {
     clearTimeout(job.timer);
+    job.detach?.();
     if (this.running === job) this.running = undefined;
     this.stopMemoryWatch();
     if (outcome.error) job.reject(outcome.error);
