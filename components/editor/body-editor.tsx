@@ -15,7 +15,6 @@ import { HighlightRanges, highlightRangesKey, type HighlightMeta } from "./highl
 import { buildTextMap, posToTextOffset, textRangeToPosRange } from "./text-position";
 import { useLatest } from "./use-latest";
 import { useSuggestAuthor } from "./suggest/suggest-context";
-import { createSuggestPlugin, suggestModeKey } from "./suggest/suggest-mode";
 
 /** Character ranges in `docToText(body)`; `text` is the plain text they were computed on. */
 export interface TextRanges {
@@ -92,9 +91,12 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   const liveCollab = useLiveCollabContext();
   const [liveSession, setLiveSession] = useState<LiveCollabSession | null>(null);
   const hasLocalEdits = useRef(false);
+  // Rebuilding a focused editor would drop the caret and any IME composition: a focused editor waits for its blur.
+  const [blurCount, setBlurCount] = useState(0);
+  const focusedRef = useRef(false);
   useEffect(() => {
-    if (liveCollab.session && !liveSession && !hasLocalEdits.current) setLiveSession(liveCollab.session);
-  }, [liveCollab.session, liveSession]);
+    if (liveCollab.session && !liveSession && !hasLocalEdits.current && !focusedRef.current) setLiveSession(liveCollab.session);
+  }, [liveCollab.session, liveSession, blurCount]);
   useEffect(() => {
     if (!liveSession) return;
     liveSession.markLive(itemId, true);
@@ -124,9 +126,14 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       },
       onBlur: () => {
         sync();
+        focusedRef.current = false;
+        setBlurCount((count) => count + 1);
         callbacks.current.onBlur?.();
       },
-      onFocus: () => callbacks.current.onFocus?.(),
+      onFocus: () => {
+        focusedRef.current = true;
+        callbacks.current.onFocus?.();
+      },
       onSelectionUpdate: ({ editor: current }) => reportSelection(current),
     },
     [liveSession],
@@ -185,12 +192,18 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   const suggestAuthor = useSuggestAuthor();
   useEffect(() => {
     if (!editor || editor.isDestroyed || !suggestAuthor) return;
-    // First, so its Backspace/Delete come before the keymaps that would join paragraphs.
-    editor.registerPlugin(createSuggestPlugin(suggestAuthor), (plugin, plugins) => [plugin, ...plugins]);
-    editor.setEditable(true);
+    let isCurrent = true;
+    // Loaded only for a reviewer or approver; the body stays read-only until it is in place.
+    void import("./suggest/suggest-mode").then(({ createSuggestPlugin }) => {
+      if (!isCurrent || editor.isDestroyed) return;
+      // First, so its Backspace/Delete come before the keymaps that would join paragraphs.
+      editor.registerPlugin(createSuggestPlugin(suggestAuthor), (plugin, plugins) => [plugin, ...plugins]);
+      editor.setEditable(true);
+    });
     return () => {
+      isCurrent = false;
       if (editor.isDestroyed) return;
-      editor.unregisterPlugin(suggestModeKey);
+      editor.unregisterPlugin("suggestMode");
       editor.setEditable(isEditable);
     };
     // isEditable is read when suggestion mode ends; the effect above follows its changes.

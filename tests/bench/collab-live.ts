@@ -73,9 +73,12 @@ export async function runLiveCoEditingBench({
       if (origin === null || origin === undefined || origin === client.doc.clientID) return;
       const received = performance.now();
       const { structs } = Y.decodeUpdate(update);
+      // Keystrokes that arrive together come as one struct of several characters.
       for (const struct of structs) {
-        const started = sentAt.get(`${struct.id.client}:${struct.id.clock}`);
-        if (started !== undefined) latencies.push(received - started);
+        for (let clock = struct.id.clock; clock < struct.id.clock + struct.length; clock++) {
+          const started = sentAt.get(`${struct.id.client}:${clock}`);
+          if (started !== undefined) latencies.push(received - started);
+        }
       }
     });
   }

@@ -61,12 +61,15 @@ export interface AutosaveOptions {
   onLocked?: () => void;
   /** Body fragments shown by live (Yjs) editors: the co-editing server saves them, so saves here send the base's. */
   liveFields?: () => ReadonlySet<string>;
+  /** Live (Yjs) keystrokes the co-editing server has not acknowledged yet: "saved" waits for them. */
+  hasUnsyncedLive?: () => boolean;
   /** @default 1500 */
   debounceMs?: number;
   now?: () => number;
 }
 
 const COMPOSING_RECHECK_MS = 250;
+const LIVE_ACK_RECHECK_MS = 200;
 
 export interface AutosaveController {
   getState: () => AutosaveState;
@@ -151,7 +154,12 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
     const sentVersion = version;
     const content = contentToSave();
     if (baseContent && isSameJson(content, baseContent)) {
-      // Only live bodies changed: nothing for an ordinary save to send.
+      // Only live bodies changed: nothing for an ordinary save to send; "saved" once the server acknowledged them.
+      if (options.hasUnsyncedLive?.()) {
+        setState({ status: "saving", message: "" });
+        schedule(LIVE_ACK_RECHECK_MS);
+        return;
+      }
       savedVersion = sentVersion;
       setState({ status: "saved", message: "" });
       return;

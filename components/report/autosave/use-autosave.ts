@@ -55,6 +55,8 @@ export interface UseAutosaveOptions {
   onLocked?: () => void;
   /** Body fragments the live co-editing document owns (see AutosaveOptions.liveFields). */
   liveFields?: () => ReadonlySet<string>;
+  /** Live keystrokes not yet acknowledged by the co-editing server (see AutosaveOptions.hasUnsyncedLive). */
+  hasUnsyncedLive?: () => boolean;
   /** Injectable for tests. */
   store?: LocalDraftStore;
   send?: (request: SendSaveRequest) => Promise<{ status: number; body: unknown }>;
@@ -107,6 +109,7 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
       applyMerged: (content) => optionsRef.current.applyMerged(content),
       getContent: () => optionsRef.current.getContent(),
       liveFields: () => optionsRef.current.liveFields?.() ?? new Set<string>(),
+      hasUnsyncedLive: () => optionsRef.current.hasUnsyncedLive?.() ?? false,
       isComposing: () => optionsRef.current.composition.isComposing(),
       send: (request) => (optionsRef.current.send ?? ((r: SendSaveRequest) => sendSaveRequest(reportId, r)))(request),
       store,
