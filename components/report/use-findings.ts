@@ -7,6 +7,7 @@ import type { Report, ReportTemplate } from "@/lib/report-model";
 import type { CompositionTracker } from "@/components/editor/composition";
 import { useLatest } from "@/components/editor/use-latest";
 
+import { isSameContent } from "./conflict/is-same-content";
 import type { EditorValidation } from "./validation/editor-validation";
 import { createValidator, type Validator } from "./validation/validator";
 import type { Completeness, Finding } from "./validation-api";
@@ -49,6 +50,7 @@ export function useFindings(
     initial ? { ...initial, checked: report } : { findings: [], progress: notYetChecked(context.template), checked: undefined },
   );
   const latest = useLatest(report);
+  const shown = useLatest(state.checked);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const validator = useRef<Validator | undefined>(undefined);
   const requested = useRef(0);
@@ -65,6 +67,13 @@ export function useFindings(
     const running = validator.current;
     if (!running) return;
     const target = latest.current;
+    // An edit that changed nothing (a field set to what it was, a body re-read from the live session) keeps
+    // the findings without a check, so opening a report never starts the worker.
+    const checked = shown.current;
+    if (checked && checked !== target && isSameContent(checked, target) && !inFlight.current) {
+      setState((current) => (current.checked === checked ? { ...current, checked: target } : current));
+      return;
+    }
     const sequence = (requested.current += 1);
     inFlight.current = true;
     running.validate(target).then(
