@@ -1,6 +1,6 @@
 import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, InsertedTextRun, TextRun, type ParagraphChild } from "docx";
 
-import type { PrintableInline, PrintableText } from "../layout";
+import type { PrintableChange, PrintableInline, PrintableText } from "../layout";
 import { RUN_LANGUAGE, runFont } from "./fonts";
 
 /** The East Asian face and weight a run is set in (runs.ts `RunStyle`). */
@@ -36,12 +36,19 @@ export function createAnnotatedRuns(parts: ReadonlyArray<{ inline: PrintableInli
   const children: ParagraphChild[] = [];
   parts.forEach(({ inline, style }, index) => {
     for (const [id, at] of firstIndex) if (at === index) children.push(new CommentRangeStart(id));
-    children.push(inline.kind === "break" ? new TextRun({ break: 1, language: RUN_LANGUAGE }) : annotatedRun(inline, style));
+    children.push(inline.kind === "break" ? breakRun(inline.change) : annotatedRun(inline, style));
     for (const [id, at] of lastIndex) {
       if (at === index) children.push(new CommentRangeEnd(id), new TextRun({ children: [new CommentReference(id)] }));
     }
   });
   return children;
+}
+
+function breakRun(change: PrintableChange | undefined): ParagraphChild {
+  const options = { break: 1, language: RUN_LANGUAGE };
+  if (!change) return new TextRun(options);
+  const tracked = { id: nextChangeNumber++, author: change.authorName || "审核人", date: wordDate(change.at) };
+  return change.kind === "insert" ? new InsertedTextRun({ ...options, ...tracked }) : new DeletedTextRun({ ...options, ...tracked });
 }
 
 function annotatedRun(inline: PrintableText, style: InlineStyle): ParagraphChild {

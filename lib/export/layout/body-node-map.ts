@@ -31,7 +31,10 @@ export const BODY_NODE_MAP = {
   },
   hardBreak: {
     toBlocks: () => [],
-    toInlines: () => [{ kind: "break" }],
+    toInlines: (node) => {
+      const change = changeOf(node);
+      return [change ? { kind: "break", change } : { kind: "break" }];
+    },
   },
   bulletList: {
     toBlocks: (node, context) => listBlocks(node, context, () => "●"),
@@ -73,17 +76,22 @@ function misplaced(node: RichNode, name: string): never {
   throw new ExportError("UNSUPPORTED_NODE", `正文中的${name}（${node.type}）位置不正确，无法导出`);
 }
 
+/** The suggestion mark of an inline node, as the exporters see it. */
+function changeOf(node: RichNode): PrintableChange | undefined {
+  const mark = node.marks?.find((candidate) => "attrs" in candidate);
+  if (!mark || !("attrs" in mark)) return undefined;
+  return { kind: mark.type === "suggestInsert" ? "insert" : "delete", id: mark.attrs.id, authorName: mark.attrs.authorName, at: mark.attrs.at };
+}
+
 function textInlines(node: RichNode): PrintableInline[] {
   const marks = new Set<BodyMarkType>();
-  let change: PrintableChange | undefined;
   for (const mark of node.marks ?? []) {
     if (!(BODY_MARK_TYPES as readonly string[]).includes(mark.type)) {
       throw new ExportError("UNSUPPORTED_NODE", `正文中有无法导出的文字格式“${String(mark.type)}”，已停止导出以免丢失格式`);
     }
     marks.add(mark.type);
-    if ("attrs" in mark)
-      change = { kind: mark.type === "suggestInsert" ? "insert" : "delete", id: mark.attrs.id, authorName: mark.attrs.authorName, at: mark.attrs.at };
   }
+  const change = changeOf(node);
   if (!node.text) return [];
   // Export-internal: the track-changes exporter numbers the Word comments anchored on a text node.
   const commentIds = Array.isArray(node.attrs?.commentIds) ? node.attrs.commentIds : [];

@@ -22,6 +22,8 @@ export interface PrintableChange {
 /** A hard line break inside a paragraph. */
 export interface PrintableBreak {
   kind: "break";
+  /** A suggested line break (or its deletion), written as a tracked change. */
+  change?: PrintableChange;
 }
 
 export type PrintableInline = PrintableText | PrintableBreak;

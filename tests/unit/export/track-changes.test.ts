@@ -43,6 +43,15 @@ describe("[EXPORT]: review DOCX with suggestions and comments", () => {
     expect(xml).toMatch(/<w:ins w:id="\d+" w:author="李审核" w:date="[^"]+"><w:r>.*?<w:t[^>]*>制度<\/w:t><\/w:r><\/w:ins>/s);
   });
 
+  it("writes a suggested line break inside w:ins", async () => {
+    const report = buildReportUnderReview();
+    const mark = { type: "suggestInsert" as const, attrs: { id: "s-br", authorId: "reviewer-li", authorName: "李审核", at: SUGGESTED_AT } };
+    report.sections[0]!.items[4]!.body.content[0]!.content!.push({ type: "hardBreak", marks: [mark] }, { type: "text", text: "另起一行。", marks: [mark] });
+    const xml = unzipDocx(await exportReportDocx(report, { isDraft: true }))["word/document.xml"]!;
+    expect(xml).toMatch(/<w:ins w:id="\d+" w:author="李审核" w:date="[^"]+"><w:r>(?:<w:rPr>.*?<\/w:rPr>)?<w:br\/><\/w:r><\/w:ins>/s);
+    expect(xml).toMatch(/<w:t[^>]*>另起一行。<\/w:t><\/w:r><\/w:ins>/);
+  });
+
   it("anchors open comments to their text in comments.xml with range start, end and reference", async () => {
     const report = buildReportUnderReview();
     const parts = unzipDocx(await exportReportDocx(report, { isDraft: true, comments: openThreads(report) }));
