@@ -24,6 +24,7 @@ interface PendingState {
 
 type PendingMeta = { add: Range[] } | { clear: true };
 
+/** Also the name the body editor unregisters the plugin by ("suggestMode"). */
 export const suggestModeKey = new PluginKey<PendingState>("suggestMode");
 /** Transactions carrying this meta are the plugin's own (or a merge from elsewhere) and pass untouched. */
 export const SUGGEST_SKIP = "suggestModeSkip";
@@ -170,6 +171,9 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
       flushTimer = setTimeout(flushPending, 100);
       return;
     }
+    // Let ProseMirror read what the DOM holds first (the composed text, a caret the keyboard just moved), so the
+    // redraw that marking causes never writes an older text or caret back into the page.
+    (view as unknown as { domObserver?: { flush?: () => void } }).domObserver?.flush?.();
     const { ranges } = suggestModeKey.getState(view.state) ?? { ranges: [] };
     const tr = view.state.tr.setMeta(SUGGEST_SKIP, true).setMeta(suggestModeKey, { clear: true } satisfies PendingMeta);
     for (const range of ranges) markInserted(tr, range.from, Math.min(range.to, tr.doc.content.size));
@@ -266,8 +270,6 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
     props: {
       handleKeyDown(editorView, event) {
         if (editorView.composing || event.isComposing || event.keyCode === 229) return false;
-        // Text just composed is marked before the key acts, while the caret in the DOM still matches the state.
-        if ((suggestModeKey.getState(editorView.state)?.ranges.length ?? 0) > 0) flushPending();
         if (event.key === "Backspace") return deleteAsSuggestion(editorView, "backward");
         if (event.key === "Delete") return deleteAsSuggestion(editorView, "forward");
         return false;
@@ -286,8 +288,9 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
         },
         compositionend() {
           clearTimeout(flushTimer);
-          // ProseMirror reads the composed text 20 ms after compositionend; the next key press marks it sooner.
-          flushTimer = setTimeout(flushPending, 300);
+          // ProseMirror reads the composed text 20 ms after compositionend; mark it soon after, before the body syncs.
+          // (Not from a keydown: redrawing there loses the caret move the key is about to make.)
+          flushTimer = setTimeout(flushPending, 80);
           return false;
         },
       },
