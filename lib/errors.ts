@@ -162,7 +162,7 @@ export async function nullWhenMissing<T>(promise: Promise<T>): Promise<T | null>
   }
 }
 
-/** Expected errors as an action result; unexpected errors are rethrown to the caller. */
+/** Expected errors as an action result; unexpected errors are rethrown (actions use `defineAction`, which maps them too). */
 export function toActionResult(error: unknown): ErrorBody {
   const body = toErrorBody(error);
   if (!body) throw error;
@@ -172,11 +172,6 @@ export function toActionResult(error: unknown): ErrorBody {
 /** An error body as an HTTP response with the code's status. */
 export function errorResponse(body: ErrorBody): Response {
   return Response.json(body, { status: HTTP_STATUS[body.code] });
-}
-
-/** Expected errors as an HTTP response (routes use `toRouteErrorResponse`, which also maps unexpected ones). */
-export function toHttpResponse(error: unknown): Response {
-  return errorResponse(toActionResult(error));
 }
 
 /**
