@@ -49,9 +49,11 @@ export const FrameForm = memo(function FrameForm({
       <p className="text-xs text-stone-500 md:col-span-2">留空的项按“管理 → 公文版头与版记”中本机关的设置导出。</p>
       <Field id={frameFieldId("agencyMark")} label="发文机关标志（红头）" hint="如“青溪市水务局文件”">
         <Input id={frameFieldId("agencyMark")} name="agencyMark" defaultValue={initial?.agencyMark ?? ""} disabled={!isEditable} />
+        <NoneBox name="agencyMark" label="本报告不印红头" isChecked={initial?.agencyMark === ""} isEditable={isEditable} />
       </Field>
       <Field id={frameFieldId("signer")} label="签发人（上行文）">
         <Input id={frameFieldId("signer")} name="signer" defaultValue={initial?.signer ?? ""} disabled={!isEditable} />
+        <NoneBox name="signer" label="本报告不标签发人（文号居中）" isChecked={initial?.signer === ""} isEditable={isEditable} />
       </Field>
       <Field id={frameFieldId("attachments")} label="附件" hint="每行一个附件名称，按顺序排列" className="md:col-span-2">
         <Textarea id={frameFieldId("attachments")} name="attachments" rows={2} defaultValue={(initial?.attachments ?? []).join("\n")} disabled={!isEditable} />
@@ -78,11 +80,25 @@ export const FrameForm = memo(function FrameForm({
   );
 });
 
-/** The typed values as overrides: an empty field is left out (it follows the agency profile). */
+/** "None for this report" for a field the agency profile may fill: stored as an empty override. */
+function NoneBox({ name, label, isChecked, isEditable }: { name: string; label: string; isChecked: boolean; isEditable: boolean }) {
+  const id = `frame-${name}-none`;
+  return (
+    <div className="mt-1 flex items-center gap-2">
+      <input id={id} name={`${name}None`} type="checkbox" defaultChecked={isChecked} disabled={!isEditable} className="size-4 accent-red-800" />
+      <label htmlFor={id} className="text-xs text-stone-700">
+        {label}
+      </label>
+    </div>
+  );
+}
+
+/** The typed values as overrides: an empty field is left out (it follows the agency profile); "none" is stored as "". */
 function frameFromForm(data: FormData): Record<string, unknown> {
   const text = (key: string) => String(data.get(key) ?? "").trim();
   const frame: Record<string, unknown> = {};
   for (const key of ["agencyMark", "signer", "imprintAgency", "imprintDate"]) if (text(key)) frame[key] = text(key);
+  for (const key of ["agencyMark", "signer"]) if (data.get(`${key}None`) === "on") frame[key] = "";
   const attachments = text("attachments")
     .split(/\r?\n/)
     .map((line) => line.trim())

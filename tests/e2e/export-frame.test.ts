@@ -100,6 +100,15 @@ describe.skipIf(Boolean(unavailable))("[EXPORT] 版头与版记 from the admin p
     expect(text).toContain("附件：1.2025年度法治政府建设主要指标完成情况表");
     expect(text).toContain("2.2026年度工作安排");
     expect(text).toContain("青溪市水务局办公室\t");
+
+    // This report goes out without the agency's red 版头: an empty override, not the agency's default.
+    await page.locator("#frame-agencyMark-none").check();
+    await waitForSaved(page);
+    const plain = await page.request.get(`${app.baseUrl}/api/reports/${reportId}/export?format=docx`);
+    const plainXml = strFromU8(unzipSync(new Uint8Array(await plain.body()))["word/document.xml"]!);
+    expect(plainXml).not.toContain("青溪市水务局文件");
+    expect(plainXml).not.toContain('w:color w:val="FF0000"');
+    expect(plainXml.replace(/<[^>]+>/g, "")).toContain("签发人：李明");
     await page.context().close();
   });
 });
