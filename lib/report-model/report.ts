@@ -114,6 +114,8 @@ export const reportSchema = z
     closing: z.string().trim().max(200, "结束语不超过200字").default(""),
     sections: z.array(reportSectionSchema).max(20),
     commitments: z.array(commitmentSchema).max(200).default([]),
+    /** This report's 版头/版记 choices (签发人, 附件, 印章…); fields left out follow the agency profile. */
+    frame: reportFrameSchema.optional(),
   })
   .superRefine((report, context) => {
     const violation = findLimitViolation(report);
@@ -128,8 +130,6 @@ export function parseReportFile(json: unknown): Report {
 }
 
 let idCounter = 0;
-    /** This report's 版头/版记 choices (签发人, 附件, 印章…); fields left out follow the agency profile. */
-    frame: reportFrameSchema.optional(),
 /** Short unique id for sections, items and marks (stable across saves once assigned). */
 export function newId(prefix = "n"): string {
   idCounter = (idCounter + 1) % 1_000_000;
