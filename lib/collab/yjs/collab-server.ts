@@ -15,7 +15,7 @@ import { eq } from "drizzle-orm";
 
 import { findCollabAccess, type CollabAccess } from "./access";
 import { authenticateUpgrade, isSameOrigin } from "./authenticate-upgrade";
-import { appendCollabUpdate, hasPendingCollabUpdates, loadCollabState } from "./collab-store";
+import { appendCollabUpdates, hasPendingCollabUpdates, loadCollabState } from "./collab-store";
 import { readSyncPayload } from "./message";
 import { collabDocumentName, reportIdOfDocument } from "./fields";
 import { syncReportWithDocument, type LiveReportState } from "./sync-report";
@@ -69,6 +69,40 @@ export function createCollabServer({
   pollMs = 2000,
 }: CollabServerOptions): CollabServer {
   const loaded = new Map<string, LoadedDocument>();
+  // Group commit: updates that arrive while an append is running go into the next one (one statement for all).
+  let appendQueue: Array<{
+    row: { reportId: string; update: Uint8Array; userId: string | null };
+    resolve: (id: number) => void;
+    reject: (error: unknown) => void;
+  }> = [];
+  let isAppending = false;
+  function appendDurably(row: { reportId: string; update: Uint8Array; userId: string | null }): Promise<number> {
+    return new Promise<number>((resolve, reject) => {
+      appendQueue.push({ row, resolve, reject });
+      void drainAppends();
+    });
+  }
+  async function drainAppends(): Promise<void> {
+    if (isAppending) return;
+    isAppending = true;
+    try {
+      while (appendQueue.length > 0) {
+        const batch = appendQueue;
+        appendQueue = [];
+        try {
+          const ids = await appendCollabUpdates(
+            await getDb(),
+            batch.map((entry) => entry.row),
+          );
+          batch.forEach((entry, index) => entry.resolve(ids[index]!));
+        } catch (error) {
+          for (const entry of batch) entry.reject(error);
+        }
+      }
+    } finally {
+      isAppending = false;
+    }
+  }
   const sockets = new WebSocketServer({ noServer: true, maxPayload: 8 * 1024 * 1024 });
 
   function runSync(name: string, document: Y.Doc): Promise<unknown> {
@@ -198,7 +232,7 @@ export function createCollabServer({
     }
     if (touched.size === 0) return;
     // Durable before Hocuspocus applies and acknowledges it: a crash after the acknowledgement loses nothing.
-    const id = await appendCollabUpdate(db, access.reportId, payload.update, user.id);
+    const id = await appendDurably({ reportId: access.reportId, update: payload.update, userId: user.id });
     entry.live.appliedUpdateIds.push(id);
     for (const field of touched) entry.live.lastEditorOf.set(field, user.id);
   }

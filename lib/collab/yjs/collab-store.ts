@@ -36,6 +36,19 @@ export async function hasPendingCollabUpdates(db: Database, reportId: string): P
   return Boolean(row);
 }
 
+/** Appends updates in one statement; returns their ids in order. */
+export async function appendCollabUpdates(
+  db: Database,
+  rows: ReadonlyArray<{ reportId: string; update: Uint8Array; userId: string | null }>,
+): Promise<number[]> {
+  if (rows.length === 0) return [];
+  const inserted = await db
+    .insert(tables.reportCollabUpdates)
+    .values([...rows])
+    .returning({ id: tables.reportCollabUpdates.id });
+  return inserted.map((row) => row.id);
+}
+
 /** Appends one update; the server acknowledges it to the editor only after this returns. */
 export async function appendCollabUpdate(db: Database, reportId: string, update: Uint8Array, userId: string | null): Promise<number> {
   const [row] = await db.insert(tables.reportCollabUpdates).values({ reportId, update, userId }).returning({ id: tables.reportCollabUpdates.id });
