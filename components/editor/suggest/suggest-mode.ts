@@ -29,6 +29,11 @@ export const suggestModeKey = new PluginKey<PendingState>("suggestMode");
 /** Transactions carrying this meta are the plugin's own (or a merge from elsewhere) and pass untouched. */
 export const SUGGEST_SKIP = "suggestModeSkip";
 
+/** Makes ProseMirror take in pending DOM changes and the DOM caret now (its observer otherwise reads them a little later). */
+function readDom(view: EditorView): void {
+  (view as unknown as { domObserver?: { flush?: () => void } }).domObserver?.flush?.();
+}
+
 /** Same time-window for one suggestion: typing on within it extends the suggestion instead of starting a new one. */
 const SAME_SUGGESTION_MS = 10 * 60_000;
 
@@ -135,6 +140,8 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
    * removed) and the caret steps over it, so repeated Backspace walks left through the text.
    */
   function deleteAsSuggestion(editorView: EditorView, direction: "backward" | "forward"): boolean {
+    // A caret the keyboard moved a moment ago may not be read yet: read the DOM before deciding what to delete.
+    readDom(editorView);
     const { state } = editorView;
     const { selection } = state;
     let { from, to } = selection;
@@ -173,7 +180,7 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
     }
     // Let ProseMirror read what the DOM holds first (the composed text, a caret the keyboard just moved), so the
     // redraw that marking causes never writes an older text or caret back into the page.
-    (view as unknown as { domObserver?: { flush?: () => void } }).domObserver?.flush?.();
+    readDom(view);
     const { ranges } = suggestModeKey.getState(view.state) ?? { ranges: [] };
     const tr = view.state.tr.setMeta(SUGGEST_SKIP, true).setMeta(suggestModeKey, { clear: true } satisfies PendingMeta);
     for (const range of ranges) markInserted(tr, range.from, Math.min(range.to, tr.doc.content.size));
