@@ -12,6 +12,7 @@ export const AUDIT_ACTION_LABELS: Record<string, string> = {
   "report.status": "流转",
   "report.restore": "恢复旧版本",
   "report.save_refused": "保存被拒绝",
+  "report.collab_refused": "协同编辑更新被拒绝",
   "comment.create": "提出意见",
   "comment.resolve": "解决意见",
   "comment.reopen": "重新打开意见",
