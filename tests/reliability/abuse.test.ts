@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import * as tables from "@/lib/db/schema";
 import type { Report, RichNode } from "@/lib/report-model";
@@ -184,6 +184,11 @@ describe.each(KINDS)("[ABUSE] one signed-in user cannot take the server down (%s
   afterAll(async () => {
     await health?.stop();
     await subject?.dispose();
+  });
+  afterEach(() => {
+    // Where the server's memory goes, attack by attack (printed; the last test asserts on it).
+    if (pid)
+      console.info(`[memory] ${Math.round(residentMb(pid))} MB after ${expect.getState().currentTestName ?? ""} (baseline ${Math.round(baselineMb)} MB)`);
   });
 
   it("[BOUNDS]: a colspan of 1e8 is refused on save, preview and both exports with a Chinese message", async () => {
