@@ -25,7 +25,11 @@ async function storedContent(page: Page, reportId: string): Promise<{ revision: 
 }
 
 async function pressTimes(page: Page, key: string, times: number): Promise<void> {
-  for (let index = 0; index < times; index += 1) await page.keyboard.press(key);
+  // At a person's pace: the browser reports each caret move to the editor before the next key.
+  for (let index = 0; index < times; index += 1) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(60);
+  }
 }
 
 describe.skipIf(Boolean(unavailable))("[SUGGEST] suggestion mode (修订) in Chromium", () => {
@@ -62,12 +66,18 @@ describe.skipIf(Boolean(unavailable))("[SUGGEST] suggestion mode (修订) in Chr
     await reviewer.page.goto(`${app.baseUrl}/reports/${reportId}`);
     await reviewer.page.getByTestId("suggest-mode-banner").waitFor();
     const editor = reviewer.page.getByTestId(`body-editor-${itemId}`);
+    // The suggestion plugin loads on demand; the body becomes editable once it is in place.
+    await reviewer.page.locator(`[data-testid="body-editor-${itemId}"][contenteditable="true"]`).waitFor();
     await editor.click();
     await reviewer.page.keyboard.press("Control+Home");
     await pressTimes(reviewer.page, "ArrowRight", 4);
     const cdp = await reviewer.context.newCDPSession(reviewer.page);
     await commitWithIme(cdp, "集中"); // 1: an insertion typed through an IME
-    await pressTimes(reviewer.page, "ArrowRight", 6);
+    // The composed text is marked just after the composition ends (a person moves on later than that).
+    await editor.locator("ins.suggestion", { hasText: "集中" }).waitFor();
+    // To just before "。" (End, then one step left: no suggestion boundary on the way).
+    await pressTimes(reviewer.page, "End", 1);
+    await pressTimes(reviewer.page, "ArrowLeft", 1);
     await pressTimes(reviewer.page, "Backspace", 2); // 2: "六次" deleted
     await reviewer.page.keyboard.type("八次"); // 3: an insertion typed on the keyboard
     await expect.poll(() => editor.textContent()).toBe("全年开展集中专题学习八次六次。");
