@@ -101,6 +101,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     onLocked: () => setNotice("报告已不在草稿或退回修改状态，本次修改未能保存，已暂存在本机浏览器中。"),
     liveFields: () => liveCollab.session?.liveFields() ?? new Set<string>(),
     hasUnsyncedLive: () => liveCollab.session?.hasUnsyncedChanges() ?? false,
+    isLiveConnected: () => liveCollab.session?.isConnected() ?? true,
   });
   useLayoutEffect(() => {
     markDirtyRef.current = autosave.markDirty;

@@ -63,6 +63,8 @@ export interface AutosaveOptions {
   liveFields?: () => ReadonlySet<string>;
   /** Live (Yjs) keystrokes the co-editing server has not acknowledged yet: "saved" waits for them. */
   hasUnsyncedLive?: () => boolean;
+  /** False while the co-editing socket is down (its keystrokes wait in the page and are sent on reconnection). */
+  isLiveConnected?: () => boolean;
   /** @default 1500 */
   debounceMs?: number;
   now?: () => number;
@@ -156,7 +158,8 @@ export function createAutosaveController(options: AutosaveOptions): AutosaveCont
     if (baseContent && isSameJson(content, baseContent)) {
       // Only live bodies changed: nothing for an ordinary save to send; "saved" once the server acknowledged them.
       if (options.hasUnsyncedLive?.()) {
-        setState({ status: "saving", message: "" });
+        const isDown = options.isLiveConnected?.() === false;
+        setState(isDown ? { status: "offline", message: "无法连接服务器" } : { status: "saving", message: "" });
         schedule(LIVE_ACK_RECHECK_MS);
         return;
       }

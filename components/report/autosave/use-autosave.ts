@@ -57,6 +57,8 @@ export interface UseAutosaveOptions {
   liveFields?: () => ReadonlySet<string>;
   /** Live keystrokes not yet acknowledged by the co-editing server (see AutosaveOptions.hasUnsyncedLive). */
   hasUnsyncedLive?: () => boolean;
+  /** False while the co-editing socket is down (see AutosaveOptions.isLiveConnected). */
+  isLiveConnected?: () => boolean;
   /** Injectable for tests. */
   store?: LocalDraftStore;
   send?: (request: SendSaveRequest) => Promise<{ status: number; body: unknown }>;
@@ -110,6 +112,7 @@ export function useAutosave(options: UseAutosaveOptions): UseAutosave {
       getContent: () => optionsRef.current.getContent(),
       liveFields: () => optionsRef.current.liveFields?.() ?? new Set<string>(),
       hasUnsyncedLive: () => optionsRef.current.hasUnsyncedLive?.() ?? false,
+      isLiveConnected: () => optionsRef.current.isLiveConnected?.() ?? true,
       isComposing: () => optionsRef.current.composition.isComposing(),
       send: (request) => (optionsRef.current.send ?? ((r: SendSaveRequest) => sendSaveRequest(reportId, r)))(request),
       store,

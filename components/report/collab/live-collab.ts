@@ -15,6 +15,8 @@ export interface LiveCollabSession {
   liveFields: () => ReadonlySet<string>;
   /** Changes typed here that the server has not yet stored and acknowledged. */
   hasUnsyncedChanges: () => boolean;
+  /** False while the socket is down; typed changes wait in the page and are sent when it is back. */
+  isConnected: () => boolean;
   /** Called when the server says the report left 草稿/退回 (editing stops at once). */
   onStatus: (listener: (status: string) => void) => () => void;
   destroy: () => void;
@@ -32,6 +34,7 @@ export function startLiveCollab({ reportId, url, onConnectionChange }: StartLive
   const document = new Y.Doc();
   const live = new Set<string>();
   const statusListeners = new Set<(status: string) => void>();
+  let isConnected = false;
   const socketUrl = url ?? `${window.location.protocol === "https:" ? "wss:" : "ws:"}//${window.location.host}${COLLAB_PATH}`;
   return new Promise<LiveCollabSession>((resolve, reject) => {
     let isSettled = false;
@@ -48,7 +51,10 @@ export function startLiveCollab({ reportId, url, onConnectionChange }: StartLive
         resolve(session);
       },
       onAuthenticationFailed: () => fail(new Error("co-editing refused")),
-      onStatus: ({ status }) => onConnectionChange?.(status === "connected"),
+      onStatus: ({ status }) => {
+        isConnected = status === "connected";
+        onConnectionChange?.(isConnected);
+      },
       onStateless: ({ payload }) => {
         try {
           const message = JSON.parse(payload) as { type?: string; status?: string };
@@ -63,6 +69,7 @@ export function startLiveCollab({ reportId, url, onConnectionChange }: StartLive
       markLive: (editorId, isLive) => void (isLive ? live.add(bodyFieldName(editorId)) : live.delete(bodyFieldName(editorId))),
       liveFields: () => live,
       hasUnsyncedChanges: () => provider.hasUnsyncedChanges,
+      isConnected: () => isConnected,
       onStatus: (listener) => {
         statusListeners.add(listener);
         return () => statusListeners.delete(listener);
