@@ -36,6 +36,8 @@ vi.mock("@/lib/db", async (importOriginal) => ({ ...(await importOriginal<object
 const workflow = await import("@/app/(workspace)/reports/[reportId]/workflow-actions");
 const reportActions = await import("@/app/(workspace)/reports/[reportId]/actions");
 const admin = await import("@/app/(workspace)/admin/actions");
+const frameActions = await import("@/app/(workspace)/admin/frame-actions");
+const trackedRoute = await import("@/app/api/reports/[reportId]/tracked/route");
 const auditRoute = await import("@/app/api/audit/export/route");
 const contentRoute = await import("@/app/api/reports/[reportId]/content/route");
 const supervisionActions = await import("@/app/(workspace)/supervision/actions");
@@ -354,6 +356,24 @@ const OPERATIONS: Operation[] = [
           input: { name: user.agencyName, level: "department", submissionDeadline: "03-01", disclosureDeadline: "04-01", fontProfile: "gb2312" },
         }),
       ),
+  },
+  {
+    name: "save the 版头/版记 defaults",
+    permission: "agency.manage",
+    isForeign: false,
+    viaAction: () => fromResult(frameActions.updateAgencyFrameAction({ agencyMark: "青溪市水务局文件", signer: "李某某", isSealed: true, imprintAgency: "" })),
+    viaVerb: (world, user) =>
+      fromVerb(verbs.updateAgencyFrame({ db: world.db, user, input: { agencyMark: "青溪市水务局文件", signer: "李某某", isSealed: true, imprintAgency: "" } })),
+  },
+  {
+    name: "download the review DOCX with tracked changes (route)",
+    permission: "report.export",
+    isForeign: true,
+    viaAction: (world) =>
+      fromResponse(
+        trackedRoute.GET(new Request(`http://localhost/api/reports/${world.reportId}/tracked`), { params: Promise.resolve({ reportId: world.reportId }) }),
+      ),
+    viaVerb: (world, user) => fromVerb(verbs.exportReviewDocx({ db: world.db, user, reportId: world.reportId }).then((file) => file.fileName)),
   },
   {
     name: "create a subordinate agency",
