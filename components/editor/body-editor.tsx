@@ -141,25 +141,6 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   const editorRef = useLatest(editor);
   const liveSessionRef = useLatest(liveSession);
 
-  // After an IME commits, ProseMirror reads the DOM late; one empty transaction then lets the Yjs binding
-  // compare again, so the last committed character reaches the live document without waiting for another key.
-  useEffect(() => {
-    if (!liveSession || !editor) return;
-    const dom = editor.view.dom;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    const onCompositionEnd = () => {
-      clearTimeout(timer);
-      timer = setTimeout(() => {
-        if (!editor.isDestroyed && !editor.view.composing) editor.view.dispatch(editor.state.tr.setMeta("addToHistory", false));
-      }, 80);
-    };
-    dom.addEventListener("compositionend", onCompositionEnd);
-    return () => {
-      clearTimeout(timer);
-      dom.removeEventListener("compositionend", onCompositionEnd);
-    };
-  }, [liveSession, editor]);
-
   // The server says the report left 草稿/退回: stop editing at once (the heartbeat says why).
   useEffect(() => {
     if (!liveSession || !editor) return;
