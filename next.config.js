@@ -27,7 +27,19 @@ const nextConfig = {
   // `npm test` type-checks the whole project (tsc --noEmit) before anything else; the production build does not
   // repeat it, so a test file can never stop the app from building and the build is faster on small machines.
   typescript: { ignoreBuildErrors: true },
-  serverExternalPackages: ["@electric-sql/pglite", "@myriaddreamin/typst-ts-node-compiler", "mammoth", "pdfjs-dist", "opencc-js", "bcryptjs", "pg", "exceljs", "yjs", "@hocuspocus/server", "ws"],
+  serverExternalPackages: [
+    "@electric-sql/pglite",
+    "@myriaddreamin/typst-ts-node-compiler",
+    "mammoth",
+    "pdfjs-dist",
+    "opencc-js",
+    "bcryptjs",
+    "pg",
+    "exceljs",
+    "yjs",
+    "@hocuspocus/server",
+    "ws",
+  ],
   experimental: {
     serverActions: { bodySizeLimit: "25mb" },
     // forbidden() renders app/forbidden.tsx with status 403 for a role that may not open a page.

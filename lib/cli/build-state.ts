@@ -39,7 +39,23 @@ export function nextBin(): string {
   return path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
 }
 
-/** The app's own server (replaces `next start`; adds the co-editing WebSocket): `node server.mjs -p PORT [-H HOST]`. */
+/**
+ * The environment of the app's server process: production, no telemetry, and glibc's allocator told to return
+ * freed memory (at most two malloc arenas, trimmed above 64 KiB). Without it a refused 20 MB upload leaves the
+ * server's resident memory raised long after V8 has freed the buffers. Values already set by the operator win.
+ */
+export function serverProcessEnv(extra: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    ...extra,
+    MALLOC_ARENA_MAX: extra.MALLOC_ARENA_MAX ?? process.env.MALLOC_ARENA_MAX ?? "2",
+    MALLOC_TRIM_THRESHOLD_: extra.MALLOC_TRIM_THRESHOLD_ ?? process.env.MALLOC_TRIM_THRESHOLD_ ?? "65536",
+    NODE_ENV: "production",
+    NEXT_TELEMETRY_DISABLED: "1",
+  };
+}
+
+/** The app's own server (replaces `next start`; adds the co-editing WebSocket): `node lib/server/server.mjs -p PORT [-H HOST]`. */
 export function serverEntry(): string {
-  return path.join(ROOT, "server.mjs");
+  return path.join(ROOT, "lib", "server", "server.mjs");
 }

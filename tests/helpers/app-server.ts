@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import os from "node:os";
 import path from "node:path";
 
-import { ROOT, serverEntry } from "@/lib/cli/build-state";
+import { ROOT, serverEntry, serverProcessEnv } from "@/lib/cli/build-state";
 import { openDatabase, type Database } from "@/lib/db/client";
 
 export interface AppServer {
@@ -64,15 +64,7 @@ export async function startApp(options: StartAppOptions = {}): Promise<AppServer
   const launch = async () => {
     child = spawn(process.execPath, [serverEntry(), "-p", String(port), "-H", "127.0.0.1"], {
       cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        NEXT_TELEMETRY_DISABLED: "1",
-        DATA_DIR: dataDir,
-        AUTH_TRUST_HOST: "true",
-        DATABASE_URL: "",
-        ...options.env,
-      },
+      env: serverProcessEnv({ DATA_DIR: dataDir, AUTH_TRUST_HOST: "true", DATABASE_URL: "", ...options.env }),
       stdio: ["ignore", "pipe", "pipe"],
     });
     child.stdout?.on("data", (chunk: Buffer) => (output += chunk.toString()));

@@ -4,7 +4,7 @@ import path from "node:path";
 import { DatabaseUnavailableError } from "@/lib/db/client";
 import { dataDirectory, env } from "@/lib/env";
 
-import { isBuildCurrent, nextBin, ROOT, serverEntry } from "../build-state";
+import { isBuildCurrent, nextBin, ROOT, serverEntry, serverProcessEnv } from "../build-state";
 import { openCliDatabase } from "../open-cli-database";
 import type { CliCommand, CliIo } from "../types";
 
@@ -71,7 +71,7 @@ const command: CliCommand = {
   async run(args, io) {
     if (!(await prepareDatabase(io))) return 1;
     // The app makes no outside calls: Next.js telemetry is off for the build and the server.
-    const childEnv: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" };
+    const childEnv = serverProcessEnv();
     if (!args.includes("--no-build") && !isBuildCurrent() && !(await build(io, childEnv))) return 1;
     // Behind intranet proxies the host varies; trust it unless NEXTAUTH_URL pins the public address.
     if (!env.NEXTAUTH_URL) childEnv.AUTH_TRUST_HOST = "true";

@@ -3,7 +3,7 @@ import type { Report, RichDoc } from "@/lib/report-model";
 /** The editor id of the opening (导语), as the workspace names it; item editors use the item id. */
 export const OPENING_FIELD_ID = "opening";
 
-/** Path of the live-collaboration WebSocket, served by the app's own server (server.mjs). */
+/** Path of the live-collaboration WebSocket, served by the app's own server (lib/server/server.mjs). */
 export const COLLAB_PATH = "/api/collab";
 
 /** One Yjs document per report; each body is a fragment of it. */

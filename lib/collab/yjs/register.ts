@@ -16,7 +16,7 @@ type Holder = {
   [COLLAB_CLOSE]?: () => Promise<void>;
 };
 
-/** Hands the co-editing WebSocket to the app's server (server.mjs), which calls it for upgrades of COLLAB_PATH. */
+/** Hands the co-editing WebSocket to the app's server (lib/server/server.mjs), which calls it for upgrades of COLLAB_PATH. */
 export function registerCollabServer(): void {
   const holder = globalThis as Holder;
   if (holder[COLLAB_UPGRADE]) return;

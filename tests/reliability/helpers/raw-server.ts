@@ -2,7 +2,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { createServer } from "node:net";
 import path from "node:path";
 
-import { ROOT, serverEntry } from "@/lib/cli/build-state";
+import { ROOT, serverEntry, serverProcessEnv } from "@/lib/cli/build-state";
 
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -30,7 +30,7 @@ export async function probeHealthOfFreshServer(env: Record<string, string>): Pro
   const port = await freePort();
   const child = spawn(process.execPath, [serverEntry(), "-p", String(port), "-H", "127.0.0.1"], {
     cwd: ROOT,
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", AUTH_TRUST_HOST: "true", DATABASE_URL: "", ...env },
+    env: serverProcessEnv({ AUTH_TRUST_HOST: "true", DATABASE_URL: "", ...env }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let logs = "";

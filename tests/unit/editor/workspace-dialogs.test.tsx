@@ -64,7 +64,9 @@ describe("preview", () => {
     // The dialog's code loads on first use.
     await vi.waitFor(() => expect(byTestId("preview-dialog")).not.toBeNull());
     expect(byTestId("preview-dialog")!.querySelector('[role="status"]')?.textContent).toContain("正在排版");
-    await act(async () => release(Response.json({ ok: true, data: { pages: ["<svg xmlns='http://www.w3.org/2000/svg'/>", "<svg xmlns='http://www.w3.org/2000/svg'/>"] } })));
+    await act(async () =>
+      release(Response.json({ ok: true, data: { pages: ["<svg xmlns='http://www.w3.org/2000/svg'/>", "<svg xmlns='http://www.w3.org/2000/svg'/>"] } })),
+    );
     await settle();
     const images = [...byTestId("preview-pages")!.querySelectorAll("img")];
     expect(images.map((image) => image.alt)).toEqual(["第1页", "第2页"]);

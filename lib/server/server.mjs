@@ -1,7 +1,7 @@
 // The app's own HTTP server (replaces `next start`): Next.js for every request, plus the WebSocket of live
 // co-editing (Yjs over Hocuspocus) on COLLAB_PATH. The collaboration server itself lives inside the Next.js
 // server bundle (registered by instrumentation.ts), so it shares the app's database, session and permissions.
-// Usage: node server.mjs [-p PORT] [-H HOST]
+// Usage: node lib/server/server.mjs [-p PORT] [-H HOST]
 import { createServer } from "node:http";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -10,7 +10,7 @@ import { parseArgs } from "node:util";
 process.env.NODE_ENV = "production";
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 
-const ROOT = path.dirname(fileURLToPath(import.meta.url));
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
 const COLLAB_PATH = "/api/collab";
 const COLLAB_UPGRADE = Symbol.for("nianbao.collab-upgrade");
 const COLLAB_CLOSE = Symbol.for("nianbao.collab-close");
