@@ -9,6 +9,7 @@ import { useLiveCollabContext } from "@/components/report/collab/live-collab-con
 import type { LiveCollabSession } from "@/components/report/collab/live-collab";
 import { createBodyExtensions } from "@/lib/report-model/extensions";
 import type { RichDoc } from "@/lib/report-model";
+import { isEditableStatus } from "@/lib/report-model/workflow/status";
 
 import { EditorToolbar } from "./editor-toolbar";
 import { HighlightRanges, highlightRangesKey, type HighlightMeta } from "./highlight-ranges";
@@ -72,8 +73,6 @@ function bodyExtensions(placeholder: string, session: LiveCollabSession | null, 
   const withoutHistory = base.filter((extension) => extension.name !== "undoRedo");
   return [...withoutHistory, Placeholder.configure({ placeholder }), HighlightRanges, session.extensionFor(itemId)];
 }
-
-const EDITABLE_STATUSES = new Set(["draft", "returned"]);
 
 /** The editor's JSON is built from `createBodyExtensions()`, whose nodes and marks are exactly RichDoc's. */
 function editorDoc(editor: Editor): RichDoc {
@@ -145,7 +144,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   useEffect(() => {
     if (!liveSession || !editor) return;
     return liveSession.onStatus((status) => {
-      if (!EDITABLE_STATUSES.has(status) && !editor.isDestroyed) editor.setEditable(false);
+      if (!isEditableStatus(status) && !editor.isDestroyed) editor.setEditable(false);
     });
   }, [liveSession, editor]);
 

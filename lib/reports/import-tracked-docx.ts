@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -13,6 +13,7 @@ import type { TrackedImportResult } from "@/lib/schemas/tracked";
 import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
 import { listCommentThreads } from "@/lib/workflow/list-comment-threads";
 
+import { lockReportRow } from "./lock-report-row";
 import { getReport } from "./get-report";
 import { changeModeFor } from "./suggestion-rules";
 
@@ -45,12 +46,7 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
   const authorIdFor = (name: string) => colleagues.find((colleague) => colleague.displayName === name)?.id;
   const created: Array<{ threadId: string; body: string }> = [];
   const answer = await db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(tables.reports)
-      .where(and(eq(tables.reports.id, reportId), eq(tables.reports.agencyId, user.agencyId)))
-      .for("update");
-    if (!row) throw new ReportError("NOT_FOUND", "report not found", { userMessage: "报告不存在或无权访问" });
+    const row = await lockReportRow(tx, user, reportId);
     const mode = changeModeFor(user, row.status);
     const before: Report = reportSchema.parse(row.content);
     const result = applyTrackedChanges(before, docx, { now: new Date().toISOString(), newId: () => newId("s"), authorIdFor, existingComments });

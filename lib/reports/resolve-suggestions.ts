@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { z } from "zod";
 
 import { recordAuditEvent } from "@/lib/audit";
@@ -9,6 +9,7 @@ import { ReportError } from "@/lib/errors";
 import { listSuggestions, reportSchema, resolveSuggestions, type Report } from "@/lib/report-model";
 import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
 
+import { lockReportRow } from "./lock-report-row";
 import { changeModeFor } from "./suggestion-rules";
 
 export const resolveSuggestionsSchema = z
@@ -52,12 +53,7 @@ export interface ResolvedSuggestions {
 export async function resolveReportSuggestions({ db, user, input }: ResolveSuggestionsOptions): Promise<ResolvedSuggestions> {
   const { reportId, decision, ids } = resolveSuggestionsSchema.parse(input);
   return db.transaction(async (tx) => {
-    const [row] = await tx
-      .select()
-      .from(tables.reports)
-      .where(and(eq(tables.reports.id, reportId), eq(tables.reports.agencyId, user.agencyId)))
-      .for("update");
-    if (!row) throw new ReportError("NOT_FOUND", "report not found", { userMessage: "报告不存在或无权访问" });
+    const row = await lockReportRow(tx, user, reportId);
     const mode = changeModeFor(user, row.status);
     const before: Report = reportSchema.parse(row.content);
     const existing = listSuggestions(before);

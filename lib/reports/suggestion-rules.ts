@@ -1,7 +1,17 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import { ReportError } from "@/lib/errors";
 import { can, type Action } from "@/lib/permissions";
-import { listSuggestions, rejectedView, reportSchema, type Report, type ReportStatus, type RichDoc, type Suggestion } from "@/lib/report-model";
+import {
+  isEditableStatus,
+  isSignedStatus,
+  listSuggestions,
+  rejectedView,
+  reportSchema,
+  type Report,
+  type ReportStatus,
+  type RichDoc,
+  type Suggestion,
+} from "@/lib/report-model";
 import { getBodySchema } from "@/lib/report-model/extensions";
 
 /** Who may suggest (修订) in which state: the reviewer while in review, the approver before sign-off. */
@@ -9,9 +19,6 @@ const SUGGEST_PERMISSION: Partial<Record<ReportStatus, Action>> = {
   in_review: "report.review",
   reviewed: "report.signoff",
 };
-
-/** States in which the drafter edits freely (and accepts or rejects suggestions). */
-const DRAFTING_STATUSES: readonly string[] = ["draft", "returned"];
 
 export type ChangeMode = "edit" | "suggest";
 
@@ -23,7 +30,7 @@ export function canSuggest(user: Pick<SessionUser, "roles">, status: string): bo
 
 /** May this user accept or reject suggestions now: the drafter while drafting, the reviewer or approver in their step. */
 export function canDecideSuggestions(user: Pick<SessionUser, "roles">, status: string): boolean {
-  return (DRAFTING_STATUSES.includes(status) && can(user.roles, "report.edit")) || canSuggest(user, status);
+  return (isEditableStatus(status) && can(user.roles, "report.edit")) || canSuggest(user, status);
 }
 
 /**
@@ -31,12 +38,12 @@ export function canDecideSuggestions(user: Pick<SessionUser, "roles">, status: s
  * suggestions: the reviewer in review, the approver when reviewed), or a refusal naming the reason.
  */
 export function changeModeFor(user: Pick<SessionUser, "roles">, status: string): ChangeMode {
-  if (DRAFTING_STATUSES.includes(status) && can(user.roles, "report.edit")) return "edit";
+  if (isEditableStatus(status) && can(user.roles, "report.edit")) return "edit";
   if (canSuggest(user, status)) return "suggest";
-  if (status === "signed" || status === "published") {
+  if (isSignedStatus(status)) {
     throw new ReportError("INVALID_STATE", "signed", { userMessage: "报告已签发，任何人都不能修改" });
   }
-  if (DRAFTING_STATUSES.includes(status)) throw new ReportError("FORBIDDEN", "cannot edit", { userMessage: "当前角色不能修改报告" });
+  if (isEditableStatus(status)) throw new ReportError("FORBIDDEN", "cannot edit", { userMessage: "当前角色不能修改报告" });
   throw new ReportError("INVALID_STATE", "locked", { userMessage: "报告已提交审核，只有审核人或签发人可以提出修订" });
 }
 

@@ -7,6 +7,7 @@ import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { can } from "@/lib/permissions";
 import { reportIdSchema } from "@/lib/schemas/report";
+import { isEditableStatus } from "@/lib/report-model";
 
 import { bodyFieldName } from "./fields";
 
@@ -19,8 +20,6 @@ export interface CollabAccess {
   canEditField: (field: string) => boolean;
 }
 
-const EDITABLE = new Set(["draft", "returned"]);
-
 /**
  * What this user may do with the report's live document: null when the report is not theirs to read
  * (another agency, or no such report). The same rules as saveReportContent and assertWithinAssignments.
@@ -32,7 +31,7 @@ export async function findCollabAccess(db: Database, user: SessionUser, reportId
     .from(tables.reports)
     .where(and(eq(tables.reports.id, reportId), eq(tables.reports.agencyId, user.agencyId)));
   if (!row) return null;
-  const canEdit = can(user.roles, "report.edit") && EDITABLE.has(row.status);
+  const canEdit = can(user.roles, "report.edit") && isEditableStatus(row.status);
   if (!canEdit) return { reportId, status: row.status, canEdit, canEditField: () => false };
   if (row.createdBy === user.id || user.roles.includes("admin")) return { reportId, status: row.status, canEdit, canEditField: () => true };
   const scopes = await db

@@ -11,6 +11,7 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
+import { isEditableStatus } from "@/lib/report-model";
 import { eq } from "drizzle-orm";
 
 import { findCollabAccess, type CollabAccess } from "./access";
@@ -57,8 +58,6 @@ interface LoadedDocument {
   chain: Promise<unknown>;
   timer: ReturnType<typeof setInterval>;
 }
-
-const EDITABLE = new Set(["draft", "returned"]);
 
 /** The Hocuspocus server of live co-editing, with the app's session, permissions, workflow lock and database. */
 export function createCollabServer({
@@ -218,7 +217,7 @@ export function createCollabServer({
     if (!payload || !access) return;
     if (isEmptyUpdate(payload.update)) return;
     const entry = loaded.get(documentName);
-    if (!access.canEdit || !entry || !EDITABLE.has(entry.status)) {
+    if (!access.canEdit || !entry || !isEditableStatus(entry.status)) {
       await refuse(db, user, access.reportId, "locked", "report not editable by this user now");
       throw new RefusedUpdateError("forbidden", "not editable");
     }

@@ -5,7 +5,7 @@ import * as Y from "yjs";
 
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
-import type { Report, RichDoc } from "@/lib/report-model";
+import { isEditableStatus, type Report, type RichDoc } from "@/lib/report-model";
 
 import { mergeBlocks } from "../merge-blocks";
 import { combineDocs } from "../merge-report";
@@ -28,7 +28,6 @@ export interface LiveReportState {
 
 /** Revisions written by one person within this window are coalesced, as ordinary saves are. */
 const COALESCE_MINUTES = 10;
-const EDITABLE = new Set(["draft", "returned"]);
 
 /**
  * Brings the Yjs document and the report JSON together: a body changed outside the live document (an
@@ -63,7 +62,7 @@ export async function syncReportWithDocument(db: Database, doc: Y.Doc, live: Liv
 
   let revision = row.revision;
   const changed = [...documentBodies].filter(([field, body]) => !isSameJson(body, current.get(field)));
-  if (changed.length > 0 && EDITABLE.has(row.status)) {
+  if (changed.length > 0 && isEditableStatus(row.status)) {
     const byAuthor = new Map<string | null, Map<string, RichDoc>>();
     for (const [field, body] of changed) {
       const author = live.lastEditorOf.get(field) ?? row.updatedBy;
@@ -74,7 +73,7 @@ export async function syncReportWithDocument(db: Database, doc: Y.Doc, live: Liv
     for (const [author, bodies] of byAuthor) revision = await writeBodies(db, live.reportId, author, bodies);
   }
   const synced: Record<string, RichDoc> = {};
-  for (const [field, body] of documentBodies) synced[field] = changed.length > 0 && !EDITABLE.has(row.status) ? current.get(field)! : body;
+  for (const [field, body] of documentBodies) synced[field] = changed.length > 0 && !isEditableStatus(row.status) ? current.get(field)! : body;
   live.syncedBodies = synced;
   live.syncedRevision = revision;
   await compactCollabState({ db, reportId: live.reportId, state, bodies: synced, revision, ids: foldedIds });
@@ -91,7 +90,7 @@ function mergeBody(base: RichDoc, mine: RichDoc, theirs: RichDoc): RichDoc {
 async function writeBodies(db: Database, reportId: string, author: string | null, bodies: ReadonlyMap<string, RichDoc>): Promise<number> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(tables.reports).where(eq(tables.reports.id, reportId)).for("update");
-    if (!row || !EDITABLE.has(row.status)) return row?.revision ?? 0;
+    if (!row || !isEditableStatus(row.status)) return row?.revision ?? 0;
     const content: Report = withBodies(row.content, bodies);
     const revision = row.revision + 1;
     const now = new Date();
