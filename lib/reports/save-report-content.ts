@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 
 import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -12,6 +12,7 @@ import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignment
 import { findDisplayName } from "./display-name";
 import { ConflictError, isUniqueViolation } from "./errors";
 import { lockReportRow } from "./lock-report-row";
+import { recordRevision } from "./record-revision";
 import { assertSuggestionsOnly, changeModeFor } from "./suggestion-rules";
 
 export interface SaveReportContentOptions {
@@ -24,7 +25,6 @@ export interface SaveReportContentOptions {
 export { EDITABLE_STATUSES } from "@/lib/report-model";
 
 /** Saves made by one person within this window are coalesced into one history revision. */
-const COALESCE_MINUTES = 10;
 
 /** Refusals worth an audit entry: someone tried to change what they may not (a conflict is routine). */
 const LOGGED_REFUSALS = new Set(["FORBIDDEN", "NOT_FOUND", "INVALID_STATE"]);
@@ -78,25 +78,9 @@ async function save({ db, user, reportId, input }: SaveReportContentOptions): Pr
         .update(tables.reports)
         .set({ content: data.content, revision, title: data.content.meta.title, year: data.content.meta.year, updatedAt: now, updatedBy: user.id })
         .where(eq(tables.reports.id, reportId));
-      const [latest] = await tx
-        .select()
-        .from(tables.reportRevisions)
-        .where(eq(tables.reportRevisions.reportId, reportId))
-        .orderBy(desc(tables.reportRevisions.revision))
-        .limit(1);
       // A reviewer's or approver's saves show in the history as 提出修订, coalesced like the drafter's saves.
       const note = mode === "suggest" ? "提出修订" : null;
-      const canCoalesce =
-        latest &&
-        latest.createdBy === user.id &&
-        latest.status === row.status &&
-        latest.note === note &&
-        now.getTime() - latest.createdAt.getTime() < COALESCE_MINUTES * 60_000;
-      if (canCoalesce) {
-        await tx.update(tables.reportRevisions).set({ revision, content: data.content, updatedAt: now }).where(eq(tables.reportRevisions.id, latest.id));
-      } else {
-        await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: data.content, createdBy: user.id, note });
-      }
+      await recordRevision(tx, { reportId, revision, status: row.status, content: data.content, createdBy: user.id, note, now });
       return { revision, updatedAt: now.toISOString(), updatedBy: user.displayName };
     });
   } catch (error) {

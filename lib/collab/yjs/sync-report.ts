@@ -1,11 +1,12 @@
 import "server-only";
 
-import { and, desc, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import * as Y from "yjs";
 
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { isEditableStatus, type Report, type RichDoc } from "@/lib/report-model";
+import { recordRevision } from "@/lib/reports/record-revision";
 
 import { mergeBlocks } from "../merge-blocks";
 import { combineDocs } from "../merge-report";
@@ -27,7 +28,6 @@ export interface LiveReportState {
 }
 
 /** Revisions written by one person within this window are coalesced, as ordinary saves are. */
-const COALESCE_MINUTES = 10;
 
 /**
  * Brings the Yjs document and the report JSON together: a body changed outside the live document (an
@@ -95,26 +95,7 @@ async function writeBodies(db: Database, reportId: string, author: string | null
     const revision = row.revision + 1;
     const now = new Date();
     await tx.update(tables.reports).set({ content, revision, updatedAt: now, updatedBy: author }).where(eq(tables.reports.id, reportId));
-    const [latest] = await tx
-      .select()
-      .from(tables.reportRevisions)
-      .where(eq(tables.reportRevisions.reportId, reportId))
-      .orderBy(desc(tables.reportRevisions.revision))
-      .limit(1);
-    const canCoalesce =
-      latest &&
-      latest.createdBy === author &&
-      latest.status === row.status &&
-      latest.note === null &&
-      now.getTime() - latest.createdAt.getTime() < COALESCE_MINUTES * 60_000;
-    if (canCoalesce) {
-      await tx
-        .update(tables.reportRevisions)
-        .set({ revision, content, updatedAt: now })
-        .where(and(eq(tables.reportRevisions.id, latest.id)));
-    } else {
-      await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content, createdBy: author });
-    }
+    await recordRevision(tx, { reportId, revision, status: row.status, content, createdBy: author, note: null, now });
     return revision;
   });
 }
