@@ -11,6 +11,7 @@ import { applyTrackedChanges, readTrackedDocx, type PlacedComment, type TrackedD
 import { docToText, formatChineseDate, newId, rejectedView, reportSchema, type Report } from "@/lib/report-model";
 import type { TrackedImportResult } from "@/lib/schemas/tracked";
 import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
+import { insertThreadWithComment } from "@/lib/workflow/create-comment-thread";
 import { listCommentThreads } from "@/lib/workflow/list-comment-threads";
 
 import { lockReportRow } from "./lock-report-row";
@@ -103,28 +104,12 @@ function assertSameBaseText(before: Report, after: Report): void {
     throw new ReportError("INTERNAL", "tracked import changed the base text", { userMessage: "导入修订时出现内部错误，报告未作改动" });
 }
 
-type Transaction = Parameters<Parameters<Database["transaction"]>[0]>[0];
-
-async function insertThread(tx: Transaction, user: SessionUser, reportId: string, comment: PlacedComment): Promise<{ threadId: string; body: string }> {
-  const { anchor } = comment;
-  const [thread] = await tx
-    .insert(tables.commentThreads)
-    .values({
-      reportId,
-      sectionId: anchor.sectionId,
-      itemId: anchor.itemId,
-      field: anchor.field,
-      rangeFrom: anchor.from,
-      rangeTo: anchor.to,
-      quote: anchor.quote.slice(0, 500),
-      createdBy: user.id,
-    })
-    .returning({ id: tables.commentThreads.id });
+async function insertThread(tx: Database, user: SessionUser, reportId: string, comment: PlacedComment): Promise<{ threadId: string; body: string }> {
   const when = comment.date ? formatChineseDate(comment.date.slice(0, 10)) : "";
   const source = `【Word 批注：${comment.author || "未署名"}${when ? `，${when}` : ""}】`;
   const body = (source + comment.text).slice(0, 5000);
-  await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body });
-  return { threadId: thread!.id, body };
+  const threadId = await insertThreadWithComment(tx, { reportId, anchor: comment.anchor, authorId: user.id, body });
+  return { threadId, body };
 }
 
 /** Whether this user may import a DOCX with tracked changes into a report in this state, and if not, why. */
