@@ -39,6 +39,12 @@ export interface BodyEditorHandle {
    * Returns false (and changes nothing) while an IME composition is open.
    */
   setBody: (body: RichDoc) => boolean;
+  /**
+   * Writes a body changed in this page by the official's own action (moving a passage into another part) as
+   * an edit outside the undo history; on a live body it reaches the live document like typing. False (nothing
+   * changed) while an IME composition is open.
+   */
+  writeBody: (body: RichDoc) => boolean;
 }
 
 export interface BodyEditorProps {
@@ -74,6 +80,11 @@ function bodyExtensions(placeholder: string, session: LiveCollabSession | null, 
   return [...withoutHistory, Placeholder.configure({ placeholder }), HighlightRanges, session.extensionFor(itemId)];
 }
 
+/** Whether a body has any text or non-paragraph content (an empty doc is one empty paragraph). */
+function bodyHasContent(body: RichDoc): boolean {
+  return body.content.some((node) => node.type !== "paragraph" || (node.content?.length ?? 0) > 0);
+}
+
 /** The editor's JSON is built from `createBodyExtensions()`, whose nodes and marks are exactly RichDoc's. */
 function editorDoc(editor: Editor): RichDoc {
   return editor.getJSON() as RichDoc;
@@ -93,9 +104,15 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   // Rebuilding a focused editor would drop the caret and any IME composition: a focused editor waits for its blur.
   const [blurCount, setBlurCount] = useState(0);
   const focusedRef = useRef(false);
+  // An item made in this page since it loaded (a passage moved into a new item) has no text in the live
+  // document yet: the editor built on it writes its own body there first, so nothing shown is dropped.
+  const shouldSeedLive = useRef(false);
   useEffect(() => {
-    if (liveCollab.session && !liveSession && !hasLocalEdits.current && !focusedRef.current) setLiveSession(liveCollab.session);
-  }, [liveCollab.session, liveSession, blurCount]);
+    if (liveCollab.session && !liveSession && !hasLocalEdits.current && !focusedRef.current) {
+      shouldSeedLive.current = liveCollab.session.isBodyUnknown(itemId) && bodyHasContent(initialContent);
+      setLiveSession(liveCollab.session);
+    }
+  }, [liveCollab.session, liveSession, blurCount, itemId, initialContent]);
   useEffect(() => {
     if (!liveSession) return;
     liveSession.markLive(itemId, true);
@@ -139,6 +156,17 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   );
   const editorRef = useLatest(editor);
   const liveSessionRef = useLatest(liveSession);
+  useEffect(() => {
+    if (!editor || !liveSession || !shouldSeedLive.current) return;
+    // After the Yjs binding has rendered the (empty) fragment, write the body into it as a local edit.
+    const timer = setTimeout(() => {
+      if (editor.isDestroyed || editor.state.doc.textContent.length > 0) return;
+      if (writeBodyNow(initialContent)) shouldSeedLive.current = false;
+    }, 0);
+    return () => clearTimeout(timer);
+    // initialContent is read once, like the editor's own content.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [editor, liveSession]);
 
   // The server says the report left 草稿/退回: stop editing at once (the heartbeat says why).
   useEffect(() => {
@@ -147,6 +175,25 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       if (!isEditableStatus(status) && !editor.isDestroyed) editor.setEditable(false);
     });
   }, [liveSession, editor]);
+
+  /** Replaces only the range of the body that differs, so a caret elsewhere in it stays where it is. */
+  function writeBodyNow(body: RichDoc): boolean {
+    const current = editorRef.current;
+    if (!current || current.isDestroyed) return true;
+    if (current.view.composing) return false;
+    clearTimeout(syncTimer.current);
+    isDirty.current = false;
+    // Replace only the range that differs, so a caret elsewhere in this body stays where it is.
+    const { state } = current;
+    const next = state.schema.nodeFromJSON(body);
+    const start = state.doc.content.findDiffStart(next.content);
+    if (start === null) return true;
+    let { a: endA, b: endB } = state.doc.content.findDiffEnd(next.content) ?? { a: state.doc.content.size, b: next.content.size };
+    const overlap = start - Math.min(endA, endB);
+    if (overlap > 0) [endA, endB] = [endA + overlap, endB + overlap];
+    current.view.dispatch(state.tr.replace(start, endA, next.slice(start, endB)).setMeta("addToHistory", false).setMeta("preventUpdate", true));
+    return true;
+  }
 
   /** Tells the workspace about a non-empty selection; during a composition it looks again once that ends. */
   function reportSelection(current: Editor) {
@@ -270,24 +317,11 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       flush: sync,
       isComposing: () => Boolean(editorRef.current?.view.composing),
       setBody(body) {
-        const current = editorRef.current;
-        if (!current || current.isDestroyed) return true;
         // A live body is the Yjs document's: others' text arrives through it, never as a replacement.
         if (liveSessionRef.current) return true;
-        if (current.view.composing) return false;
-        clearTimeout(syncTimer.current);
-        isDirty.current = false;
-        // Replace only the range that differs, so a caret elsewhere in this body stays where it is.
-        const { state } = current;
-        const next = state.schema.nodeFromJSON(body);
-        const start = state.doc.content.findDiffStart(next.content);
-        if (start === null) return true;
-        let { a: endA, b: endB } = state.doc.content.findDiffEnd(next.content) ?? { a: state.doc.content.size, b: next.content.size };
-        const overlap = start - Math.min(endA, endB);
-        if (overlap > 0) [endA, endB] = [endA + overlap, endB + overlap];
-        current.view.dispatch(state.tr.replace(start, endA, next.slice(start, endB)).setMeta("addToHistory", false).setMeta("preventUpdate", true));
-        return true;
+        return writeBodyNow(body);
       },
+      writeBody: (body) => writeBodyNow(body),
     }),
     // Every method reads the editor through refs, so the handle never needs replacing.
     // eslint-disable-next-line react-hooks/exhaustive-deps

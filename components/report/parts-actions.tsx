@@ -46,6 +46,17 @@ function flushEditors(editors: RefObject<Map<string, BodyEditorHandle>>): void {
   for (const editor of editors.current?.values() ?? []) editor.flush();
 }
 
+/** Writes into their editors the bodies of items that exist in both versions and changed between them. */
+function writeChangedBodies(editors: RefObject<Map<string, BodyEditorHandle>>, before: Report, after: Report): void {
+  const previous = new Map(before.sections.flatMap((section) => section.items.map((item) => [item.id, item.body] as const)));
+  for (const section of after.sections) {
+    for (const item of section.items) {
+      const old = previous.get(item.id);
+      if (old !== undefined && old !== item.body) editors.current?.get(item.id)?.writeBody(item.body);
+    }
+  }
+}
+
 /** Part add/remove/reorder/rename and the leader-duty move, with their dialogs; used by the workspace. */
 export function usePartActions({ report, reportRef, edit, replace, editors, template, isEditable }: UsePartActionsOptions) {
   const [isAdding, setIsAdding] = useState(false);
@@ -133,8 +144,12 @@ export function usePartActions({ report, reportRef, edit, replace, editors, temp
   const onAccept = useCallback(
     (passage: LeaderDutyPassage) => {
       flushEditors(editors);
+      const before = reportRef.current;
       edit((current) => moveLeaderDutyPassage(current, passage, template));
-      // Body editors are uncontrolled: remount them so the source item no longer shows the moved text.
+      // The source item's body lost the passage: write it into its editor as the official's own edit, so a
+      // live (co-edited) body changes in the live document too, not only in this page.
+      writeChangedBodies(editors, before, reportRef.current);
+      // Body editors are uncontrolled: remount them so every part shows the moved text.
       replace(reportRef.current);
       const target = reportRef.current.sections.find((section) => section.kind === "leader_duty");
       if (target) focusAfterRender.current = sectionHeadingId(target.id);

@@ -13,6 +13,8 @@ export interface LiveCollabSession {
   /** Bodies shown by live editors: the Yjs server writes them, so ordinary saves leave them alone. */
   markLive: (editorId: string, isLive: boolean) => void;
   liveFields: () => ReadonlySet<string>;
+  /** True when the live document has no content at all for this body (an item made in this page since it loaded). */
+  isBodyUnknown: (editorId: string) => boolean;
   /** Changes typed here that the server has not yet stored and acknowledged. */
   hasUnsyncedChanges: () => boolean;
   /** False while the socket is down; typed changes wait in the page and are sent when it is back. */
@@ -68,6 +70,7 @@ export function startLiveCollab({ reportId, url, onConnectionChange }: StartLive
       extensionFor: (editorId) => Collaboration.configure({ document, field: bodyFieldName(editorId) }),
       markLive: (editorId, isLive) => void (isLive ? live.add(bodyFieldName(editorId)) : live.delete(bodyFieldName(editorId))),
       liveFields: () => live,
+      isBodyUnknown: (editorId) => document.getXmlFragment(bodyFieldName(editorId)).length === 0,
       hasUnsyncedChanges: () => provider.hasUnsyncedChanges,
       isConnected: () => isConnected,
       onStatus: (listener) => {
