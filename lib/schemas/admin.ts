@@ -32,7 +32,8 @@ export const agencySettingsSchema = z.object({
 export type AgencySettingsInput = z.input<typeof agencySettingsSchema>;
 
 /** The agency's GB/T 9704 版头/版记 defaults, saved apart from the other settings (the same schema the export reads). */
-export const agencyFrameSettingsSchema = agencyFrameSchema;
+// Strict: an argument naming anything else (a report, another record) is refused, not silently dropped.
+export const agencyFrameSettingsSchema = agencyFrameSchema.strict();
 export type AgencyFrameSettingsInput = z.input<typeof agencyFrameSettingsSchema>;
 
 /** A subordinate agency with its first administrator. */

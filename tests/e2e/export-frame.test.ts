@@ -68,7 +68,8 @@ describe.skipIf(Boolean(unavailable))("[EXPORT] 版头与版记 from the admin p
     await profile.getByRole("button", { name: "保存机关信息" }).click();
     await profile.getByRole("status").filter({ hasText: "机关信息已保存" }).waitFor();
     await page.reload();
-    expect(await page.locator("#frame-agency-mark").inputValue()).toBe("青溪市水务局文件");
+    // The form fills its inputs once the page has hydrated.
+    await expect.poll(() => page.locator("#frame-agency-mark").inputValue(), { timeout: 15_000 }).toBe("青溪市水务局文件");
     expect(await page.locator("#frame-signer").inputValue()).toBe("王建国");
     expect(await page.locator("#frame-sealed").isChecked()).toBe(true);
     expect(await page.locator("#agency-signature").inputValue()).toBe("青溪市水务局");
