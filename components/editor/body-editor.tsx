@@ -107,12 +107,15 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
   // An item made in this page since it loaded (a passage moved into a new item) has no text in the live
   // document yet: the editor built on it writes its own body there first, so nothing shown is dropped.
   const shouldSeedLive = useRef(false);
+  const initialContentRef = useLatest(initialContent);
   useEffect(() => {
     if (liveCollab.session && !liveSession && !hasLocalEdits.current && !focusedRef.current) {
-      shouldSeedLive.current = liveCollab.session.isBodyUnknown(itemId) && bodyHasContent(initialContent);
+      shouldSeedLive.current = liveCollab.session.isBodyUnknown(itemId) && bodyHasContent(initialContentRef.current);
       setLiveSession(liveCollab.session);
     }
-  }, [liveCollab.session, liveSession, blurCount, itemId, initialContent]);
+    // Goes live when the session arrives or the editor loses focus, not when the page's copy of the body changes.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [liveCollab.session, liveSession, blurCount]);
   useEffect(() => {
     if (!liveSession) return;
     liveSession.markLive(itemId, true);

@@ -27,8 +27,6 @@ export interface LiveReportState {
   lastEditorOf: Map<string, string>;
 }
 
-/** Revisions written by one person within this window are coalesced, as ordinary saves are. */
-
 /**
  * Brings the Yjs document and the report JSON together: a body changed outside the live document (an
  * ordinary save from a window without a socket, a restore, an accepted suggestion) is merged into the
