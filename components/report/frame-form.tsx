@@ -2,7 +2,7 @@
 
 import { memo, useRef, useState } from "react";
 
-import { reportFrameSchema, type ReportFrame } from "@/lib/report-model";
+import { reportFrameSchema, type AgencyFrame, type ReportFrame } from "@/lib/report-model";
 
 import { Input, Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
@@ -14,15 +14,19 @@ export const frameFieldId = (key: keyof ReportFrame) => `frame-${key}`;
 
 /**
  * 版头与版记 of this report. A field left empty follows the agency profile (set by the administrator); what is typed
- * here wins. Inputs are uncontrolled so IME composition is left to the browser; remount with a new `key` to show
+ * here wins. The agency's values show as the empty fields' placeholders, so the official sees what an empty field
+ * will print. Inputs are uncontrolled so IME composition is left to the browser; remount with a new `key` to show
  * values changed elsewhere.
  */
 export const FrameForm = memo(function FrameForm({
   initial,
+  agencyFrame,
   isEditable,
   onChange,
 }: {
   initial: ReportFrame | undefined;
+  /** The agency profile's 版头/版记 defaults, which the empty fields follow. */
+  agencyFrame?: AgencyFrame;
   isEditable: boolean;
   onChange: (frame: ReportFrame | undefined) => void;
 }) {
@@ -36,6 +40,8 @@ export const FrameForm = memo(function FrameForm({
     if (parsed.success) onChange(Object.keys(parsed.data).length > 0 ? parsed.data : undefined);
   };
   const sealed = initial?.isSealed === undefined ? "" : initial.isSealed ? "yes" : "no";
+  // Without the agency's values (not loaded) the fields show no placeholder rather than a guess.
+  const follows = (value: string | undefined, none: string) => (agencyFrame ? `按机关设置：${value || none}` : undefined);
   return (
     <form
       ref={formRef}
@@ -48,11 +54,23 @@ export const FrameForm = memo(function FrameForm({
     >
       <p className="text-xs text-stone-500 md:col-span-2">留空的项按“管理 → 公文版头与版记”中本机关的设置导出。</p>
       <Field id={frameFieldId("agencyMark")} label="发文机关标志（红头）" hint="如“青溪市水务局文件”">
-        <Input id={frameFieldId("agencyMark")} name="agencyMark" defaultValue={initial?.agencyMark ?? ""} disabled={!isEditable} />
+        <Input
+          id={frameFieldId("agencyMark")}
+          name="agencyMark"
+          defaultValue={initial?.agencyMark ?? ""}
+          placeholder={follows(agencyFrame?.agencyMark, "不印红头")}
+          disabled={!isEditable}
+        />
         <NoneBox name="agencyMark" label="本报告不印红头" isChecked={initial?.agencyMark === ""} isEditable={isEditable} />
       </Field>
       <Field id={frameFieldId("signer")} label="签发人（上行文）">
-        <Input id={frameFieldId("signer")} name="signer" defaultValue={initial?.signer ?? ""} disabled={!isEditable} />
+        <Input
+          id={frameFieldId("signer")}
+          name="signer"
+          defaultValue={initial?.signer ?? ""}
+          placeholder={follows(agencyFrame?.signer, "不标签发人")}
+          disabled={!isEditable}
+        />
         <NoneBox name="signer" label="本报告不标签发人（文号居中）" isChecked={initial?.signer === ""} isEditable={isEditable} />
       </Field>
       <Field id={frameFieldId("attachments")} label="附件" hint="每行一个附件名称，按顺序排列" className="md:col-span-2">
@@ -60,13 +78,19 @@ export const FrameForm = memo(function FrameForm({
       </Field>
       <Field id={frameFieldId("isSealed")} label="加盖印章">
         <select id={frameFieldId("isSealed")} name="isSealed" className={SELECT} defaultValue={sealed} disabled={!isEditable}>
-          <option value="">按机关设置</option>
+          <option value="">{agencyFrame ? `按机关设置（${agencyFrame.isSealed ? "加盖印章" : "不加盖印章"}）` : "按机关设置"}</option>
           <option value="yes">加盖印章</option>
           <option value="no">不加盖印章</option>
         </select>
       </Field>
       <Field id={frameFieldId("imprintAgency")} label="印发机关（版记）">
-        <Input id={frameFieldId("imprintAgency")} name="imprintAgency" defaultValue={initial?.imprintAgency ?? ""} disabled={!isEditable} />
+        <Input
+          id={frameFieldId("imprintAgency")}
+          name="imprintAgency"
+          defaultValue={initial?.imprintAgency ?? ""}
+          placeholder={follows(agencyFrame?.imprintAgency, "不印印发机关")}
+          disabled={!isEditable}
+        />
       </Field>
       <Field id={frameFieldId("imprintDate")} label="印发日期" hint="留空则为成文日期">
         <Input id={frameFieldId("imprintDate")} name="imprintDate" type="date" defaultValue={initial?.imprintDate ?? ""} disabled={!isEditable} />

@@ -9,6 +9,7 @@ import {
   isEditableStatus,
   REPORT_STATUS_LABELS,
   REPORT_STATUSES,
+  type AgencyFrame,
   type Report,
   type ReportItem,
   type ReportSection,
@@ -72,6 +73,8 @@ export interface ReportWorkspaceProps {
   sidebarExtra?: React.ReactNode;
   /** The server's validation of `initial.content` (validateForEditor), so findings show on the first paint. */
   initialValidation?: EditorValidation;
+  /** The agency profile's 版头/版记 defaults: the frame form shows them in its empty fields. */
+  agencyFrame?: AgencyFrame;
 }
 
 export function ReportWorkspace(props: ReportWorkspaceProps) {
@@ -325,7 +328,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
                   <details className="rounded-md border border-stone-200 bg-white p-4 shadow-sm">
                     <summary className="cursor-pointer text-base font-semibold">版头与版记（红头、签发人、附件、印章、印发）</summary>
                     <div className="mt-3">
-                      <FrameForm key={metaEpoch} initial={report.frame} isEditable={isEditable} onChange={onFrameChange} />
+                      <FrameForm key={metaEpoch} initial={report.frame} agencyFrame={props.agencyFrame} isEditable={isEditable} onChange={onFrameChange} />
                     </div>
                   </details>
                   <OpeningForm

@@ -8,6 +8,7 @@ import { SuggestionsPanel } from "@/components/editor/suggest/suggestions-panel"
 import { ReportWorkspace } from "@/components/report/report-workspace";
 import { validateForEditor } from "@/components/report/validation/editor-validation";
 import { CommentsPanel, ReturnBanner } from "@/components/workflow";
+import { getAgencyProfile } from "@/lib/admin";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/permissions";
@@ -39,6 +40,8 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const canResolveSuggestions = canDecideSuggestions(user, row.status);
   const openComments = review.unresolved.total;
   const previousContent = previous ? reportSchema.parse(previous.content) : null;
+  // The report belongs to the user's agency (findReport): its 版头/版记 defaults are the frame form's placeholders.
+  const { frame: agencyFrame } = await getAgencyProfile({ db, user });
   return (
     <>
       {review.returnNotice ? <ReturnBanner notice={review.returnNotice} /> : null}
@@ -61,6 +64,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
           template={template}
           previousReport={previousContent}
           initialValidation={validateForEditor(content, { template, previous: previousContent })}
+          agencyFrame={agencyFrame}
           permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
           submitAction={submitReportAction}
           sidebarExtra={
