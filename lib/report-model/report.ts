@@ -2,6 +2,7 @@ import { z } from "zod";
 
 import { GANGYAO_AREAS, REPORT_SCHEMA_VERSION, SECTION_KINDS } from "./constants";
 import { reportFrameSchema } from "./document-frame";
+import { fieldSuggestionSchema, MAX_FIELD_SUGGESTIONS } from "./field-suggestions";
 import { findLimitViolation } from "./limits";
 import { emptyDoc, richDocSchema } from "./rich-text";
 
@@ -116,6 +117,8 @@ export const reportSchema = z
     commitments: z.array(commitmentSchema).max(200).default([]),
     /** This report's 版头/版记 choices (签发人, 附件, 印章…); fields left out follow the agency profile. */
     frame: reportFrameSchema.optional(),
+    /** Suggestions (修订) on plain-text fields: headings, leads, meta, closing. Contract in suggestions.ts. */
+    fieldSuggestions: z.array(fieldSuggestionSchema).max(MAX_FIELD_SUGGESTIONS).optional(),
   })
   .superRefine((report, context) => {
     const violation = findLimitViolation(report);

@@ -1,38 +1,92 @@
+/**
+ * Suggestions (修订) on a report: what reviewers and approvers propose, until the drafter or reviewer decides.
+ *
+ * DATA CONTRACT (shared by the editor, the server's rules, validation, the exporters and the Word round trip):
+ *
+ * 1. Rich bodies (导语 `opening`, each item's `body`) carry suggestions as marks on their text:
+ *    `suggestInsert` / `suggestDelete` with attrs {id, authorId, authorName, at} (see rich-text.ts). A whole
+ *    suggested paragraph is a paragraph whose every text carries `suggestInsert`: rejecting it removes the
+ *    paragraph, accepting keeps it. A paragraph whose every text carries `suggestDelete` goes when accepted.
+ *
+ * 2. Plain-text fields carry suggestions in one report-level list, `report.fieldSuggestions` (optional; absent
+ *    when empty), each a `FieldSuggestion` (field-suggestions.ts):
+ *      { id, authorId, authorName, at, target, from, to }
+ *    - `target` names the field: {field:"meta", key} for agency | title | mainRecipient | copyTo | signature |
+ *      docNumber; {field:"closing"}; {field:"sectionHeading", sectionId}; {field:"sectionLead", sectionId};
+ *      {field:"itemHeading", sectionId, itemId}.
+ *    - `from` is the field's text when the suggestion was made, `to` the suggested whole text. The field itself
+ *      keeps its text (so `rejectedView` simply drops the list); accepting writes `to` into the field.
+ *    - At most one open suggestion per field. Only its author changes or withdraws it (typing back the original
+ *      withdraws it); anyone else accepts or rejects it first. A suggestion whose part or item was removed is
+ *      ignored by listing and dropped by any decision.
+ *    - `diffFieldText(from, to)` gives the character diff used to show it in colour and to write w:del/w:ins;
+ *      an importer of Word changes in a heading builds {from: text without w:ins, to: text without w:del}.
+ *    - Ids share one namespace with the body marks' ids: accept/reject by id covers both.
+ *
+ * `listSuggestions`, `acceptSuggestion`, `rejectSuggestion`, `acceptAllSuggestions`, `rejectAllSuggestions`,
+ * `acceptedView` and `rejectedView` cover both kinds. A field suggestion is listed with kind "replace".
+ */
+import { liveFieldSuggestions, readField, withFieldSuggestions, writeField, type FieldSuggestion, type FieldTarget } from "./field-suggestions";
 import type { Report } from "./report";
-import { docToText, type RichDoc, type RichMark, type RichNode, type SuggestionAttrs, type SuggestionMarkType } from "./rich-text";
+import { docToText, type RichDoc, type RichMark, type RichNode, type SuggestionAttrs } from "./rich-text";
 
-/** Where a suggestion sits: the opening or one item's body. */
-export type SuggestionLocation = { field: "opening" } | { field: "body"; sectionId: string; itemId: string };
+export * from "./field-suggestions";
 
-/** One suggestion (修订) as listed for review: all text under one suggestion id. */
-export interface Suggestion extends SuggestionAttrs {
+type BodyLocation = { field: "opening" } | { field: "body"; sectionId: string; itemId: string };
+
+/** Where a suggestion sits: the opening, one item's body, or a plain-text field. */
+export type SuggestionLocation = BodyLocation | FieldTarget;
+
+/** A tracked insertion or deletion in a rich body: all text under one suggestion id. */
+export interface BodySuggestion extends SuggestionAttrs {
   kind: "insert" | "delete";
   /** The inserted or deleted text; parts in different paragraphs are joined by "\n". */
   text: string;
-  location: SuggestionLocation;
+  location: BodyLocation;
   /** Plain text just before the suggestion in its paragraph (up to 20 characters), to show where it is. */
   before: string;
 }
 
+/** A suggested new text for a plain-text field. */
+export interface ReplaceSuggestion extends SuggestionAttrs {
+  kind: "replace";
+  /** The suggested text (`to`). */
+  text: string;
+  location: FieldTarget;
+  /** Always "": the whole field is the place. */
+  before: string;
+  /** The field's text now (what rejecting keeps). */
+  from: string;
+  to: string;
+}
+
+/** One suggestion (修订) as listed for review. */
+export type Suggestion = BodySuggestion | ReplaceSuggestion;
+
 export type SuggestionDecision = "accept" | "reject" | "keep";
-type Decide = (attrs: SuggestionAttrs, kind: SuggestionMarkType) => SuggestionDecision;
+type Decide = (attrs: SuggestionAttrs, kind: Suggestion["kind"]) => SuggestionDecision;
 
 function isSuggestionMark(mark: RichMark): mark is Extract<RichMark, { attrs: SuggestionAttrs }> {
   return mark.type === "suggestInsert" || mark.type === "suggestDelete";
 }
 
-/** Every suggestion of the report, in reading order (opening first, then item bodies). */
+/** Every suggestion of the report: the bodies' in reading order (opening first, then items), then the fields'. */
 export function listSuggestions(report: Report): Suggestion[] {
   const found: Suggestion[] = [];
   forEachBody(report, (doc, location) => {
     found.push(...listDocSuggestions(doc, location));
   });
+  for (const suggestion of liveFieldSuggestions(report)) found.push(listedFieldSuggestion(report, suggestion));
   return found;
 }
 
+function listedFieldSuggestion(report: Report, { target, from: _from, to, ...attrs }: FieldSuggestion): ReplaceSuggestion {
+  return { ...attrs, kind: "replace", text: to, location: target, before: "", from: readField(report, target) ?? "", to };
+}
+
 /** The suggestions of one body. */
-export function listDocSuggestions(doc: RichNode, location: SuggestionLocation): Suggestion[] {
-  const byId = new Map<string, Suggestion & { lastBlock: number }>();
+export function listDocSuggestions(doc: RichNode, location: BodyLocation): BodySuggestion[] {
+  const byId = new Map<string, BodySuggestion & { lastBlock: number }>();
   let block = -1;
   let paragraphText = "";
   const visit = (node: RichNode): void => {
@@ -63,12 +117,20 @@ export function listDocSuggestions(doc: RichNode, location: SuggestionLocation):
 
 /** Resolves the suggestions of a report: each is accepted, rejected or kept as `decide` says. Returns a new report. */
 export function resolveSuggestions(report: Report, decide: Decide): Report {
-  const next: Report = { ...report, opening: resolveDocSuggestions(report.opening, decide) };
+  let next: Report = { ...report, opening: resolveDocSuggestions(report.opening, decide) };
   next.sections = report.sections.map((section) => ({
     ...section,
     items: section.items.map((item) => ({ ...item, body: resolveDocSuggestions(item.body, decide) })),
   }));
-  return next;
+  if (report.fieldSuggestions === undefined) return next;
+  const kept: FieldSuggestion[] = [];
+  for (const suggestion of liveFieldSuggestions(report)) {
+    const { target, from: _from, to, ...attrs } = suggestion;
+    const decision = decide(attrs, "replace");
+    if (decision === "keep") kept.push(suggestion);
+    else if (decision === "accept") next = writeField(next, target, to);
+  }
+  return withFieldSuggestions(next, kept);
 }
 
 /** Accepts one suggestion by id (insertions stay as plain text, deleted text goes). */
@@ -91,15 +153,16 @@ export function rejectAllSuggestions(report: Report): Report {
 
 /** The report as it would be with every suggestion accepted: what validation and the final export read. */
 export function acceptedView(report: Report): Report {
-  return hasSuggestions(report) ? acceptAllSuggestions(report) : report;
+  return hasSuggestions(report) || report.fieldSuggestions !== undefined ? acceptAllSuggestions(report) : report;
 }
 
 /** The report as it was before any suggestion: what a reviewer may not change. */
 export function rejectedView(report: Report): Report {
-  return hasSuggestions(report) ? rejectAllSuggestions(report) : report;
+  return hasSuggestions(report) || report.fieldSuggestions !== undefined ? rejectAllSuggestions(report) : report;
 }
 
 export function hasSuggestions(report: Report): boolean {
+  if (liveFieldSuggestions(report).length > 0) return true;
   let found = false;
   forEachBody(report, (doc) => {
     if (!found && docHasSuggestions(doc)) found = true;
@@ -153,7 +216,7 @@ function resolveInline(node: RichNode, decide: Decide): RichNode | null {
       kept.push(mark);
       continue;
     }
-    const decision = decide(mark.attrs, mark.type);
+    const decision = decide(mark.attrs, mark.type === "suggestInsert" ? "insert" : "delete");
     if (decision === "keep") kept.push(mark);
     else if ((mark.type === "suggestInsert") === (decision === "reject")) remove = true;
   }
@@ -181,7 +244,7 @@ function mergeTextNodes(nodes: RichNode[]): RichNode[] {
   return out;
 }
 
-function forEachBody(report: Report, visit: (doc: RichDoc, location: SuggestionLocation) => void): void {
+function forEachBody(report: Report, visit: (doc: RichDoc, location: BodyLocation) => void): void {
   visit(report.opening, { field: "opening" });
   for (const section of report.sections) {
     for (const item of section.items) visit(item.body, { field: "body", sectionId: section.id, itemId: item.id });

@@ -85,11 +85,16 @@ export function assertSuggestionsOnly({ before, after, user }: { before: Report;
       userMessage: "审核中的报告只能以修订方式修改正文（插入或删除会标出修订人和时间），本次保存未生效",
     });
   }
-  const others = (report: Report) =>
-    listSuggestions(report)
+  const others = (report: Report) => [
+    ...listSuggestions(report)
       .filter((suggestion) => suggestion.authorId !== user.id)
       .map(suggestionKey)
-      .sort();
+      .sort(),
+    ...(report.fieldSuggestions ?? [])
+      .filter((suggestion) => suggestion.authorId !== user.id)
+      .map((suggestion) => stableStringify(suggestion))
+      .sort(),
+  ];
   const [was, is] = [others(before), others(after)];
   if (was.length !== is.length || was.some((key, index) => key !== is[index])) {
     throw new ReportError("FORBIDDEN", "changed another author's suggestion", {

@@ -7,10 +7,12 @@ import type { ActionResult } from "@/lib/errors";
 import { formatDateTime } from "@/lib/format";
 import type { Suggestion } from "@/lib/report-model";
 
+import { FieldDiff } from "./field-diff";
+
 /** A suggestion as listed beside the editor, with the name of the part it sits in. */
-export interface ListedSuggestion extends Suggestion {
-  place: string;
-}
+export type ListedSuggestion = Suggestion & { place: string };
+
+const KIND_LABELS = { insert: "插入", delete: "删除", replace: "修改为" } as const;
 
 export type ResolveSuggestionsAction = (input: {
   reportId: string;
@@ -73,8 +75,14 @@ export function SuggestionsPanel({ reportId, suggestions, canResolve, onResolve 
               {suggestion.place} · {suggestion.authorName || "（未署名）"} · {formatDateTime(new Date(suggestion.at))}
             </p>
             <p className="mt-1 break-words">
-              <span className="mr-1 text-xs text-stone-600">{suggestion.kind === "insert" ? "插入" : "删除"}</span>
-              {suggestion.kind === "insert" ? <ins className="suggestion">{suggestion.text}</ins> : <del className="suggestion">{suggestion.text}</del>}
+              <span className="mr-1 text-xs text-stone-600">{KIND_LABELS[suggestion.kind]}</span>
+              {suggestion.kind === "replace" ? (
+                <FieldDiff from={suggestion.from} to={suggestion.to} />
+              ) : suggestion.kind === "insert" ? (
+                <ins className="suggestion">{suggestion.text}</ins>
+              ) : (
+                <del className="suggestion">{suggestion.text}</del>
+              )}
             </p>
             {canResolve && (
               <div className="mt-1 flex gap-1">
