@@ -56,7 +56,10 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
       deletions: result.deletions,
       comments: result.comments.length,
       existingComments: result.existingCommentCount,
-      log: result.log,
+      log: [
+        ...result.log,
+        ...result.fieldEdits.map((edit) => `${edit.label}“${edit.from}”改为“${edit.to}”的修订未导入，请在编辑器中修改。`),
+      ],
     };
     const hasSuggestions = result.insertions + result.deletions > 0;
     if (!hasSuggestions && result.comments.length === 0) return { revision: row.revision, ...summary };

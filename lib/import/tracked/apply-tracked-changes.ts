@@ -1,6 +1,7 @@
 import { docToText, type Report, type RichDoc, type RichNode, type SuggestionAttrs } from "@/lib/report-model";
 
 import { charsToContent, mergeParagraph, rejectedText, reportChars, type ReportChar } from "./merge-paragraph";
+import { collectPlainFields, matchPlainField, matchRunInHeading, PlainFieldEdits, splitPlainField, type PlainField, type PlainFieldEdit, type PlainFieldRef } from "./plain-fields";
 import { textOf, type TrackedChar, type TrackedDocument } from "./types";
 
 /** Where an imported Word comment goes: the workflow's comment anchor. */
@@ -36,6 +37,11 @@ export interface ApplyTrackedResult {
   log: string[];
   insertions: number;
   deletions: number;
+  /**
+   * Changes to plain fields (headings, a part's lead, title, 主送, 落款, 抄送, 结束语): each field's value before and
+   * after the leader's changes, to be stored as field suggestions. Their characters are not counted in insertions/deletions.
+   */
+  fieldEdits: PlainFieldEdit[];
   /** Word comments that were already open threads of the report. */
   existingCommentCount: number;
 }
@@ -51,18 +57,6 @@ interface Target {
   isUsed: boolean;
 }
 
-/** Text printed from a plain field (headings, a part's lead, title, 主送, 落款, 结束语): it cannot carry suggestions. */
-interface Heading {
-  text: string;
-  /** What it is, for the log ("条目标题"). */
-  label: string;
-  sectionId: string | null;
-  itemId: string | null;
-  field: "itemHeading" | "sectionHeading" | "lead" | null;
-  /** First body target of the part or item (a heading moves the matching there). */
-  firstTarget?: number;
-}
-
 interface Marker {
   commentId: string;
   isStart: boolean;
@@ -70,7 +64,7 @@ interface Marker {
 }
 
 /** Where a comment range starts or ends once the DOCX paragraph is placed. */
-type Endpoint = { kind: "body"; target: Target; offset: number } | { kind: "heading"; heading: Heading } | { kind: "none"; text: string };
+type Endpoint = { kind: "body"; target: Target; offset: number } | { kind: "heading"; heading: PlainField } | { kind: "none"; text: string };
 
 const MAX_LEAD = 60;
 
@@ -78,12 +72,16 @@ const MAX_LEAD = 60;
  * Brings a DOCX a leader changed in 修订模式 back into the report: each DOCX paragraph is matched to a body
  * paragraph (the opening's or an item's) that reads the same with the insertions left out, in order and within
  * the item its heading names; its w:ins/w:del become suggestion marks, its comments comment threads anchored to
- * their text. What cannot be placed (changes in headings, paragraphs not found) is logged, never dropped silently.
+ * their text. A paragraph that prints a plain field (a heading, a lead line, the closing, title, 主送, 落款, 抄送) gives
+ * that field's value after the changes (`fieldEdits`). What cannot be placed (changes to numerals, paragraphs not
+ * found) is logged, never dropped silently.
  */
 export function applyTrackedChanges(report: Report, docx: TrackedDocument, options: ApplyTrackedOptions): ApplyTrackedResult {
   const copy = structuredClone(report);
-  const { targets, headings } = collectTargets(copy);
+  const { targets, fields } = collectTargets(copy);
   const log: string[] = [];
+  const fieldEdits = new PlainFieldEdits();
+  const usedFields = new Set<PlainField>();
   const suggestionIds = new Map<string, SuggestionAttrs & { kind: string }>();
   const attrsFor = (char: TrackedChar): SuggestionAttrs => {
     const existing = suggestionIds.get(char.changeKey);
@@ -116,13 +114,12 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       record(() => ({ kind: "none", text: inserted }));
       continue;
     }
-    const heading = headings.find((candidate) => candidate.text === plainFieldText(rejected));
-    if (heading) {
+    const plain = matchPlainField(fields, rejected, usedFields);
+    if (plain) {
+      const heading = plain.field;
+      usedFields.add(heading);
       cursor = heading.firstTarget ?? cursor;
-      if (hasChanges)
-        log.push(
-          `${heading.label}“${excerpt(rejected)}”中的修订未导入（${describeChanges(paragraph.chars)}）：${heading.label}不能带修订标记，请在编辑器中修改。`,
-        );
+      if (hasChanges) takeFieldChanges(fieldEdits, plain, paragraph.chars, log);
       record(() => ({ kind: "heading", heading }));
       continue;
     }
@@ -139,8 +136,15 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       if (kind === "normal" || kind === "delete") count += 1;
     }
     const leadChars = paragraph.chars.slice(0, bodyStart);
-    if (leadChars.some((char) => char.kind !== "normal"))
-      log.push(`条目标题“${excerpt(textOf(leadChars, ["normal", "delete"]))}”中的修订未导入（${describeChanges(leadChars)}）：标题不能带修订标记。`);
+    if (leadChars.some((char) => char.kind !== "normal")) {
+      // A run-in heading ("（一）加强组织领导。" before the first paragraph) is the item's heading field.
+      const runIn = matchRunInHeading(
+        fields.find((field) => field.ref.field === "itemHeading" && field.ref.itemId === target.itemId),
+        textOf(leadChars, ["normal", "delete"]),
+      );
+      if (runIn) takeFieldChanges(fieldEdits, runIn, leadChars, log);
+      else log.push(`条目标题“${excerpt(textOf(leadChars, ["normal", "delete"]))}”中的修订未导入（${describeChanges(leadChars)}）：找不到对应的标题。`);
+    }
     const merged = mergeParagraph(target.chars, paragraph.chars.slice(bodyStart), attrsFor);
     if (merged.withdrawnInsertions > 0)
       log.push(`“${excerpt(target.rejected)}”中有已提出的插入修订在 Word 中被删去（${merged.withdrawnInsertions} 字），报告仍保留该修订，请在修订列表中拒绝。`);
@@ -163,13 +167,14 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     log,
     insertions: kinds.filter((kind) => kind === "insert").length,
     deletions: kinds.filter((kind) => kind === "delete").length,
+    fieldEdits: fieldEdits.edits(),
     existingCommentCount: placed.existingCount,
   };
 }
 
-function collectTargets(report: Report): { targets: Target[]; headings: Heading[] } {
+function collectTargets(report: Report): { targets: Target[]; fields: PlainField[] } {
   const targets: Target[] = [];
-  const headings: Heading[] = [];
+  const firstTargets = new Map<string, number>();
   const add = (doc: RichDoc, sectionId: string | null, itemId: string | null) => {
     for (const paragraph of leafParagraphs(doc)) {
       const chars = reportChars(paragraph);
@@ -177,33 +182,28 @@ function collectTargets(report: Report): { targets: Target[]; headings: Heading[
       if (rejected.trim()) targets.push({ order: targets.length, sectionId, itemId, doc, paragraph, chars, rejected, isUsed: false });
     }
   };
-  const meta = (text: string, label: string) => {
-    if (plainFieldText(text)) headings.push({ text: plainFieldText(text), label, sectionId: null, itemId: null, field: null });
-  };
-  meta(report.meta.title, "报告标题");
-  meta(report.meta.mainRecipient, "主送机关");
-  meta(report.meta.signature, "落款");
-  meta(report.closing, "结束语");
   add(report.opening, null, null);
   for (const section of report.sections) {
-    const part = { sectionId: section.id, itemId: null, firstTarget: targets.length };
-    if (section.heading.trim()) headings.push({ ...part, text: plainFieldText(section.heading), label: "部分标题", field: "sectionHeading" });
-    for (const line of section.lead.split(/\r?\n/).filter((candidate) => candidate.trim()))
-      headings.push({ ...part, text: plainFieldText(line), label: "部分导语", field: "lead" });
+    firstTargets.set(section.id, targets.length);
     for (const item of section.items) {
-      if (item.heading.trim())
-        headings.push({
-          text: plainFieldText(item.heading),
-          label: "条目标题",
-          sectionId: section.id,
-          itemId: item.id,
-          field: "itemHeading",
-          firstTarget: targets.length,
-        });
+      firstTargets.set(`${section.id}/${item.id}`, targets.length);
       add(item.body, section.id, item.id);
     }
   }
-  return { targets, headings };
+  const fields = collectPlainFields(report, (sectionId, itemId) => firstTargets.get(itemId ? `${sectionId}/${itemId}` : sectionId) ?? 0);
+  return { targets, fields };
+}
+
+/**
+ * The changes of a paragraph that prints a plain field: the field's own characters become its edit; changes to what
+ * the exporter prints around it (numeral, "抄送：", the colon or full stop it adds) are logged, not imported.
+ */
+function takeFieldChanges(edits: PlainFieldEdits, match: ReturnType<typeof matchPlainField> & object, chars: readonly TrackedChar[], log: string[]): void {
+  const { around, own } = splitPlainField(chars, match);
+  const { label } = match.field;
+  if (around.some((char) => char.kind === "insert" || char.kind === "delete"))
+    log.push(`${label}“${excerpt(match.field.part)}”前后编号或标点的修订未导入（${describeChanges(around)}）：编号和标点由导出时自动生成。`);
+  edits.add(match.field, own);
 }
 
 function leafParagraphs(node: RichNode): RichNode[] {
@@ -219,15 +219,6 @@ function findTarget(targets: Target[], rejected: string, cursor: number): Target
   return ordered.find(
     (target) => target.rejected.length >= 2 && rejected.endsWith(target.rejected) && [...rejected].length - [...target.rejected].length <= MAX_LEAD,
   );
-}
-
-/** A plain field as the DOCX prints it, without its numeral, line breaks (title lines) or 主送's colon. */
-function plainFieldText(text: string): string {
-  return text
-    .replace(/^\s*(?:[一二三四五六七八九十百]+、|[（(][一二三四五六七八九十百]+[）)])\s*/, "")
-    .replace(/\n/g, "")
-    .trim()
-    .replace(/[：:]$/, "");
 }
 
 /** A paragraph whose mark the leader inserted (Enter pressed in 修订模式) is joined with the next: the split itself cannot be a suggestion. */
@@ -295,8 +286,7 @@ function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, end
         anchor: { sectionId: start.target.sectionId, itemId: start.target.itemId, field: "body", from, to: Math.max(from, to), quote },
       });
     } else if (start?.kind === "heading") {
-      const { sectionId, itemId, field, text } = start.heading;
-      comments.push({ ...base, anchor: { sectionId, itemId, field, from: null, to: null, quote: text.slice(0, 500) } });
+      comments.push({ ...base, anchor: { ...anchorOf(start.heading.ref), from: null, to: null, quote: start.heading.part.slice(0, 500) } });
     } else {
       const quote = start?.kind === "body" ? start.target.rejected : start?.kind === "none" ? start.text : "";
       log.push(
@@ -306,6 +296,13 @@ function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, end
     }
   }
   return { comments, existingCount };
+}
+
+/** A comment on a plain field: on a part's or item's heading or lead, or (title, 主送, closing…) on the report as a whole. */
+function anchorOf(ref: PlainFieldRef): Pick<PlacedComment["anchor"], "sectionId" | "itemId" | "field"> {
+  if (ref.field === "sectionHeading" || ref.field === "lead") return { sectionId: ref.sectionId, itemId: null, field: ref.field };
+  if (ref.field === "itemHeading") return { sectionId: ref.sectionId, itemId: ref.itemId, field: "itemHeading" };
+  return { sectionId: null, itemId: null, field: null };
 }
 
 /** Offset of a paragraph in its body's `docToText` (leaf paragraphs are separated by one character). */

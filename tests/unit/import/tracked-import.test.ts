@@ -81,8 +81,15 @@ describe("[IMPORT]: DOCX changed in 修订模式 (written by the docx package)",
     ]);
     const anchor = result.comments[0]!.anchor;
     expect(docToText(result.report.sections[0]!.items[1]!.body).slice(anchor.from!, anchor.to!)).toBe("一窗受理");
+    expect(result.fieldEdits.map(({ ref, from, to, authorName }) => ({ ref, from, to, authorName }))).toEqual([
+      {
+        ref: { field: "itemHeading", sectionId: measures.id, itemId: measures.items[1]!.id },
+        from: "依法全面履行部门职能，持续优化法治化营商环境",
+        to: "依法全面履行部门职能，优化法治化营商环境",
+        authorName: LEADER,
+      },
+    ]);
     expect(result.log).toEqual([
-      expect.stringMatching(/^条目标题“（二）依法全面履行部门职能，持续优化法治化营商环境”中的修订未导入（删除“持续”）：条目标题不能带修订标记/),
       expect.stringMatching(/^新增段落“全年共办理涉水行政许可一百二十件。”已作为插入修订放在/),
       expect.stringMatching(/^找不到与“本段为领导另起草的说明，”对应的正文段落，其中的修订未导入（插入“报告中没有这段话。”）/),
     ]);
@@ -114,7 +121,7 @@ describe("[IMPORT]: Word's own 修订 markup", () => {
     expect(read.paragraphs[1]!.chars).toMatchObject([{ char: "丙", kind: "insert", author: "B" }]);
   });
 
-  it("names the plain field a change could not go into, and anchors a comment on 主送 to the report as a whole", () => {
+  it("reads a change to the title across its printed lines, and anchors a comment on 主送 to the report as a whole", () => {
     const report = buildCompleteReport();
     const title = report.meta.title;
     const xml = W(
@@ -123,8 +130,9 @@ describe("[IMPORT]: Word's own 修订 markup", () => {
     );
     const comments = [{ id: "3", author: "王局长", date: "2026-11-25T09:30:00Z", text: "主送机关是否准确？" }];
     const result = applyTrackedChanges(report, { ...readDocumentXml(xml), comments }, options());
-    expect(result.log).toEqual([
-      `报告标题“${title.slice(0, 6)} ${title.slice(6)}”中的修订未导入（删除“${title.slice(4, 6)}”）：报告标题不能带修订标记，请在编辑器中修改。`,
+    expect(result.log).toEqual([]);
+    expect(result.fieldEdits.map(({ ref, from, to }) => ({ ref, from, to }))).toEqual([
+      { ref: { field: "meta", key: "title" }, from: title, to: title.slice(0, 4) + title.slice(6) },
     ]);
     expect(result.comments.map((comment) => comment.anchor)).toEqual([
       { sectionId: null, itemId: null, field: null, from: null, to: null, quote: "青溪市人民政府" },
