@@ -2,10 +2,17 @@
  * `npm run bench:load`: 50 autosaving editors against the built app on PGlite and on PostgreSQL, then more load
  * until p99 passes 500 ms, then exports during saves. A benchmark, never a test. Flags: --duration <s> (steady
  * phase, default 60), --step <s> (each ramp step, default 12), --editors <n> (default 50), --only pglite|postgres.
+ * Then co-editing (load-collab.ts): --collab-people <n> (20) colleagues co-edit one report live through the server's
+ * Hocuspocus endpoint, --collab-same-item <n> (8) of them in one item, for --collab-seconds <s> (30) while the editors
+ * autosave and exports run; keystroke → other windows p50/p99, updates/s, and every character typed checked in
+ * every window, in the report read through the app, and in the database after the server stopped.
  * Last, one more signed-in user sends the issue-20 attacks in a loop while the editors autosave.
+ * --phase collab runs only the co-editing phase (--collab-alone: without the editors and exports beside it); --reuse-build serves the existing build even when sources changed.
  */
 import { spawnSync } from "node:child_process";
+import { existsSync } from "node:fs";
 import os from "node:os";
+import path from "node:path";
 
 import { eq } from "drizzle-orm";
 
@@ -21,6 +28,8 @@ import { reliabilityPostgresUrl } from "../reliability/helpers/postgres-url";
 import { startReliabilityApp, type DbKind, type ReliabilityApp } from "../reliability/helpers/reliability-app";
 import { markerOf } from "../reliability/helpers/save-stream";
 
+import { describeCoEditing, missingInDatabase, runCoEditing, seedCoEditing, type CoEditingSeed } from "./load-collab";
+
 const P99_LIMIT_MS = 500;
 const RAMP_INTERVALS_MS = [1000, 500, 250, 0];
 
@@ -32,6 +41,19 @@ const DURATION_S = flag("duration", 60);
 const STEP_S = flag("step", 12);
 const EDITORS = flag("editors", 50);
 const ONLY = process.argv.includes("--only") ? process.argv[process.argv.indexOf("--only") + 1] : undefined;
+const PHASE = process.argv.includes("--phase") ? process.argv[process.argv.indexOf("--phase") + 1] : undefined;
+const COLLAB_PEOPLE = flag("collab-people", 20);
+const COLLAB_SAME_ITEM = flag("collab-same-item", 8);
+const COLLAB_SECONDS = flag("collab-seconds", 30);
+const KEYSTROKE_MS = 200;
+/** Co-editing with no autosaving editors and no exports beside it (for comparison). */
+const COLLAB_ALONE = process.argv.includes("--collab-alone");
+
+const loadAverage = () =>
+  os
+    .loadavg()
+    .map((value) => value.toFixed(2))
+    .join(" / ");
 
 async function signInAll(subject: ReliabilityApp): Promise<EditorState[]> {
   const editors: EditorState[] = [];
@@ -127,9 +149,59 @@ async function abuseDuringSaves(subject: ReliabilityApp, editors: EditorState[],
   console.log(`  恶意请求的应答：${[...refusals].map(([name, statuses]) => `${name} ${statuses.join("/")}`).join("；")}`);
 }
 
-async function verifyAcknowledged(subject: ReliabilityApp, editors: EditorState[]): Promise<void> {
+/**
+ * Co-editing alongside the autosaving editors (every 2 s) and two exporters in a loop (one on the co-edited report,
+ * one on an editor's own), PDF and DOCX in turn. Returns what each person typed.
+ */
+async function coEditingDuringSaves(subject: ReliabilityApp, editors: EditorState[], seed: CoEditingSeed): Promise<string[]> {
+  const baseUrl = subject.app.baseUrl;
+  const ownerSession = await signInApi(baseUrl, seed.owner.username, SEED_PASSWORD);
+  const exporters = [
+    { session: ownerSession, reportId: seed.reportId },
+    { session: editors[0]!.session, reportId: editors[0]!.reportId },
+  ];
+  const exportTimes: number[] = [];
+  const exportStatuses: number[] = [];
+  let saves: Awaited<ReturnType<typeof runEditors>> | undefined;
+  const loads: number[] = [];
+  const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 5000);
+  console.log(`  机器负载（1/5/15 分钟平均）协同阶段开始时：${loadAverage()}`);
+  const result = await runCoEditing({
+    baseUrl,
+    seed,
+    seconds: COLLAB_SECONDS,
+    keystrokeMs: KEYSTROKE_MS,
+    alongside: COLLAB_ALONE
+      ? undefined
+      : async () => {
+          const deadline = Date.now() + COLLAB_SECONDS * 1000;
+          const exporting = exporters.map(async ({ session, reportId }, index) => {
+            for (let round = index; Date.now() < deadline; round++) {
+              const started = performance.now();
+              const response = await session.request(`/api/reports/${reportId}/export?format=${round % 2 === 0 ? "pdf" : "docx"}`);
+              await response.arrayBuffer();
+              if (response.status === 200) exportTimes.push(performance.now() - started);
+              else exportStatuses.push(response.status);
+            }
+          });
+          [saves] = await Promise.all([runEditors(baseUrl, editors, { intervalMs: 2000, seconds: COLLAB_SECONDS }), ...exporting]);
+        },
+  });
+  clearInterval(sampler);
+  for (const line of describeCoEditing(result)) console.log(line);
+  if (saves)
+    console.log(
+      `  同时：${editors.length} 位编辑者自动保存 ${describeStats(saves!)}；导出 ${exportTimes.length} 次（未成功 ${exportStatuses.length}${exportStatuses.length > 0 ? `：HTTP ${[...new Set(exportStatuses)].join("/")}` : ""}），p50 ${percentile(exportTimes, 0.5).toFixed(0)} ms，最长 ${Math.max(0, ...exportTimes).toFixed(0)} ms`,
+    );
+  console.log(`  机器负载协同阶段结束时：${loadAverage()}（阶段内 1 分钟平均最高 ${Math.max(os.loadavg()[0]!, ...loads).toFixed(2)}）`);
+  if (result.windowsBehind > 0 || result.missingRead > 0) process.exitCode = 1;
+  return result.typed;
+}
+
+async function verifyAcknowledged(subject: ReliabilityApp, editors: EditorState[], coEditing?: { seed: CoEditingSeed; typed: string[] }): Promise<void> {
   await subject.app.stop();
   const { db, close } = await subject.openDb();
+  const missingCoEdited = coEditing ? await missingInDatabase(db, coEditing.seed, coEditing.typed) : 0;
   let missing = 0;
   for (const editor of editors) {
     if (!editor.acknowledged) continue;
@@ -139,16 +211,32 @@ async function verifyAcknowledged(subject: ReliabilityApp, editors: EditorState[
   }
   await close();
   console.log(`  核对：${editors.length} 份报告的最终修订号与内容${missing === 0 ? "全部等于最后一次确认的保存" : `有 ${missing} 份与最后一次确认的保存不符`}`);
-  if (missing > 0) process.exitCode = 1;
+  if (coEditing) {
+    const total = coEditing.typed.reduce((sum, text) => sum + [...text].length, 0);
+    console.log(
+      `  核对：服务停止后数据库中的协同报告${missingCoEdited === 0 ? `含协同输入的全部 ${total} 个字` : `缺 ${missingCoEdited} 个字（共 ${total}）`}`,
+    );
+  }
+  if (missing > 0 || missingCoEdited > 0) process.exitCode = 1;
 }
 
 async function benchKind(kind: DbKind): Promise<void> {
   console.log(`\n== ${kind === "pglite" ? "内置 PGlite" : "PostgreSQL"}：${EDITORS} 位编辑者 ==`);
   const extraEditors = 50;
-  const subject = await startReliabilityApp({ kind, editorCount: EDITORS + extraEditors });
+  let seed: CoEditingSeed | undefined;
+  const subject = await startReliabilityApp({
+    kind,
+    editorCount: EDITORS + extraEditors,
+    seed: async (db) => void (seed = await seedCoEditing(db, { people: COLLAB_PEOPLE, sameItem: COLLAB_SAME_ITEM })),
+  });
   try {
     const all = await signInAll(subject);
     const editors = all.slice(0, EDITORS);
+    if (PHASE === "collab") {
+      const typed = await coEditingDuringSaves(subject, editors, seed!);
+      await verifyAcknowledged(subject, all, { seed: seed!, typed });
+      return;
+    }
     const steady = await runEditors(subject.app.baseUrl, editors, { intervalMs: 2000, seconds: DURATION_S });
     console.log(`  稳态（每 2 秒自动保存一次，${DURATION_S} 秒）：${describeStats(steady)}`);
 
@@ -166,8 +254,9 @@ async function benchKind(kind: DbKind): Promise<void> {
     console.log(breaking ? `  p99 超过 500 ms 的负载：${breaking}` : "  在所试最大负载下 p99 仍未超过 500 ms");
 
     await exportsDuringSaves(subject, editors);
+    const typed = await coEditingDuringSaves(subject, editors, seed!);
     await abuseDuringSaves(subject, editors, all[EDITORS]!);
-    await verifyAcknowledged(subject, all);
+    await verifyAcknowledged(subject, all, { seed: seed!, typed });
   } finally {
     await subject.dispose();
   }
@@ -176,7 +265,10 @@ async function benchKind(kind: DbKind): Promise<void> {
 async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model ?? "未知";
   console.log(`机器：${os.cpus().length} 核（${cpu}），${Math.round(os.totalmem() / 1024 ** 3)} GiB 内存，Node ${process.version}，回环地址`);
-  if (!isBuildCurrent()) {
+  console.log(`日期：${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC；机器负载（1/5/15 分钟平均）：${loadAverage()}`);
+  const hasBuild = existsSync(path.join(ROOT, process.env.NIANBAO_DIST_DIR || ".next", "BUILD_ID"));
+  if (hasBuild && process.argv.includes("--reuse-build")) console.log("（--reuse-build：使用现有构建）");
+  else if (!isBuildCurrent()) {
     console.log("正在构建应用（next build）…");
     const build = spawnSync(process.execPath, [nextBin(), "build"], {
       cwd: ROOT,

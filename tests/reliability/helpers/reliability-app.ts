@@ -37,10 +37,17 @@ export async function seedEditor(db: Database, year = 2025): Promise<SeededEdito
 }
 
 /** The built app on PGlite (its own DATA_DIR) or on a fresh PostgreSQL database, with `editorCount` seeded editors. */
-export async function startReliabilityApp(options: { kind: DbKind; editorCount?: number; env?: Record<string, string> }): Promise<ReliabilityApp> {
+export async function startReliabilityApp(options: {
+  kind: DbKind;
+  editorCount?: number;
+  env?: Record<string, string>;
+  /** More seeding after the editors, before the server opens the database. */
+  seed?: (db: Database) => Promise<void>;
+}): Promise<ReliabilityApp> {
   const editors: SeededEditor[] = [];
   const seed = async (db: Database) => {
     for (let index = 0; index < (options.editorCount ?? 1); index++) editors.push(await seedEditor(db));
+    await options.seed?.(db);
   };
   let scratch: ScratchDatabase | undefined;
   let app: AppServer;
