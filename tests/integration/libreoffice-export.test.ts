@@ -126,6 +126,22 @@ describe.skipIf(!isReady)("[EXPORT] DOCX through LibreOffice and the PDF, on fou
     },
   );
 
+  it.each(reports.map((entry) => entry.name))(
+    "%s: the 署名 and the 成文日期, with the Chinese–digit gaps LibreOffice sets, start and end at the same places in the PDF",
+    (file) => {
+      const report = reports.find((entry) => entry.name === file)!.report;
+      const [year, month, day] = report.meta.date.split("-").map(Number);
+      const date = `${year}年${month}月${day}日`;
+      const docx = closingLines(pair(file).docxPdf, report.meta.signature, date);
+      const pdf = closingLines(pair(file).pdf, report.meta.signature, date);
+      for (const key of ["signature", "date"] as const) {
+        // Without the gaps the PDF's date was 4 × 0.2 characters (12.6 pt) narrower and started that much further right.
+        expect(Math.abs(docx[key].xMin - pdf[key].xMin), `${file} ${key} 起点`).toBeLessThan(1.5);
+        expect(Math.abs(docx[key].xMax - pdf[key].xMax), `${file} ${key} 终点`).toBeLessThan(1.5);
+      }
+    },
+  );
+
   /** The 一字线 of the page number: its ink box, left and right dashes apart (mm). */
   function pageNumberDashes(page: GreyPage) {
     const whole = inkBox(page, { left: 20, top: 263, right: 200, bottom: 285 })!;

@@ -82,6 +82,14 @@ function toRuns(inlines: readonly PrintableInline[], forceBold = false): TypstRu
   );
 }
 
+/**
+ * Plain text with the Chinese–digit gaps LibreOffice and Word set ("2026年2月12日", "青政〔2026〕5号"): the 成文日期,
+ * 印发日期 and 文号 lines take the same width in both formats, so they start at the same place.
+ */
+function plainRuns(text: string): TypstRun[] {
+  return withLatinGaps([{ text, bold: false, italic: false }]);
+}
+
 function runsText(runs: TypstRun[]): string {
   return runs.map((run) => ("text" in run ? run.text : "")).join("");
 }
@@ -214,13 +222,17 @@ export function buildTypstData(
         text.body.push(block.text, block.signer ? "签发人：" : "");
         text.heading2.push(block.signer ?? "");
         text.title.push(block.agencyMark ?? "");
-        return block;
+        return { ...block, runs: plainRuns(block.text) };
       case "attachment":
         text.body.push(block.label + block.text);
         return { ...block, runs: withLatinGaps([{ text: block.label + block.text, bold: false, italic: false }]) };
       case "copyTo":
         text.body.push(block.text, block.imprint ? block.imprint.agency + block.imprint.date : "");
-        return block;
+        return {
+          ...block,
+          runs: plainRuns(block.text),
+          ...(block.imprint ? { imprint: { agencyRuns: plainRuns(block.imprint.agency), dateRuns: plainRuns(block.imprint.date) } } : {}),
+        };
       default:
         text.body.push(block.text);
         return block;
@@ -231,7 +243,7 @@ export function buildTypstData(
   for (const block of out as Array<{ kind: string; text?: string; startFromRightChars?: number }>) {
     const previous = merged.at(-1) as { kind: string; lines: unknown[] } | undefined;
     if (block.kind === "signature" || block.kind === "date") {
-      const line = { text: block.text, startFromRightChars: block.startFromRightChars };
+      const line = { runs: plainRuns(block.text ?? ""), startFromRightChars: block.startFromRightChars };
       if (previous?.kind === "closing") previous.lines.push(line);
       else merged.push({ kind: "closing", lines: [line] });
     } else merged.push(block);

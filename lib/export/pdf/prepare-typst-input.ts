@@ -19,6 +19,9 @@ import { buildPrintableReport } from "../layout/build-printable-report";
 import { ExportError, type ExportOptions } from "../options";
 import { buildTypstData } from "./build-typst-data";
 
+/** `latin-gap` in report.typ, in characters: the space the PDF sets between Chinese and Latin letters or digits. */
+export const TYPST_LATIN_GAP_CHARS = 0.21;
+
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 export interface PdfExportOptions extends ExportOptions {
@@ -66,6 +69,8 @@ export function prepareTypstInput(report: Report, options: PdfExportOptions): Pr
     shouldPrintIndicatorTables: options.shouldPrintIndicatorTables,
     isFinal: !options.isDraft,
     frame: options.frame,
+    // The 署名 and 成文日期 are placed by their printed width, which includes the template's Chinese–digit gaps.
+    closing: { latinGapChars: TYPST_LATIN_GAP_CHARS },
   });
   const { data, textByRole } = buildTypstData(blocks, options, fonts, report.meta.title || "法治政府建设年度报告");
   const warnings = [
