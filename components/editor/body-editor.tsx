@@ -12,6 +12,7 @@ import type { RichDoc } from "@/lib/report-model";
 import { isEditableStatus } from "@/lib/report-model/workflow/status";
 
 import { EditorToolbar } from "./editor-toolbar";
+import { BODY_FRAME_CLASS, BODY_PROSE_CLASS } from "./lazy-body/body-classes";
 import { HighlightRanges, highlightRangesKey, type HighlightMeta } from "./highlight-ranges";
 import { buildTextMap, posToTextOffset, textRangeToPosRange } from "./text-position";
 import { useLatest } from "./use-latest";
@@ -66,11 +67,7 @@ export interface BodyEditorProps {
   syncDelayMs?: number;
 }
 
-const PROSE =
-  "min-h-24 px-3 py-2 text-[15px] leading-7 text-stone-900 focus:outline-none " +
-  "[&_p]:my-1 [&_ul]:my-1 [&_ul]:list-disc [&_ul]:pl-7 [&_ol]:my-1 [&_ol]:list-decimal [&_ol]:pl-7 " +
-  "[&_table]:my-2 [&_table]:w-full [&_table]:border-collapse [&_td]:border [&_td]:border-stone-400 [&_td]:px-2 [&_td]:align-top " +
-  "[&_th]:border [&_th]:border-stone-400 [&_th]:bg-stone-100 [&_th]:px-2 [&_th]:font-medium [&_.selectedCell]:bg-blue-100";
+const PROSE = BODY_PROSE_CLASS;
 
 /** The body extensions; co-editing replaces the undo history with Yjs's own (the Collaboration extension's). */
 function bodyExtensions(placeholder: string, session: LiveCollabSession | null, itemId: string) {
@@ -335,14 +332,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
     <div
       ref={wrapperRef}
       data-collab={liveSession ? "live" : liveCollab.status}
-      className={
-        "rounded border border-stone-300 bg-white focus-within:border-blue-700 focus-within:ring-2 focus-within:ring-blue-700/20 " +
-        // Hide the placeholder while pinyin is being composed so it never overlaps it (editor-pitfalls 3b).
-        "[&_.is-editor-empty:first-child]:before:pointer-events-none [&_.is-editor-empty:first-child]:before:float-left " +
-        "[&_.is-editor-empty:first-child]:before:h-0 [&_.is-editor-empty:first-child]:before:text-stone-400 " +
-        "[&_.is-editor-empty:first-child]:before:content-[attr(data-placeholder)] " +
-        "data-[composing=true]:[&_.is-editor-empty:first-child]:before:content-none"
-      }
+      className={BODY_FRAME_CLASS}
       onCompositionStart={(event) => event.currentTarget.setAttribute("data-composing", "true")}
       onCompositionEnd={(event) => event.currentTarget.removeAttribute("data-composing")}
     >
