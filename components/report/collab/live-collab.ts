@@ -5,7 +5,10 @@ import type { AnyExtension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import * as Y from "yjs";
 
+import { bytesToBase64, readConfirmAnswer, type ConfirmRequest } from "@/lib/collab/yjs/confirm";
 import { bodyFieldName, collabDocumentName, COLLAB_PATH } from "@/lib/collab/yjs/fields";
+
+import { createIndexedDbUnconfirmedStore, createUnconfirmedUpdates, type UnconfirmedStore } from "./unconfirmed-updates";
 
 export interface LiveCollabSession {
   /** The Collaboration extension bound to one body's fragment. */
@@ -15,7 +18,10 @@ export interface LiveCollabSession {
   liveFields: () => ReadonlySet<string>;
   /** True when the live document has no content at all for this body (an item made in this page since it loaded). */
   isBodyUnknown: (editorId: string) => boolean;
-  /** Changes typed here that the server has not yet stored and acknowledged. */
+  /**
+   * Changes typed here (or restored from a tab closed before they were stored) that the server has not yet
+   * confirmed it holds. Only the server's answer to a confirmation clears them, never a bare acknowledgement.
+   */
   hasUnsyncedChanges: () => boolean;
   /** False while the socket is down; typed changes wait in the page and are sent when it is back. */
   isConnected: () => boolean;
@@ -29,11 +35,25 @@ export interface StartLiveCollabOptions {
   /** @default the page's own origin, ws: or wss: */
   url?: string;
   onConnectionChange?: (isConnected: boolean) => void;
+  /** Where unconfirmed changes survive the tab. @default IndexedDB (none without it) */
+  store?: UnconfirmedStore | null;
 }
 
+/** Transaction origin of unconfirmed changes restored from a closed tab. */
+const RESTORE_ORIGIN = "nianbao-restore";
+/** A confirmation is asked this long after the last change (a burst of keystrokes asks once). */
+const CONFIRM_DELAY_MS = 120;
+/** No answer by then (the socket dropped): ask again. */
+const CONFIRM_TIMEOUT_MS = 3000;
+
 /** Connects to the report's live document; resolves once the first sync is done, rejects when it cannot. */
-export function startLiveCollab({ reportId, url, onConnectionChange }: StartLiveCollabOptions, timeoutMs: number): Promise<LiveCollabSession> {
+export function startLiveCollab(
+  { reportId, url, onConnectionChange, store = createIndexedDbUnconfirmedStore() }: StartLiveCollabOptions,
+  timeoutMs: number,
+): Promise<LiveCollabSession> {
   const document = new Y.Doc();
+  const unconfirmed = createUnconfirmedUpdates(reportId, store);
+  const restored = store ? store.load(reportId).catch(() => null) : Promise.resolve(null);
   const live = new Set<string>();
   const statusListeners = new Set<(status: string) => void>();
   let isConnected = false;
@@ -47,17 +67,27 @@ export function startLiveCollab({ reportId, url, onConnectionChange }: StartLive
       // The server reads the session cookie; the token only makes the provider authenticate.
       token: "session",
       onSynced: ({ state }) => {
-        if (!state || isSettled) return;
+        if (!state) return;
+        scheduleConfirm(0);
+        if (isSettled) return;
         isSettled = true;
         clearTimeout(timer);
-        resolve(session);
+        // Changes a closed tab left unconfirmed go in before the editors bind; the provider sends what is new.
+        void restored.then((update) => {
+          if (update && !isDestroyed) Y.applyUpdate(document, update, RESTORE_ORIGIN);
+          resolve(session);
+        });
       },
       onAuthenticationFailed: () => fail(new Error("co-editing refused")),
       onStatus: ({ status }) => {
         isConnected = status === "connected";
+        // A question asked on the lost socket gets no answer: ask again on the new one.
+        awaitingSeq = null;
         onConnectionChange?.(isConnected);
       },
       onStateless: ({ payload }) => {
+        const answer = readConfirmAnswer(payload);
+        if (answer) return onConfirmAnswer(answer.seq, answer.isHeld);
         try {
           const message = JSON.parse(payload) as { type?: string; status?: string };
           if (message.type === "status" && typeof message.status === "string") for (const listener of statusListeners) listener(message.status);
@@ -71,17 +101,61 @@ export function startLiveCollab({ reportId, url, onConnectionChange }: StartLive
       markLive: (editorId, isLive) => void (isLive ? live.add(bodyFieldName(editorId)) : live.delete(bodyFieldName(editorId))),
       liveFields: () => live,
       isBodyUnknown: (editorId) => document.getXmlFragment(bodyFieldName(editorId)).length === 0,
-      hasUnsyncedChanges: () => provider.hasUnsyncedChanges,
+      hasUnsyncedChanges: () => unconfirmed.hasAny(),
       isConnected: () => isConnected,
       onStatus: (listener) => {
         statusListeners.add(listener);
         return () => statusListeners.delete(listener);
       },
       destroy: () => {
+        // What is unconfirmed stays in IndexedDB for the next window on the report.
+        isDestroyed = true;
+        clearTimeout(confirmTimer);
+        document.off("update", onDocumentUpdate);
         provider.destroy();
         document.destroy();
       },
     };
+
+    // Every change made here (typing, a restored tab's changes) waits for the server's confirmation.
+    let isDestroyed = false;
+    let awaitingSeq: number | null = null;
+    let confirmTimer: ReturnType<typeof setTimeout> | undefined;
+    function onDocumentUpdate(update: Uint8Array, origin: unknown) {
+      if (origin === provider) return;
+      unconfirmed.add(update);
+      scheduleConfirm(CONFIRM_DELAY_MS);
+    }
+    document.on("update", onDocumentUpdate);
+    function scheduleConfirm(delayMs: number) {
+      if (isDestroyed) return;
+      clearTimeout(confirmTimer);
+      confirmTimer = setTimeout(askConfirmation, delayMs);
+    }
+    /** Asks the server whether it holds everything unconfirmed; it answers after the updates sent before. */
+    function askConfirmation() {
+      const pending = unconfirmed.merged();
+      if (!pending || !isConnected || !provider.isSynced) return;
+      if (awaitingSeq !== null && awaitingSeq >= pending.seq) {
+        scheduleConfirm(CONFIRM_TIMEOUT_MS);
+        return;
+      }
+      awaitingSeq = pending.seq;
+      const request: ConfirmRequest = { type: "confirm", seq: pending.seq, update: bytesToBase64(pending.update) };
+      provider.sendStateless(JSON.stringify(request));
+      // No answer in time (the socket dropped without a close): ask again.
+      confirmTimer = setTimeout(() => {
+        awaitingSeq = null;
+        askConfirmation();
+      }, CONFIRM_TIMEOUT_MS);
+    }
+    function onConfirmAnswer(seq: number, isHeld: boolean) {
+      if (seq === awaitingSeq) awaitingSeq = null;
+      if (isHeld) unconfirmed.confirm(seq);
+      // Not held: an update was lost on a dropped socket. A fresh sync makes the provider send what the server lacks.
+      else provider.forceSync();
+      if (unconfirmed.hasAny()) scheduleConfirm(isHeld ? 0 : CONFIRM_DELAY_MS);
+    }
     function fail(error: Error) {
       if (isSettled) return;
       isSettled = true;

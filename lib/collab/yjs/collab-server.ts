@@ -18,6 +18,7 @@ import { findCollabAccess, type CollabAccess } from "./access";
 import { authenticateUpgrade, isSameOrigin } from "./authenticate-upgrade";
 import { appendCollabUpdates, hasPendingCollabUpdates, loadCollabState } from "./collab-store";
 import { readSyncPayload } from "./message";
+import { base64ToBytes, documentHoldsUpdate, readConfirmRequest, type ConfirmAnswer } from "./confirm";
 import { collabDocumentName, reportIdOfDocument } from "./fields";
 import { syncReportWithDocument, type LiveReportState } from "./sync-report";
 import { checkUpdate, RefusedUpdateError } from "./validate-update";
@@ -193,6 +194,20 @@ export function createCollabServer({
         // The previous message is applied right after its hook resolves; the next check waits a macrotask for it.
         setImmediate(release);
       }
+    },
+    // A window asks whether its unconfirmed changes are held (stored) here; messages of one connection are
+    // handled in order, so the answer comes after the updates sent before the question were applied.
+    async onStateless({ connection, document, payload }) {
+      const request = readConfirmRequest(payload);
+      if (!request) return;
+      let isHeld = false;
+      try {
+        isHeld = documentHoldsUpdate(document, base64ToBytes(request.update));
+      } catch {
+        isHeld = false;
+      }
+      const answer: ConfirmAnswer = { type: "confirmed", seq: request.seq, isHeld };
+      connection.sendStateless(JSON.stringify(answer));
     },
     async onStoreDocument({ document, documentName }) {
       await runSync(documentName, document);

@@ -1,0 +1,113 @@
+// The live changes typed in this window that the co-editing server has not yet confirmed it holds, kept in
+// memory and in IndexedDB (per report) so closing the tab while offline loses none of them: the next window on
+// the report applies them to its live document, which sends them like fresh typing.
+import * as Y from "yjs";
+
+const DATABASE = "nianbao-live";
+const STORE = "unconfirmed";
+
+/** Unconfirmed live updates of one report, in order. */
+export interface UnconfirmedUpdates {
+  /** A change typed here (or restored from a closed tab) that the server has not confirmed yet. */
+  add: (update: Uint8Array) => void;
+  hasAny: () => boolean;
+  /** Everything unconfirmed as one update, and the sequence number it goes up to; null when nothing is. */
+  merged: () => { seq: number; update: Uint8Array } | null;
+  /** The server holds everything up to `seq`. */
+  confirm: (seq: number) => void;
+  /** Resolves once the copy in IndexedDB matches what is unconfirmed now. */
+  persisted: () => Promise<void>;
+}
+
+export interface UnconfirmedStore {
+  load: (reportId: string) => Promise<Uint8Array | null>;
+  /** Writes the report's unconfirmed updates; null removes them. */
+  save: (reportId: string, update: Uint8Array | null) => Promise<void>;
+}
+
+export function createUnconfirmedUpdates(reportId: string, store: UnconfirmedStore | null): UnconfirmedUpdates {
+  let entries: Array<{ seq: number; update: Uint8Array }> = [];
+  let nextSeq = 1;
+  // Writes run one after another; each writes the state at the time it runs, so the last one is current.
+  let writing: Promise<void> = Promise.resolve();
+  let isWriteQueued = false;
+
+  function mergedNow() {
+    if (entries.length === 0) return null;
+    const last = entries[entries.length - 1]!;
+    if (entries.length > 1) entries = [{ seq: last.seq, update: Y.mergeUpdates(entries.map((entry) => entry.update)) }];
+    return { seq: last.seq, update: entries[0]!.update };
+  }
+
+  function persist() {
+    if (!store || isWriteQueued) return;
+    isWriteQueued = true;
+    writing = writing.then(async () => {
+      isWriteQueued = false;
+      // Nothing anyone typed is lost for want of local storage (private mode): the page keeps it in memory.
+      await store.save(reportId, mergedNow()?.update ?? null).catch(() => undefined);
+    });
+  }
+
+  return {
+    add(update) {
+      entries.push({ seq: nextSeq++, update });
+      persist();
+    },
+    hasAny: () => entries.length > 0,
+    merged: mergedNow,
+    confirm(seq) {
+      const before = entries.length;
+      entries = entries.filter((entry) => entry.seq > seq);
+      if (entries.length !== before) persist();
+    },
+    persisted: () => writing,
+  };
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error("IndexedDB 请求失败"));
+  });
+}
+
+/** IndexedDB-backed store; `factory` is injectable for tests (fake-indexeddb). Null without IndexedDB. */
+export function createIndexedDbUnconfirmedStore(factory: IDBFactory | undefined = globalThis.indexedDB): UnconfirmedStore | null {
+  if (!factory) return null;
+  let database: Promise<IDBDatabase> | undefined;
+  const open = () => {
+    database ??= (() => {
+      const req = factory.open(DATABASE, 1);
+      req.onupgradeneeded = () => {
+        if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
+      };
+      return request(req);
+    })().catch((error: unknown) => {
+      database = undefined;
+      throw error;
+    });
+    return database;
+  };
+  async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+    const db = await open();
+    const transaction = db.transaction(STORE, mode);
+    const done = new Promise<void>((resolve, reject) => {
+      transaction.oncomplete = () => resolve();
+      transaction.onerror = () => reject(transaction.error ?? new Error("IndexedDB 事务失败"));
+      transaction.onabort = () => reject(transaction.error ?? new Error("IndexedDB 事务中止"));
+    });
+    const [result] = await Promise.all([request(action(transaction.objectStore(STORE))), done]);
+    return result;
+  }
+  return {
+    async load(reportId) {
+      const value = (await run("readonly", (store) => store.get(reportId))) as unknown;
+      return value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : null;
+    },
+    async save(reportId, update) {
+      if (update) await run("readwrite", (store) => store.put(update, reportId));
+      else await run("readwrite", (store) => store.delete(reportId));
+    },
+  };
+}
