@@ -8,7 +8,7 @@
  * At the end every window must show every character, and the stored report (read through the app, and again from
  * the database after the server stopped) must hold every character typed, in order.
  */
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 import { eq } from "drizzle-orm";
 import * as Y from "yjs";
@@ -129,6 +129,8 @@ export interface CoEditingResult {
   windowsBehind: number;
   /** Characters missing from the report read through the app right after typing stopped. */
   missingRead: number;
+  /** p99 delay of this (client) process's event loop while typing, ms: how much of a latency the bench itself adds. */
+  clientLoopDelayP99: number;
   /** Connections that dropped and reconnected during the phase. */
   reconnects: number;
   /** What each person typed, for the check against the database after the server stopped. */
@@ -188,6 +190,8 @@ export async function runCoEditing(options: {
 
   const typed = seed.people.map(() => "");
   const deadline = performance.now() + options.seconds * 1000;
+  const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+  loopDelay.enable();
   const alongside = options.alongside?.();
   await Promise.all(
     clients.map(async (client, index) => {
@@ -204,6 +208,7 @@ export async function runCoEditing(options: {
       }
     }),
   );
+  loopDelay.disable();
   await alongside;
   const keystrokes = typed.reduce((sum, text) => sum + [...text].length, 0);
 
@@ -230,6 +235,7 @@ export async function runCoEditing(options: {
     windowsBehind,
     missingRead,
     reconnects,
+    clientLoopDelayP99: loopDelay.percentile(99) / 1e6,
     typed,
   };
   for (const client of clients) client.destroy();
@@ -252,7 +258,7 @@ export function describeCoEditing(result: CoEditingResult): string[] {
       .slice(1)
       .join("/")} 人），${result.seconds} 秒，每人约每 200 ms 输入一字`,
     `  按键 → 其他窗口：p50 ${ms(result.latencies, 0.5)}，p99 ${ms(result.latencies, 0.99)}，最长 ${Math.max(0, ...result.latencies).toFixed(1)} ms（${deliveries} 次送达）；同一条目内 p50 ${ms(result.sameItemLatencies, 0.5)}，p99 ${ms(result.sameItemLatencies, 0.99)}`,
-    `  更新：${(result.keystrokes / result.seconds).toFixed(1)} 次按键更新/秒进入服务器，${(deliveries / result.seconds).toFixed(0)} 次/秒送达其他窗口；断线重连 ${result.reconnects} 次`,
+    `  更新：${(result.keystrokes / result.seconds).toFixed(1)} 次按键更新/秒进入服务器，${(deliveries / result.seconds).toFixed(0)} 次/秒送达其他窗口；断线重连 ${result.reconnects} 次；本测量进程（全部窗口与保存客户端）事件循环延迟 p99 ${result.clientLoopDelayP99.toFixed(0)} ms`,
     `  核对：${result.windowsBehind === 0 ? "每个窗口都显示了所有人输入的每个字" : `${result.windowsBehind} 个窗口未显示全部文字`}；经应用读取的报告${result.missingRead === 0 ? `含全部 ${result.keystrokes} 个字` : `缺 ${result.missingRead} 个字（共 ${result.keystrokes}）`}`,
   ];
 }

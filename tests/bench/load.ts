@@ -149,6 +149,15 @@ async function abuseDuringSaves(subject: ReliabilityApp, editors: EditorState[],
   console.log(`  恶意请求的应答：${[...refusals].map(([name, statuses]) => `${name} ${statuses.join("/")}`).join("；")}`);
 }
 
+/** The `code` of a failure envelope, or "" when the body is not one. */
+function readErrorCode(body: ArrayBuffer): string {
+  try {
+    return String((JSON.parse(new TextDecoder().decode(body)) as { code?: unknown }).code ?? "");
+  } catch {
+    return "";
+  }
+}
+
 /**
  * Co-editing alongside the autosaving editors (every 2 s) and two exporters in a loop (one on the co-edited report,
  * one on an editor's own), PDF and DOCX in turn. Returns what each person typed.
@@ -161,7 +170,7 @@ async function coEditingDuringSaves(subject: ReliabilityApp, editors: EditorStat
     { session: editors[0]!.session, reportId: editors[0]!.reportId },
   ];
   const exportTimes: number[] = [];
-  const exportStatuses: number[] = [];
+  const exportFailures: string[] = [];
   let saves: Awaited<ReturnType<typeof runEditors>> | undefined;
   const loads: number[] = [];
   const sampler = setInterval(() => loads.push(os.loadavg()[0]!), 5000);
@@ -178,10 +187,11 @@ async function coEditingDuringSaves(subject: ReliabilityApp, editors: EditorStat
           const exporting = exporters.map(async ({ session, reportId }, index) => {
             for (let round = index; Date.now() < deadline; round++) {
               const started = performance.now();
-              const response = await session.request(`/api/reports/${reportId}/export?format=${round % 2 === 0 ? "pdf" : "docx"}`);
-              await response.arrayBuffer();
+              const format = round % 2 === 0 ? "pdf" : "docx";
+              const response = await session.request(`/api/reports/${reportId}/export?format=${format}`);
+              const body = await response.arrayBuffer();
               if (response.status === 200) exportTimes.push(performance.now() - started);
-              else exportStatuses.push(response.status);
+              else exportFailures.push(`${format.toUpperCase()} HTTP ${response.status} ${readErrorCode(body)}`);
             }
           });
           [saves] = await Promise.all([runEditors(baseUrl, editors, { intervalMs: 2000, seconds: COLLAB_SECONDS }), ...exporting]);
@@ -191,7 +201,7 @@ async function coEditingDuringSaves(subject: ReliabilityApp, editors: EditorStat
   for (const line of describeCoEditing(result)) console.log(line);
   if (saves)
     console.log(
-      `  同时：${editors.length} 位编辑者自动保存 ${describeStats(saves!)}；导出 ${exportTimes.length} 次（未成功 ${exportStatuses.length}${exportStatuses.length > 0 ? `：HTTP ${[...new Set(exportStatuses)].join("/")}` : ""}），p50 ${percentile(exportTimes, 0.5).toFixed(0)} ms，最长 ${Math.max(0, ...exportTimes).toFixed(0)} ms`,
+      `  同时：${editors.length} 位编辑者自动保存 ${describeStats(saves!)}；导出 ${exportTimes.length} 次（未成功 ${exportFailures.length}${exportFailures.length > 0 ? `：${[...new Set(exportFailures)].join("，")}` : ""}），p50 ${percentile(exportTimes, 0.5).toFixed(0)} ms，最长 ${Math.max(0, ...exportTimes).toFixed(0)} ms`,
     );
   console.log(`  机器负载协同阶段结束时：${loadAverage()}（阶段内 1 分钟平均最高 ${Math.max(os.loadavg()[0]!, ...loads).toFixed(2)}）`);
   if (result.windowsBehind > 0 || result.missingRead > 0) process.exitCode = 1;
