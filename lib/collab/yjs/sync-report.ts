@@ -59,6 +59,12 @@ export async function syncReportWithDocument(db: Database, doc: Y.Doc, live: Liv
   const state = Y.encodeStateAsUpdate(doc);
 
   let revision = row.revision;
+  // A save can land between the read above and the write below. Its bodies are not in the document yet, so the
+  // document has taken in the report only up to the revision read above, and a body that save changed is not
+  // overwritten: the next sync (the poll sees the newer revision) merges it with the live text.
+  let takenInRevision = row.revision;
+  let isAfterOtherSave = false;
+  const notWritten = new Set<string>();
   const changed = [...documentBodies].filter(([field, body]) => !isSameJson(body, current.get(field)));
   if (changed.length > 0 && isEditableStatus(row.status)) {
     const byAuthor = new Map<string | null, Map<string, RichDoc>>();
@@ -68,12 +74,22 @@ export async function syncReportWithDocument(db: Database, doc: Y.Doc, live: Liv
       group.set(field, body);
       byAuthor.set(author, group);
     }
-    for (const [author, bodies] of byAuthor) revision = await writeBodies(db, live.reportId, author, bodies);
+    for (const [author, bodies] of byAuthor) {
+      const written = await writeBodies(db, { reportId: live.reportId, author, bodies, readBodies: current, expectedRevision: revision });
+      for (const field of written.skipped) notWritten.add(field);
+      isAfterOtherSave ||= written.isAfterOtherSave;
+      if (!isAfterOtherSave) takenInRevision = written.revision;
+      revision = written.revision;
+    }
   }
   const synced: Record<string, RichDoc> = {};
-  for (const [field, body] of documentBodies) synced[field] = changed.length > 0 && !isEditableStatus(row.status) ? current.get(field)! : body;
+  for (const [field, body] of documentBodies) {
+    if (changed.length > 0 && !isEditableStatus(row.status)) synced[field] = current.get(field)!;
+    else synced[field] = notWritten.has(field) ? (live.syncedBodies[field] ?? current.get(field)!) : body;
+  }
   live.syncedBodies = synced;
-  live.syncedRevision = revision;
+  // After a save that came in between, the report is at a newer revision than this: the next poll syncs again.
+  live.syncedRevision = takenInRevision;
   await compactCollabState({ db, reportId: live.reportId, state, bodies: synced, revision, ids: foldedIds });
   return revision;
 }
@@ -84,16 +100,37 @@ function mergeBody(base: RichDoc, mine: RichDoc, theirs: RichDoc): RichDoc {
   return content ? { ...mine, content } : combineDocs(mine, theirs);
 }
 
-/** Writes bodies into the report as one save by `author` (a new or coalesced revision, like saveReportContent). */
-async function writeBodies(db: Database, reportId: string, author: string | null, bodies: ReadonlyMap<string, RichDoc>): Promise<number> {
+interface WriteBodiesOptions {
+  reportId: string;
+  author: string | null;
+  bodies: ReadonlyMap<string, RichDoc>;
+  /** The report's bodies as the sync read them, at `expectedRevision`. */
+  readBodies: ReadonlyMap<string, RichDoc>;
+  expectedRevision: number;
+}
+
+/**
+ * Writes bodies into the report as one save by `author` (a new revision, like saveReportContent). A body another
+ * save changed since the sync read it is left as that save wrote it (`skipped`): the next sync merges the two.
+ */
+async function writeBodies(
+  db: Database,
+  { reportId, author, bodies, readBodies, expectedRevision }: WriteBodiesOptions,
+): Promise<{ revision: number; isAfterOtherSave: boolean; skipped: string[] }> {
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(tables.reports).where(eq(tables.reports.id, reportId)).for("update");
-    if (!row || !isEditableStatus(row.status)) return row?.revision ?? 0;
-    const content: Report = withBodies(row.content, bodies);
+    const skipped = [...bodies.keys()];
+    if (!row || !isEditableStatus(row.status)) return { revision: row?.revision ?? 0, isAfterOtherSave: true, skipped };
+    const isAfterOtherSave = row.revision !== expectedRevision;
+    const inRow = reportBodies(row.content);
+    const toWrite = new Map([...bodies].filter(([field]) => !isAfterOtherSave || isSameJson(inRow.get(field), readBodies.get(field))));
+    const untouched = skipped.filter((field) => !toWrite.has(field));
+    if (toWrite.size === 0) return { revision: row.revision, isAfterOtherSave, skipped: untouched };
+    const content: Report = withBodies(row.content, toWrite);
     const revision = row.revision + 1;
     const now = new Date();
     await tx.update(tables.reports).set({ content, revision, updatedAt: now, updatedBy: author }).where(eq(tables.reports.id, reportId));
     await recordRevision(tx, { reportId, revision, status: row.status, content, createdBy: author, note: null, now });
-    return revision;
+    return { revision, isAfterOtherSave, skipped: untouched };
   });
 }
