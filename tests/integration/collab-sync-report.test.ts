@@ -67,4 +67,45 @@ describe.skipIf(!isAvailable)("[COLLAB] the live document and the report JSON st
     expect(docToText(readFragmentBody(doc.getXmlFragment(bodyFieldName(first!))))).toBe("张敏保存的第一项。");
     expect(docToText(readFragmentBody(doc.getXmlFragment(secondField)))).toBe("王强实时写的第二项。");
   });
+
+  it("a save of the very body being written back is not overwritten by it: the next sync keeps both texts", async () => {
+    const owner = await seedUser(db, { roles: ["drafter"] });
+    const colleague = await seedUser(db, { roles: ["drafter"], agencyId: owner.agencyId });
+    const { reportId } = await createReport({ db, user: owner, input: { year: 2024, templateId: "department" } });
+    const [itemId] = (await getReport({ db, user: owner, reportId })).content.sections.flatMap((section) => section.items.map((item) => item.id));
+    const field = bodyFieldName(itemId!);
+    const doc = new Y.Doc();
+    const live: LiveReportState = { reportId, syncedBodies: {}, syncedRevision: 0, appliedUpdateIds: [], lastEditorOf: new Map() };
+    writeFragmentBody(doc, field, textToDoc("原有第一段。\n原有第二段。"));
+    await syncReportWithDocument(db, doc, live);
+    // Live typing changes the first paragraph; a save from a window without a socket changes the second.
+    writeFragmentBody(doc, field, textToDoc("原有第一段。王强实时补充。\n原有第二段。"));
+    let hasSaved = false;
+    const racing = new Proxy(db, {
+      get(target, property) {
+        const value = Reflect.get(target, property) as unknown;
+        if (property === "transaction" && !hasSaved) {
+          return async (...args: unknown[]) => {
+            hasSaved = true;
+            const row = await getReport({ db, user: colleague, reportId });
+            const content = structuredClone(row.content);
+            content.sections.flatMap((section) => section.items).find((item) => item.id === itemId)!.body = textToDoc("原有第一段。\n原有第二段。张敏保存的补充。");
+            await saveReportContent({ db, user: colleague, reportId, input: { baseRevision: row.revision, content } });
+            return (value as (...inner: unknown[]) => unknown).apply(target, args);
+          };
+        }
+        return typeof value === "function" ? (value as (...inner: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    await syncReportWithDocument(racing, doc, live);
+    expect(hasSaved).toBe(true);
+    const afterRace = await getReport({ db, user: owner, reportId });
+    const storedText = (report: typeof afterRace) => docToText(report.content.sections.flatMap((section) => section.items).find((item) => item.id === itemId)!.body);
+    // The write-back did not replace the save it had not seen.
+    expect(storedText(afterRace)).toContain("张敏保存的补充。");
+    if (afterRace.revision !== live.syncedRevision) await syncReportWithDocument(db, doc, live);
+    const merged = "原有第一段。王强实时补充。\n原有第二段。张敏保存的补充。";
+    expect(storedText(await getReport({ db, user: owner, reportId }))).toBe(merged);
+    expect(docToText(readFragmentBody(doc.getXmlFragment(field)))).toBe(merged);
+  });
 });
