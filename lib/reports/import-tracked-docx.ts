@@ -28,7 +28,8 @@ export interface ImportTrackedDocxOptions {
 
 /**
  * Brings a DOCX that a leader changed in 修订模式 (Word, WPS, LibreOffice) back into the stored report: its tracked
- * insertions and deletions become suggestions by the Word author, its comments open threads on their text. Allowed
+ * insertions and deletions become suggestions by the Word author (in a heading, lead, title, 主送, 落款, 抄送 or the
+ * closing: a field suggestion of the field's whole new text), its comments open threads on their text. Allowed
  * to whoever may change the report in its state (the drafter in draft/returned, the reviewer in review, the approver
  * before sign-off); the text outside the suggestions never changes. One history revision; the log says what could
  * not be placed.
@@ -55,13 +56,11 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
       insertions: result.insertions,
       deletions: result.deletions,
       comments: result.comments.length,
+      fieldChanges: result.fieldChanges,
       existingComments: result.existingCommentCount,
-      log: [
-        ...result.log,
-        ...result.fieldEdits.map((edit) => `${edit.label}“${edit.from}”改为“${edit.to}”的修订未导入，请在编辑器中修改。`),
-      ],
+      log: result.log,
     };
-    const hasSuggestions = result.insertions + result.deletions > 0;
+    const hasSuggestions = result.insertions + result.deletions + result.fieldChanges > 0;
     if (!hasSuggestions && result.comments.length === 0) return { revision: row.revision, ...summary };
     const after = reportSchema.parse(result.report);
     assertSameBaseText(before, after);
@@ -70,7 +69,8 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
     if (hasSuggestions) {
       revision += 1;
       await tx.update(tables.reports).set({ content: after, revision, updatedAt: new Date(), updatedBy: user.id }).where(eq(tables.reports.id, reportId));
-      const note = `导入 Word 修订：插入 ${result.insertions} 处，删除 ${result.deletions} 处，批注 ${result.comments.length} 条`;
+      const fields = result.fieldChanges > 0 ? `，标题等修改 ${result.fieldChanges} 处` : "";
+      const note = `导入 Word 修订：插入 ${result.insertions} 处，删除 ${result.deletions} 处${fields}，批注 ${result.comments.length} 条`;
       await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: after, createdBy: user.id, note });
     }
     for (const comment of result.comments) created.push(await insertThread(tx, user, reportId, comment));
@@ -79,7 +79,14 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
       action: "report.tracked_imported",
       user,
       targetId: reportId,
-      detail: { revision, insertions: result.insertions, deletions: result.deletions, comments: result.comments.length, unplaced: result.log },
+      detail: {
+        revision,
+        insertions: result.insertions,
+        deletions: result.deletions,
+        fieldChanges: result.fieldChanges,
+        comments: result.comments.length,
+        unplaced: result.log,
+      },
     });
     return { revision, ...summary };
   });
@@ -101,7 +108,13 @@ function readDocx(bytes: Uint8Array): TrackedDocument {
 function assertSameBaseText(before: Report, after: Report): void {
   const texts = (report: Report) => {
     const base = rejectedView(report);
-    return [docToText(base.opening), ...base.sections.flatMap((section) => section.items.map((item) => docToText(item.body)))].join("\u0000");
+    const { meta, closing } = base;
+    const fields = [meta.title, meta.mainRecipient, meta.copyTo, meta.signature, meta.docNumber, meta.agency, closing];
+    return [
+      ...fields,
+      docToText(base.opening),
+      ...base.sections.flatMap((section) => [section.heading, section.lead, ...section.items.flatMap((item) => [item.heading, docToText(item.body)])]),
+    ].join("\u0000");
   };
   if (texts(before) !== texts(after))
     throw new ReportError("INTERNAL", "tracked import changed the base text", { userMessage: "导入修订时出现内部错误，报告未作改动" });

@@ -6,6 +6,8 @@ export const trackedImportResultSchema = z.object({
   revision: z.number().int(),
   insertions: z.number().int(),
   deletions: z.number().int(),
+  /** Field suggestions made or updated on headings, leads, title, 主送, 落款, 抄送 and the closing. */
+  fieldChanges: z.number().int(),
   /** New comment threads from the Word comments. */
   comments: z.number().int(),
   /** Word comments that were already open threads (the exported copy). */

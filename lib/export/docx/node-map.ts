@@ -14,10 +14,11 @@ import {
   type IParagraphOptions,
 } from "docx";
 
-import { inlinesToText, plainInline, type PrintableBlock, type PrintableBlockKind, type PrintableParagraph } from "../layout";
+import { inlinesToText, plainInline, type PrintableBlock, type PrintableBlockKind, type PrintableInline, type PrintableParagraph } from "../layout";
 import { ExportError } from "../options";
 import { RUN_LANGUAGE, runFont, type RoleFonts } from "./fonts";
 import { createInlineRuns, createRunsWithBoldLead, createTextRun } from "./runs";
+import { fieldRuns } from "./track-changes-runs";
 import { STYLE_IDS } from "./styles";
 import { withoutGridSnap } from "./grid-snap";
 import { createRuledBlock, createTable, RULED_INDENT, RULED_LINE, RULED_TEXT_WIDTH } from "./table";
@@ -54,17 +55,20 @@ export const BLOCK_RENDERERS = {
         STYLE_IDS.title,
         block.lines.flatMap((line, index) => {
           // 小标宋 sets the title's digits too (Word: "2024年" all in 方正小标宋简体, not Times New Roman).
-          const run = new TextRun({ text: line, font: runFont(fonts.title, line, fonts.title), language: RUN_LANGUAGE });
-          return index === 0 ? [run] : [new TextRun({ break: 1 }), run];
+          const lineInlines = block.lineInlines?.[index];
+          const runs = lineInlines
+            ? fieldRuns(lineInlines, line, { eastAsia: fonts.title, latin: fonts.title })
+            : [new TextRun({ text: line, font: runFont(fonts.title, line, fonts.title), language: RUN_LANGUAGE })];
+          return index === 0 ? runs : [new TextRun({ break: 1 }), ...runs];
         }),
       ),
     ),
   ],
   blank: () => [bodyParagraph(STYLE_IDS.body, [])],
-  mainRecipient: (block, { fonts }) => [bodyParagraph(STYLE_IDS.recipient, [createTextRun(block.text, { eastAsia: fonts.body })])],
+  mainRecipient: (block, { fonts }) => [bodyParagraph(STYLE_IDS.recipient, fieldRuns(block.inlines, block.text, { eastAsia: fonts.body }))],
   heading: (block, { fonts }) => {
     const eastAsia = block.role === "h1" ? fonts.heading1 : block.role === "h2" ? fonts.heading2 : fonts.body;
-    return [bodyParagraph(HEADING_STYLES[block.role], [createTextRun(block.prefix + block.text, { eastAsia })])];
+    return [bodyParagraph(HEADING_STYLES[block.role], fieldRuns(block.inlines, block.prefix + block.text, { eastAsia }))];
   },
   paragraph: (block, context) => [renderParagraph(block, context)],
   // The editor's option reads 以加粗段首标题连排: a run-in heading is bold 楷体 whatever the template's heading weight,
@@ -72,7 +76,10 @@ export const BLOCK_RENDERERS = {
   runIn: (block, { fonts }) => [
     bodyParagraph(
       STYLE_IDS.body,
-      [createTextRun(block.prefix + block.heading, { eastAsia: fonts.heading2, isBold: true }), ...createInlineRuns(block.inlines, { eastAsia: fonts.body })],
+      [
+        ...fieldRuns(block.headingInlines, block.prefix + block.heading, { eastAsia: fonts.heading2, isBold: true }),
+        ...createInlineRuns(block.inlines, { eastAsia: fonts.body }),
+      ],
       { outlineLevel: 1 },
     ),
   ],
@@ -83,13 +90,15 @@ export const BLOCK_RENDERERS = {
       context.width,
     ),
   ],
-  signature: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts)],
+  signature: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts, block.inlines)],
   date: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts)],
   copyTo: (block, { fonts }) => {
     const rows: Paragraph[] = [];
     const spacing = { line: RULED_LINE, lineRule: LineRuleType.EXACT };
     if (block.text)
-      rows.push(new Paragraph({ style: STYLE_IDS.copyTo, indent: RULED_INDENT, spacing, children: [createTextRun(block.text, { eastAsia: fonts.body })] }));
+      rows.push(
+        new Paragraph({ style: STYLE_IDS.copyTo, indent: RULED_INDENT, spacing, children: fieldRuns(block.inlines, block.text, { eastAsia: fonts.body }) }),
+      );
     if (block.imprint) {
       rows.push(
         new Paragraph({
@@ -142,7 +151,7 @@ function letterhead(block: Extract<PrintableBlock, { kind: "docNumber" }>, fonts
     );
   }
   const hasNumber = block.text !== "";
-  const numberRuns = hasNumber ? [createTextRun(block.text, { eastAsia: fonts.body })] : [];
+  const numberRuns = hasNumber ? fieldRuns(block.inlines, block.text, { eastAsia: fonts.body }) : [];
   if (block.signer) {
     paragraphs.push(
       bodyParagraph(
@@ -239,8 +248,8 @@ function renderParagraph(block: PrintableParagraph, { fonts, isHeadingBold, cell
 }
 
 /** Flush left from a fixed start, so the engine's spacing around digits cannot shift the first character. */
-function closing(text: string, startFromRightChars: number, fonts: RoleFonts): Paragraph {
-  return bodyParagraph(STYLE_IDS.closing, [createTextRun(text, { eastAsia: fonts.body })], {
+function closing(text: string, startFromRightChars: number, fonts: RoleFonts, inlines?: PrintableInline[]): Paragraph {
+  return bodyParagraph(STYLE_IDS.closing, fieldRuns(inlines, text, { eastAsia: fonts.body }), {
     indent: { left: Math.max(0, TEXT_WIDTH - Math.round(startFromRightChars * CHAR_WIDTH)) },
   });
 }

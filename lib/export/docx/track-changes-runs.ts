@@ -3,10 +3,11 @@ import { CommentRangeEnd, CommentRangeStart, CommentReference, DeletedTextRun, I
 import type { PrintableChange, PrintableInline, PrintableText } from "../layout";
 import { RUN_LANGUAGE, runFont } from "./fonts";
 
-/** The East Asian face and weight a run is set in (runs.ts `RunStyle`). */
+/** The East Asian face and weight a run is set in (runs.ts `RunStyle`); `latin` for the title's 小标宋 digits. */
 interface InlineStyle {
   eastAsia: string;
   isBold?: boolean;
+  latin?: string;
 }
 
 /**
@@ -55,7 +56,7 @@ function annotatedRun(inline: PrintableText, style: InlineStyle): ParagraphChild
   const isBold = style.isBold === true || inline.isBold;
   const options = {
     text: inline.text,
-    font: runFont(style.eastAsia, inline.text),
+    font: style.latin ? runFont(style.eastAsia, inline.text, style.latin) : runFont(style.eastAsia, inline.text),
     language: RUN_LANGUAGE,
     ...(isBold ? { bold: true } : {}),
     ...(inline.isItalic ? { italics: true } : {}),
@@ -63,6 +64,15 @@ function annotatedRun(inline: PrintableText, style: InlineStyle): ParagraphChild
   if (!inline.change) return new TextRun(options);
   const tracked = { id: nextChangeNumber++, author: inline.change.authorName || "审核人", date: wordDate(inline.change.at) };
   return inline.change.kind === "insert" ? new InsertedTextRun({ ...options, ...tracked }) : new DeletedTextRun({ ...options, ...tracked });
+}
+
+/**
+ * Runs of a plain field's printed text: with its field suggestion as tracked changes when the layout gives
+ * `inlines` (track-changes-fields.ts), else one run of `text`, as runs.ts `createTextRun` writes it.
+ */
+export function fieldRuns(inlines: readonly PrintableInline[] | undefined, text: string, style: InlineStyle): ParagraphChild[] {
+  const parts: readonly PrintableInline[] = inlines ?? [{ kind: "text", text, isBold: false, isItalic: false }];
+  return createAnnotatedRuns(parts.map((inline) => ({ inline, style })));
 }
 
 /** Word and LibreOffice read w:date as UTC without fractions ("2026-11-29T08:15:00Z"). */

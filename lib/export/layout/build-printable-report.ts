@@ -6,7 +6,8 @@ import { closingBlocks, type ClosingLayout } from "./closing-blocks";
 import { indicatorTable } from "./indicator-table";
 import { plainInline } from "./inline-text";
 import { textWidthInChars } from "./text-width";
-import type { DocumentFrame, PrintableBlock } from "./types";
+import { fieldChangesOf, type FieldChanges } from "./track-changes-fields";
+import type { DocumentFrame, PrintableBlock, PrintableInline } from "./types";
 
 export interface PrintableOptions {
   /** The report's template: decides which parts print their indicators as a table. */
@@ -28,18 +29,22 @@ export interface PrintableOptions {
 export function buildPrintableReport(report: Report, options: PrintableOptions = {}): PrintableBlock[] {
   const { meta } = report;
   const blocks: PrintableBlock[] = [];
+  // Open suggestions on headings, leads and the meta fields print as tracked changes (the DOCX's w:ins/w:del).
+  const fields = fieldChangesOf(report);
   const frame = options.frame ?? {};
   const agencyMark = frame.agencyMark?.trim() ?? "";
   const signer = frame.signer?.trim() ?? "";
   if (meta.docNumber || agencyMark) {
     const docNumber = normalizeDocNumber(meta.docNumber);
-    blocks.push({ kind: "docNumber", text: docNumber, ...(signer ? { signer } : {}), ...(agencyMark ? { agencyMark } : {}) });
+    const numberInlines = fields.inlinesFor({ field: "meta", key: "docNumber" }, normalizeDocNumber);
+    blocks.push({ kind: "docNumber", text: docNumber, ...(signer ? { signer } : {}), ...(agencyMark ? { agencyMark } : {}), ...numberInlines });
     // The title sits 空二行 under the red separator (7.3.1); after a plain 文号 one empty line.
     blocks.push(...(agencyMark ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]));
   }
   const titleLines = balanceTitleLines(meta.title);
-  if (titleLines.length > 0) blocks.push({ kind: "title", lines: titleLines }, { kind: "blank" });
-  if (meta.mainRecipient) blocks.push({ kind: "mainRecipient", text: withColon(meta.mainRecipient) });
+  if (titleLines.length > 0) blocks.push({ kind: "title", lines: titleLines, ...fields.titleFor(titleLines) }, { kind: "blank" });
+  if (meta.mainRecipient)
+    blocks.push({ kind: "mainRecipient", text: withColon(meta.mainRecipient), ...fields.inlinesFor({ field: "meta", key: "mainRecipient" }, withColon) });
   // 导语: ordinary body paragraphs (indented two characters) between 主送 and 一、.
   blocks.push(...bodyToBlocks(report.opening.content));
 
@@ -48,14 +53,17 @@ export function buildPrintableReport(report: Report, options: PrintableOptions =
     if (options.isFinal && isOptional(section, options) && isEmptySection(section)) continue;
     if (section.heading.trim()) {
       sectionNumber += 1;
-      blocks.push({ kind: "heading", role: "h1", prefix: headingPrefix(1, sectionNumber), text: section.heading.trim() });
+      const prefix = headingPrefix(1, sectionNumber);
+      const inlines = fields.inlinesFor({ field: "sectionHeading", sectionId: section.id }, (value) => prefix + value.trim());
+      blocks.push({ kind: "heading", role: "h1", prefix, text: section.heading.trim(), ...inlines });
     }
-    blocks.push(...sectionBlocks(section, options));
+    blocks.push(...sectionBlocks(section, options, fields));
   }
 
   // 结束语 ("特此报告。") closes the running text as an indented body paragraph.
   const closingLine = report.closing.trim();
-  if (closingLine) blocks.push({ kind: "paragraph", prefix: "", inlines: [plainInline(closingLine)], headingLength: 0, indentLevel: 0 });
+  const closingInlines = fields.inlinesFor({ field: "closing" }, (value) => value.trim()).inlines ?? [plainInline(closingLine)];
+  if (closingLine) blocks.push({ kind: "paragraph", prefix: "", inlines: closingInlines, headingLength: 0, indentLevel: 0 });
   const attachments = (frame.attachments ?? []).map((name) => name.trim().replace(/[。．.，,；;]+$/, "")).filter(Boolean);
   if (attachments.length > 0) {
     blocks.push({ kind: "blank" });
@@ -68,19 +76,30 @@ export function buildPrintableReport(report: Report, options: PrintableOptions =
   // 7.3.5.2: one empty line above the 署名; 7.3.5.1: the seal's top within a line of the text, the 署名 and date
   // under its centre, which takes two lines.
   const isSealed = options.closing?.isSealed === true || frame.isSealed === true;
+  const signatureInlines = fields.inlinesFor({ field: "meta", key: "signature" }, (value) => value);
+  for (const [index, block] of closing.entries()) if (block.kind === "signature") closing[index] = { ...block, ...signatureInlines };
   if (closing.length > 0) blocks.push(...(isSealed ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]), ...closing);
   const imprintAgency = frame.imprintAgency?.trim() ?? "";
   const imprint = imprintAgency ? { agency: imprintAgency, date: `${formatChineseDate(frame.imprintDate || meta.date)}印发` } : undefined;
   if (meta.copyTo || imprint)
-    blocks.push({ kind: "blank" }, { kind: "copyTo", text: meta.copyTo ? copyToText(meta.copyTo) : "", ...(imprint ? { imprint } : {}) });
+    blocks.push(
+      { kind: "blank" },
+      {
+        kind: "copyTo",
+        text: meta.copyTo ? copyToText(meta.copyTo) : "",
+        ...(imprint ? { imprint } : {}),
+        ...(meta.copyTo ? fields.inlinesFor({ field: "meta", key: "copyTo" }, copyToText) : {}),
+      },
+    );
   return blocks;
 }
 
-function sectionBlocks(section: ReportSection, options: PrintableOptions): PrintableBlock[] {
+function sectionBlocks(section: ReportSection, options: PrintableOptions, fields: FieldChanges): PrintableBlock[] {
+  const leadLines = fields.leadLines(section.id);
   const blocks: PrintableBlock[] = section.lead
     .split(/\r?\n/)
     .filter((line) => line.trim())
-    .map((line) => ({ kind: "paragraph", prefix: "", inlines: [plainInline(line.trim())], headingLength: 0, indentLevel: 0 }));
+    .map((line, index) => ({ kind: "paragraph", prefix: "", inlines: leadLines?.[index] ?? [plainInline(line.trim())], headingLength: 0, indentLevel: 0 }));
   const onlyItem = section.items.length === 1 ? section.items[0] : undefined;
   if (onlyItem && !onlyItem.heading.trim()) blocks.push(...bodyToBlocks(onlyItem.body.content));
   else {
@@ -91,7 +110,13 @@ function sectionBlocks(section: ReportSection, options: PrintableOptions): Print
         continue;
       }
       itemNumber += 1;
-      blocks.push(...itemBlocks(item, headingPrefix(2, itemNumber)));
+      blocks.push(
+        ...itemBlocks(
+          item,
+          headingPrefix(2, itemNumber),
+          (print) => fields.inlinesFor({ field: "itemHeading", sectionId: section.id, itemId: item.id }, print).inlines,
+        ),
+      );
     }
   }
   const table = shouldPrintIndicators(section, options)
@@ -101,13 +126,21 @@ function sectionBlocks(section: ReportSection, options: PrintableOptions): Print
   return blocks;
 }
 
-function itemBlocks(item: ReportItem, prefix: string): PrintableBlock[] {
+/** `headingChange` gives the printed heading with its field suggestion as tracked changes, if it has one. */
+function itemBlocks(item: ReportItem, prefix: string, headingChange: (print: (value: string) => string) => PrintableInline[] | undefined): PrintableBlock[] {
   const heading = item.heading.trim();
-  if (!item.isRunIn) return [{ kind: "heading", role: "h2", prefix, text: heading }, ...bodyToBlocks(item.body.content)];
+  if (!item.isRunIn) {
+    const inlines = headingChange((value) => prefix + value.trim());
+    return [{ kind: "heading", role: "h2", prefix, text: heading, ...(inlines ? { inlines } : {}) }, ...bodyToBlocks(item.body.content)];
+  }
   const [first, ...rest] = item.body.content;
-  const runInHeading = /[。！？：；]$/.test(heading) ? heading : `${heading}。`;
-  if (first?.type === "paragraph") return [{ kind: "runIn", prefix, heading: runInHeading, inlines: inlinesOf(first) }, ...bodyToBlocks(rest)];
-  return [{ kind: "runIn", prefix, heading: runInHeading, inlines: [] }, ...bodyToBlocks(item.body.content)];
+  const runInText = (value: string) => (/[。！？：；]$/.test(value.trim()) ? value.trim() : `${value.trim()}。`);
+  const runInHeading = runInText(heading);
+  const changed = headingChange((value) => prefix + runInText(value));
+  const headingInlines = changed ? { headingInlines: changed } : {};
+  if (first?.type === "paragraph")
+    return [{ kind: "runIn", prefix, heading: runInHeading, inlines: inlinesOf(first), ...headingInlines }, ...bodyToBlocks(rest)];
+  return [{ kind: "runIn", prefix, heading: runInHeading, inlines: [], ...headingInlines }, ...bodyToBlocks(item.body.content)];
 }
 
 /** Optional parts per the template; without one, only 其他需要报告的情况. */

@@ -37,6 +37,8 @@ export interface PrintableHeading {
   role: HeadingRole;
   prefix: string;
   text: string;
+  /** Prefix and text with the heading's field suggestion as tracked changes (track-changes-fields.ts); absent without one. */
+  inlines?: PrintableInline[];
 }
 
 /** A body paragraph (仿宋, first line indented two characters). */
@@ -61,6 +63,8 @@ export interface PrintableRunIn {
   /** Heading text ending with its punctuation (a "。" is added when it has none). */
   heading: string;
   inlines: PrintableInline[];
+  /** Prefix and heading with the heading's field suggestion as tracked changes; absent without one. */
+  headingInlines?: PrintableInline[];
 }
 
 export interface PrintableTableCell {
@@ -88,13 +92,13 @@ export type PrintableBlock =
    * "签发人：name" on the right (one character in). With an `agencyMark` it is the 版头 (GB/T 9704 7.2): the red
    * 发文机关标志, 空二行, the 文号 line, and the red separator 4 mm under it.
    */
-  | { kind: "docNumber"; text: string; signer?: string; agencyMark?: string }
-  /** The title, already broken into balanced lines (2号 小标宋, centred). */
-  | { kind: "title"; lines: string[] }
+  | { kind: "docNumber"; text: string; signer?: string; agencyMark?: string; inlines?: PrintableInline[] }
+  /** The title, already broken into balanced lines (2号 小标宋, centred); `lineInlines` with its field suggestion. */
+  | { kind: "title"; lines: string[]; lineInlines?: PrintableInline[][] }
   /** One empty line of the 22-line grid. */
   | { kind: "blank" }
   /** 主送机关, flush left, ending with a full-width colon. */
-  | { kind: "mainRecipient"; text: string }
+  | { kind: "mainRecipient"; text: string; inlines?: PrintableInline[] }
   | PrintableHeading
   | PrintableParagraph
   | PrintableRunIn
@@ -103,7 +107,7 @@ export type PrintableBlock =
    * 署名 / 成文日期 (GB/T 9704 7.3.5): set flush left from `startFromRightChars` characters left of the 版心's
    * right edge, so the two-character shift between them holds whatever width an engine gives the digits.
    */
-  | { kind: "signature"; text: string; startFromRightChars: number }
+  | { kind: "signature"; text: string; startFromRightChars: number; inlines?: PrintableInline[] }
   | { kind: "date"; text: string; startFromRightChars: number }
   /**
    * 附件说明 (GB/T 9704 7.3.4): "附件：1.名称" two characters in; later "2.名称" under "1.", and a wrapped line
@@ -114,7 +118,7 @@ export type PrintableBlock =
    * 版记 in 4号 仿宋 between rules: "抄送：…。" (may be empty) and, with `imprint`, the 印发机关 one character in on the
    * left and "2026年2月12日印发" one character in on the right, under a thin rule.
    */
-  | { kind: "copyTo"; text: string; imprint?: { agency: string; date: string } };
+  | { kind: "copyTo"; text: string; imprint?: { agency: string; date: string }; inlines?: PrintableInline[] };
 
 export type PrintableBlockKind = PrintableBlock["kind"];
 

@@ -1,7 +1,25 @@
-import { docToText, type Report, type RichDoc, type RichNode, type SuggestionAttrs } from "@/lib/report-model";
+import {
+  docToText,
+  findFieldSuggestion,
+  withFieldSuggestions,
+  type FieldSuggestion,
+  type Report,
+  type RichDoc,
+  type RichNode,
+  type SuggestionAttrs,
+} from "@/lib/report-model";
 
 import { charsToContent, mergeParagraph, rejectedText, reportChars, type ReportChar } from "./merge-paragraph";
-import { collectPlainFields, matchPlainField, matchRunInHeading, PlainFieldEdits, splitPlainField, type PlainField, type PlainFieldEdit, type PlainFieldRef } from "./plain-fields";
+import {
+  collectPlainFields,
+  matchPlainField,
+  matchRunInHeading,
+  PlainFieldEdits,
+  splitPlainField,
+  type PlainField,
+  type PlainFieldEdit,
+  type PlainFieldRef,
+} from "./plain-fields";
 import { textOf, type TrackedChar, type TrackedDocument } from "./types";
 
 /** Where an imported Word comment goes: the workflow's comment anchor. */
@@ -39,9 +57,11 @@ export interface ApplyTrackedResult {
   deletions: number;
   /**
    * Changes to plain fields (headings, a part's lead, title, 主送, 落款, 抄送, 结束语): each field's value before and
-   * after the leader's changes, to be stored as field suggestions. Their characters are not counted in insertions/deletions.
+   * after the leader's changes. Their characters are not counted in insertions/deletions.
    */
   fieldEdits: PlainFieldEdit[];
+  /** Field suggestions (`report.fieldSuggestions`) made or updated from `fieldEdits`. */
+  fieldChanges: number;
   /** Word comments that were already open threads of the report. */
   existingCommentCount: number;
 }
@@ -160,14 +180,17 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     });
   }
   const placed = placeComments(docx, starts, ends, options.existingComments ?? [], log);
+  const edits = fieldEdits.edits();
+  const placedFields = placeFieldEdits(copy, edits, options, log);
   const kinds = [...suggestionIds.values()].map((attrs) => attrs.kind);
   return {
-    report: copy,
+    report: placedFields.report,
     comments: placed.comments,
     log,
     insertions: kinds.filter((kind) => kind === "insert").length,
     deletions: kinds.filter((kind) => kind === "delete").length,
-    fieldEdits: fieldEdits.edits(),
+    fieldEdits: edits,
+    fieldChanges: placedFields.count,
     existingCommentCount: placed.existingCount,
   };
 }
@@ -298,9 +321,71 @@ function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, end
   return { comments, existingCount };
 }
 
+/** What each plain field may hold (the report schema's limits): a longer suggestion could never be accepted. */
+const FIELD_LIMITS: Record<string, number> = {
+  "meta.title": 200,
+  "meta.mainRecipient": 200,
+  "meta.copyTo": 300,
+  "meta.signature": 100,
+  "meta.docNumber": 60,
+  closing: 200,
+  sectionHeading: 200,
+  sectionLead: 5000,
+  itemHeading: 200,
+};
+
+/**
+ * The leader's field edits as field suggestions (one open suggestion per field, as the contract in
+ * report-model/suggestions.ts says): a new one by the edit's first author; the report's own suggestion left as it
+ * is when the DOCX shows it unchanged (the exported copy) and updated when its author changed it further; a change
+ * by someone else on a field that already has a suggestion is logged, not imported.
+ */
+function placeFieldEdits(report: Report, edits: readonly PlainFieldEdit[], options: ApplyTrackedOptions, log: string[]): { report: Report; count: number } {
+  let next = report;
+  let count = 0;
+  const authorOf = (name: string, date: string) => {
+    const authorName = name.trim() || "Word 修订";
+    return { authorId: options.authorIdFor?.(authorName) ?? wordAuthorId(authorName), authorName, at: isoTime(date, options.now) };
+  };
+  for (const edit of edits) {
+    if (edit.to === edit.from) continue;
+    const limit = FIELD_LIMITS[edit.ref.field === "meta" ? `meta.${edit.ref.key}` : edit.ref.field] ?? 200;
+    if ([...edit.to].length > limit) {
+      log.push(`${edit.label}“${excerpt(edit.from)}”改后超过${limit}字，修订未导入，请在编辑器中修改。`);
+      continue;
+    }
+    const existing = findFieldSuggestion(next, edit.ref);
+    const list = next.fieldSuggestions ?? [];
+    if (!existing) {
+      const first = edit.authors[0] ?? { name: edit.authorName, date: edit.date };
+      const suggestion: FieldSuggestion = { id: options.newId(), ...authorOf(first.name, first.date), target: edit.ref, from: edit.from, to: edit.to };
+      next = withFieldSuggestions(next, [...list, suggestion]);
+      count += 1;
+      continue;
+    }
+    // The exported copy of the report's own suggestion, unchanged.
+    if (existing.to === edit.to) continue;
+    const other = edit.authors.find((author) => author.name.trim() !== existing.authorName) ?? { name: existing.authorName, date: edit.date };
+    const author = authorOf(other.name, other.date);
+    if (author.authorId !== existing.authorId) {
+      log.push(
+        `${edit.label}“${excerpt(edit.from)}”已有${existing.authorName}的修订（改为“${excerpt(existing.to)}”），${author.authorName}在 Word 中改为“${excerpt(edit.to)}”未导入：请先接受或拒绝已有的修订。`,
+      );
+      continue;
+    }
+    next = withFieldSuggestions(
+      next,
+      list.map((suggestion) => (suggestion === existing ? { ...suggestion, authorName: author.authorName, at: author.at, to: edit.to } : suggestion)),
+    );
+    count += 1;
+  }
+  return { report: next, count };
+}
+
 /** A comment on a plain field: on a part's or item's heading or lead, or (title, 主送, closing…) on the report as a whole. */
 function anchorOf(ref: PlainFieldRef): Pick<PlacedComment["anchor"], "sectionId" | "itemId" | "field"> {
-  if (ref.field === "sectionHeading" || ref.field === "lead") return { sectionId: ref.sectionId, itemId: null, field: ref.field };
+  if (ref.field === "sectionHeading") return { sectionId: ref.sectionId, itemId: null, field: "sectionHeading" };
+  if (ref.field === "sectionLead") return { sectionId: ref.sectionId, itemId: null, field: "lead" };
   if (ref.field === "itemHeading") return { sectionId: ref.sectionId, itemId: ref.itemId, field: "itemHeading" };
   return { sectionId: null, itemId: null, field: null };
 }

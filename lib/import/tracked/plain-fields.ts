@@ -1,14 +1,9 @@
-import type { Report } from "@/lib/report-model";
+import { fieldTargetKey, type FieldTarget, type Report } from "@/lib/report-model";
 
 import type { TrackedChar } from "./types";
 
 /** A plain-text field of the report (not a rich body): what a DOCX heading, lead line or closing line prints. */
-export type PlainFieldRef =
-  | { field: "meta"; key: "title" | "mainRecipient" | "signature" | "copyTo" | "docNumber" }
-  | { field: "closing" }
-  | { field: "sectionHeading"; sectionId: string }
-  | { field: "lead"; sectionId: string }
-  | { field: "itemHeading"; sectionId: string; itemId: string };
+export type PlainFieldRef = FieldTarget;
 
 /** One printed piece of a plain field: the whole field, or one line of a part's lead. */
 export interface PlainField {
@@ -44,7 +39,15 @@ export function collectPlainFields(report: Report, targetIndex: (sectionId: stri
   if (title) fields.push({ ref: { field: "meta", key: "title" }, label: "报告标题", value: meta.title, part: title, start: -1 });
   whole({ field: "meta", key: "docNumber" }, "发文字号", meta.docNumber);
   // 主送 prints with one full-width colon, 抄送 as "抄送：…。": the stored value may carry its own.
-  piece({ field: "meta", key: "mainRecipient" }, "主送机关", meta.mainRecipient, meta.mainRecipient.trim().replace(/[：:]+$/, "").trim());
+  piece(
+    { field: "meta", key: "mainRecipient" },
+    "主送机关",
+    meta.mainRecipient,
+    meta.mainRecipient
+      .trim()
+      .replace(/[：:]+$/, "")
+      .trim(),
+  );
   whole({ field: "meta", key: "signature" }, "落款", meta.signature);
   whole({ field: "closing" }, "结束语", report.closing);
   piece(
@@ -62,7 +65,15 @@ export function collectPlainFields(report: Report, targetIndex: (sectionId: stri
     let offset = 0;
     for (const line of section.lead.split("\n")) {
       const part = line.replace(/\r$/, "").trim();
-      if (part) fields.push({ ref: { field: "lead", sectionId: section.id }, label: "部分导语", value: section.lead, part, start: offset + line.indexOf(part), firstTarget });
+      if (part)
+        fields.push({
+          ref: { field: "sectionLead", sectionId: section.id },
+          label: "部分导语",
+          value: section.lead,
+          part,
+          start: offset + line.indexOf(part),
+          firstTarget,
+        });
       offset += line.length + 1;
     }
     for (const item of section.items)
@@ -98,7 +109,8 @@ export function matchRunInHeading(field: PlainField | undefined, leadText: strin
 function locate(text: string, field: PlainField): PlainFieldMatch | undefined {
   let at = text.indexOf(field.part);
   while (at >= 0) {
-    if (PRINTED_PREFIX.test(text.slice(0, at)) && PRINTED_SUFFIX.test(text.slice(at + field.part.length))) return { field, prefixLength: [...text.slice(0, at)].length };
+    if (PRINTED_PREFIX.test(text.slice(0, at)) && PRINTED_SUFFIX.test(text.slice(at + field.part.length)))
+      return { field, prefixLength: [...text.slice(0, at)].length };
     at = text.indexOf(field.part, at + 1);
   }
   return undefined;
@@ -144,6 +156,8 @@ export interface PlainFieldEdit {
   authorName: string;
   /** w:date of its first change ("" when it has none). */
   date: string;
+  /** Every author of its changes with the date of their first change, in document order. */
+  authors: Array<{ name: string; date: string }>;
   /** The Word changes (w:ins / w:del) it was made of. */
   changeKeys: string[];
 }
@@ -154,8 +168,8 @@ export class PlainFieldEdits {
 
   /** Adds a piece whose characters carry changes; false (nothing added) when they do not. */
   add(field: PlainField, own: readonly TrackedChar[]): boolean {
-    if (!own.some((char) => char.kind === "insert" || char.kind === "delete")) return false;
-    const key = refKey(field.ref);
+    if (!own.some((char) => char.kind !== "normal")) return false;
+    const key = fieldTargetKey(field.ref);
     const list = this.pieces.get(key) ?? [];
     list.push({ field, own: [...own] });
     this.pieces.set(key, list);
@@ -172,8 +186,11 @@ export class PlainFieldEdits {
         const ordered = [...new Map(pieces.map((piece) => [piece.field.start, piece])).values()].sort((a, b) => b.field.start - a.field.start);
         for (const piece of ordered) to = to.slice(0, piece.field.start) + acceptedText(piece.own) + to.slice(piece.field.start + piece.field.part.length);
       }
-      const changes = pieces.flatMap((piece) => piece.own).filter((char) => char.kind === "insert" || char.kind === "delete");
+      // A suggested insertion deleted again in Word counts too: its deleter changed the field.
+      const changes = pieces.flatMap((piece) => piece.own).filter((char) => char.kind !== "normal");
       const first = changes[0]!;
+      const authors = new Map<string, { name: string; date: string }>();
+      for (const char of changes) if (!authors.has(char.author)) authors.set(char.author, { name: char.author, date: char.date });
       return {
         ref: field.ref,
         label: field.label,
@@ -181,6 +198,7 @@ export class PlainFieldEdits {
         to,
         authorName: first.author,
         date: first.date,
+        authors: [...authors.values()],
         changeKeys: [...new Set(changes.map((char) => char.changeKey))],
       };
     });
@@ -193,19 +211,4 @@ function acceptedText(chars: readonly TrackedChar[]): string {
     .filter((char) => (char.kind === "normal" || char.kind === "insert") && char.char !== "\n")
     .map((char) => char.char)
     .join("");
-}
-
-export function refKey(ref: PlainFieldRef): string {
-  switch (ref.field) {
-    case "meta":
-      return `meta.${ref.key}`;
-    case "closing":
-      return "closing";
-    case "sectionHeading":
-      return `section.${ref.sectionId}.heading`;
-    case "lead":
-      return `section.${ref.sectionId}.lead`;
-    case "itemHeading":
-      return `item.${ref.itemId}.heading`;
-  }
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 
 import { applyTrackedChanges } from "@/lib/import/tracked";
 import { readDocumentXml } from "@/lib/import/tracked/read-tracked-docx";
-import { diffChars } from "@/lib/export/layout/track-changes-diff";
 import { docToText, type Report } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../../fixtures/complete-report";
@@ -49,6 +48,7 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
         to: "2024年推进法治政府建设的举措和成效",
         authorName: "王局长",
         date: AT,
+        authors: [{ name: "王局长", date: AT }],
         changeKeys: [expect.stringMatching(/^w:del#1#/)],
       },
       expect.objectContaining({
@@ -59,9 +59,22 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
     ]);
     expect(result.fieldEdits[1]!.changeKeys).toHaveLength(3);
     expect(result.log).toEqual([]);
-    // The report itself is not changed: the edits are handed to the caller as field suggestions.
-    expect(result.report).toEqual(report);
-    expect(result.insertions + result.deletions).toBe(0);
+    // The fields keep their text; each edit is one field suggestion by the leader.
+    const { fieldSuggestions, ...rest } = result.report;
+    expect(rest).toEqual(report);
+    expect(fieldSuggestions).toEqual([
+      {
+        id: "f1",
+        authorId: expect.stringMatching(/^word:[0-9a-f]{8}$/),
+        authorName: "王局长",
+        at: "2026-11-25T09:30:00.000Z",
+        target: { field: "sectionHeading", sectionId: measures!.id },
+        from: "2024年推进法治政府建设的主要举措和成效",
+        to: "2024年推进法治政府建设的举措和成效",
+      },
+      expect.objectContaining({ id: "f2", target: { field: "itemHeading", sectionId: measures!.id, itemId: measures!.items[1]!.id } }),
+    ]);
+    expect(result).toMatchObject({ insertions: 0, deletions: 0, fieldChanges: 2 });
   });
 
   it("puts changes to two lines of a part's lead into one edit of the lead", () => {
@@ -74,7 +87,7 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
     );
     expect(result.fieldEdits.map(({ ref, from, to }) => ({ ref, from, to }))).toEqual([
       {
-        ref: { field: "lead", sectionId: report.sections[0]!.id },
+        ref: { field: "sectionLead", sectionId: report.sections[0]!.id },
         from: "2024年，我局围绕中心工作推进依法行政。\n全年未发生重大行政争议。",
         to: "2024年，我局围绕全市中心工作推进依法行政。\n全年未发生行政争议。",
       },
@@ -90,7 +103,11 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
       p(t("（四）严格落实重大行政决策"), ins("法定"), t("程序"), ins("规定"), t("。"), t(body.slice(0, 4)), del(body.slice(4, 6)), t(body.slice(6))),
     );
     expect(result.fieldEdits.map(({ ref, from, to }) => ({ ref, from, to }))).toEqual([
-      { ref: { field: "itemHeading", sectionId: report.sections[0]!.id, itemId: item.id }, from: "严格落实重大行政决策程序", to: "严格落实重大行政决策法定程序规定" },
+      {
+        ref: { field: "itemHeading", sectionId: report.sections[0]!.id, itemId: item.id },
+        from: "严格落实重大行政决策程序",
+        to: "严格落实重大行政决策法定程序规定",
+      },
     ]);
     expect(result.deletions).toBe(1);
     expect(result.log).toEqual([]);
@@ -118,7 +135,9 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
   it("logs a change to a numeral or to the colon the exporter adds, and takes the heading's own change", () => {
     const report = fixture();
     const result = apply(report, p(del("一、"), ins("二、"), t("2024年推进法治政府建设的主要举措和成效"), ins("情况")) + p(t("青溪市人民政府"), del("：")));
-    expect(result.fieldEdits.map(({ from, to }) => [from, to])).toEqual([["2024年推进法治政府建设的主要举措和成效", "2024年推进法治政府建设的主要举措和成效情况"]]);
+    expect(result.fieldEdits.map(({ from, to }) => [from, to])).toEqual([
+      ["2024年推进法治政府建设的主要举措和成效", "2024年推进法治政府建设的主要举措和成效情况"],
+    ]);
     expect(result.log).toEqual([
       "部分标题“2024年推进法治政府建设的主要举措和成效”前后编号或标点的修订未导入（插入“二、”，删除“一、”）：编号和标点由导出时自动生成。",
       "主送机关“青溪市人民政府”前后编号或标点的修订未导入（删除“：”）：编号和标点由导出时自动生成。",
@@ -127,36 +146,60 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
 
   it("takes nothing from an unchanged heading, and the first change's author when two people changed one field", () => {
     const report = fixture();
-    const result = apply(report, p(t("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导")) + p(t("（三）加强制度建设，"), del("严格", "李审核"), ins("从严", "王局长"), t("规范性文件管理")));
+    const result = apply(
+      report,
+      p(t("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导")) +
+        p(t("（三）加强制度建设，"), del("严格", "李审核"), ins("从严", "王局长"), t("规范性文件管理")),
+    );
     expect(result.fieldEdits).toHaveLength(1);
     expect(result.fieldEdits[0]).toMatchObject({ to: "加强制度建设，从严规范性文件管理", authorName: "李审核" });
+    expect(result.report.fieldSuggestions).toEqual([expect.objectContaining({ authorName: "李审核", to: "加强制度建设，从严规范性文件管理" })]);
   });
-});
 
-describe("[EXPORT]: the character diff a field suggestion is written with", () => {
-  it("keeps the shared start and end and gives the fewest changes between", () => {
-    expect(diffChars("依法全面履行部门职能，持续优化法治化营商环境", "依法全面履行部门职能，进一步优化法治化营商环境建设")).toEqual([
-      { kind: "same", text: "依法全面履行部门职能，" },
-      { kind: "delete", text: "持续" },
-      { kind: "insert", text: "进一步" },
-      { kind: "same", text: "优化法治化营商环境" },
-      { kind: "insert", text: "建设" },
+  it("leaves the report's own field suggestion as the DOCX shows it, lets its author change it, and logs another person's change", () => {
+    const report = fixture();
+    const measures = report.sections[0]!;
+    const target = { field: "itemHeading" as const, sectionId: measures.id, itemId: measures.items[2]!.id };
+    report.fieldSuggestions = [
+      {
+        id: "s-f1",
+        authorId: "u-li",
+        authorName: "李审核",
+        at: "2026-11-20T02:30:00.000Z",
+        target,
+        from: "加强制度建设，严格规范性文件管理",
+        to: "加强制度建设，从严规范性文件管理",
+      },
+    ];
+    const exported = p(t("（三）加强制度建设，"), del("严格", "李审核"), ins("从严", "李审核"), t("规范性文件管理"));
+    const same = apply(report, exported);
+    expect(same).toMatchObject({ fieldChanges: 0, log: [] });
+    expect(same.report).toEqual(report);
+
+    const leaderXml = p(t("（三）加强制度建设，"), del("严格", "李审核"), ins("从严", "李审核"), t("规范性文件"), ins("全周期", "王局长"), t("管理"));
+    const byLeader = apply(report, leaderXml);
+    expect(byLeader.fieldChanges).toBe(0);
+    expect(byLeader.report).toEqual(report);
+    expect(byLeader.log).toEqual([
+      "条目标题“加强制度建设，严格规范性文件管理”已有李审核的修订（改为“加强制度建设，从严规范性文件管理”），王局长在 Word 中改为“加强制度建设，从严规范性文件全周期管理”未导入：请先接受或拒绝已有的修订。",
     ]);
-    expect(diffChars("特此报告。", "特此报告。")).toEqual([{ kind: "same", text: "特此报告。" }]);
-    expect(diffChars("", "新标题")).toEqual([{ kind: "insert", text: "新标题" }]);
-    expect(diffChars("旧标题", "")).toEqual([{ kind: "delete", text: "旧标题" }]);
+
+    const authorXml = p(t("（三）加强制度建设，"), del("严格", "李审核"), ins("从严", "李审核"), t("规范性文件"), ins("全周期", "李审核"), t("管理"));
+    const byAuthor = applyTrackedChanges(
+      report,
+      { ...readDocumentXml(W(authorXml)), comments: [] },
+      { ...options(), authorIdFor: (name: string) => (name === "李审核" ? "u-li" : undefined) },
+    );
+    expect(byAuthor.fieldChanges).toBe(1);
+    expect(byAuthor.report.fieldSuggestions).toEqual([
+      { ...report.fieldSuggestions[0]!, at: "2026-11-25T09:30:00.000Z", to: "加强制度建设，从严规范性文件全周期管理" },
+    ]);
   });
 
-  it("reads back as both texts on long input, past the subsequence bound too", () => {
-    const from = "甲乙丙丁".repeat(600);
-    const to = "乙丙丁甲".repeat(600);
-    for (const [a, b] of [
-      [from, to],
-      ["一二三四五六七八九十".repeat(3), "一二三X五六七Y九十".repeat(3)],
-    ] as const) {
-      const pieces = diffChars(a, b);
-      expect(pieces.filter((piece) => piece.kind !== "insert").map((piece) => piece.text).join("")).toBe(a);
-      expect(pieces.filter((piece) => piece.kind !== "delete").map((piece) => piece.text).join("")).toBe(b);
-    }
+  it("logs a heading that would grow past its limit instead of suggesting it", () => {
+    const report = fixture();
+    const result = apply(report, p(t("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导"), ins("字".repeat(200))));
+    expect(result.fieldChanges).toBe(0);
+    expect(result.log).toEqual(["条目标题“深入学习贯彻习近平法治思想，加强党对法治政府建设的领导”改后超过200字，修订未导入，请在编辑器中修改。"]);
   });
 });

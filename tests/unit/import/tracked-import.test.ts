@@ -65,10 +65,19 @@ describe("[IMPORT]: DOCX changed in 修订模式 (written by the docx package)",
         location: { field: "body", sectionId: measures.id, itemId: measures.items[2]!.id },
       },
       expect.objectContaining({ kind: "delete", text: "逐项", location: expect.objectContaining({ sectionId: report.sections[1]!.id }) }),
+      {
+        kind: "replace",
+        text: "依法全面履行部门职能，优化法治化营商环境",
+        authorName: LEADER,
+        at: "2026-11-25T09:30:00.000Z",
+        location: { field: "itemHeading", sectionId: measures.id, itemId: measures.items[1]!.id },
+      },
     ]);
-    expect(new Set(suggestions.map((suggestion) => suggestion.id)).size).toBe(4);
+    expect(new Set(suggestions.map((suggestion) => suggestion.id)).size).toBe(5);
     expect(suggestions[0]!.authorId).toMatch(/^word:[0-9a-f]{8}$/);
-    expect(result).toMatchObject({ insertions: 2, deletions: 2 });
+    expect(result).toMatchObject({ insertions: 2, deletions: 2, fieldChanges: 1 });
+    // The heading keeps its text until someone accepts.
+    expect(result.report.sections[0]!.items[1]!.heading).toBe(measures.items[1]!.heading);
     // The text itself is unchanged until someone accepts: only marks were added (and the new paragraph).
     expect(docToText(result.report.sections[0]!.items[0]!.body)).toBe(docToText(measures.items[0]!.body).replace("六次", "六次八次"));
     expect(result.comments).toEqual([
@@ -137,7 +146,20 @@ describe("[IMPORT]: Word's own 修订 markup", () => {
     expect(result.comments.map((comment) => comment.anchor)).toEqual([
       { sectionId: null, itemId: null, field: null, from: null, to: null, quote: "青溪市人民政府" },
     ]);
-    expect(result.report).toEqual(report);
+    expect(result.report).toEqual({
+      ...report,
+      fieldSuggestions: [
+        {
+          id: "imp1",
+          authorId: expect.stringMatching(/^word:/),
+          authorName: "王局长",
+          at: "2026-11-25T09:30:00.000Z",
+          target: { field: "meta", key: "title" },
+          from: title,
+          to: title.slice(0, 4) + title.slice(6),
+        },
+      ],
+    });
   });
 
   it("refuses a document with far more text than any report before building its characters", () => {

@@ -1,0 +1,114 @@
+import { diffFieldText, findFieldSuggestion, readField, type FieldSuggestion, type FieldTarget, type Report } from "@/lib/report-model";
+
+import type { PrintableChange, PrintableInline } from "./types";
+
+/**
+ * The report's open field suggestions (headings, a part's lead, title, 主送, 落款, 抄送, 文号, 结束语) as the
+ * printed text with tracked changes: what the field prints now, with the suggestion's deleted characters as
+ * deletions and its new ones as insertions (`diffFieldText`), so the DOCX writes them as w:del/w:ins. Read back,
+ * the text without the insertions is the field's and the text without the deletions the suggestion's.
+ * A field that prints nothing now (an empty closing) prints no suggestion either.
+ */
+export interface FieldChanges {
+  /** `{ inlines }` for a one-line field with a suggestion; `print` turns a value into the printed text (numeral, colon…). */
+  inlinesFor(target: FieldTarget, print: (value: string) => string): { inlines?: PrintableInline[] };
+  /** `{ headingInlines }` for a run-in heading with a suggestion. */
+  runInFor(target: FieldTarget, print: (value: string) => string): { headingInlines?: PrintableInline[] };
+  /** `{ lineInlines }` for the title's balanced lines, when the title has a suggestion. */
+  titleFor(lines: readonly string[]): { lineInlines?: PrintableInline[][] };
+  /**
+   * For each printed line of a part's lead (its non-empty lines), the line with the suggestion; undefined without
+   * one, or when the suggestion adds, removes or empties lines (then the lead prints as it is: the suggestion stays
+   * in the report and shows in the editor).
+   */
+  leadLines(sectionId: string): PrintableInline[][] | undefined;
+}
+
+export function fieldChangesOf(report: Report): FieldChanges {
+  const open = (target: FieldTarget): { suggestion: FieldSuggestion; value: string } | undefined => {
+    const suggestion = report.fieldSuggestions ? findFieldSuggestion(report, target) : undefined;
+    const value = suggestion ? readField(report, target) : undefined;
+    return suggestion && value !== undefined ? { suggestion, value } : undefined;
+  };
+  const inlines = (target: FieldTarget, print: (value: string) => string): PrintableInline[] | undefined => {
+    const found = open(target);
+    if (!found) return undefined;
+    const [from, to] = [print(found.value), print(found.suggestion.to)];
+    return from.trim() && from !== to ? diffInlines(from, to, changeOf(found.suggestion)) : undefined;
+  };
+  return {
+    inlinesFor(target, print) {
+      const result = inlines(target, print);
+      return result ? { inlines: result } : {};
+    },
+    runInFor(target, print) {
+      const result = inlines(target, print);
+      return result ? { headingInlines: result } : {};
+    },
+    titleFor(lines) {
+      const found = open({ field: "meta", key: "title" });
+      const flat = lines.join("");
+      if (!found || !flat || flat !== normalizeTitle(found.value)) return {};
+      const to = normalizeTitle(found.suggestion.to);
+      return flat === to ? {} : { lineInlines: splitAtLines(diffInlines(flat, to, changeOf(found.suggestion)), lines) };
+    },
+    leadLines(sectionId) {
+      const found = open({ field: "sectionLead", sectionId });
+      if (!found) return undefined;
+      const fromLines = found.value.split(/\r?\n/);
+      const toLines = found.suggestion.to.split(/\r?\n/);
+      const isSameShape = fromLines.length === toLines.length && fromLines.every((line, index) => !line.trim() === !toLines[index]!.trim());
+      if (!isSameShape) return undefined;
+      const change = changeOf(found.suggestion);
+      return fromLines.flatMap((line, index) => (line.trim() ? [diffInlines(line.trim(), toLines[index]!.trim(), change)] : []));
+    },
+  };
+}
+
+function changeOf(suggestion: FieldSuggestion): Omit<PrintableChange, "kind"> {
+  return { id: suggestion.id, authorName: suggestion.authorName, at: suggestion.at };
+}
+
+function diffInlines(from: string, to: string, change: Omit<PrintableChange, "kind">): PrintableInline[] {
+  return diffFieldText(from, to).map((part) => ({
+    kind: "text",
+    text: part.text,
+    isBold: false,
+    isItalic: false,
+    ...(part.kind === "equal" ? {} : { change: { kind: part.kind, ...change } }),
+  }));
+}
+
+/** The title as `balanceTitleLines` reads it before breaking it into lines. */
+function normalizeTitle(title: string): string {
+  return title.trim().replace(/\s+/g, " ");
+}
+
+/**
+ * Inlines over the joined lines, cut where each line of the old text ends; an insertion at a line's end stays on
+ * that line.
+ */
+function splitAtLines(inlines: readonly PrintableInline[], lines: readonly string[]): PrintableInline[][] {
+  const ends: number[] = [];
+  let total = 0;
+  for (const line of lines) ends.push((total += [...line].length));
+  const out: PrintableInline[][] = lines.map(() => []);
+  let line = 0;
+  let position = 0;
+  for (const inline of inlines) {
+    if (inline.kind !== "text") continue;
+    const isOld = inline.change?.kind !== "insert";
+    let text = "";
+    for (const char of inline.text) {
+      if (isOld && position >= ends[line]! && line < lines.length - 1) {
+        if (text) out[line]!.push({ ...inline, text });
+        text = "";
+        line += 1;
+      }
+      text += char;
+      if (isOld) position += 1;
+    }
+    if (text) out[line]!.push({ ...inline, text });
+  }
+  return out;
+}
