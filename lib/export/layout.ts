@@ -3,6 +3,7 @@ export { balanceTitleLines, TITLE_CHARS_PER_LINE } from "./layout/balance-title-
 export { BODY_NODE_MAP, bodyToBlocks, orderedPrefix } from "./layout/body-node-map";
 export { buildPrintableReport, type PrintableOptions } from "./layout/build-printable-report";
 export { closingBlocks, type ClosingLayout } from "./layout/closing-blocks";
+export type { ImprintPlacement } from "./layout/imprint-placement";
 export { formatValue, indicatorTable } from "./layout/indicator-table";
 export { inlinesToText, plainInline, splitInlinesAt } from "./layout/inline-text";
 export { classifyParagraph } from "./layout/paragraph-role";

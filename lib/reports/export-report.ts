@@ -60,11 +60,15 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
   };
   let file: ExportedFile;
   if (format === "docx") {
+    // GB/T 9704: the 版记 on an even page. Where it lands is laid out by the PDF engine, which breaks pages as the DOCX does.
+    const { placeImprintForDocx } = await import("@/lib/export/pdf");
+    const placed = await placeImprintForDocx(content, { ...options, timeoutMs: env.PDF_TIMEOUT_MS, owner: user.id });
+    const docxOptions = { ...options, ...(placed.imprintPlacement ? { imprintPlacement: placed.imprintPlacement } : {}) };
     file = {
-      bytes: await exportDocxInWorker(user, content, comments ? { ...options, comments } : options),
+      bytes: await exportDocxInWorker(user, content, comments ? { ...docxOptions, comments } : docxOptions),
       fileName: exportFileName(content.meta.agency, content.meta.year, "docx"),
       contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      warnings: [],
+      warnings: placed.warnings,
     };
   } else {
     const { exportReportPdf } = await import("@/lib/export/pdf");

@@ -11,11 +11,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exportReportDocx } from "@/lib/export/docx";
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "@/lib/export/options";
-import { exportReportPdf, stopTypstEngine } from "@/lib/export/pdf";
+import { exportReportPdf, findImprintPlacement, stopTypstEngine } from "@/lib/export/pdf";
 
 import { findCommand } from "../unit/export/docx/helpers/libreoffice";
 import { inkBox, inkRowTops, renderGrey } from "../unit/export/helpers/ink";
-import { convertAllWithLibreOffice, EXPORT_FIXTURES, loadExportFixture, pageCountOf, pageLines } from "../unit/export/helpers/side-by-side";
+import { convertAllWithLibreOffice, EXPORT_FIXTURES, loadExportFixture, PAGE_NUMBER_LINE, pageCountOf, pageLines } from "../unit/export/helpers/side-by-side";
+import { pdfPageLines } from "../unit/export/pdf/poppler";
 
 const soffice = await findCommand("soffice", "libreoffice");
 const pdftotext = await findCommand("pdftotext");
@@ -43,7 +44,7 @@ describe.skipIf(!isReady)("[EXPORT] GB/T 9704 版头 and 附件说明 in both fo
     directory = await mkdtemp(path.join(tmpdir(), "nianbao-frame-"));
     const report = loadExportFixture(EXPORT_FIXTURES.county);
     const docx = path.join(directory, "frame.docx");
-    await writeFile(docx, await exportReportDocx(report, OPTIONS));
+    await writeFile(docx, await exportReportDocx(report, { ...OPTIONS, imprintPlacement: await findImprintPlacement(report, OPTIONS) }));
     const pdf = path.join(directory, "frame.typst.pdf");
     await writeFile(pdf, (await exportReportPdf(report, OPTIONS)).bytes);
     const [docxPdf] = await convertAllWithLibreOffice(soffice!, [docx], directory);
@@ -109,31 +110,33 @@ describe.skipIf(!isReady)("[EXPORT] GB/T 9704 版头 and 附件说明 in both fo
   });
 });
 
-describe.skipIf(!isReady)("[EXPORT] 版记 at the foot of the last page in both formats (GB/T 9704 7.4.1)", () => {
+describe.skipIf(!isReady)("[EXPORT] 版记 at the foot of an even page, the pages after the body unnumbered (GB/T 9704 7.4, 7.5)", () => {
   let directory: string;
   const renders: Record<string, Array<[string, string]>> = {};
 
   beforeAll(async () => {
     directory = await mkdtemp(path.join(tmpdir(), "nianbao-imprint-"));
-    // The county report (抄送 and 印发, a short last page) and the street report (印发 only, one line of 版记).
-    // A longer closing puts the date on the last page's 19th line (the 版记 just fits under one empty line) or lower
-    // (it moves to the foot of a page of its own, in both formats).
-    const withClosing = (repeat: number) => {
-      const report = loadExportFixture(EXPORT_FIXTURES.county);
-      return { ...report, closing: `特此报告。${"本段用于测试版记位置的补充说明文字".repeat(repeat)}` };
-    };
+    const county = loadExportFixture(EXPORT_FIXTURES.county);
+    const street = loadExportFixture(EXPORT_FIXTURES.street);
+    const copyTo = "市委全面依法治市委员会办公室，市司法局";
     const cases = [
-      ["county", loadExportFixture(EXPORT_FIXTURES.county), OPTIONS],
-      ["tight", withClosing(7), OPTIONS],
-      ["overflow", withClosing(9), OPTIONS],
-      ["street", { ...loadExportFixture(EXPORT_FIXTURES.street), meta: { ...loadExportFixture(EXPORT_FIXTURES.street).meta, copyTo: "" } }, OPTIONS],
+      // The body ends on page 5 (odd) with room for the 版记: it goes alone to the foot of page 6.
+      ["county", county],
+      // The body ends on page 5 at its foot (no room either): the same.
+      ["overflow", { ...county, closing: `特此报告。${"本段用于测试版记位置的补充说明文字".repeat(9)}` }],
+      // Page 2 (even): the one-row 版记 just fits under the date's empty line, on the last grid line.
+      ["street", { ...street, meta: { ...street.meta, copyTo: "" } }],
+      // Page 2 (even), a shorter report: the two-row 版记 at its foot.
+      ["short", { ...street, meta: { ...street.meta, copyTo }, sections: street.sections.slice(0, -2) }],
+      // Page 2 (even) without room for the two-row 版记: a blank page 3, the 版记 on page 4.
+      ["blank", { ...street, meta: { ...street.meta, copyTo } }],
     ] as const;
     const docxPaths: string[] = [];
-    for (const [name, report, options] of cases) {
+    for (const [name, report] of cases) {
       const docx = path.join(directory, `${name}.docx`);
-      await writeFile(docx, await exportReportDocx(report, options));
+      await writeFile(docx, await exportReportDocx(report, { ...OPTIONS, imprintPlacement: await findImprintPlacement(report, OPTIONS) }));
       const pdf = path.join(directory, `${name}.typst.pdf`);
-      await writeFile(pdf, (await exportReportPdf(report, options)).bytes);
+      await writeFile(pdf, (await exportReportPdf(report, OPTIONS)).bytes);
       docxPaths.push(docx);
       renders[name] = [["PDF", pdf]];
     }
@@ -146,7 +149,7 @@ describe.skipIf(!isReady)("[EXPORT] 版记 at the foot of the last page in both 
     if (directory) await rm(directory, { recursive: true, force: true });
   });
 
-  /** Full-width rules (28–184 mm) under the signature on the last page, and the text lines between them. */
+  /** Full-width rules (28–184 mm) on the last page, the text lines under the date, and the date's last ink row. */
   function imprintOf(pdf: string): { rules: Array<{ top: number; bottom: number }>; texts: string[]; dateBottom: number } {
     const last = pageCountOf(pdf);
     const page = renderGrey(pdf, last, 300);
@@ -161,33 +164,63 @@ describe.skipIf(!isReady)("[EXPORT] 版记 at the foot of the last page in both 
     return { rules, texts: lines.slice(dateIndex + 1), dateBottom: datePage.at(-1) ?? 0 };
   }
 
-  it("ends the 版记 with its last rule on the 版心's bottom edge, under blank lines after the date, at the same heights", () => {
-    for (const [name, expectedRules, expectedTexts] of [
-      ["county", 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
-      ["street", 2, ["青禾县人民政府办公室2026年2月12日印发"]],
-      ["tight", 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
-      ["overflow", 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
+  /** The page numbers printed, page by page ("" for none). */
+  const printedNumbers = (pdf: string) =>
+    Array.from({ length: pageCountOf(pdf) }, (_, index) =>
+      pdfPageLines(pdf, index + 1)
+        .map((line) => line.text.replace(/\s+/g, ""))
+        .filter((text) => PAGE_NUMBER_LINE.test(text))
+        .join(""),
+    );
+
+  it("puts the 版记 on an even page, its last rule on the 版心's bottom edge, at the same heights in both formats", () => {
+    for (const [name, pages, expectedRules, expectedTexts] of [
+      ["county", 6, 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
+      ["overflow", 6, 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
+      ["street", 2, 2, ["青禾县人民政府办公室2026年2月12日印发"]],
+      ["short", 2, 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
+      ["blank", 4, 3, ["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]],
     ] as const) {
       const [docxPdf, typstPdf] = renders[name]!.map(([, file]) => file);
-      expect(pageCountOf(docxPdf!), name).toBe(pageCountOf(typstPdf!));
       const [docx, pdf] = [docxPdf!, typstPdf!].map(imprintOf);
-      for (const [engine, imprint] of [
-        ["DOCX", docx!],
-        ["PDF", pdf!],
+      for (const [engine, file, imprint] of [
+        ["DOCX", docxPdf!, docx!],
+        ["PDF", typstPdf!, pdf!],
       ] as const) {
+        expect(pageCountOf(file), `${name} ${engine}: 页数`).toBe(pages);
         expect(imprint.rules, `${name} ${engine}`).toHaveLength(expectedRules);
         // 末条分隔线与版心下边缘重合: the last rule's ink within 0.5 mm of 262 mm.
         expect(Math.abs(imprint.rules.at(-1)!.bottom - 262), `${name} ${engine}: 末条分隔线`).toBeLessThan(0.5);
-        // Each row one grid line: the 版记 takes the foot of the page, not the line after the date.
         const rows = expectedRules - 1;
         expect(Math.abs(imprint.rules[0]!.top - (262 - rows * PITCH_MM)), `${name} ${engine}: 首条分隔线`).toBeLessThan(0.8);
-        expect(imprint.rules[0]!.top - imprint.dateBottom, `${name} ${engine}: 成文日期与版记之间`).toBeGreaterThan(
-          name === "tight" ? PITCH_MM * 0.9 : PITCH_MM,
-        );
         expect(imprint.texts, `${name} ${engine}`).toEqual(expectedTexts);
-        expect(imprint.dateBottom > 0, `${name} ${engine}: 成文日期与版记同页`).toBe(name !== "overflow");
+        const isSamePage = name === "street" || name === "short";
+        expect(imprint.dateBottom > 0, `${name} ${engine}: 成文日期与版记同页`).toBe(isSamePage);
+        // Under an empty line after the date when they share the page.
+        if (isSamePage) expect(imprint.rules[0]!.top - imprint.dateBottom, `${name} ${engine}: 成文日期与版记之间`).toBeGreaterThan(PITCH_MM * 0.9);
       }
       docx!.rules.forEach((rule, index) => expect(Math.abs(rule.top - pdf!.rules[index]!.top), `${name}: rule ${index + 1} DOCX vs PDF`).toBeLessThan(0.5));
+    }
+  });
+
+  it("numbers the body's pages only: no number on the blank page or on a 版记 page without body text", () => {
+    for (const [name, expected] of [
+      ["county", ["—1—", "—2—", "—3—", "—4—", "—5—", ""]],
+      ["street", ["—1—", "—2—"]],
+      ["blank", ["—1—", "—2—", "", ""]],
+    ] as const) {
+      for (const [engine, file] of renders[name]!) expect(printedNumbers(file), `${name} ${engine}`).toEqual(expected);
+    }
+  });
+
+  it("leaves the blank page before the 版记 page without any ink, and the 版记 page with nothing but the 版记", () => {
+    for (const [engine, file] of renders.blank!) {
+      expect(inkBox(renderGrey(file, 3, 100), { left: 0, top: 0, right: 210, bottom: 297 }), `${engine}: 空白页`).toBeUndefined();
+      const page = renderGrey(file, 4, 100);
+      const ink = inkBox(page, { left: 0, top: 0, right: 210, bottom: 297 })!;
+      expect(ink.top, `${engine}: 版记页只有版记`).toBeGreaterThan(262 - 2 * PITCH_MM - 0.5);
+      expect(ink.bottom, engine).toBeLessThan(262.5);
+      expect(pageLines(file, 4)[3], engine).toEqual(["抄送：市委全面依法治市委员会办公室，市司法局。", "青禾县人民政府办公室2026年2月12日印发"]);
     }
   });
 });

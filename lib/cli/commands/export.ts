@@ -3,7 +3,7 @@ import path from "node:path";
 
 import { exportReportDocx } from "@/lib/export/docx";
 import { ExportError, type ExportOptions, type FontProfile } from "@/lib/export/options";
-import { exportReportPdf, stopTypstEngine } from "@/lib/export/pdf";
+import { exportReportPdf, placeImprintForDocx, stopTypstEngine } from "@/lib/export/pdf";
 import { FONT_ROLE_LABELS } from "@/lib/fonts";
 import { findTemplate } from "@/templates";
 
@@ -78,7 +78,10 @@ const exportCommand: CliCommand = {
     };
     try {
       if (format === "docx") {
-        await writeFile(output, await exportReportDocx(report, { ...exportOptions, template }));
+        // GB/T 9704: the 版记 on an even page, where the PDF engine's layout puts it.
+        const placed = await placeImprintForDocx(report, { ...exportOptions, template });
+        for (const warning of placed.warnings) io.stderr(`警告：${warning}`);
+        await writeFile(output, await exportReportDocx(report, { ...exportOptions, template, imprintPlacement: placed.imprintPlacement }));
         io.stdout(`已导出 DOCX：${output}`);
         return 0;
       }

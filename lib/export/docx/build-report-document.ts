@@ -1,13 +1,13 @@
-import { Document } from "docx";
+import { Document, Footer, Paragraph, SectionType, type ISectionOptions } from "docx";
 
 import type { Report, ReportTemplate } from "@/lib/report-model";
 
-import { buildPrintableReport } from "../layout";
+import { buildPrintableReport, type ImprintPlacement } from "../layout";
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "../options";
 import { ROLE_FONTS } from "./fonts";
-import { renderBlock } from "./node-map";
+import { bodyParagraph, renderBlock } from "./node-map";
 import { buildPageSetup } from "./page";
-import { buildStyles } from "./styles";
+import { buildStyles, STYLE_IDS } from "./styles";
 import { anchorComments, type ExportCommentThread } from "./track-changes-comments";
 import { startChangeNumbering } from "./track-changes-runs";
 
@@ -24,6 +24,11 @@ export type DocxExportOptions = Partial<ExportOptions> & {
   shouldPrintIndicatorTables?: boolean;
   /** Open comment threads to print as Word comments anchored to their text (the review export). */
   comments?: readonly ExportCommentThread[];
+  /**
+   * Where the PDF engine's layout puts the 版记 (findImprintPlacement in lib/export/pdf). Not at the foot of the
+   * body's last page: it starts an unnumbered section on the next even page. @default "samePage"
+   */
+  imprintPlacement?: ImprintPlacement;
 };
 
 /** The report as a GB/T 9704 Word document (pure: no I/O). */
@@ -42,6 +47,13 @@ export function buildReportDocument(report: Report, options: DocxExportOptions =
   const context = { fonts, isHeadingBold: settings.isHeadingBold };
   // The empty line before the 版记 is written after its floating table, as the paragraph that anchors it (node-map.ts).
   const children = blocks.flatMap((block, index) => (block.kind === "blank" && blocks[index + 1]?.kind === "copyTo" ? [] : renderBlock(block, context)));
+  const setup = buildPageSetup(settings, fonts);
+  const imprintIndex = blocks.findIndex((block) => block.kind === "copyTo");
+  const isImprintApart = imprintIndex >= 0 && (options.imprintPlacement ?? "samePage") !== "samePage";
+  const imprintChildren = isImprintApart ? renderBlock(blocks[imprintIndex]!, context) : [];
+  const sections = isImprintApart
+    ? [{ ...setup, children: children.slice(0, -imprintChildren.length) }, imprintSection(setup, imprintChildren, options.imprintPlacement === "afterBlankPage")]
+    : [{ ...setup, children }];
   return new Document({
     title: report.meta.title,
     creator: report.meta.agency || "年报",
@@ -50,8 +62,27 @@ export function buildReportDocument(report: Report, options: DocxExportOptions =
     styles: buildStyles(fonts, settings.isHeadingBold),
     evenAndOddHeaderAndFooters: settings.pageNumberPosition === "outside",
     ...(annotated ? { comments: { children: annotated.comments } } : {}),
-    sections: [{ ...buildPageSetup(settings, fonts), children }],
+    sections,
   });
+}
+
+/**
+ * The 版记 on a page of its own (GB/T 9704 7.4, 7.5): a section from the page after the body, after a blank page
+ * when the body ends on an even page, with empty footers: the blank page and the 版记 page carry no page number.
+ * The blank page is a real page (an empty line, then a page break), not the one Word inserts for an even-page
+ * section break, which LibreOffice leaves out of its PDF.
+ */
+function imprintSection(setup: ReturnType<typeof buildPageSetup>, children: ISectionOptions["children"], isAfterBlankPage: boolean): ISectionOptions {
+  const empty = () => new Footer({ children: [new Paragraph({ style: STYLE_IDS.footer, children: [] })] });
+  // An empty line opens the 版记 page: LibreOffice 7.4 drops the section break (its page break and footers) when a
+  // section starts with a floating table.
+  const opening = isAfterBlankPage ? [bodyParagraph(STYLE_IDS.body, []), bodyParagraph(STYLE_IDS.body, [], { pageBreakBefore: true })] : [bodyParagraph(STYLE_IDS.body, [])];
+  return {
+    ...setup,
+    properties: { ...setup.properties, type: SectionType.NEXT_PAGE },
+    footers: { default: empty(), even: empty() },
+    children: [...opening, ...children],
+  };
 }
 
 /** Spreading `{ isDraft: undefined }` would override the default; keep only the options actually given. */

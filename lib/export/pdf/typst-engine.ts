@@ -6,15 +6,20 @@ import { ExportError } from "../options";
 import { PDF_DIRECTORY } from "./pdf-directory";
 
 export interface TypstRequest {
-  output: "pdf" | "svg";
+  /** "query": lay the document out and return the values of the metadata labelled `query` (no PDF). */
+  output: "pdf" | "svg" | "query";
   source: string;
   inputs: Record<string, string>;
+  /** A label selector such as "<imprint-placement>", for output "query". */
+  query?: string;
 }
 
 export interface TypstResponse {
   bytes?: Uint8Array;
   svg?: string;
   pageCount?: number;
+  /** The metadata values found, for output "query". */
+  queried?: unknown[];
   warnings: string[];
   errors?: string[];
 }

@@ -19,7 +19,7 @@ function compilerFor(fontPaths, workspace) {
 
 const messagesOf = (nodeError) => (nodeError ? nodeError.shortDiagnostics.map((diagnostic) => String(diagnostic.message ?? JSON.stringify(diagnostic))) : []);
 
-function handle({ fontPaths, workspace, request: { output, source, inputs } }) {
+function handle({ fontPaths, workspace, request: { output, source, inputs, query } }) {
   const current = compilerFor(fontPaths, workspace);
   try {
     const result = current.compile({ mainFileContent: source, inputs });
@@ -27,6 +27,8 @@ function handle({ fontPaths, workspace, request: { output, source, inputs } }) {
     const document = result.result;
     if (result.hasError() || !document) return { errors: [...messagesOf(result.takeError()), ...messagesOf(result.takeDiagnostics())], warnings };
     const pageCount = document.numOfPages;
+    // Layout facts the template records as metadata (the 版记's page, for the DOCX): no PDF written.
+    if (output === "query") return { queried: current.query(document, { selector: query, field: "value" }), pageCount, warnings };
     if (output === "svg") return { svg: current.plainSvg(document), pageCount, warnings };
     const pdf = current.pdf(document, { creationTimestamp: inputs.creationTimestamp ? Number(inputs.creationTimestamp) : undefined });
     return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice(), pageCount, warnings };
