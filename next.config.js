@@ -24,6 +24,9 @@ const nextConfig = {
   poweredByHeader: false,
   // A separate build directory lets parallel test runs (or developers) build without clobbering each other.
   distDir: process.env.NIANBAO_DIST_DIR || ".next",
+  // NIANBAO_BROWSER_SOURCEMAPS=1 writes the browser chunks' source maps, to see which modules the editor page's
+  // JavaScript is made of (`npm run bench -- editor` then lists them per chunk). Not for a build that is served.
+  productionBrowserSourceMaps: process.env.NIANBAO_BROWSER_SOURCEMAPS === "1",
   // `npm test` type-checks the whole project (tsc --noEmit) before anything else; the production build does not
   // repeat it, so a test file can never stop the app from building and the build is faster on small machines.
   typescript: { ignoreBuildErrors: true },

@@ -5,7 +5,8 @@ import { memo, useMemo, useRef } from "react";
 import { docToText, GANGYAO_AREA_LABELS, GANGYAO_AREAS, headingPrefix, type GangyaoArea, type ReportItem, type RichDoc } from "@/lib/report-model";
 import { clearResolvedPendingUpdates, confirmPendingUpdate, findPendingRanges } from "@/lib/reuse/pending-updates";
 
-import { BodyEditor, type BodyEditorHandle, type TextRanges } from "@/components/editor/body-editor";
+import type { BodyEditorHandle, TextRanges } from "@/components/editor/body-editor";
+import { LazyBodyEditor } from "@/components/editor/lazy-body/lazy-body-editor";
 import { isImeKeyEvent } from "@/components/editor/composition";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
@@ -108,7 +109,7 @@ export const ItemForm = memo(function ItemForm({ item, index, isEditable, onItem
           </select>
         </label>
       </div>
-      <BodyEditor
+      <LazyBodyEditor
         ref={(handle) => {
           editorRef.current = handle;
           registerEditor(item.id, handle);

@@ -5,7 +5,8 @@ import { memo, useMemo, useRef, useState } from "react";
 import { docToText, fillPattern, type Report, type ReportTemplate, type RichDoc } from "@/lib/report-model";
 import { findPendingRangesInText, keepPresentPendingUpdates } from "@/lib/reuse/pending-updates";
 
-import { BodyEditor, type BodyEditorHandle, type TextRanges } from "@/components/editor/body-editor";
+import type { BodyEditorHandle, TextRanges } from "@/components/editor/body-editor";
+import { LazyBodyEditor } from "@/components/editor/lazy-body/lazy-body-editor";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
@@ -77,7 +78,7 @@ export const OpeningForm = memo(function OpeningForm({
         </p>
       )}
       <div id={openingFieldId} tabIndex={-1}>
-        <BodyEditor
+        <LazyBodyEditor
           ref={(handle) => {
             editorRef.current = handle;
             registerEditor(OPENING_EDITOR_ID, handle);

@@ -21,6 +21,7 @@ import type { ActionResult } from "@/lib/errors";
 
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 import { useCompositionTracker } from "@/components/editor/composition";
+import { activateBodies, useBodiesActivated } from "@/components/editor/lazy-body/activation";
 import { useSuggestAuthor } from "@/components/editor/suggest/suggest-context";
 
 import { useAutosave } from "./autosave/use-autosave";
@@ -93,7 +94,9 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const [notice, setNotice] = useState("");
   const mergeBridge = useMergeBridge({ editors, composition, reportRef, edit, replace, onMetaReplaced });
   // Live co-editing of the bodies (Yjs, loaded on demand); without a socket the page keeps item-level saves.
-  const liveCollab = useLiveCollab(reportId, isEditable);
+  // It starts once the official works in a body or others are here (the bodies are static HTML until then).
+  const areBodiesActive = useBodiesActivated();
+  const liveCollab = useLiveCollab(reportId, isEditable, areBodiesActive);
   const autosave = useAutosave({
     ...mergeBridge,
     reportId,
@@ -128,6 +131,9 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
       autosave.notifyRemoteRevision(snapshot.revision);
     },
   });
+  useEffect(() => {
+    if (people.length > 0) activateBodies();
+  }, [people]);
   const [isSubmitting, setIsSubmitting] = useState(false);
   const [commentSelection, setCommentSelection] = useState<CommentSelection | null>(null);
   const selectCommentRange = useCallback<SelectCommentRange>(

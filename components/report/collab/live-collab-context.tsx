@@ -40,14 +40,15 @@ export function useLiveCollabContext(): LiveCollabValue {
 }
 
 /**
- * Starts co-editing of the report's bodies (loading Yjs only now) when the report opens editable here. A later
- * workflow lock keeps the session (the editors turn read-only), so the bodies on screen stay the live ones.
+ * Starts co-editing of the report's bodies (loading Yjs only now) when the report opened editable here and
+ * `shouldStart` (the official has started on a body, or others are in the report). A later workflow lock keeps
+ * the session (the editors turn read-only), so the bodies on screen stay the live ones.
  */
-export function useLiveCollab(reportId: string, isEditable: boolean): LiveCollabValue {
+export function useLiveCollab(reportId: string, isEditable: boolean, shouldStart = true): LiveCollabValue {
   const [isEditableAtOpen] = useState(isEditable);
   const value = useLiveCollabContext();
   useEffect(() => {
-    if (!isEditableAtOpen) return;
+    if (!isEditableAtOpen || !shouldStart) return;
     let isCancelled = false;
     let started: LiveCollabSession | null = null;
     publish({ status: "connecting", session: null });
@@ -66,6 +67,6 @@ export function useLiveCollab(reportId: string, isEditable: boolean): LiveCollab
       started?.destroy();
       publish(OFF);
     };
-  }, [reportId, isEditableAtOpen]);
+  }, [reportId, isEditableAtOpen, shouldStart]);
   return value;
 }

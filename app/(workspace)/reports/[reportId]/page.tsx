@@ -7,7 +7,9 @@ import { listSuggestionsWithPlace } from "@/components/editor/suggest/suggestion
 import { SuggestionsPanel } from "@/components/editor/suggest/suggestions-panel";
 import { ReportWorkspace } from "@/components/report/report-workspace";
 import { validateForEditor } from "@/components/report/validation/editor-validation";
-import { CommentsPanel, ReturnBanner } from "@/components/workflow";
+// Straight from their modules: the workflow barrel would bring the review page's panels into this page's JavaScript.
+import { CommentsPanel } from "@/components/workflow/comments-panel";
+import { ReturnBanner } from "@/components/workflow/return-banner";
 import { getAgencyProfile } from "@/lib/admin";
 import { requireUser } from "@/lib/auth";
 import { getDb } from "@/lib/db";
