@@ -11,12 +11,13 @@ import { buildCompleteReport } from "../fixtures/complete-report";
 import { SEED_PASSWORD, seedAgency, seedUser } from "../fixtures/factories";
 import { disposeApp, startApp, type AppServer } from "../helpers/app-server";
 import { launchBrowser, newSignedInContext } from "../helpers/browser";
+import { typeWithIme, waitForSaved } from "../helpers/editor-page";
 
 const unavailable = inject("e2eUnavailableReason");
 
-type ReportKey = "pair" | "trio";
-const reports: Record<ReportKey, string> = { pair: "", trio: "" };
-const items: Record<ReportKey, string[]> = { pair: [], trio: [] };
+type ReportKey = "pair" | "trio" | "offline";
+const reports: Record<ReportKey, string> = { pair: "", trio: "", offline: "" };
+const items: Record<ReportKey, string[]> = { pair: [], trio: [], offline: [] };
 const NAMES = { "lv-zhang": "张敏", "lv-wang": "王强", "lv-li": "李华" } as const;
 
 interface Window {
@@ -42,6 +43,7 @@ describe.skipIf(Boolean(unavailable))("[COLLAB-LIVE] the same item co-edited liv
         for (const [key, year] of [
           ["pair", 2025],
           ["trio", 2024],
+          ["offline", 2023],
         ] as const) {
           const content = buildCompleteReport({ agency: agency.name, year });
           reports[key] = (await insertReport({ db, user: users[0]!, content, source: "e2e" })).reportId;
@@ -59,12 +61,19 @@ describe.skipIf(Boolean(unavailable))("[COLLAB-LIVE] the same item co-edited liv
   /** Opens the report and waits until the item's editor runs on the live document. */
   async function open(username: keyof typeof NAMES, reportId: string, itemId: string): Promise<Window> {
     const { context, page } = await newSignedInContext(browser, app.baseUrl, username, SEED_PASSWORD);
+    await openLive(page, reportId, itemId);
+    return { page, cdp: await context.newCDPSession(page), close: () => context.close() };
+  }
+
+  async function openLive(page: Page, reportId: string, itemId: string): Promise<void> {
     await page.goto(`${app.baseUrl}/reports/${reportId}`);
+    // A click starts the body's editor (and co-editing where it waits for one); a focused editor goes live on blur.
+    await page.getByTestId(`body-editor-${itemId}`).click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page
       .locator('[data-collab="live"]')
       .filter({ has: page.getByTestId(`body-editor-${itemId}`) })
       .waitFor({ timeout: 20_000 });
-    return { page, cdp: await context.newCDPSession(page), close: () => context.close() };
   }
 
   const editorText = (window: Window, itemId: string) => window.page.getByTestId(`body-editor-${itemId}`).textContent();
@@ -125,5 +134,43 @@ describe.skipIf(Boolean(unavailable))("[COLLAB-LIVE] the same item co-edited liv
     const report = await stored(windows[0]!, reports.trio);
     for (const text of texts) expect(storedBody(report, item)).toContain(text);
     for (const window of windows) await window.close();
+  });
+
+  it("[COLLAB-LIVE]: live keystrokes typed while the server is down survive closing the tab; the next window sends them and they are stored", async () => {
+    const item = items.offline[0]!;
+    const { context, page } = await newSignedInContext(browser, app.baseUrl, "lv-li", SEED_PASSWORD);
+    await openLive(page, reports.offline, item);
+    const cdp = await context.newCDPSession(page);
+    const before = (await page.getByTestId(`body-editor-${item}`).textContent()) ?? "";
+    await page.getByTestId(`body-editor-${item}`).click();
+    await page.keyboard.press("Control+End");
+
+    await app.stop();
+    const typed = "断网时写下的补充内容。";
+    await typeWithIme(page, cdp, typed, "duanwang");
+    await page
+      .locator('[data-testid="save-state"][data-state="offline"], [data-testid="save-state"][data-state="retrying"]')
+      .first()
+      .waitFor({ timeout: 20_000 });
+    // The tab is closed before the server is back: the keystrokes were never acknowledged.
+    await page.close();
+    await app.restart();
+
+    const reopened = await context.newPage();
+    await openLive(reopened, reports.offline, item);
+    await expect.poll(() => reopened.getByTestId(`body-editor-${item}`).textContent(), { timeout: 15_000 }).toBe(before + typed);
+    await waitForSaved(reopened, 30_000);
+    const answer = (await reopened.evaluate(async (id) => (await fetch(`/api/reports/${id}/content`)).json(), reports.offline)) as {
+      data: { content: Report };
+    };
+    // Paragraphs are joined by line breaks in the plain text and run together in the editor's textContent.
+    expect(storedBody(answer.data.content, item).replaceAll("\n", "")).toBe(before + typed);
+    expect(storedBody(answer.data.content, item)).not.toContain("duanwang");
+    // Confirmed: a third window has nothing left to replay (the text is there once, not twice).
+    const third = await context.newPage();
+    await openLive(third, reports.offline, item);
+    await third.waitForTimeout(1_000);
+    expect(await third.getByTestId(`body-editor-${item}`).textContent()).toBe(before + typed);
+    await context.close();
   });
 });

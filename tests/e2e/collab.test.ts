@@ -154,6 +154,9 @@ describe.skipIf(Boolean(unavailable))("[COLLAB] several people in one report, in
     const texts = ["张敏写的第一项补充。", "王强写的第二项补充。", "李华写的第三项补充。"];
     await Promise.all(windows.map((window, index) => appendToItem(window, items.trio[index]!, texts[index]!)));
     for (const window of windows) await waitForSaved(window.page);
+    // The stored report first: "saved" on every screen means every text is in it, whatever the screens show.
+    const report = await stored(windows[2]!, reports.trio);
+    for (const [index, text] of texts.entries()) expect(bodyText(report, items.trio[index]!)).toContain(text);
     for (const window of windows) {
       for (const [index, text] of texts.entries()) {
         await expect.poll(() => window.page.getByTestId(`body-editor-${items.trio[index]}`).textContent(), { timeout: 20_000 }).toContain(text);
@@ -161,8 +164,9 @@ describe.skipIf(Boolean(unavailable))("[COLLAB] several people in one report, in
       expect(await window.page.getByTestId("conflict-dialog").count()).toBe(0);
     }
     await expect.poll(() => windows[0]!.page.getByTestId("presence-person").count(), { timeout: 10_000 }).toBe(2);
-    const report = await stored(windows[2]!, reports.trio);
-    for (const [index, text] of texts.entries()) expect(bodyText(report, items.trio[index]!)).toContain(text);
+    // And still there once every screen shows all three (nothing written back afterwards dropped one).
+    const after = await stored(windows[0]!, reports.trio);
+    for (const [index, text] of texts.entries()) expect(bodyText(after, items.trio[index]!)).toContain(text);
     for (const window of windows) await window.close();
   });
 

@@ -169,6 +169,9 @@ describe.skipIf(Boolean(unavailable))("[EDITOR] drafting in Chromium", () => {
     const [measures] = await sectionIds(page);
     const [itemId] = await itemIds(page, measures!);
     // The body is co-edited live (Yjs): its keystrokes reach the server by the co-editing socket, not by saves.
+    // A click starts the body's editor (and co-editing); a focused editor goes live once it loses focus.
+    await page.getByTestId(`body-editor-${itemId}`).click();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
     await page.locator(`[data-collab="live"]:has([data-testid="body-editor-${itemId}"])`).waitFor({ timeout: 20_000 });
     await fillBody(page, cdp, itemId!, "服务器停止之前写入的内容。");
     await waitForSaved(page);

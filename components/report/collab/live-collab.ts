@@ -8,7 +8,7 @@ import * as Y from "yjs";
 import { bytesToBase64, readConfirmAnswer, type ConfirmRequest } from "@/lib/collab/yjs/confirm";
 import { bodyFieldName, collabDocumentName, COLLAB_PATH } from "@/lib/collab/yjs/fields";
 
-import { createIndexedDbUnconfirmedStore, createUnconfirmedUpdates, type UnconfirmedStore } from "./unconfirmed-updates";
+import { createIndexedDbUnconfirmedStore, createUnconfirmedUpdates, unconfirmedKey, type UnconfirmedStore } from "./unconfirmed-updates";
 
 export interface LiveCollabSession {
   /** The Collaboration extension bound to one body's fragment. */
@@ -52,8 +52,8 @@ export function startLiveCollab(
   timeoutMs: number,
 ): Promise<LiveCollabSession> {
   const document = new Y.Doc();
-  const unconfirmed = createUnconfirmedUpdates(reportId, store);
-  const restored = store ? store.load(reportId).catch(() => null) : Promise.resolve(null);
+  const unconfirmed = createUnconfirmedUpdates(unconfirmedKey(reportId, document.clientID), store);
+  const restored = store ? store.load(reportId).catch(() => []) : Promise.resolve([]);
   const live = new Set<string>();
   const statusListeners = new Set<(status: string) => void>();
   let isConnected = false;
@@ -73,9 +73,16 @@ export function startLiveCollab(
         isSettled = true;
         clearTimeout(timer);
         // Changes a closed tab left unconfirmed go in before the editors bind; the provider sends what is new.
-        void restored.then((update) => {
-          if (update && !isDestroyed) Y.applyUpdate(document, update, RESTORE_ORIGIN);
+        void restored.then(async (entries) => {
+          if (isDestroyed) return;
+          // What the server lacks becomes this window's own unconfirmed change (and its entry); then the old
+          // entries go. A tab still open on the report writes its entry again with its next change.
+          for (const { update } of entries) Y.applyUpdate(document, update, RESTORE_ORIGIN);
           resolve(session);
+          if (entries.length === 0 || !store) return;
+          await unconfirmed.persisted();
+          const own = unconfirmedKey(reportId, document.clientID);
+          for (const { key } of entries) if (key !== own) await store.save(key, null).catch(() => undefined);
         });
       },
       onAuthenticationFailed: () => fail(new Error("co-editing refused")),

@@ -19,13 +19,20 @@ export interface UnconfirmedUpdates {
   persisted: () => Promise<void>;
 }
 
+/** Each window keeps its own entry (two tabs on one report never overwrite each other's): `<reportId> <windowId>`. */
 export interface UnconfirmedStore {
-  load: (reportId: string) => Promise<Uint8Array | null>;
-  /** Writes the report's unconfirmed updates; null removes them. */
-  save: (reportId: string, update: Uint8Array | null) => Promise<void>;
+  /** Every window's unconfirmed updates of the report, by entry key. */
+  load: (reportId: string) => Promise<Array<{ key: string; update: Uint8Array }>>;
+  /** Writes one window's unconfirmed updates; null removes them. */
+  save: (key: string, update: Uint8Array | null) => Promise<void>;
 }
 
-export function createUnconfirmedUpdates(reportId: string, store: UnconfirmedStore | null): UnconfirmedUpdates {
+export function unconfirmedKey(reportId: string, windowId: string | number): string {
+  return `${reportId} ${windowId}`;
+}
+
+/** `key`: this window's entry (see unconfirmedKey). */
+export function createUnconfirmedUpdates(key: string, store: UnconfirmedStore | null): UnconfirmedUpdates {
   let entries: Array<{ seq: number; update: Uint8Array }> = [];
   let nextSeq = 1;
   // Writes run one after another; each writes the state at the time it runs, so the last one is current.
@@ -45,7 +52,7 @@ export function createUnconfirmedUpdates(reportId: string, store: UnconfirmedSto
     writing = writing.then(async () => {
       isWriteQueued = false;
       // Nothing anyone typed is lost for want of local storage (private mode): the page keeps it in memory.
-      await store.save(reportId, mergedNow()?.update ?? null).catch(() => undefined);
+      await store.save(key, mergedNow()?.update ?? null).catch(() => undefined);
     });
   }
 
@@ -72,9 +79,12 @@ function request<T>(req: IDBRequest<T>): Promise<T> {
   });
 }
 
-/** IndexedDB-backed store; `factory` is injectable for tests (fake-indexeddb). Null without IndexedDB. */
-export function createIndexedDbUnconfirmedStore(factory: IDBFactory | undefined = globalThis.indexedDB): UnconfirmedStore | null {
-  if (!factory) return null;
+/** IndexedDB-backed store; `factory` and `keyRange` are injectable for tests (fake-indexeddb). Null without IndexedDB. */
+export function createIndexedDbUnconfirmedStore(
+  factory: IDBFactory | undefined = globalThis.indexedDB,
+  keyRange: typeof IDBKeyRange | undefined = globalThis.IDBKeyRange,
+): UnconfirmedStore | null {
+  if (!factory || !keyRange) return null;
   let database: Promise<IDBDatabase> | undefined;
   const open = () => {
     database ??= (() => {
@@ -102,12 +112,21 @@ export function createIndexedDbUnconfirmedStore(factory: IDBFactory | undefined 
   }
   return {
     async load(reportId) {
-      const value = (await run("readonly", (store) => store.get(reportId))) as unknown;
-      return value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : null;
+      // Keys of one report sort together: from "<reportId> " up to "<reportId>!" (the next character after the space).
+      const range = keyRange.bound(`${reportId} `, `${reportId}!`, false, true);
+      const [keys, values] = await Promise.all([
+        run("readonly", (store) => store.getAllKeys(range)),
+        run("readonly", (store) => store.getAll(range)) as Promise<unknown[]>,
+      ]);
+      return keys.flatMap((key, index) => {
+        const value = values[index];
+        const update = value instanceof Uint8Array ? value : value instanceof ArrayBuffer ? new Uint8Array(value) : null;
+        return update && typeof key === "string" ? [{ key, update }] : [];
+      });
     },
-    async save(reportId, update) {
-      if (update) await run("readwrite", (store) => store.put(update, reportId));
-      else await run("readwrite", (store) => store.delete(reportId));
+    async save(key, update) {
+      if (update) await run("readwrite", (store) => store.put(update, key));
+      else await run("readwrite", (store) => store.delete(key));
     },
   };
 }

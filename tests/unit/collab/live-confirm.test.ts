@@ -1,8 +1,8 @@
-import { IDBFactory } from "fake-indexeddb";
+import { IDBFactory, IDBKeyRange } from "fake-indexeddb";
 import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 
-import { createIndexedDbUnconfirmedStore, createUnconfirmedUpdates } from "@/components/report/collab/unconfirmed-updates";
+import { createIndexedDbUnconfirmedStore, createUnconfirmedUpdates, unconfirmedKey } from "@/components/report/collab/unconfirmed-updates";
 import { base64ToBytes, bytesToBase64, documentHoldsUpdate, readConfirmAnswer, readConfirmRequest } from "@/lib/collab/yjs/confirm";
 import { bodyFieldName } from "@/lib/collab/yjs/fields";
 import { readFragmentBody, writeFragmentBody } from "@/lib/collab/yjs/yjs-bodies";
@@ -117,28 +117,35 @@ describe("[COLLAB] the server confirms what it holds, not what it has acknowledg
   });
 
   it("keeps unconfirmed changes in IndexedDB for the next window and removes them once confirmed", async () => {
-    const store = createIndexedDbUnconfirmedStore(new IDBFactory())!;
-    const unconfirmed = createUnconfirmedUpdates("report-1", store);
+    const store = createIndexedDbUnconfirmedStore(new IDBFactory(), IDBKeyRange)!;
+    const unconfirmed = createUnconfirmedUpdates(unconfirmedKey("report-1", 7), store);
+    // Another tab on the same report keeps its own entry; a third report's entry is not read.
+    const otherTab = createUnconfirmedUpdates(unconfirmedKey("report-1", 8), store);
+    const otherReport = createUnconfirmedUpdates(unconfirmedKey("report-10", 7), store);
     const server = new Y.Doc();
     writeFragmentBody(server, FIELD, textToDoc("关闭前"));
     const window = windowOn(server);
     paragraphText(window.doc).insert(3, "离线输入");
     paragraphText(window.doc).insert(7, "的内容");
     for (const update of window.updates) unconfirmed.add(update);
-    await unconfirmed.persisted();
+    const elsewhere = windowOn(server);
+    paragraphText(elsewhere.doc).insert(0, "另一标签页：");
+    otherTab.add(elsewhere.updates[0]!);
+    otherReport.add(elsewhere.updates[0]!);
+    await Promise.all([unconfirmed.persisted(), otherTab.persisted(), otherReport.persisted()]);
 
-    // A new window (the tab was closed) restores them on the server's state.
+    // A new window (the tab was closed) restores both tabs' changes on the server's state.
     const saved = await store.load("report-1");
-    expect(saved).not.toBeNull();
+    expect(saved.map((entry) => entry.key).sort()).toEqual(["report-1 7", "report-1 8"]);
     const reopened = new Y.Doc();
     Y.applyUpdate(reopened, Y.encodeStateAsUpdate(server));
-    Y.applyUpdate(reopened, saved!);
-    expect(textOf(reopened)).toBe("关闭前离线输入的内容");
-    expect(await store.load("report-2")).toBeNull();
+    for (const entry of saved) Y.applyUpdate(reopened, entry.update);
+    expect(textOf(reopened)).toBe("另一标签页：关闭前离线输入的内容");
+    expect(await store.load("report-2")).toEqual([]);
 
     unconfirmed.confirm(unconfirmed.merged()!.seq);
     await unconfirmed.persisted();
-    expect(await store.load("report-1")).toBeNull();
+    expect((await store.load("report-1")).map((entry) => entry.key)).toEqual(["report-1 8"]);
   });
 
   it("reads only well-formed confirmation messages and round-trips base64", () => {
