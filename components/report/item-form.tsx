@@ -8,6 +8,7 @@ import { clearResolvedPendingUpdates, confirmPendingUpdate, findPendingRanges } 
 import type { BodyEditorHandle, TextRanges } from "@/components/editor/body-editor";
 import { LazyBodyEditor } from "@/components/editor/lazy-body/lazy-body-editor";
 import { isImeKeyEvent } from "@/components/editor/composition";
+import { FieldSuggestInput, FieldSuggestionNote, useIsSuggestingField } from "@/components/editor/suggest/field-suggest";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
@@ -17,6 +18,8 @@ import { useSelectCommentRange } from "./comment-selection";
 export const itemHeadingId = (itemId: string) => `item-heading-${itemId}`;
 
 export interface ItemFormProps {
+  /** The part the item is in (names the heading's suggestions in 修订模式). */
+  sectionId: string;
   item: ReportItem;
   index: number;
   isEditable: boolean;
@@ -27,7 +30,9 @@ export interface ItemFormProps {
 }
 
 /** One item: heading, run-in toggle, 纲要 area, body editor and its "待更新" marks. */
-export const ItemForm = memo(function ItemForm({ item, index, isEditable, onItemChange, registerEditor, onLeaveField }: ItemFormProps) {
+export const ItemForm = memo(function ItemForm({ sectionId, item, index, isEditable, onItemChange, registerEditor, onLeaveField }: ItemFormProps) {
+  const isSuggesting = useIsSuggestingField();
+  const headingTarget = { field: "itemHeading", sectionId, itemId: item.id } as const;
   const editorRef = useRef<BodyEditorHandle | null>(null);
   const select = useSelectCommentRange();
   const number = index + 1;
@@ -53,28 +58,40 @@ export const ItemForm = memo(function ItemForm({ item, index, isEditable, onItem
     >
       <div className="mb-2 flex flex-wrap items-center gap-2">
         <span className="shrink-0 text-sm font-medium text-stone-600">{headingPrefix(2, number)}</span>
-        <Input
-          id={itemHeadingId(item.id)}
-          data-testid={itemHeadingId(item.id)}
-          aria-label={`第${number}项标题`}
-          placeholder="条目标题，如“健全依法行政制度体系”"
-          value={item.heading}
-          disabled={!isEditable}
-          onChange={(event) => {
-            const heading = event.target.value;
-            onItemChange(item.id, (current) => ({ ...current, heading }));
-          }}
-          onKeyDown={(event) => {
-            // The Enter that confirms an IME candidate must not move on (editor-pitfalls 3b).
-            if (event.key !== "Enter" || isImeKeyEvent(event)) return;
-            event.preventDefault();
-            editorRef.current?.focusRange(0, 0);
-          }}
-          onBlur={onLeaveField}
-          className="min-w-48 flex-1 font-medium"
-        />
+        {isSuggesting ? (
+          <FieldSuggestInput
+            id={itemHeadingId(item.id)}
+            label={`第${number}项标题`}
+            target={headingTarget}
+            value={item.heading}
+            onBlur={onLeaveField}
+            className="min-w-48 flex-1 font-medium"
+          />
+        ) : (
+          <Input
+            id={itemHeadingId(item.id)}
+            data-testid={itemHeadingId(item.id)}
+            aria-label={`第${number}项标题`}
+            placeholder="条目标题，如“健全依法行政制度体系”"
+            value={item.heading}
+            disabled={!isEditable}
+            onChange={(event) => {
+              const heading = event.target.value;
+              onItemChange(item.id, (current) => ({ ...current, heading }));
+            }}
+            onKeyDown={(event) => {
+              // The Enter that confirms an IME candidate must not move on (editor-pitfalls 3b).
+              if (event.key !== "Enter" || isImeKeyEvent(event)) return;
+              event.preventDefault();
+              editorRef.current?.focusRange(0, 0);
+            }}
+            onBlur={onLeaveField}
+            className="min-w-48 flex-1 font-medium"
+          />
+        )}
         <PresenceBadge itemId={item.id} />
       </div>
+      <FieldSuggestionNote target={headingTarget} value={item.heading} />
       <div className="mb-2 flex flex-wrap items-center gap-x-4 gap-y-1 text-xs text-stone-700">
         <label className="inline-flex items-center gap-1.5">
           <input

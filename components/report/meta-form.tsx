@@ -5,8 +5,9 @@ import { memo, useEffect, useRef } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import type { z } from "zod";
 
-import { formatChineseDate, reportMetaSchema, type ReportMeta } from "@/lib/report-model";
+import { formatChineseDate, reportMetaSchema, type ReportMeta, type SuggestibleMetaKey } from "@/lib/report-model";
 
+import { FieldSuggestInput, FieldSuggestionNote, useIsSuggestingField } from "@/components/editor/suggest/field-suggest";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 
@@ -15,7 +16,7 @@ import type { Finding } from "./validation-api";
 
 type MetaInput = z.input<typeof reportMetaSchema>;
 
-const TEXT_FIELDS: Array<{ key: keyof ReportMeta; label: string; hint?: string; wide?: boolean }> = [
+const TEXT_FIELDS: Array<{ key: SuggestibleMetaKey; label: string; hint?: string; wide?: boolean }> = [
   { key: "title", label: "标题", hint: "发文机关 + 事由 + 文种，如“××县人民政府关于2025年法治政府建设情况的报告”", wide: true },
   { key: "agency", label: "机关名称" },
   { key: "mainRecipient", label: "主送机关" },
@@ -43,6 +44,7 @@ export const MetaForm = memo(function MetaForm({
   /** Typed values the server would refuse (a five-digit year in 成文日期…); they are saved without them. */
   onInputFindings?: (findings: Finding[]) => void;
 }) {
+  const isSuggesting = useIsSuggestingField();
   const form = useForm<MetaInput, unknown, ReportMeta>({
     resolver: zodResolver(reportMetaSchema),
     defaultValues: initial,
@@ -50,6 +52,7 @@ export const MetaForm = memo(function MetaForm({
   });
   const { register, formState, watch, control } = form;
   const dateValue = useWatch({ control, name: "date" });
+  const values = useWatch({ control });
   const dateHint = formatChineseDate(dateValue) ? `落款显示为：${formatChineseDate(dateValue)}` : "如 2026年3月8日";
   const latest = useRef(initial);
   const onChangeRef = useRef(onChange);
@@ -88,13 +91,18 @@ export const MetaForm = memo(function MetaForm({
           error={errorOf(field.key)}
           className={field.wide ? "md:col-span-2" : undefined}
         >
-          <Input
-            id={metaFieldId(field.key)}
-            disabled={!isEditable}
-            aria-invalid={Boolean(errorOf(field.key))}
-            aria-describedby={describe(field.key)}
-            {...register(field.key as "title")}
-          />
+          {isSuggesting ? (
+            <FieldSuggestInput id={metaFieldId(field.key)} target={{ field: "meta", key: field.key }} value={initial[field.key]} />
+          ) : (
+            <Input
+              id={metaFieldId(field.key)}
+              disabled={!isEditable}
+              aria-invalid={Boolean(errorOf(field.key))}
+              aria-describedby={describe(field.key)}
+              {...register(field.key)}
+            />
+          )}
+          <FieldSuggestionNote target={{ field: "meta", key: field.key }} value={values[field.key] ?? initial[field.key]} />
         </Field>
       ))}
       <Field id={metaFieldId("year")} label="年度" error={errorOf("year")}>

@@ -7,6 +7,7 @@ import { findPendingRangesInText, keepPresentPendingUpdates } from "@/lib/reuse/
 
 import type { BodyEditorHandle, TextRanges } from "@/components/editor/body-editor";
 import { LazyBodyEditor } from "@/components/editor/lazy-body/lazy-body-editor";
+import { FieldSuggestInput, FieldSuggestionNote, useIsSuggestingField } from "@/components/editor/suggest/field-suggest";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 
@@ -139,6 +140,7 @@ export interface ClosingFormProps {
 export const ClosingForm = memo(function ClosingForm({ closing, template, isEditable, onChange, onLeaveField }: ClosingFormProps) {
   // Typed text is kept locally so an IME composition is never interrupted by a re-render from the report.
   const [value, setValue] = useState(closing);
+  const isSuggesting = useIsSuggestingField();
   const suggested = template.opening?.suggestedClosing ?? "";
   const commit = (next: string) => {
     setValue(next);
@@ -161,15 +163,19 @@ export const ClosingForm = memo(function ClosingForm({ closing, template, isEdit
         <label htmlFor={closingFieldId} className="sr-only">
           结束语
         </label>
-        <Input
-          id={closingFieldId}
-          className="max-w-md"
-          value={value}
-          maxLength={MAX_CLOSING}
-          disabled={!isEditable}
-          placeholder="可不填，如：特此报告。"
-          onChange={(event) => commit(event.target.value)}
-        />
+        {isSuggesting ? (
+          <FieldSuggestInput id={closingFieldId} className="max-w-md" target={{ field: "closing" }} value={closing} placeholder="可不填，如：特此报告。" />
+        ) : (
+          <Input
+            id={closingFieldId}
+            className="max-w-md"
+            value={value}
+            maxLength={MAX_CLOSING}
+            disabled={!isEditable}
+            placeholder="可不填，如：特此报告。"
+            onChange={(event) => commit(event.target.value)}
+          />
+        )}
         {isEditable && suggested && value.trim() !== suggested && (
           <Button type="button" size="sm" variant="secondary" onClick={() => commit(suggested)}>
             使用“{suggested}”
@@ -181,6 +187,7 @@ export const ClosingForm = memo(function ClosingForm({ closing, template, isEdit
           </Button>
         )}
       </div>
+      <FieldSuggestionNote target={{ field: "closing" }} value={closing} />
     </section>
   );
 });

@@ -7,6 +7,7 @@ import {
   docToText,
   headingPrefix,
   isEditableStatus,
+  newId,
   REPORT_STATUS_LABELS,
   REPORT_STATUSES,
   type AgencyFrame,
@@ -15,6 +16,7 @@ import {
   type ReportSection,
   type ReportStatus,
   type ReportTemplate,
+  suggestFieldText,
 } from "@/lib/report-model";
 import type { PresenceSnapshot } from "@/lib/collab";
 import type { ActionResult } from "@/lib/errors";
@@ -22,6 +24,7 @@ import type { ActionResult } from "@/lib/errors";
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 import { useCompositionTracker } from "@/components/editor/composition";
 import { activateBodies, useBodiesActivated } from "@/components/editor/lazy-body/activation";
+import { FieldSuggestScope, type FieldSuggestState } from "@/components/editor/suggest/field-suggest";
 import { useSuggestAuthor } from "@/components/editor/suggest/suggest-context";
 
 import { useAutosave } from "./autosave/use-autosave";
@@ -83,7 +86,8 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   const [status, setStatus] = useState<ReportStatus>(initial.status);
   const isEditable = permissions.canEdit && isEditableStatus(status);
   // 修订模式 (a reviewer or approver, in the state the page was opened in): the bodies save as suggestions.
-  const isSuggesting = useSuggestAuthor() !== null && status === initial.status;
+  const suggestAuthor = useSuggestAuthor();
+  const isSuggesting = suggestAuthor !== null && status === initial.status;
   const composition = useCompositionTracker();
   const markDirtyRef = useRef<() => void>(() => undefined);
   // Assigned below once autosave exists; edits only happen after commit, in event handlers.
@@ -190,6 +194,24 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
         return frame ? { ...rest, frame } : rest;
       }),
     [edit],
+  );
+  // Headings, leads, 基本信息 and the closing typed in 修订模式 become field suggestions; the stored text stays.
+  const fieldSuggest = useMemo<FieldSuggestState>(
+    () => ({
+      suggestions: report.fieldSuggestions ?? [],
+      authorId: isSuggesting ? suggestAuthor!.id : null,
+      onSuggest: (target, text) =>
+        edit(
+          (r) =>
+            suggestFieldText(r, {
+              target,
+              text,
+              author: { authorId: suggestAuthor!.id, authorName: suggestAuthor!.name, at: new Date().toISOString() },
+              newId: () => newId("f"),
+            }) ?? r,
+        ),
+    }),
+    [report.fieldSuggestions, isSuggesting, suggestAuthor, edit],
   );
   const flush = autosave.flush;
   const onLeaveField = useCallback(() => void flush(), [flush]);
@@ -313,7 +335,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
                 />
               </aside>
               <main className="min-h-0 overflow-auto p-4" key={epoch}>
-                <div className="mx-auto max-w-4xl space-y-4">
+                <FieldSuggestScope value={fieldSuggest} className="mx-auto max-w-4xl space-y-4">
                   {autosave.restorable && (
                     <RestoreBanner
                       savedAt={autosave.restorable.savedAt}
@@ -373,7 +395,7 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
                     onLeaveField={onLeaveField}
                   />
                   <CommitmentsPanel report={report} suggestFrom={findings.checked} isEditable={isEditable} onEdit={edit} />
-                </div>
+                </FieldSuggestScope>
               </main>
               <aside className="min-h-0 space-y-4 overflow-auto border-l border-stone-200 bg-white p-3" aria-label="指引与校验">
                 <CompletenessMeter done={progress.done} total={progress.total} />

@@ -5,6 +5,7 @@ import { memo } from "react";
 import { docToText, headingPrefix, SECTION_KIND_LABELS, type ReportItem, type ReportSection, type TemplateSection } from "@/lib/report-model";
 
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
+import { FieldSuggestInput, FieldSuggestionNote, useIsSuggestingField } from "@/components/editor/suggest/field-suggest";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 
@@ -38,6 +39,9 @@ export interface SectionFormProps {
 export const SectionForm = memo(function SectionForm(props: SectionFormProps) {
   const { section, index, templateSection, isEditable } = props;
   const titleId = `section-title-${section.id}`;
+  const isSuggesting = useIsSuggestingField();
+  const headingTarget = { field: "sectionHeading", sectionId: section.id } as const;
+  const leadTarget = { field: "sectionLead", sectionId: section.id } as const;
   const indicatorIds = [...new Set([...(templateSection?.indicators ?? []), ...Object.keys(section.indicators)])];
 
   return (
@@ -58,32 +62,42 @@ export const SectionForm = memo(function SectionForm(props: SectionFormProps) {
           <label htmlFor={sectionHeadingId(section.id)} className="mb-1 block text-xs text-stone-700">
             部分标题
           </label>
-          <Input
-            id={sectionHeadingId(section.id)}
-            value={section.heading}
-            disabled={!isEditable}
-            onChange={(event) => {
-              const heading = event.target.value;
-              props.onSectionChange(section.id, (current) => ({ ...current, heading }));
-            }}
-            onBlur={props.onLeaveField}
-          />
+          {isSuggesting ? (
+            <FieldSuggestInput id={sectionHeadingId(section.id)} target={headingTarget} value={section.heading} onBlur={props.onLeaveField} />
+          ) : (
+            <Input
+              id={sectionHeadingId(section.id)}
+              value={section.heading}
+              disabled={!isEditable}
+              onChange={(event) => {
+                const heading = event.target.value;
+                props.onSectionChange(section.id, (current) => ({ ...current, heading }));
+              }}
+              onBlur={props.onLeaveField}
+            />
+          )}
+          <FieldSuggestionNote target={headingTarget} value={section.heading} />
         </div>
         <div>
           <label htmlFor={sectionLeadId(section.id)} className="mb-1 block text-xs text-stone-700">
             导语（可选，写在各条目之前）
           </label>
-          <Textarea
-            id={sectionLeadId(section.id)}
-            rows={2}
-            value={section.lead}
-            disabled={!isEditable}
-            onChange={(event) => {
-              const lead = event.target.value;
-              props.onSectionChange(section.id, (current) => ({ ...current, lead }));
-            }}
-            onBlur={props.onLeaveField}
-          />
+          {isSuggesting ? (
+            <FieldSuggestInput id={sectionLeadId(section.id)} target={leadTarget} value={section.lead} isMultiline onBlur={props.onLeaveField} />
+          ) : (
+            <Textarea
+              id={sectionLeadId(section.id)}
+              rows={2}
+              value={section.lead}
+              disabled={!isEditable}
+              onChange={(event) => {
+                const lead = event.target.value;
+                props.onSectionChange(section.id, (current) => ({ ...current, lead }));
+              }}
+              onBlur={props.onLeaveField}
+            />
+          )}
+          <FieldSuggestionNote target={leadTarget} value={section.lead} />
           <LeadPendingMarks section={section} isEditable={isEditable} onSectionChange={props.onSectionChange} />
         </div>
       </div>
@@ -97,6 +111,7 @@ export const SectionForm = memo(function SectionForm(props: SectionFormProps) {
         {section.items.map((item, itemIndex) => (
           <ItemForm
             key={item.id}
+            sectionId={section.id}
             item={item}
             index={itemIndex}
             isEditable={isEditable}

@@ -99,7 +99,8 @@ function mergeTopLevel(ctx: Context, base: Report | null, mine: Report, theirs: 
   const result: Record<string, unknown> = {};
   for (const key of unionKeys(base, mine, theirs)) {
     if (key === "meta" || key === "sections" || key === "commitments") continue;
-    if (key.endsWith("PendingUpdates")) {
+    // Suggestions on plain-text fields merge by id like the pending-update marks: two reviewers' lists both stay.
+    if (key.endsWith("PendingUpdates") || key === "fieldSuggestions") {
       const merged = mergeKeyedSet(ctx.hasBase, field(base, key), field(mine, key), field(theirs, key));
       if (merged !== undefined) result[key] = merged;
       continue;

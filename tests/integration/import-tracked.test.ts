@@ -54,8 +54,8 @@ describe.skipIf(!isAvailable)(`[TRACKED] DOCX tracked changes into a stored repo
       const docx = await buildLeaderDocx(content);
       const before = await getReport({ db, user: reviewer, reportId });
       const result = await importTrackedDocx({ db, user: reviewer, reportId, bytes: docx });
-      expect(result).toMatchObject({ revision: before.revision + 1, insertions: 2, deletions: 2, comments: 1, existingComments: 0 });
-      expect(result.log).toHaveLength(3);
+      expect(result).toMatchObject({ revision: before.revision + 1, insertions: 2, deletions: 2, fieldChanges: 1, comments: 1, existingComments: 0 });
+      expect(result.log).toHaveLength(2);
       const stored = await getReport({ db, user: drafter, reportId });
       const suggestions = listSuggestions(stored.content);
       expect(suggestions.map((suggestion) => [suggestion.kind, suggestion.text, suggestion.authorName, suggestion.authorId])).toEqual([
@@ -63,10 +63,14 @@ describe.skipIf(!isAvailable)(`[TRACKED] DOCX tracked changes into a stored repo
         ["insert", "八次", LEADER, approver.id],
         ["insert", "全年共办理涉水行政许可一百二十件。", LEADER, approver.id],
         ["delete", "逐项", LEADER, approver.id],
+        ["replace", "依法全面履行部门职能，优化法治化营商环境", LEADER, approver.id],
       ]);
+      // The heading keeps its text until the suggestion is accepted.
+      expect(stored.content.sections[0]!.items[1]!.heading).toBe(content.sections[0]!.items[1]!.heading);
+      expect(acceptedView(stored.content).sections[0]!.items[1]!.heading).toBe("依法全面履行部门职能，优化法治化营商环境");
       expect(docToText(acceptedView(stored.content).sections[0]!.items[0]!.body)).toContain("全年开展专题学习八次");
       const [revision] = await db.select().from(tables.reportRevisions).where(eq(tables.reportRevisions.revision, result.revision));
-      expect(revision?.note).toBe("导入 Word 修订：插入 2 处，删除 2 处，批注 1 条");
+      expect(revision?.note).toBe("导入 Word 修订：插入 2 处，删除 2 处，标题等修改 1 处，批注 1 条");
       const threads = await listCommentThreads({ db, user: drafter, reportId });
       expect(threads.map((thread) => [thread.itemId, thread.field, thread.quote, thread.comments[0]!.body])).toEqual([
         [content.sections[0]!.items[1]!.id, "body", "一窗受理", "【Word 批注：王局长，2026年11月25日】办件数量要核实。"],
@@ -76,8 +80,8 @@ describe.skipIf(!isAvailable)(`[TRACKED] DOCX tracked changes into a stored repo
 
       // The same file again adds nothing.
       const again = await importTrackedDocx({ db, user: reviewer, reportId, bytes: docx });
-      expect(again).toMatchObject({ revision: result.revision, insertions: 0, deletions: 0, comments: 0, existingComments: 1 });
-      expect(listSuggestions((await getReport({ db, user: drafter, reportId })).content)).toHaveLength(4);
+      expect(again).toMatchObject({ revision: result.revision, insertions: 0, deletions: 0, fieldChanges: 0, comments: 0, existingComments: 1 });
+      expect(listSuggestions((await getReport({ db, user: drafter, reportId })).content)).toHaveLength(5);
     });
   });
 
@@ -103,6 +107,10 @@ describe.skipIf(!isAvailable)(`[TRACKED] DOCX tracked changes into a stored repo
       const parts = unzipDocx(file.bytes);
       expect(parts["word/document.xml"]).toMatch(/<w:ins w:id="\d+" w:author="王局长" w:date="2026-11-25T09:30:00Z">/);
       expect(parts["word/document.xml"]).toMatch(/<w:delText[^>]*>六次<\/w:delText>/);
+      // The heading's field suggestion too, and the leader's file read back adds nothing.
+      expect(parts["word/document.xml"]).toMatch(/<w:del w:id="\d+" w:author="王局长"[^>]*><w:r>(?:(?!<\/w:r>).)*<w:delText[^>]*>持续<\/w:delText>/s);
+      const back = await importTrackedDocx({ db, user: reviewer, reportId, bytes: file.bytes });
+      expect(back).toMatchObject({ insertions: 0, deletions: 0, fieldChanges: 0, comments: 0, log: [] });
       expect(parts["word/comments.xml"]).toContain("这一条请补充数据。");
       expect(parts["word/comments.xml"]).toContain("办件数量要核实。");
       expect(await codeOf(exportReviewDocx({ db, user: stranger, reportId }))).toBe("NOT_FOUND");

@@ -14,11 +14,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exportReportDocx } from "@/lib/export/docx";
 import { applyTrackedChanges, readTrackedDocx } from "@/lib/import/tracked";
-import { docToText, listSuggestions, rejectedView, type Suggestion } from "@/lib/report-model";
+import { acceptedView, docToText, listSuggestions, rejectedView, type FieldSuggestion, type Suggestion } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../fixtures/complete-report";
 import { buildLeaderDocx, LEADER } from "../fixtures/tracked-leader-docx";
-import { buildReportUnderReview, openThreads } from "../fixtures/tracked-report";
+import { buildReportUnderReview, buildReportWithFieldSuggestions, openThreads } from "../fixtures/tracked-report";
 import { findCommand } from "../unit/export/docx/helpers/libreoffice";
 import { unzipDocx } from "../unit/export/docx/helpers/docx-xml";
 
@@ -61,12 +61,14 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
   let saved: Record<string, Uint8Array>;
   const report = buildReportUnderReview();
   const plain = buildCompleteReport();
+  const withFields = buildReportWithFieldSuggestions();
 
   beforeAll(async () => {
     directory = await mkdtemp(path.join(tmpdir(), "nianbao-tracked-"));
     saved = await resaveWithLibreOffice(directory, {
       review: await exportReportDocx(report, { isDraft: true, comments: openThreads(report) }),
       leader: await buildLeaderDocx(plain),
+      fields: await exportReportDocx(withFields, { isDraft: true }),
     });
   }, 300_000);
 
@@ -103,6 +105,27 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
     expect(back.log).toEqual([]);
   });
 
+  it("keeps the field suggestions of headings, lead, title, 主送, 落款, 抄送 and closing as w:del / w:ins, and imports them back", () => {
+    const document = unzipDocx(saved.fields!)["word/document.xml"]!;
+    const texts = (element: string) =>
+      [...document.matchAll(new RegExp(`<w:${element}\\b[^>]*w:author="王局长"[^>]*>(.*?)</w:${element}>`, "gs"))].map((match) =>
+        [...match[1]!.matchAll(/<w:(?:t|delText)(?:\s[^>]*)?>([^<]*)<\/w:(?:t|delText)>/g)].map((part) => part[1]).join(""),
+      );
+    expect(texts("ins")).toEqual(["工作", "办公室", "进一步", "法定", "认真", "和原因", "，请审阅", "利", "、市财政局"]);
+    expect(texts("del")).toEqual(["主要", "持续", "逐项", "务"]);
+    const shapeOf = (list: readonly FieldSuggestion[] | undefined) =>
+      (list ?? []).map(({ target, from, to, authorName, at }) => ({ target, from, to, authorName, at })).sort((a, b) => a.to.localeCompare(b.to));
+    // Read into the report without its suggestions: the same field suggestions come back.
+    const fresh = applyTrackedChanges(rejectedView(withFields), readTrackedDocx(saved.fields!), options());
+    expect(fresh.log).toEqual([]);
+    expect(shapeOf(fresh.report.fieldSuggestions)).toEqual(shapeOf(withFields.fieldSuggestions));
+    expect(acceptedView(fresh.report)).toEqual(acceptedView(withFields));
+    // Read into the report that has them: its own suggestions, nothing new.
+    const same = applyTrackedChanges(withFields, readTrackedDocx(saved.fields!), options());
+    expect(same).toMatchObject({ fieldChanges: 0, insertions: 0, deletions: 0, log: [] });
+    expect(same.report).toEqual(withFields);
+  });
+
   it("imports a leader's DOCX saved by LibreOffice as the same suggestions as the original file", async () => {
     const direct = applyTrackedChanges(plain, readTrackedDocx(await buildLeaderDocx(plain)), options());
     const viaLibreOffice = applyTrackedChanges(plain, readTrackedDocx(saved.leader!), options());
@@ -111,6 +134,8 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
     expect(viaLibreOffice.comments.map((comment) => [comment.anchor.quote, comment.text])).toEqual([["一窗受理", "办件数量要核实。"]]);
     const measures = viaLibreOffice.report.sections[0]!;
     expect(docToText(measures.items[0]!.body)).toContain("六次八次");
-    expect(viaLibreOffice.log).toHaveLength(3);
+    expect(viaLibreOffice.log).toHaveLength(2);
+    expect(viaLibreOffice.report.fieldSuggestions).toEqual(direct.report.fieldSuggestions);
+    expect(viaLibreOffice.report.fieldSuggestions?.map((suggestion) => suggestion.to)).toEqual(["依法全面履行部门职能，优化法治化营商环境"]);
   });
 });
