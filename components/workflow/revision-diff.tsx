@@ -1,5 +1,7 @@
-import type { RevisionDiff } from "@/lib/history/compare-report-revisions";
+import type { RevisionDiff, RevisionSectionDiff } from "@/lib/history/compare-report-revisions";
 import { findIndicator } from "@/lib/report-model";
+
+import { FieldDiff } from "@/components/editor/suggest/field-diff";
 
 /** "行政处罚案件 27件 → 30件", with 未填 for an empty figure; an unknown key is shown as it is. */
 export function describeIndicatorChange(change: { id: string; before: number | null; after: number | null }): string {
@@ -11,7 +13,11 @@ export function describeIndicatorChange(change: { id: string; before: number | n
 /** Per-part differences of two revisions, with inserted and deleted characters marked. */
 export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
   const changedSections = diff.sections.filter(
-    (section) => section.diff.some((op) => op.op !== "equal") || section.previousHeading !== section.currentHeading || section.indicatorChanges.length > 0,
+    (section) =>
+      section.diff.some((op) => op.op !== "equal") ||
+      section.previousHeading !== section.currentHeading ||
+      section.indicatorChanges.length > 0 ||
+      section.suggestionKinds?.previous !== section.suggestionKinds?.current,
   );
   return (
     <div className="space-y-3" data-testid="revision-diff">
@@ -38,25 +44,22 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
             </p>
           ) : null}
           <p className="text-sm leading-7 whitespace-pre-wrap">
-            {section.diff.map((op, index) =>
-              op.op === "equal" ? (
-                <span key={index}>{shorten(op.text)}</span>
-              ) : op.op === "insert" ? (
-                <ins key={index} className="bg-green-100 text-green-900 no-underline" title="新增">
-                  {op.text}
-                </ins>
-              ) : (
-                <del key={index} className="bg-red-100 text-red-900" title="删除">
-                  {op.text}
-                </del>
-              ),
-            )}
+            <SectionText section={section} />
           </p>
           {section.indicatorChanges.length > 0 ? (
             <p className="mt-1 text-xs text-stone-600">指标：{section.indicatorChanges.map(describeIndicatorChange).join("；")}</p>
           ) : null}
         </article>
       ))}
+      {diff.fieldSuggestions && diff.fieldSuggestions.length > 0 ? (
+        <ul className="space-y-1 text-sm" data-testid="revision-field-suggestions">
+          {diff.fieldSuggestions.map((change) => (
+            <li key={change.key}>
+              {change.place}的修订（{change.authorName || "未署名"}）{FIELD_CHANGE_LABELS[change.change]}：<FieldDiff from={change.from} to={change.to} />
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {diff.commitments.length > 0 ? (
         <ul className="text-sm">
           {diff.commitments.map((change) => (
@@ -67,6 +70,84 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
         </ul>
       ) : null}
     </div>
+  );
+}
+
+const FIELD_CHANGE_LABELS = { added: "新提出", changed: "已修改", decided: "已处理" } as const;
+
+/** How a stretch of a part's text shows: unchanged, added or removed between the revisions, or a suggestion (修订). */
+type RunStyle = "plain" | "added" | "removed" | "suggestedInsert" | "suggestedDelete";
+
+interface Run {
+  style: RunStyle;
+  text: string;
+}
+
+/**
+ * Splits the diff ops into runs by how they show: equal and inserted text read the newer side's suggestion kinds,
+ * deleted text is shown as removed. Neighbouring runs that show alike are joined (one suggestion, one element).
+ */
+function splitRuns(section: RevisionSectionDiff): Run[] {
+  const kinds = section.suggestionKinds?.current ?? "";
+  const runs: Run[] = [];
+  const push = (style: RunStyle, text: string) => {
+    const last = runs[runs.length - 1];
+    if (last?.style === style) last.text += text;
+    else runs.push({ style, text });
+  };
+  let currentAt = 0;
+  for (const op of section.diff) {
+    if (op.op === "delete") {
+      push("removed", op.text);
+      continue;
+    }
+    for (let offset = 0; offset < op.text.length; offset += 1) {
+      const kind = kinds[currentAt + offset];
+      push(kind === "i" ? "suggestedInsert" : kind === "d" ? "suggestedDelete" : op.op === "insert" ? "added" : "plain", op.text[offset]!);
+    }
+    currentAt += op.text.length;
+  }
+  return runs;
+}
+
+/**
+ * The part's text with the changes between the two revisions (green added, red removed) and, in the editor's
+ * colours, the suggestions (修订) it holds: suggested insertions blue and underlined, deletions red and struck through.
+ */
+function SectionText({ section }: { section: RevisionSectionDiff }) {
+  return (
+    <>
+      {splitRuns(section).map((run, index) => {
+        switch (run.style) {
+          case "removed":
+            return (
+              <del key={index} className="bg-red-100 text-red-900" title="删除">
+                {run.text}
+              </del>
+            );
+          case "suggestedInsert":
+            return (
+              <ins key={index} className="suggestion suggestion-insert" title="修订：插入">
+                {run.text}
+              </ins>
+            );
+          case "suggestedDelete":
+            return (
+              <del key={index} className="suggestion suggestion-delete" title="修订：删除">
+                {run.text}
+              </del>
+            );
+          case "added":
+            return (
+              <ins key={index} className="bg-green-100 text-green-900 no-underline" title="新增">
+                {run.text}
+              </ins>
+            );
+          case "plain":
+            return <span key={index}>{shorten(run.text)}</span>;
+        }
+      })}
+    </>
   );
 }
 

@@ -1,13 +1,15 @@
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { reportSchema } from "@/lib/report-model";
-import { compareRevisions, type RevisionComparison } from "@/lib/reuse/compare-revisions";
 import { compareRevisionsSchema } from "@/lib/schemas/workflow";
 import { assertCan } from "@/lib/workflow/assert-can";
 
 import { getRevision } from "./get-revision";
+import { compareRevisionContents, type RevisionContentDiff } from "./suggestion-kinds";
 
-export interface RevisionDiff extends RevisionComparison {
+export type { RevisionSectionDiff } from "./suggestion-kinds";
+
+export interface RevisionDiff extends RevisionContentDiff {
   older: { id: string; revision: number; status: string };
   newer: { id: string; revision: number; status: string };
 }
@@ -29,7 +31,7 @@ export async function compareReportRevisions({
   let older = await getRevision({ db, user, reportId, revisionId: ids.olderId });
   let newer = await getRevision({ db, user, reportId, revisionId: ids.newerId });
   if (older.revision > newer.revision) [older, newer] = [newer, older];
-  const comparison = compareRevisions(reportSchema.parse(older.content), reportSchema.parse(newer.content));
+  const comparison = compareRevisionContents(reportSchema.parse(older.content), reportSchema.parse(newer.content));
   const describe = (row: typeof older) => ({ id: row.id, revision: row.revision, status: row.status });
   return { ...comparison, older: describe(older), newer: describe(newer) };
 }

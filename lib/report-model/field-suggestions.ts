@@ -23,6 +23,19 @@ export const fieldTargetSchema = z.discriminatedUnion("field", [
 ]);
 export type FieldTarget = z.infer<typeof fieldTargetSchema>;
 
+/** The longest text each field takes (as the report schema allows), so an accepted suggestion always fits. */
+export function fieldMaxLength(target: FieldTarget): number {
+  switch (target.field) {
+    case "meta":
+      return META_MAX_LENGTHS[target.key];
+    case "sectionLead":
+      return 5000;
+    default:
+      return 200;
+  }
+}
+const META_MAX_LENGTHS: Record<SuggestibleMetaKey, number> = { agency: 100, title: 200, mainRecipient: 200, copyTo: 300, signature: 100, docNumber: 60 };
+
 /** One suggested replacement of a plain-text field's whole value; see the contract in suggestions.ts. */
 export const fieldSuggestionSchema = suggestionAttrsSchema
   .extend({
@@ -32,7 +45,8 @@ export const fieldSuggestionSchema = suggestionAttrsSchema
     /** The suggested text (what accepting writes into the field). */
     to: z.string().max(5000),
   })
-  .strict();
+  .strict()
+  .refine((suggestion) => suggestion.to.length <= fieldMaxLength(suggestion.target), { message: "修订后的文字超过该处的字数上限", path: ["to"] });
 export type FieldSuggestion = SuggestionAttrs & { target: FieldTarget; from: string; to: string };
 
 export const MAX_FIELD_SUGGESTIONS = 500;

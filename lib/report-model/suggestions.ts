@@ -31,6 +31,7 @@ import type { Report } from "./report";
 import { docToText, type RichDoc, type RichMark, type RichNode, type SuggestionAttrs } from "./rich-text";
 
 export * from "./field-suggestions";
+export * from "./suggestion-place";
 
 type BodyLocation = { field: "opening" } | { field: "body"; sectionId: string; itemId: string };
 

@@ -47,8 +47,13 @@ export function changeModeFor(user: Pick<SessionUser, "roles">, status: string):
   throw new ReportError("INVALID_STATE", "locked", { userMessage: "报告已提交审核，只有审核人或签发人可以提出修订" });
 }
 
+/**
+ * A body in ProseMirror's JSON without its empty top-level paragraphs: a reviewer's Enter adds one before the text
+ * typed into it is marked, and Backspace may take one away; neither changes any text.
+ */
 function normalizedBody(doc: RichDoc): unknown {
-  return getBodySchema().nodeFromJSON(doc).toJSON();
+  const json = getBodySchema().nodeFromJSON(doc).toJSON() as RichDoc;
+  return { ...json, content: (json.content ?? []).filter((block) => block.type !== "paragraph" || (block.content ?? []).length > 0) };
 }
 
 /** The report as text before any suggestion, in one canonical form (schema defaults, ProseMirror's JSON). */

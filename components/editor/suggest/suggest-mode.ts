@@ -64,8 +64,9 @@ function suggestionAttrsOf(mark: Mark | undefined): SuggestionAttrs | undefined 
 
 /**
  * Suggestion mode (修订模式): for a reviewer, typed text becomes a suggestInsert by them and deleted text is kept
- * under a suggestDelete instead of disappearing. Deleting one's own suggested text removes it. Structure and
- * formatting cannot be tracked as marks, so such changes (Enter, bold, lists, pasting paragraphs) are refused.
+ * under a suggestDelete instead of disappearing. Deleting one's own suggested text removes it. A new paragraph
+ * (Enter at a paragraph's end) holds suggested text only. Other structure and formatting cannot be tracked as
+ * marks, so such changes (splitting a paragraph, bold, lists, pasting paragraphs) are refused.
  */
 export const SuggestMode = Extension.create<{ author: SuggestAuthor | null }>({
   name: "suggestMode",
@@ -148,6 +149,7 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
     if (selection.empty) {
       const $pos = selection.$from;
       if (!$pos.parent.isTextblock) return false;
+      if (removeEmptyParagraph(editorView, direction)) return true;
       if (direction === "backward") {
         if ($pos.parentOffset === 0) return true; // joining paragraphs is structure: not a suggestion
         const before = $pos.parent.textBetween(Math.max(0, $pos.parentOffset - 2), $pos.parentOffset, undefined, "\ufffc");
@@ -167,6 +169,44 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
     const after = tr.mapping.slice(marksDone);
     const caret = direction === "backward" ? after.map(from, -1) : after.map(to, 1);
     tr.setSelection(TextSelection.create(tr.doc, caret)).scrollIntoView();
+    editorView.dispatch(tr);
+    return true;
+  }
+
+  /**
+   * An empty paragraph (one the reviewer made with Enter, or whose suggested text they took back) goes with
+   * Backspace/Delete: it holds no text, so removing it changes nothing anyone wrote.
+   */
+  function removeEmptyParagraph(editorView: EditorView, direction: "backward" | "forward"): boolean {
+    const { state } = editorView;
+    const $pos = state.selection.$from;
+    if ($pos.depth !== 1 || $pos.parent.type.name !== "paragraph" || $pos.parent.content.size > 0 || state.doc.childCount < 2) return false;
+    const index = $pos.index(0);
+    const start = $pos.before();
+    const tr = state.tr.setMeta(SUGGEST_SKIP, true).delete(start, $pos.after());
+    // The caret goes to the end of the paragraph before (Backspace) or the start of the one after (Delete).
+    const caret = direction === "backward" && index > 0 ? start - 1 : Math.min(start + 1, tr.doc.content.size);
+    tr.setSelection(TextSelection.near(tr.doc.resolve(caret), direction === "backward" ? -1 : 1)).scrollIntoView();
+    editorView.dispatch(tr);
+    return true;
+  }
+
+  /**
+   * Enter at the end (or start) of a paragraph suggests a new paragraph: an empty one is added after (or before)
+   * and what is typed in it becomes a suggested insertion, so rejecting it takes the paragraph away too.
+   * Splitting a paragraph in two cannot be told apart from the original text, so Enter inside one does nothing.
+   */
+  function insertParagraph(editorView: EditorView): boolean {
+    readDom(editorView);
+    const { state } = editorView;
+    const { selection } = state;
+    const $pos = selection.$from;
+    if (!selection.empty || $pos.depth !== 1 || $pos.parent.type.name !== "paragraph") return true;
+    const isAtEnd = $pos.parentOffset === $pos.parent.content.size;
+    if (!isAtEnd && $pos.parentOffset !== 0) return true;
+    const at = isAtEnd ? $pos.after() : $pos.before();
+    const tr = state.tr.setMeta(SUGGEST_SKIP, true).insert(at, state.schema.nodes.paragraph!.create());
+    tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView();
     editorView.dispatch(tr);
     return true;
   }
@@ -279,6 +319,7 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
         if (editorView.composing || event.isComposing || event.keyCode === 229) return false;
         if (event.key === "Backspace") return deleteAsSuggestion(editorView, "backward");
         if (event.key === "Delete") return deleteAsSuggestion(editorView, "forward");
+        if (event.key === "Enter" && !event.shiftKey && !event.ctrlKey && !event.metaKey && !event.altKey) return insertParagraph(editorView);
         return false;
       },
       handleDOMEvents: {

@@ -100,7 +100,10 @@ describe("field suggestions (headings, leads, meta, closing)", () => {
     const section = report.sections[0]!;
     const target = { field: "itemHeading", sectionId: section.id, itemId: section.items[0]!.id } as const;
     const emptied = suggestFieldText(report, { target, text: "", author: REVIEWER, newId })!;
-    const missingHeading = (r: Report) => validateReport(r).filter((finding) => finding.location?.field === "itemHeading").map((finding) => finding.message);
+    const missingHeading = (r: Report) =>
+      validateReport(r)
+        .filter((finding) => finding.location?.field === "itemHeading")
+        .map((finding) => finding.message);
     expect(missingHeading(emptied)).toEqual(["第1项缺少小标题。"]);
     expect(missingHeading(rejectedView(emptied))).toEqual([]);
   });
@@ -118,9 +121,16 @@ describe("field suggestions (headings, leads, meta, closing)", () => {
 
   it("a suggestion on a removed item is not listed and goes with any decision", () => {
     const { report, ids } = reportWithFieldSuggestions();
-    const removed: Report = { ...report, sections: report.sections.map((section, index) => (index === 0 ? { ...section, items: section.items.slice(1) } : section)) };
+    const removed: Report = {
+      ...report,
+      sections: report.sections.map((section, index) => (index === 0 ? { ...section, items: section.items.slice(1) } : section)),
+    };
     expect(listSuggestions(removed).map((suggestion) => suggestion.id)).not.toContain(ids.itemHeading);
-    expect(rejectSuggestion(removed, ids.closing!).fieldSuggestions?.map((suggestion) => suggestion.id)).toEqual([ids.meta, ids.sectionHeading, ids.sectionLead]);
+    expect(rejectSuggestion(removed, ids.closing!).fieldSuggestions?.map((suggestion) => suggestion.id)).toEqual([
+      ids.meta,
+      ids.sectionHeading,
+      ids.sectionLead,
+    ]);
   });
 
   it.each([
@@ -135,19 +145,62 @@ describe("field suggestions (headings, leads, meta, closing)", () => {
 
 describe("diffFieldText", () => {
   it.each([
-    ["加强组织领导", "全面加强组织领导", [["insert", "全面"], ["equal", "加强组织领导"]]],
-    ["特此报告。", "特此报告", [["equal", "特此报告"], ["delete", "。"]]],
-    ["健全制度体系", "完善制度机制", [["delete", "健全"], ["insert", "完善"], ["equal", "制度"], ["delete", "体系"], ["insert", "机制"]]],
+    [
+      "加强组织领导",
+      "全面加强组织领导",
+      [
+        ["insert", "全面"],
+        ["equal", "加强组织领导"],
+      ],
+    ],
+    [
+      "特此报告。",
+      "特此报告",
+      [
+        ["equal", "特此报告"],
+        ["delete", "。"],
+      ],
+    ],
+    [
+      "健全制度体系",
+      "完善制度机制",
+      [
+        ["delete", "健全"],
+        ["insert", "完善"],
+        ["equal", "制度"],
+        ["delete", "体系"],
+        ["insert", "机制"],
+      ],
+    ],
     ["同", "同", [["equal", "同"]]],
     ["", "新增", [["insert", "新增"]]],
   ])("%s → %s", (from, to, expected) => {
     const parts = diffFieldText(from, to);
     expect(parts.map((part) => [part.kind, part.text])).toEqual(expected);
-    expect(parts.filter((part) => part.kind !== "insert").map((part) => part.text).join("")).toBe(from);
-    expect(parts.filter((part) => part.kind !== "delete").map((part) => part.text).join("")).toBe(to);
+    expect(
+      parts
+        .filter((part) => part.kind !== "insert")
+        .map((part) => part.text)
+        .join(""),
+    ).toBe(from);
+    expect(
+      parts
+        .filter((part) => part.kind !== "delete")
+        .map((part) => part.text)
+        .join(""),
+    ).toBe(to);
   });
 
   it("keeps characters outside the basic plane whole", () => {
     expect(diffFieldText("𠀋甲", "𠀋乙").map((part) => part.text)).toEqual(["𠀋", "甲", "乙"]);
+  });
+});
+
+describe("field suggestion limits", () => {
+  it("refuses a suggested text longer than its field takes", () => {
+    const base = buildCompleteReport();
+    const make = (to: string): Report => ({ ...base, fieldSuggestions: [{ id: "x", ...REVIEWER, target: { field: "meta", key: "docNumber" }, from: "", to }] });
+    expect(reportSchema.safeParse(make("青".repeat(60))).success).toBe(true);
+    expect(reportSchema.safeParse(make("青".repeat(61))).success).toBe(false);
   });
 });

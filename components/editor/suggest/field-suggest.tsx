@@ -1,0 +1,104 @@
+"use client";
+
+import { createContext, useContext, useState } from "react";
+
+import { fieldMaxLength, fieldTargetKey, sameFieldTarget, type FieldSuggestion, type FieldTarget } from "@/lib/report-model";
+import { formatDateTime } from "@/lib/format";
+
+import { Input, Textarea } from "@/components/ui/input";
+
+import { FieldDiff } from "./field-diff";
+
+export interface FieldSuggestState {
+  /** The open suggestions on plain-text fields (report.fieldSuggestions). */
+  suggestions: readonly FieldSuggestion[];
+  /** The reviewer or approver typing in suggestion mode (修订模式), or null when fields are edited normally. */
+  authorId: string | null;
+  /** Called with the whole text typed into a field in suggestion mode. */
+  onSuggest: (target: FieldTarget, text: string) => void;
+}
+
+const FieldSuggestContext = createContext<FieldSuggestState>({ suggestions: [], authorId: null, onSuggest: () => undefined });
+
+/** A block element whose fields take suggestions as `value` says (the workspace's form column). */
+export function FieldSuggestScope({ value, className, children }: { value: FieldSuggestState; className?: string; children: React.ReactNode }) {
+  return (
+    <FieldSuggestContext.Provider value={value}>
+      <div className={className}>{children}</div>
+    </FieldSuggestContext.Provider>
+  );
+}
+
+export function useFieldSuggestions(): FieldSuggestState {
+  return useContext(FieldSuggestContext);
+}
+
+function useOpenSuggestion(target: FieldTarget): FieldSuggestion | undefined {
+  return useFieldSuggestions().suggestions.find((suggestion) => sameFieldTarget(suggestion.target, target));
+}
+
+/** Whether this field takes typing as a suggestion here (the page is in suggestion mode). */
+export function useIsSuggestingField(): boolean {
+  return useFieldSuggestions().authorId !== null;
+}
+
+export interface FieldSuggestInputProps {
+  target: FieldTarget;
+  /** The field's stored text. */
+  value: string;
+  id?: string;
+  label?: string;
+  placeholder?: string;
+  className?: string;
+  isMultiline?: boolean;
+  onBlur?: () => void;
+}
+
+/**
+ * The field's input in suggestion mode: it shows the text as this reviewer suggests it and each change becomes
+ * (or updates, or withdraws) their suggestion; the stored text stays. Another author's open suggestion locks it.
+ */
+export function FieldSuggestInput({ target, value, id, label, placeholder, className, isMultiline, onBlur }: FieldSuggestInputProps) {
+  const { authorId, onSuggest } = useFieldSuggestions();
+  const open = useOpenSuggestion(target);
+  const isMine = open !== undefined && open.authorId === authorId;
+  // Local text, so an IME composition is never interrupted by a re-render from the report.
+  const [text, setText] = useState(isMine ? open.to : value);
+  const isLocked = open !== undefined && !isMine;
+  const shared = {
+    id,
+    "aria-label": label,
+    "data-testid": `field-suggest-${fieldTargetKey(target)}`,
+    placeholder,
+    value: isLocked ? value : text,
+    maxLength: fieldMaxLength(target),
+    disabled: isLocked,
+    title: isLocked ? "此处已有他人的修订，请先接受或拒绝" : "修订模式：修改会作为修订，由起草人接受或拒绝",
+    onBlur,
+    className,
+  };
+  const change = (next: string) => {
+    setText(next);
+    onSuggest(target, next);
+  };
+  return isMultiline ? (
+    <Textarea rows={2} {...shared} onChange={(event) => change(event.target.value)} />
+  ) : (
+    <Input {...shared} onChange={(event) => change(event.target.value)} />
+  );
+}
+
+/** The open suggestion on a field, in colour (deleted red and struck through, inserted blue), with author and time. */
+export function FieldSuggestionNote({ target, value }: { target: FieldTarget; value: string }) {
+  const open = useOpenSuggestion(target);
+  if (!open) return null;
+  return (
+    <p className="mt-1 text-xs leading-relaxed text-stone-700" data-testid={`field-suggestion-${fieldTargetKey(target)}`}>
+      <span className="mr-1 rounded bg-sky-100 px-1 text-sky-900">修订</span>
+      <FieldDiff from={value} to={open.to} />
+      <span className="ml-1 text-stone-500">
+        （{open.authorName || "（未署名）"}，{formatDateTime(new Date(open.at))}）
+      </span>
+    </p>
+  );
+}
