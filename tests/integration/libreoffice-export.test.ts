@@ -10,6 +10,7 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
+import { buildPrintableReport } from "@/lib/export/layout";
 import { stopTypstEngine } from "@/lib/export/pdf";
 
 import { findCommand } from "../unit/export/docx/helpers/libreoffice";
@@ -149,6 +150,19 @@ describe.skipIf(!isReady)("[EXPORT] DOCX through LibreOffice and the PDF, on fou
     const right = inkBox(page, { left: whole.right - 3.5, top: 263, right: whole.right, bottom: 285 })!;
     return { top: left.top, left: whole.left, right: whole.right, rightDashTop: right.top };
   }
+
+  it.each(reports.map((entry) => entry.name))("%s: the title lines, with their Chinese–digit gaps, take the same width in both formats", (file) => {
+    const report = reports.find((entry) => entry.name === file)!.report;
+    const titleLines = buildPrintableReport(report, { isFinal: true }).flatMap((block) => (block.kind === "title" ? block.lines : []));
+    expect(titleLines.length).toBeGreaterThan(0);
+    const find = (pdf: string, line: string) => pdfPageLines(pdf, 1).find((candidate) => candidate.text.replace(/\s+/g, "") === line)!;
+    for (const line of titleLines) {
+      const [docx, pdf] = [find(pair(file).docxPdf, line), find(pair(file).pdf, line)];
+      expect(docx, `${file} DOCX: ${line}`).toBeDefined();
+      expect(pdf, `${file} PDF: ${line}`).toBeDefined();
+      expect(Math.abs(docx.xMax - docx.xMin - (pdf.xMax - pdf.xMin)), `${file}: ${line} 宽度`).toBeLessThan(2);
+    }
+  });
 
   /** Pages up to the last one with body text: a page after it holds the 版记 alone or nothing (GB/T 9704 7.4). */
   function bodyPageCount(pdf: string): number {

@@ -177,7 +177,8 @@ export function buildTypstData(
     switch (block.kind) {
       case "title":
         text.title.push(block.lines.join(""));
-        return block;
+        // "2025年度": the gap LibreOffice and Word set in the title too.
+        return { ...block, lineRuns: block.lines.map(plainRuns) };
       case "heading": {
         text[HEADING_ROLE[block.role]].push(block.prefix + block.text);
         const runs = withLatinGaps([{ text: block.prefix + block.text, bold: false, italic: false }]);
