@@ -60,8 +60,8 @@ describe.skipIf(Boolean(unavailable))("[TRACKED] Word 修订 round trip on the r
     await panel.getByRole("button", { name: "导入修订和批注" }).click();
     const result = reviewer.page.getByTestId("tracked-import-result");
     await result.waitFor();
-    expect(await result.textContent()).toContain("已导入：插入 2 处，删除 2 处，批注 1 条");
-    expect(await reviewer.page.getByTestId("tracked-import-log").locator("li").count()).toBe(3);
+    expect(await result.textContent()).toContain("已导入：插入 2 处，删除 2 处，标题等修改 1 处，批注 1 条");
+    expect(await reviewer.page.getByTestId("tracked-import-log").locator("li").count()).toBe(2);
     // The comment appears in the comments panel after the refresh.
     await expect.poll(() => reviewer.page.getByTestId("comments-panel").textContent()).toContain("办件数量要核实。");
     await reviewer.page.screenshot({ path: "/tmp/nianbao-tracked-panel.png", fullPage: true });
@@ -72,6 +72,8 @@ describe.skipIf(Boolean(unavailable))("[TRACKED] Word 修订 round trip on the r
       ["insert", "八次", LEADER],
       ["insert", "全年共办理涉水行政许可一百二十件。", LEADER],
       ["delete", "逐项", LEADER],
+      // The leader's change to the second item's heading, as a field suggestion.
+      ["replace", "依法全面履行部门职能，优化法治化营商环境", LEADER],
     ]);
 
     const download = await reviewer.context.request.get(`${app.baseUrl}/api/reports/${reportId}/tracked`);
@@ -80,6 +82,7 @@ describe.skipIf(Boolean(unavailable))("[TRACKED] Word 修订 round trip on the r
     const document = strFromU8(parts["word/document.xml"]!);
     expect(document).toMatch(/<w:ins w:id="\d+" w:author="王局长" w:date="2026-11-25T09:30:00Z">/);
     expect(document).toMatch(/<w:delText[^>]*>六次<\/w:delText>/);
+    expect(document).toMatch(/<w:delText[^>]*>持续<\/w:delText>/);
     expect(strFromU8(parts["word/comments.xml"]!)).toContain("办件数量要核实。");
     await reviewer.context.close();
   });
