@@ -164,6 +164,29 @@ describe.skipIf(!isReady)("[EXPORT] DOCX through LibreOffice and the PDF, on fou
     }
   });
 
+  it("sets the centred 文号's glyphs where the DOCX has them: no gap opens inside 〔2026〕 (GB/T 9704 7.2.5)", () => {
+    const county = pair(EXPORT_FIXTURES.county);
+    /** Left edges (mm) of the runs of inked columns across the 文号's line. */
+    const glyphStarts = (pdf: string) => {
+      const line = pdfPageLines(pdf, 1).find((candidate) => candidate.text.replace(/\s+/g, "") === "青政〔2026〕5号")!;
+      expect(line, pdf).toBeDefined();
+      const page = renderGrey(pdf, 1, 300);
+      const [top, bottom] = [((line.y - 14) * 25.4) / 72, ((line.y + 2) * 25.4) / 72];
+      const starts: number[] = [];
+      let wasInked = false;
+      for (let x = 28; x < 184; x += 25.4 / 300) {
+        const isInked = inkBox(page, { left: x, top, right: x + 25.4 / 300, bottom }) !== undefined;
+        if (isInked && !wasInked) starts.push(x);
+        wasInked = isInked;
+      }
+      return starts;
+    };
+    const [docx, pdf] = [glyphStarts(county.docxPdf), glyphStarts(county.pdf)];
+    expect(pdf.length).toBe(docx.length);
+    // Before, the PDF centred the trimmed 〕 in its box: 1.3 mm right of the DOCX's, against the 5.
+    pdf.forEach((start, index) => expect(Math.abs(start - docx[index]!), `第${index + 1}段墨迹`).toBeLessThan(0.4));
+  });
+
   /** Pages up to the last one with body text: a page after it holds the 版记 alone or nothing (GB/T 9704 7.4). */
   function bodyPageCount(pdf: string): number {
     const pages = pageLines(pdf, pageCountOf(pdf));
