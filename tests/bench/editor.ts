@@ -22,6 +22,7 @@ import { getTemplate } from "@/templates";
 import { SEED_PASSWORD, seedUser } from "../fixtures/factories";
 import { disposeApp, startApp } from "../helpers/app-server";
 import { launchBrowser, signIn } from "../helpers/browser";
+import { chunkModules, sourceMapUrl } from "./editor-modules";
 
 const TARGET_CHARACTERS = 30_000;
 const KEYSTROKES = 80;
@@ -153,11 +154,14 @@ export async function benchEditor(): Promise<void> {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await signIn(page, app.baseUrl, "bench", SEED_PASSWORD);
     const scripts = new Map<string, number>();
+    const codes = new Map<string, string>();
     page.on("response", async (response) => {
       const url = response.url();
       if (!url.includes("/_next/static/") || !url.endsWith(".js")) return;
       const body = await response.body().catch(() => undefined);
-      if (body) scripts.set(url, gzipSync(body).length);
+      if (!body) return;
+      scripts.set(url, gzipSync(body).length);
+      codes.set(url, body.toString("utf8"));
     });
     await page.goto(`${app.baseUrl}/reports/${reportId}`);
     // The first screen: every body drawn (static until it is used), the page hydrated, the network idle.
@@ -205,9 +209,20 @@ export async function benchEditor(): Promise<void> {
     console.log(`按键到绘制（年报编辑器）：中位数 ${percentile(ours, 0.5).toFixed(1)} ms，p95 ${oursP95.toFixed(1)} ms`);
     console.log(`按键到绘制（同页裸 Tiptap，仅 StarterKit）：中位数 ${percentile(bare, 0.5).toFixed(1)} ms，p95 ${bareP95.toFixed(1)} ms`);
     console.log(`p95 之比（年报 / 裸 Tiptap）：${(oursP95 / bareP95).toFixed(2)}（目标 ≤ 1.2）`);
+    // A build with browser source maps (NIANBAO_BROWSER_SOURCEMAPS=1) also says what each chunk is made of.
+    const modulesOf = new Map<string, string>();
+    for (const [url, code] of codes) {
+      const mapUrl = sourceMapUrl(code, url);
+      if (!mapUrl) continue;
+      const answer = await page.request.get(mapUrl).catch(() => undefined);
+      const modules = answer?.ok() ? chunkModules(code, await answer.json()) : null;
+      if (modules) modulesOf.set(url, modules.slice(0, 6).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)}`).join("，"));
+    }
     const listScripts = (entries: Array<[string, number]>) => {
-      for (const [url, size] of entries.sort((left, right) => right[1] - left[1]))
-        console.log(`  ${(size / 1024).toFixed(1).padStart(6)} KB  ${new URL(url).pathname}`);
+      for (const [url, size] of entries.sort((left, right) => right[1] - left[1])) {
+        const modules = modulesOf.get(url);
+        console.log(`  ${(size / 1024).toFixed(1).padStart(6)} KB  ${new URL(url).pathname}${modules ? `  （压缩前 KB：${modules}）` : ""}`);
+      }
     };
     console.log(`编辑页加载的 JavaScript：${firstScreen.size} 个文件，gzip 后共 ${(jsGzip / 1024).toFixed(1)} KB（目标 ≤ 250 KB）`);
     listScripts([...firstScreen]);
