@@ -1,6 +1,9 @@
 import {
+  acceptedView,
   docToText,
   findFieldSuggestion,
+  liveFieldSuggestions,
+  sameFieldTarget,
   withFieldSuggestions,
   type FieldSuggestion,
   type Report,
@@ -120,6 +123,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
   const ends = new Map<string, Endpoint>();
   let cursor = 0;
   let lastTarget: Target | undefined;
+  let acceptedFields: PlainField[] | undefined;
   for (const paragraph of joinSplitParagraphs(docx, log)) {
     const rejected = textOf(paragraph.chars, ["normal", "delete"]);
     const hasChanges = paragraph.chars.some((char) => char.kind !== "normal");
@@ -145,7 +149,13 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     }
     const target = findTarget(targets, rejected, cursor);
     if (!target) {
-      if (hasChanges) log.push(`找不到与“${excerpt(rejected)}”对应的正文段落，其中的修订未导入（${describeChanges(paragraph.chars)}）。`);
+      const acceptedInWord = matchPlainField((acceptedFields ??= suggestedFieldsAccepted(copy)), rejected, new Set());
+      if (acceptedInWord) {
+        const more = hasChanges ? `；其中新的修订未导入（${describeChanges(paragraph.chars)}）` : "";
+        log.push(
+          `${acceptedInWord.field.label}“${excerpt(acceptedInWord.field.part)}”是在 Word 中接受修订后的文字，报告中该修订仍待处理，请在修订列表中接受${more}。`,
+        );
+      } else if (hasChanges) log.push(`找不到与“${excerpt(rejected)}”对应的正文段落，其中的修订未导入（${describeChanges(paragraph.chars)}）。`);
       record(() => ({ kind: "none", text: rejected }));
       continue;
     }
@@ -319,6 +329,14 @@ function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, end
     }
   }
   return { comments, existingCount };
+}
+
+/** The plain fields that have an open suggestion, as they print with it accepted (a leader accepted it in Word). */
+function suggestedFieldsAccepted(report: Report): PlainField[] {
+  const suggestions = liveFieldSuggestions(report);
+  if (suggestions.length === 0) return [];
+  const accepted = acceptedView(report);
+  return collectPlainFields(accepted, () => 0).filter((field) => suggestions.some((suggestion) => sameFieldTarget(suggestion.target, field.ref)));
 }
 
 /** What each plain field may hold (the report schema's limits): a longer suggestion could never be accepted. */

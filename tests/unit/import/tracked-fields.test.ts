@@ -196,6 +196,27 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
     ]);
   });
 
+  it("says so when the leader accepted the report's field suggestion in Word, and leaves it open", () => {
+    const report = fixture();
+    report.fieldSuggestions = [
+      {
+        id: "s-f2",
+        authorId: "u-li",
+        authorName: "李审核",
+        at: "2026-11-20T02:30:00.000Z",
+        target: { field: "closing" },
+        from: "特此报告。",
+        to: "特此报告，请审阅。",
+      },
+    ];
+    const result = apply(report, p(t("特此报告，请审阅。")) + p(t("特此报告，请审阅"), ins("批示"), t("。")));
+    expect(result.report).toEqual(report);
+    expect(result.log).toEqual([
+      "结束语“特此报告，请审阅。”是在 Word 中接受修订后的文字，报告中该修订仍待处理，请在修订列表中接受。",
+      "结束语“特此报告，请审阅。”是在 Word 中接受修订后的文字，报告中该修订仍待处理，请在修订列表中接受；其中新的修订未导入（插入“批示”）。",
+    ]);
+  });
+
   it("logs a heading that would grow past its limit instead of suggesting it", () => {
     const report = fixture();
     const result = apply(report, p(t("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导"), ins("字".repeat(200))));
