@@ -6,11 +6,13 @@
  * paragraph. Measured in this process: keystroke → the change applied in every other window's document (all
  * windows of a report hold its one live document), which includes the server's durable append before it relays.
  * At the end every window must show every character, and the stored report (read through the app, and again from
- * the database after the server stopped) must hold every character typed, in order.
+ * the database after the server stopped) must hold every character typed, in order; so must a DOCX exported the
+ * moment the last keystroke was acknowledged.
  */
 import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 
 import { eq } from "drizzle-orm";
+import mammoth from "mammoth";
 import * as Y from "yjs";
 
 import type { SessionUser } from "@/lib/auth/session-user";
@@ -98,10 +100,13 @@ function liveParagraphText(doc: Y.Doc, person: CoEditor): Y.XmlText | null {
 /** Characters of `typed` missing from the stored paragraph that starts with the person's marker. */
 export function missingCharacters(report: Report, person: CoEditor, typed: string): number {
   const item = report.sections.flatMap((section) => section.items).find((candidate) => candidate.id === person.itemId);
-  const line = docToText(item?.body)
-    .split("\n")
-    .find((candidate) => candidate.startsWith(person.marker));
-  if (line === undefined) return typed.length;
+  return missingFromLines(docToText(item?.body).split("\n"), person, typed);
+}
+
+/** Characters of `typed` missing from the line that starts with the person's marker. */
+function missingFromLines(lines: readonly string[], person: CoEditor, typed: string): number {
+  const line = lines.find((candidate) => candidate.startsWith(person.marker));
+  if (line === undefined) return [...typed].length;
   const stored = line.slice(person.marker.length);
   if (stored === typed) return 0;
   // Count in order: each typed character found after the previous one.
@@ -113,7 +118,7 @@ export function missingCharacters(report: Report, person: CoEditor, typed: strin
     found++;
     at = next + character.length;
   }
-  return typed.length - found;
+  return [...typed].length - found;
 }
 
 export interface CoEditingResult {
@@ -129,6 +134,8 @@ export interface CoEditingResult {
   windowsBehind: number;
   /** Characters missing from the report read through the app right after typing stopped. */
   missingRead: number;
+  /** Characters missing from a DOCX export of the report made right after the last acknowledgement. */
+  missingExport: number;
   /** p99 delay of this (client) process's event loop while typing, ms: how much of a latency the bench itself adds. */
   clientLoopDelayP99: number;
   /** Connections that dropped and reconnected during the phase. */
@@ -219,8 +226,13 @@ export async function runCoEditing(options: {
   await waitUntil(() => clients.every(shows), 30_000);
   const windowsBehind = clients.filter((client) => !shows(client)).length;
 
-  // The report as the app gives it to a reader (the route writes live bodies back first).
+  // A DOCX export right after the last acknowledgement, as someone who clicks 导出 when the typing stops gets it.
   const owner = sessions[0]!;
+  const exported = await owner.request(`/api/reports/${seed.reportId}/export?format=docx`);
+  const exportedLines = exported.ok ? (await mammoth.extractRawText({ buffer: Buffer.from(await exported.arrayBuffer()) })).value.split("\n") : [];
+  const missingExport = seed.people.reduce((sum, person, index) => sum + missingFromLines(exportedLines, person, typed[index]!), 0);
+
+  // The report as the app gives it to a reader (the route writes live bodies back first).
   const response = await owner.request(`/api/reports/${seed.reportId}/content`);
   const report = reportSchema.parse(((await response.json()) as { data: { content: unknown } }).data.content);
   const missingRead = seed.people.reduce((sum, person, index) => sum + missingCharacters(report, person, typed[index]!), 0);
@@ -234,6 +246,7 @@ export async function runCoEditing(options: {
     sameItemLatencies,
     windowsBehind,
     missingRead,
+    missingExport,
     reconnects,
     clientLoopDelayP99: loopDelay.percentile(99) / 1e6,
     typed,
@@ -260,5 +273,6 @@ export function describeCoEditing(result: CoEditingResult): string[] {
     `  按键 → 其他窗口：p50 ${ms(result.latencies, 0.5)}，p99 ${ms(result.latencies, 0.99)}，最长 ${Math.max(0, ...result.latencies).toFixed(1)} ms（${deliveries} 次送达）；同一条目内 p50 ${ms(result.sameItemLatencies, 0.5)}，p99 ${ms(result.sameItemLatencies, 0.99)}`,
     `  更新：${(result.keystrokes / result.seconds).toFixed(1)} 次按键更新/秒进入服务器，${(deliveries / result.seconds).toFixed(0)} 次/秒送达其他窗口；断线重连 ${result.reconnects} 次；本测量进程（全部窗口与保存客户端）事件循环延迟 p99 ${result.clientLoopDelayP99.toFixed(0)} ms`,
     `  核对：${result.windowsBehind === 0 ? "每个窗口都显示了所有人输入的每个字" : `${result.windowsBehind} 个窗口未显示全部文字`}；经应用读取的报告${result.missingRead === 0 ? `含全部 ${result.keystrokes} 个字` : `缺 ${result.missingRead} 个字（共 ${result.keystrokes}）`}`,
+    `  核对：停止输入、最后一次确认后立即导出的 DOCX ${result.missingExport === 0 ? "含全部文字" : `缺 ${result.missingExport} 个字（导出读取的是尚未写回的报告 JSON）`}`,
   ];
 }
