@@ -85,6 +85,11 @@ describe.skipIf(Boolean(unavailable))("[EXPORT] 版头与版记 from the admin p
     const page = await open();
     await page.goto(`${app.baseUrl}/reports/${reportId}`);
     await page.getByText("版头与版记（红头、签发人、附件、印章、印发）").click();
+    // The empty fields show what they will print: the agency's defaults set by the administrator above.
+    expect(await page.locator("#frame-agencyMark").getAttribute("placeholder")).toBe("按机关设置：青溪市水务局文件");
+    expect(await page.locator("#frame-signer").getAttribute("placeholder")).toBe("按机关设置：王建国");
+    expect(await page.locator("#frame-imprintAgency").getAttribute("placeholder")).toBe("按机关设置：青溪市水务局办公室");
+    expect(await page.locator("#frame-isSealed option[value='']").textContent()).toBe("按机关设置（加盖印章）");
     await page.locator("#frame-signer").fill("李明");
     await page.locator("#frame-attachments").fill("2025年度法治政府建设主要指标完成情况表\n2026年度工作安排");
     await waitForSaved(page);
