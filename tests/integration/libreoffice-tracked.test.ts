@@ -62,6 +62,12 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
   const report = buildReportUnderReview();
   const plain = buildCompleteReport();
   const withFields = buildReportWithFieldSuggestions();
+  // A lead suggestion that adds a line: an inserted line break and text in the line before.
+  const addedLine = buildReportWithFieldSuggestions();
+  const ADDED_LEAD = "对照年初计划，我局逐项查找工作中的不足。\n现将主要问题报告如下。\n整改情况另行报告。";
+  addedLine.fieldSuggestions = addedLine
+    .fieldSuggestions!.filter((suggestion) => suggestion.target.field === "sectionLead")
+    .map((suggestion) => ({ ...suggestion, to: ADDED_LEAD }));
 
   beforeAll(async () => {
     directory = await mkdtemp(path.join(tmpdir(), "nianbao-tracked-"));
@@ -69,6 +75,7 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
       review: await exportReportDocx(report, { isDraft: true, comments: openThreads(report) }),
       leader: await buildLeaderDocx(plain),
       fields: await exportReportDocx(withFields, { isDraft: true }),
+      addedLine: await exportReportDocx(addedLine, { isDraft: true }),
     });
   }, 300_000);
 
@@ -124,6 +131,13 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
     const same = applyTrackedChanges(withFields, readTrackedDocx(saved.fields!), options());
     expect(same).toMatchObject({ fieldChanges: 0, insertions: 0, deletions: 0, log: [] });
     expect(same.report).toEqual(withFields);
+  });
+
+  it("keeps a lead suggestion's added line through LibreOffice and imports it back as the same suggestion", () => {
+    const fresh = applyTrackedChanges(rejectedView(addedLine), readTrackedDocx(saved.addedLine!), options());
+    expect(fresh.log).toEqual([]);
+    expect(fresh.report.fieldSuggestions?.map((suggestion) => [suggestion.target.field, suggestion.to])).toEqual([["sectionLead", ADDED_LEAD]]);
+    expect(applyTrackedChanges(addedLine, readTrackedDocx(saved.addedLine!), options())).toMatchObject({ fieldChanges: 0, log: [] });
   });
 
   it("imports a leader's DOCX saved by LibreOffice as the same suggestions as the original file", async () => {

@@ -17,8 +17,9 @@ export interface FieldChanges {
   /** `{ lineInlines }` for the title's balanced lines, when the title has a suggestion. */
   titleFor(lines: readonly string[]): { lineInlines?: PrintableInline[][] };
   /**
-   * For each printed line of a part's lead (its non-empty lines), the line with the suggestion; undefined without
-   * one, or when the suggestion adds, removes or empties lines (then the lead prints as it is: the suggestion stays
+   * For each printed line of a part's lead (its non-empty lines), the line with the suggestion; a line the suggestion
+   * adds is an inserted line break and text at the end of the line before it. Undefined without a suggestion, or
+   * when the suggestion joins lines or writes into an empty line (then the lead prints as it is: the suggestion stays
    * in the report and shows in the editor).
    */
   leadLines(sectionId: string): PrintableInline[][] | undefined;
@@ -58,8 +59,8 @@ export function fieldChangesOf(report: Report): FieldChanges {
       const fromLines = found.value.split(/\r?\n/);
       const toLines = found.suggestion.to.split(/\r?\n/);
       const isSameShape = fromLines.length === toLines.length && fromLines.every((line, index) => !line.trim() === !toLines[index]!.trim());
-      if (!isSameShape) return undefined;
       const change = changeOf(found.suggestion);
+      if (!isSameShape) return leadWithNewLines(found.value, found.suggestion.to, change);
       return fromLines.flatMap((line, index) => (line.trim() ? [diffInlines(line.trim(), toLines[index]!.trim(), change)] : []));
     },
   };
@@ -77,6 +78,60 @@ function diffInlines(from: string, to: string, change: Omit<PrintableChange, "ki
     isItalic: false,
     ...(part.kind === "equal" ? {} : { change: { kind: part.kind, ...change } }),
   }));
+}
+
+type DiffChar = { kind: "equal" | "delete" | "insert"; char: string };
+
+/**
+ * A lead whose suggestion adds lines: the diff of the whole lead cut at the old text's line breaks, each printed
+ * line (trimmed, as the lead prints) with its changes and an added line break as an inserted break. Undefined when
+ * the suggestion deletes a line break or writes into a line that does not print (an empty one).
+ */
+function leadWithNewLines(from: string, to: string, change: Omit<PrintableChange, "kind">): PrintableInline[][] | undefined {
+  if (from.includes("\r") || to.includes("\r")) return undefined;
+  const lines: DiffChar[][] = [[]];
+  for (const part of diffFieldText(from, to)) {
+    for (const char of part.text) {
+      if (char === "\n" && part.kind === "equal") lines.push([]);
+      else if (char === "\n" && part.kind === "delete") return undefined;
+      else lines[lines.length - 1]!.push({ kind: part.kind, char });
+    }
+  }
+  const out: PrintableInline[][] = [];
+  for (const [index, line] of from.split("\n").entries()) {
+    const chars = lines[index] ?? [];
+    const trimmed = line.trim();
+    if (!trimmed) {
+      if (chars.some((char) => char.kind === "insert")) return undefined;
+      continue;
+    }
+    // The characters of the trimmed line and the insertions from its first character to just after its last.
+    const start = [...line.slice(0, line.indexOf(trimmed))].length;
+    const end = start + [...trimmed].length;
+    let position = 0;
+    const kept: DiffChar[] = [];
+    for (const char of chars) {
+      if (char.kind === "insert" ? position >= start && position <= end : position >= start && position < end) kept.push(char);
+      if (char.kind !== "insert") position += 1;
+    }
+    out.push(toInlines(kept, change));
+  }
+  return out;
+}
+
+function toInlines(chars: readonly DiffChar[], change: Omit<PrintableChange, "kind">): PrintableInline[] {
+  const inlines: PrintableInline[] = [];
+  for (const { kind, char } of chars) {
+    const changeOfKind = kind === "equal" ? {} : { change: { kind, ...change } };
+    if (char === "\n") {
+      inlines.push({ kind: "break", ...changeOfKind });
+      continue;
+    }
+    const last = inlines[inlines.length - 1];
+    if (last?.kind === "text" && (last.change?.kind ?? "equal") === kind) last.text += char;
+    else inlines.push({ kind: "text", text: char, isBold: false, isItalic: false, ...changeOfKind });
+  }
+  return inlines;
 }
 
 /** The title as `balanceTitleLines` reads it before breaking it into lines. */

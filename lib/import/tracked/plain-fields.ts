@@ -180,11 +180,14 @@ export class PlainFieldEdits {
     return [...this.pieces.values()].map((pieces) => {
       const { field } = pieces[0]!;
       let to = field.value;
-      if (field.start < 0) to = acceptedText(pieces[pieces.length - 1]!.own);
+      // A line break inserted into a lead line is a new line of the lead; elsewhere line breaks are the exporter's.
+      const keepsBreaks = field.ref.field === "sectionLead";
+      if (field.start < 0) to = acceptedText(pieces[pieces.length - 1]!.own, keepsBreaks);
       else {
         // Later pieces first, so earlier offsets stay valid (a lead with changes in two lines).
         const ordered = [...new Map(pieces.map((piece) => [piece.field.start, piece])).values()].sort((a, b) => b.field.start - a.field.start);
-        for (const piece of ordered) to = to.slice(0, piece.field.start) + acceptedText(piece.own) + to.slice(piece.field.start + piece.field.part.length);
+        for (const piece of ordered)
+          to = to.slice(0, piece.field.start) + acceptedText(piece.own, keepsBreaks) + to.slice(piece.field.start + piece.field.part.length);
       }
       // A suggested insertion deleted again in Word counts too: its deleter changed the field.
       const changes = pieces.flatMap((piece) => piece.own).filter((char) => char.kind !== "normal");
@@ -205,10 +208,10 @@ export class PlainFieldEdits {
   }
 }
 
-/** The text as it reads with the changes accepted; a line break inside a plain field is the exporter's, not the text's. */
-function acceptedText(chars: readonly TrackedChar[]): string {
+/** The text as it reads with the changes accepted; a line break is the exporter's (the title's lines) unless inserted into a lead. */
+function acceptedText(chars: readonly TrackedChar[], keepsInsertedBreaks: boolean): string {
   return chars
-    .filter((char) => (char.kind === "normal" || char.kind === "insert") && char.char !== "\n")
+    .filter((char) => (char.kind === "normal" || char.kind === "insert") && (char.char !== "\n" || (keepsInsertedBreaks && char.kind === "insert")))
     .map((char) => char.char)
     .join("");
 }

@@ -72,6 +72,32 @@ describe("[EXPORT]: field suggestions in the DOCX as w:ins / w:del", () => {
     expect(JSON.stringify(plain)).not.toContain('"change"');
   });
 
+  it("writes a lead suggestion that adds a line as an inserted break, reads it back, and prints a lead whose lines it joins as it is", async () => {
+    const report = buildReportWithFieldSuggestions();
+    const problems = report.sections.find((section) => section.kind === "problems")!;
+    const lead = report.fieldSuggestions!.find((suggestion) => suggestion.target.field === "sectionLead")!;
+    const to = "对照年初计划，我局认真查找工作中的不足。\n现将主要问题报告如下。\n整改情况另行报告。";
+    lead.to = to;
+    const bytes = await exportReportDocx(report, { isDraft: true });
+    const paragraph = paragraphsOf(unzipDocx(bytes)["word/document.xml"]!).find((candidate) => candidate.text.startsWith("现将主要问题"))!;
+    expect(paragraph.xml).toMatch(/<w:ins [^>]*w:author="王局长"[^>]*><w:r>(?:(?!<\/w:r>).)*<w:br\/>(?:(?!<\/w:r>).)*<\/w:r><\/w:ins>/s);
+    expect(paragraph.xml).toMatch(/<w:ins [^>]*><w:r>(?:(?!<\/w:r>).)*<w:t[^>]*>整改情况另行报告/s);
+    const docx = readTrackedDocx(bytes);
+    const fresh = applyTrackedChanges(rejectedView(report), docx, options());
+    expect(fresh.log).toEqual([]);
+    expect(fresh.report.fieldSuggestions?.find((suggestion) => suggestion.target.field === "sectionLead")?.to).toBe(to);
+    expect(applyTrackedChanges(report, docx, options())).toMatchObject({ fieldChanges: 0, log: [] });
+
+    lead.to = "对照年初计划，我局逐项查找工作中的不足。现将主要问题报告如下。";
+    const joined = unzipDocx(await exportReportDocx(report, { isDraft: true }))["word/document.xml"]!;
+    const leadParagraphs = paragraphsOf(joined).filter((candidate) => problems.lead.split("\n").includes(candidate.text));
+    expect(leadParagraphs).toHaveLength(2);
+    expect(leadParagraphs.every((candidate) => !/<w:(ins|del) /.test(candidate.xml))).toBe(true);
+    const same = applyTrackedChanges(report, readTrackedDocx(await exportReportDocx(report, { isDraft: true })), options());
+    expect(same).toMatchObject({ fieldChanges: 0, log: [] });
+    expect(same.report).toEqual(report);
+  });
+
   it("reads back from its own DOCX: the report's suggestions are recognised, and a report without them gets the same ones", async () => {
     const report = buildReportWithFieldSuggestions();
     const docx = readTrackedDocx(await exportReportDocx(report, { isDraft: true }));
