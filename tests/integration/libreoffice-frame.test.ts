@@ -2,6 +2,7 @@
  * GB/T 9704 版头 and 附件说明 measured on the pages: the DOCX laid out by LibreOffice and the PDF.
  * Needs soffice and poppler-utils (installed by .ci/run); under CI=true their absence fails.
  */
+import { execFileSync } from "node:child_process";
 import { writeFile } from "node:fs/promises";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
@@ -93,6 +94,16 @@ describe.skipIf(!isReady)("[EXPORT] GB/T 9704 版头 and 附件说明 in both fo
       expect(Math.abs(number.left - 28 - inset), `${engine}: 文号左空一字`).toBeLessThan(0.8);
       expect(Math.abs(184 - inset - number.right), `${engine}: 签发人右空一字`).toBeLessThan(0.8);
     }
+  });
+
+  it("sets the 印发日期 with LibreOffice's Chinese–digit gaps, so it starts where the DOCX's does", () => {
+    const starts = renders.map(([, pdf]) => {
+      const html = execFileSync("pdftotext", ["-bbox", "-f", String(pageCountOf(pdf)), "-l", String(pageCountOf(pdf)), pdf, "-"], { encoding: "utf8" });
+      return Number(/<word xMin="([\d.]+)"[^>]*>2026<\/word>/.exec(html)?.[1]);
+    });
+    expect(starts.every((start) => start > 300)).toBe(true);
+    // Without the gaps the PDF's "2026年2月12日印发" was 4 × 0.2 characters narrower: 11 pt further right.
+    expect(Math.abs(starts[0]! - starts[1]!)).toBeLessThan(1.5);
   });
 
   it("prints the 附件说明 with the names aligned and the 印发 line in the 版记", () => {
