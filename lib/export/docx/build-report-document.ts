@@ -79,6 +79,8 @@ function imprintSection(setup: ReturnType<typeof buildPageSetup>, children: ISec
   const opening = isAfterBlankPage ? [bodyParagraph(STYLE_IDS.body, []), bodyParagraph(STYLE_IDS.body, [], { pageBreakBefore: true })] : [bodyParagraph(STYLE_IDS.body, [])];
   return {
     ...setup,
+    // A plain next-page break: with an even-page section LibreOffice 7.4 laid the 版记 out otherwise (a rule fewer on
+    // the last page in tests/integration/libreoffice-frame.test.ts).
     properties: { ...setup.properties, type: SectionType.NEXT_PAGE },
     footers: { default: empty(), even: empty() },
     children: [...opening, ...children],
