@@ -4,6 +4,7 @@ import { HocuspocusProvider } from "@hocuspocus/provider";
 import WebSocket from "ws";
 import * as Y from "yjs";
 
+import { bytesToBase64, readConfirmAnswer, type ConfirmRequest } from "@/lib/collab/yjs/confirm";
 import { collabDocumentName } from "@/lib/collab/yjs/fields";
 
 /** Header the in-process test server reads the user from (the app's own server reads the session cookie). */
@@ -52,12 +53,33 @@ export async function connectCollabClient(options: {
       reject(new Error("authentication failed"));
     });
   });
+  let lastSeq = 0;
+  const answers = new Map<number, (isHeld: boolean) => void>();
+  provider.on("stateless", ({ payload }: { payload: string }) => {
+    const answer = readConfirmAnswer(payload);
+    if (answer) answers.get(answer.seq)?.(answer.isHeld);
+  });
+  /** Asks the server whether its document holds everything this one has (see lib/collab/yjs/confirm.ts). */
+  const isHeldByServer = () =>
+    new Promise<boolean>((resolve) => {
+      const seq = ++lastSeq;
+      const timer = setTimeout(() => answers.delete(seq) && resolve(false), 2_000);
+      answers.set(seq, (isHeld) => {
+        clearTimeout(timer);
+        answers.delete(seq);
+        resolve(isHeld);
+      });
+      const request: ConfirmRequest = { type: "confirm", seq, update: bytesToBase64(Y.encodeStateAsUpdate(doc)) };
+      provider.sendStateless(JSON.stringify(request));
+    });
   return {
     doc,
     provider,
     acknowledged: async () => {
       const deadline = Date.now() + 10_000;
-      while (provider.hasUnsyncedChanges) {
+      // The provider's count first, then the server's confirmation that it holds this document's every change
+      // (the count alone restarts at one on a reconnection, ahead of the updates still queued).
+      while (provider.hasUnsyncedChanges || !(await isHeldByServer())) {
         if (Date.now() > deadline) throw new Error("changes were not acknowledged");
         await new Promise((resolve) => setTimeout(resolve, 10));
       }
