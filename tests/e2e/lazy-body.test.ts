@@ -35,6 +35,8 @@ describe.skipIf(Boolean(unavailable))("[EDITOR] bodies before the editing engine
     app = await startApp({
       seed: async (db) => {
         await seedUser(db, { username: "lazy", roles: ["drafter"] });
+        // One report per agency and year: the second test drafts in another agency.
+        await seedUser(db, { username: "fixer", roles: ["drafter"] });
       },
     });
     browser = await launchBrowser();
@@ -107,7 +109,7 @@ describe.skipIf(Boolean(unavailable))("[EDITOR] bodies before the editing engine
   it("[EDITOR]: a finding's fix and Enter in an item heading work on a body whose engine is not loaded", async () => {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: "zh-CN" });
     const page = await context.newPage();
-    await signIn(page, app.baseUrl, "lazy", SEED_PASSWORD);
+    await signIn(page, app.baseUrl, "fixer", SEED_PASSWORD);
     await page.goto(`${app.baseUrl}/reports/new`);
     await page.getByLabel("报告年度").fill("2025");
     await page.getByRole("button", { name: "创建并开始起草" }).click();
