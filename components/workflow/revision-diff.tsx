@@ -1,4 +1,5 @@
-import type { RevisionDiff, RevisionSectionDiff } from "@/lib/history/compare-report-revisions";
+import type { RevisionDiff } from "@/lib/history/compare-report-revisions";
+import type { TextDiffWithSuggestions } from "@/lib/history/suggestion-kinds";
 import { findIndicator } from "@/lib/report-model";
 
 import { FieldDiff } from "@/components/editor/suggest/field-diff";
@@ -33,6 +34,14 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
             </li>
           ))}
         </ul>
+      ) : null}
+      {diff.opening ? (
+        <article className="rounded border border-stone-200 p-2" data-testid="revision-diff-opening">
+          <h3 className="mb-1 text-sm font-semibold">导语</h3>
+          <p className="text-sm leading-7 whitespace-pre-wrap">
+            <SectionText section={diff.opening} />
+          </p>
+        </article>
       ) : null}
       {changedSections.map((section) => (
         <article key={`${section.previousSectionId}-${section.currentSectionId}`} className="rounded border border-stone-200 p-2">
@@ -87,7 +96,7 @@ interface Run {
  * Splits the diff ops into runs by how they show: equal and inserted text read the newer side's suggestion kinds,
  * deleted text is shown as removed. Neighbouring runs that show alike are joined (one suggestion, one element).
  */
-function splitRuns(section: RevisionSectionDiff): Run[] {
+function splitRuns(section: TextDiffWithSuggestions): Run[] {
   const kinds = section.suggestionKinds?.current ?? "";
   const runs: Run[] = [];
   const push = (style: RunStyle, text: string) => {
@@ -114,7 +123,7 @@ function splitRuns(section: RevisionSectionDiff): Run[] {
  * The part's text with the changes between the two revisions (green added, red removed) and, in the editor's
  * colours, the suggestions (修订) it holds: suggested insertions blue and underlined, deletions red and struck through.
  */
-function SectionText({ section }: { section: RevisionSectionDiff }) {
+function SectionText({ section }: { section: TextDiffWithSuggestions }) {
   return (
     <>
       {splitRuns(section).map((run, index) => {

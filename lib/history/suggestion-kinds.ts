@@ -10,6 +10,7 @@ import {
 } from "@/lib/report-model";
 import type { SectionComparison } from "@/lib/reuse/compare";
 import { compareRevisions, type RevisionComparison } from "@/lib/reuse/compare-revisions";
+import { diffText, type DiffOp } from "@/lib/reuse/text-diff";
 
 /**
  * One character per UTF-16 unit of a text: "i" under a suggested insertion, "d" under a suggested deletion,
@@ -86,8 +87,16 @@ export interface RevisionSectionDiff extends SectionComparison {
   suggestionKinds?: { previous: SuggestionKinds; current: SuggestionKinds };
 }
 
+/** A text's character diff with the suggestion kinds of each side. */
+export interface TextDiffWithSuggestions {
+  diff: DiffOp[];
+  suggestionKinds?: { previous: SuggestionKinds; current: SuggestionKinds };
+}
+
 export interface RevisionContentDiff extends Omit<RevisionComparison, "sections"> {
   sections: RevisionSectionDiff[];
+  /** The 导语, when its text or its suggestions changed. */
+  opening?: TextDiffWithSuggestions;
   /** Suggestions on headings, leads, 基本信息 and the closing that were made, changed or decided in between. */
   fieldSuggestions?: FieldSuggestionChange[];
 }
@@ -102,6 +111,18 @@ export function compareRevisionContents(older: Report, newer: Report): RevisionC
     return { ...section, suggestionKinds: { previous, current } };
   });
   const fieldSuggestions = compareFieldSuggestions(older, newer);
+  const openingKinds = { previous: docKinds(older.opening), current: docKinds(newer.opening) };
+  const [olderOpening, newerOpening] = [docToText(older.opening), docToText(newer.opening)];
+  const opening =
+    olderOpening !== newerOpening || openingKinds.previous !== openingKinds.current
+      ? { diff: diffText(olderOpening, newerOpening), suggestionKinds: openingKinds }
+      : undefined;
   const hasSuggestionChange = fieldSuggestions.length > 0 || sections.some((section) => section.suggestionKinds.previous !== section.suggestionKinds.current);
-  return { ...comparison, isChanged: comparison.isChanged || hasSuggestionChange, sections, fieldSuggestions };
+  return {
+    ...comparison,
+    isChanged: comparison.isChanged || hasSuggestionChange || opening !== undefined,
+    sections,
+    fieldSuggestions,
+    ...(opening ? { opening } : {}),
+  };
 }

@@ -87,6 +87,30 @@ describe("[HISTORY] the revision diff shows suggestions in colour", () => {
     expect(render(before, after)).toMatch(/<del class="suggestion suggestion-delete"[^>]*>六次<\/del>/);
   });
 
+  it("the opening's suggestions show in colour too, under 导语", () => {
+    const before = older();
+    before.opening = { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text: "现将有关情况报告如下：" }] }] };
+    const after = structuredClone(before);
+    after.opening = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: "现将" },
+            { type: "text", text: "全年", marks: [ins("o1")] },
+            { type: "text", text: "有关情况报告如下：" },
+          ],
+        },
+      ],
+    };
+    const html = render(before, after);
+    const opening = html.match(/<article[^>]*data-testid="revision-diff-opening"[\s\S]*?<\/article>/)![0];
+    expect(opening).toContain("<h3");
+    expect(opening).toMatch(/<ins class="suggestion suggestion-insert"[^>]*>全年<\/ins>/);
+    expect(render(before, structuredClone(before))).not.toContain("revision-diff-opening");
+  });
+
   it("accepting the suggestions shows the text plain again and the closing's suggestion as decided", () => {
     const html = render(newer(), acceptAllSuggestions(newer()));
     expect(partText(html)).not.toContain("suggestion");
