@@ -122,7 +122,9 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
   const starts = new Map<string, Endpoint>();
   const ends = new Map<string, Endpoint>();
   let cursor = 0;
-  let lastTarget: Target | undefined;
+  // Where a paragraph the leader added goes: after the last placed body paragraph, or at the start of the body
+  // whose heading came last; `after` names that place in the log.
+  let insertAt: InsertionPoint | undefined;
   let acceptedFields: PlainField[] | undefined;
   for (const paragraph of joinSplitParagraphs(docx, log)) {
     const rejected = textOf(paragraph.chars, ["normal", "delete"]);
@@ -132,8 +134,9 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     };
     if (rejected.trim() === "") {
       const inserted = textOf(paragraph.chars, ["insert"]).trim();
-      const placement = inserted && lastTarget ? insertParagraphAfter(lastTarget, paragraph.chars, attrsFor) : "failed";
-      if (placement === "inserted") log.push(`新增段落“${excerpt(inserted)}”已作为插入修订放在“${excerpt(lastTarget!.rejected)}”之后。`);
+      const after = insertAt?.after ?? "";
+      const placement = inserted && insertAt ? insertParagraph(insertAt, paragraph.chars, attrsFor) : "failed";
+      if (placement === "inserted") log.push(`新增段落“${excerpt(inserted)}”已作为插入修订放在“${excerpt(after)}”之后。`);
       else if (inserted && placement === "failed") log.push(`新增段落“${excerpt(inserted)}”找不到所属条目，未导入，请手工添加。`);
       record(() => ({ kind: "none", text: inserted }));
       continue;
@@ -144,6 +147,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       usedFields.add(heading);
       cursor = heading.firstTarget ?? cursor;
       if (hasChanges) takeFieldChanges(fieldEdits, plain, paragraph.chars, log);
+      insertAt = startOfBodyUnder(copy, heading);
       record(() => ({ kind: "heading", heading }));
       continue;
     }
@@ -183,7 +187,8 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     target.chars = merged.chars;
     target.isUsed = true;
     cursor = target.order + 1;
-    lastTarget = target;
+    const index = target.doc.content.indexOf(target.paragraph);
+    insertAt = index >= 0 ? { siblings: target.doc.content, index: index + 1, after: target.rejected } : undefined;
     record((marker) => {
       const position = marker.offset < bodyStart ? 0 : merged.positions[marker.offset - bodyStart]!;
       return { kind: "body", target, offset: merged.chars.slice(0, position).reduce((sum, char) => sum + char.char.length, 0) };
@@ -281,17 +286,49 @@ function joinSplitParagraphs(docx: TrackedDocument, log: string[]): Array<{ char
   return out;
 }
 
-/** A paragraph the leader added: a new paragraph of inserted text after the last placed one, when that one sits directly in its body. */
-function insertParagraphAfter(target: Target, chars: TrackedChar[], attrsFor: (char: TrackedChar) => SuggestionAttrs): "inserted" | "existing" | "failed" {
-  const siblings = target.doc.content;
-  const index = siblings.indexOf(target.paragraph);
-  if (index < 0) return "failed";
+/** Where the next paragraph the leader added goes: before `siblings[index]` of a body. */
+interface InsertionPoint {
+  siblings: RichNode[];
+  index: number;
+  /** The text it follows, for the log. */
+  after: string;
+}
+
+/** The start of the body a heading stands over: an item's, a part's only headless item's, the opening under 主送. */
+function startOfBodyUnder(report: Report, field: PlainField): InsertionPoint | undefined {
+  const { ref } = field;
+  const section = "sectionId" in ref ? report.sections.find((candidate) => candidate.id === ref.sectionId) : undefined;
+  const body =
+    ref.field === "itemHeading"
+      ? section?.items.find((item) => item.id === ref.itemId)?.body
+      : ref.field === "sectionHeading" && section?.items[0] && !section.items[0].heading.trim()
+        ? section.items[0].body
+        : ref.field === "meta" && ref.key === "mainRecipient"
+          ? report.opening
+          : undefined;
+  return body ? { siblings: body.content, index: 0, after: field.part } : undefined;
+}
+
+/**
+ * A paragraph the leader added: a new paragraph of inserted text at the insertion point, which then moves past it
+ * (two added paragraphs keep their order). An empty body's only empty paragraph is taken by it.
+ */
+function insertParagraph(at: InsertionPoint, chars: TrackedChar[], attrsFor: (char: TrackedChar) => SuggestionAttrs): "inserted" | "existing" | "failed" {
   const inserted = chars.filter((char) => char.kind === "insert");
-  // Imported before: the same inserted paragraph already follows.
-  const next = siblings[index + 1];
+  const text = textOf(inserted, ["insert"]);
+  // Imported before: the same inserted paragraph already stands there.
+  const next = at.siblings[at.index];
   const isSuggested = (node: RichNode) => reportChars(node).every((char) => char.marks.some((mark) => mark.type === "suggestInsert"));
-  if (next && docToText(next) === textOf(inserted, ["insert"]) && isSuggested(next)) return "existing";
-  siblings.splice(index + 1, 0, { type: "paragraph", content: charsToContent(mergeParagraph([], inserted, attrsFor).chars) });
+  if (next && docToText(next) === text && isSuggested(next)) {
+    at.index += 1;
+    at.after = text;
+    return "existing";
+  }
+  const paragraph: RichNode = { type: "paragraph", content: charsToContent(mergeParagraph([], inserted, attrsFor).chars) };
+  const isEmptyBody = at.siblings.length === 1 && at.index === 0 && next?.type === "paragraph" && !next.content?.length;
+  at.siblings.splice(at.index, isEmptyBody ? 1 : 0, paragraph);
+  at.index += 1;
+  at.after = text;
   return "inserted";
 }
 

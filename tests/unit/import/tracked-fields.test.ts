@@ -224,3 +224,58 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
     expect(result.log).toEqual(["条目标题“深入学习贯彻习近平法治思想，加强党对法治政府建设的领导”改后超过200字，修订未导入，请在编辑器中修改。"]);
   });
 });
+
+describe("[IMPORT]: paragraphs a leader added", () => {
+  it("go in order after the paragraph before them, or at the start of the body under the heading before them", () => {
+    const report = fixture();
+    const measures = report.sections[0]!;
+    const first = docToText(measures.items[0]!.body);
+    const result = apply(
+      report,
+      p(t("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导")) +
+        p(t(first)) +
+        p(ins("新增第一段。")) +
+        p(ins("新增第二段。")) +
+        p(t("（二）依法全面履行部门职能，持续优化法治化营商环境")) +
+        p(ins("第二条新增的开头段。")) +
+        p(t(docToText(measures.items[1]!.body))),
+    );
+    expect(result.report.sections[0]!.items[0]!.body.content.map((node) => docToText(node))).toEqual([first, "新增第一段。", "新增第二段。"]);
+    expect(result.report.sections[0]!.items[1]!.body.content.map((node) => docToText(node))).toEqual([
+      "第二条新增的开头段。",
+      docToText(measures.items[1]!.body),
+    ]);
+    expect(result.insertions).toBe(3);
+    expect(result.log).toEqual([
+      expect.stringMatching(/^新增段落“新增第一段。”已作为插入修订放在“局党组把学习贯彻/),
+      "新增段落“新增第二段。”已作为插入修订放在“新增第一段。”之后。",
+      "新增段落“第二条新增的开头段。”已作为插入修订放在“依法全面履行部门职能，持续优化法治化营商环境”之后。",
+    ]);
+    // The same file again adds nothing.
+    const again = applyTrackedChanges(
+      result.report,
+      {
+        ...readDocumentXml(
+          W(p(t("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导")) + p(t(first)) + p(ins("新增第一段。")) + p(ins("新增第二段。"))),
+        ),
+        comments: [],
+      },
+      options(),
+    );
+    expect(again.insertions).toBe(0);
+    expect(again.report).toEqual(result.report);
+  });
+
+  it("fill an empty part's empty body under its heading", () => {
+    const report = fixture();
+    const other = report.sections.find((section) => section.kind === "other")!;
+    expect(docToText(other.items[0]!.body)).toBe("");
+    const result = apply(report, p(t("五、其他需要报告的情况")) + p(ins("本年度无其他需要报告的情况。")));
+    expect(result.report.sections.find((section) => section.kind === "other")!.items[0]!.body).toEqual({
+      type: "doc",
+      content: [
+        { type: "paragraph", content: [{ type: "text", text: "本年度无其他需要报告的情况。", marks: [expect.objectContaining({ type: "suggestInsert" })] }] },
+      ],
+    });
+  });
+});
