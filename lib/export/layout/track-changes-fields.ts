@@ -49,8 +49,9 @@ export function fieldChangesOf(report: Report): FieldChanges {
     titleFor(lines) {
       const found = open({ field: "meta", key: "title" });
       const flat = lines.join("");
-      if (!found || !flat || flat !== normalizeTitle(found.value)) return {};
-      const to = normalizeTitle(found.suggestion.to);
+      // The balanced lines of a title typed in two lines join without the line break.
+      if (!found || !flat || (flat !== normalizeTitle(found.value) && flat !== withoutBreaks(found.value))) return {};
+      const to = flat === normalizeTitle(found.value) ? normalizeTitle(found.suggestion.to) : withoutBreaks(found.suggestion.to);
       return flat === to ? {} : { lineInlines: splitAtLines(diffInlines(flat, to, changeOf(found.suggestion)), lines) };
     },
     leadLines(sectionId) {
@@ -132,6 +133,10 @@ function toInlines(chars: readonly DiffChar[], change: Omit<PrintableChange, "ki
     else inlines.push({ kind: "text", text: char, isBold: false, isItalic: false, ...changeOfKind });
   }
   return inlines;
+}
+
+function withoutBreaks(title: string): string {
+  return title.replace(/\r?\n/g, "").trim();
 }
 
 /** The title as `balanceTitleLines` reads it before breaking it into lines. */

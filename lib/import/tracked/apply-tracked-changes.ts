@@ -403,7 +403,10 @@ function placeFieldEdits(report: Report, edits: readonly PlainFieldEdit[], optio
     return { authorId: options.authorIdFor?.(authorName) ?? wordAuthorId(authorName), authorName, at: isoTime(date, options.now) };
   };
   for (const edit of edits) {
-    if (edit.to === edit.from) continue;
+    // The title's own line breaks do not print as such: it reads the same when only its whitespace differs.
+    const isTitle = edit.ref.field === "meta" && edit.ref.key === "title";
+    const same = (a: string, b: string) => (isTitle ? a.replace(/\s+/g, "") === b.replace(/\s+/g, "") : a === b);
+    if (same(edit.to, edit.from)) continue;
     const limit = FIELD_LIMITS[edit.ref.field === "meta" ? `meta.${edit.ref.key}` : edit.ref.field] ?? 200;
     if ([...edit.to].length > limit) {
       log.push(`${edit.label}“${excerpt(edit.from)}”改后超过${limit}字，修订未导入，请在编辑器中修改。`);
@@ -419,7 +422,7 @@ function placeFieldEdits(report: Report, edits: readonly PlainFieldEdit[], optio
       continue;
     }
     // The exported copy of the report's own suggestion, unchanged.
-    if (existing.to === edit.to) continue;
+    if (same(existing.to, edit.to)) continue;
     const other = edit.authors.find((author) => author.name.trim() !== existing.authorName) ?? { name: existing.authorName, date: edit.date };
     const author = authorOf(other.name, other.date);
     if (author.authorId !== existing.authorId) {

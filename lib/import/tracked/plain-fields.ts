@@ -35,6 +35,7 @@ export function collectPlainFields(report: Report, targetIndex: (sectionId: stri
   };
   const whole = (ref: PlainFieldRef, label: string, value: string, firstTarget?: number) => piece(ref, label, value, value.trim(), firstTarget);
   const { meta } = report;
+  // The title prints in balanced lines with w:br between them; a line break typed in it falls at one of them.
   const title = meta.title.replace(/\r?\n/g, "").trim();
   if (title) fields.push({ ref: { field: "meta", key: "title" }, label: "报告标题", value: meta.title, part: title, start: -1 });
   whole({ field: "meta", key: "docNumber" }, "发文字号", meta.docNumber);

@@ -114,3 +114,19 @@ describe("[EXPORT]: field suggestions in the DOCX as w:ins / w:del", () => {
     expect(acceptedView(fresh.report)).toEqual(acceptedView(report));
   });
 });
+
+describe("[EXPORT]: a title typed in two lines", () => {
+  it("carries its suggestion out and back, the exported copy recognised as the report's own", async () => {
+    const report = buildReportWithFieldSuggestions();
+    report.meta.title = "青溪市水务局关于\n2024年度法治政府建设情况的报告";
+    const suggestion = report.fieldSuggestions!.find((candidate) => candidate.target.field === "meta")!;
+    suggestion.from = report.meta.title;
+    suggestion.to = "青溪市水务局关于\n2024年度法治政府建设工作情况的报告";
+    const docx = readTrackedDocx(await exportReportDocx(report, { isDraft: true }));
+    expect(applyTrackedChanges(report, docx, options())).toMatchObject({ fieldChanges: 0, log: [] });
+    const fresh = applyTrackedChanges(rejectedView(report), docx, options());
+    expect(fresh.report.fieldSuggestions?.find((candidate) => candidate.target.field === "meta" && candidate.target.key === "title")?.to).toBe(
+      "青溪市水务局关于2024年度法治政府建设工作情况的报告",
+    );
+  });
+});
