@@ -2,6 +2,7 @@ import {
   acceptedView,
   docToText,
   findFieldSuggestion,
+  formatChineseDate,
   liveFieldSuggestions,
   sameFieldTarget,
   withFieldSuggestions,
@@ -159,7 +160,9 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
         log.push(
           `${acceptedInWord.field.label}“${excerpt(acceptedInWord.field.part)}”是在 Word 中接受修订后的文字，报告中该修订仍待处理，请在修订列表中接受${more}。`,
         );
-      } else if (hasChanges) log.push(`找不到与“${excerpt(rejected)}”对应的正文段落，其中的修订未导入（${describeChanges(paragraph.chars)}）。`);
+      } else if (hasChanges && copy.meta.date && rejected.trim() === formatChineseDate(copy.meta.date))
+        log.push(`成文日期“${rejected.trim()}”中的修订未导入（${describeChanges(paragraph.chars)}）：成文日期请在编辑器中修改。`);
+      else if (hasChanges) log.push(`找不到与“${excerpt(rejected)}”对应的正文段落，其中的修订未导入（${describeChanges(paragraph.chars)}）。`);
       record(() => ({ kind: "none", text: rejected }));
       continue;
     }

@@ -217,6 +217,11 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
     ]);
   });
 
+  it("names the 成文日期 when the leader changed it (it is not a text field)", () => {
+    const result = apply(fixture(), p(t("2025年2月"), del("20"), ins("25"), t("日")));
+    expect(result.log).toEqual(["成文日期“2025年2月20日”中的修订未导入（插入“25”，删除“20”）：成文日期请在编辑器中修改。"]);
+  });
+
   it("logs a heading that would grow past its limit instead of suggesting it", () => {
     const report = fixture();
     const result = apply(report, p(t("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导"), ins("字".repeat(200))));
