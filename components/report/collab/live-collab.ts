@@ -118,6 +118,7 @@ export function startLiveCollab(
         // What is unconfirmed stays in IndexedDB for the next window on the report.
         isDestroyed = true;
         clearTimeout(confirmTimer);
+        clearTimeout(answerTimer);
         document.off("update", onDocumentUpdate);
         provider.destroy();
         document.destroy();
@@ -128,6 +129,7 @@ export function startLiveCollab(
     let isDestroyed = false;
     let awaitingSeq: number | null = null;
     let confirmTimer: ReturnType<typeof setTimeout> | undefined;
+    let answerTimer: ReturnType<typeof setTimeout> | undefined;
     function onDocumentUpdate(update: Uint8Array, origin: unknown) {
       if (origin === provider) return;
       unconfirmed.add(update);
@@ -142,25 +144,27 @@ export function startLiveCollab(
     /** Asks the server whether it holds everything unconfirmed; it answers after the updates sent before. */
     function askConfirmation() {
       const pending = unconfirmed.merged();
-      if (!pending || !isConnected || !provider.isSynced) return;
-      if (awaitingSeq !== null && awaitingSeq >= pending.seq) {
-        scheduleConfirm(CONFIRM_TIMEOUT_MS);
-        return;
-      }
+      // Asked again when the socket is back and synced (onSynced), or when the answer to this question comes.
+      if (!pending || !isConnected || !provider.isSynced || (awaitingSeq !== null && awaitingSeq >= pending.seq)) return;
       awaitingSeq = pending.seq;
       const request: ConfirmRequest = { type: "confirm", seq: pending.seq, update: bytesToBase64(pending.update) };
       provider.sendStateless(JSON.stringify(request));
       // No answer in time (the socket dropped without a close): ask again.
-      confirmTimer = setTimeout(() => {
+      clearTimeout(answerTimer);
+      answerTimer = setTimeout(() => {
         awaitingSeq = null;
         askConfirmation();
       }, CONFIRM_TIMEOUT_MS);
     }
     function onConfirmAnswer(seq: number, isHeld: boolean) {
-      if (seq === awaitingSeq) awaitingSeq = null;
+      const isLatest = seq === awaitingSeq;
+      if (isLatest) {
+        awaitingSeq = null;
+        clearTimeout(answerTimer);
+      }
       if (isHeld) unconfirmed.confirm(seq);
       // Not held: an update was lost on a dropped socket. A fresh sync makes the provider send what the server lacks.
-      else provider.forceSync();
+      else if (isLatest) provider.forceSync();
       if (unconfirmed.hasAny()) scheduleConfirm(isHeld ? 0 : CONFIRM_DELAY_MS);
     }
     function fail(error: Error) {
