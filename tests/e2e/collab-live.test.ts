@@ -54,6 +54,9 @@ describe.skipIf(Boolean(unavailable))("[COLLAB-LIVE] the same item co-edited liv
     browser = await launchBrowser();
   });
   afterAll(async () => {
+    // What the co-editing server refused or failed to write back, to read beside a failure.
+    const collabLines = app?.logs().split("\n").filter((line) => line.includes("[年报]") && line.includes("协同"));
+    if (collabLines?.length) console.warn(collabLines.join("\n"));
     await browser?.close();
     await disposeApp(app);
   });
