@@ -1,6 +1,7 @@
 import {
   acceptedView,
   docToText,
+  fieldMaxLength,
   findFieldSuggestion,
   formatChineseDate,
   liveFieldSuggestions,
@@ -379,19 +380,6 @@ function suggestedFieldsAccepted(report: Report): PlainField[] {
   return collectPlainFields(accepted, () => 0).filter((field) => suggestions.some((suggestion) => sameFieldTarget(suggestion.target, field.ref)));
 }
 
-/** What each plain field may hold (the report schema's limits): a longer suggestion could never be accepted. */
-const FIELD_LIMITS: Record<string, number> = {
-  "meta.title": 200,
-  "meta.mainRecipient": 200,
-  "meta.copyTo": 300,
-  "meta.signature": 100,
-  "meta.docNumber": 60,
-  closing: 200,
-  sectionHeading: 200,
-  sectionLead: 5000,
-  itemHeading: 200,
-};
-
 /**
  * The leader's field edits as field suggestions (one open suggestion per field, as the contract in
  * report-model/suggestions.ts says): a new one by the edit's first author; the report's own suggestion left as it
@@ -410,8 +398,9 @@ function placeFieldEdits(report: Report, edits: readonly PlainFieldEdit[], optio
     const isTitle = edit.ref.field === "meta" && edit.ref.key === "title";
     const same = (a: string, b: string) => (isTitle ? a.replace(/\s+/g, "") === b.replace(/\s+/g, "") : a === b);
     if (same(edit.to, edit.from)) continue;
-    const limit = FIELD_LIMITS[edit.ref.field === "meta" ? `meta.${edit.ref.key}` : edit.ref.field] ?? 200;
-    if ([...edit.to].length > limit) {
+    // The report schema's limit for the field: a longer suggestion could never be accepted.
+    const limit = fieldMaxLength(edit.ref);
+    if (edit.to.length > limit) {
       log.push(`${edit.label}“${excerpt(edit.from)}”改后超过${limit}字，修订未导入，请在编辑器中修改。`);
       continue;
     }
