@@ -6,6 +6,7 @@ export { closingBlocks, type ClosingLayout } from "./layout/closing-blocks";
 export type { ImprintPlacement } from "./layout/imprint-placement";
 export { formatValue, indicatorTable } from "./layout/indicator-table";
 export { inlinesToText, plainInline, splitInlinesAt } from "./layout/inline-text";
+export { keptWithSignature } from "./layout/keep-with-signature";
 export { classifyParagraph } from "./layout/paragraph-role";
 export { isHalfWidth, textWidthInChars } from "./layout/text-width";
 export type * from "./layout/types";

@@ -2,7 +2,7 @@ import { Document, Footer, Paragraph, SectionType, type ISectionOptions } from "
 
 import type { Report, ReportTemplate } from "@/lib/report-model";
 
-import { buildPrintableReport, type ImprintPlacement } from "../layout";
+import { buildPrintableReport, keptWithSignature, type ImprintPlacement } from "../layout";
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "../options";
 import { ROLE_FONTS } from "./fonts";
 import { bodyParagraph, renderBlock } from "./node-map";
@@ -45,14 +45,21 @@ export function buildReportDocument(report: Report, options: DocxExportOptions =
     frame: options.frame,
   });
   const context = { fonts, isHeadingBold: settings.isHeadingBold };
+  // The text's last paragraph moves to the next page with the 署名 rather than leave it alone there (GB/T 9704 7.3.5).
+  const kept = new Set(keptWithSignature(blocks));
   // The empty line before the 版记 is written after its floating table, as the paragraph that anchors it (node-map.ts).
-  const children = blocks.flatMap((block, index) => (block.kind === "blank" && blocks[index + 1]?.kind === "copyTo" ? [] : renderBlock(block, context)));
+  const children = blocks.flatMap((block, index) =>
+    block.kind === "blank" && blocks[index + 1]?.kind === "copyTo" ? [] : renderBlock(block, kept.has(index) ? { ...context, isKeptWithNext: true } : context),
+  );
   const setup = buildPageSetup(settings, fonts);
   const imprintIndex = blocks.findIndex((block) => block.kind === "copyTo");
   const isImprintApart = imprintIndex >= 0 && (options.imprintPlacement ?? "samePage") !== "samePage";
   const imprintChildren = isImprintApart ? renderBlock(blocks[imprintIndex]!, context) : [];
   const sections = isImprintApart
-    ? [{ ...setup, children: children.slice(0, -imprintChildren.length) }, imprintSection(setup, imprintChildren, options.imprintPlacement === "afterBlankPage")]
+    ? [
+        { ...setup, children: children.slice(0, -imprintChildren.length) },
+        imprintSection(setup, imprintChildren, options.imprintPlacement === "afterBlankPage"),
+      ]
     : [{ ...setup, children }];
   return new Document({
     title: report.meta.title,
@@ -76,7 +83,9 @@ function imprintSection(setup: ReturnType<typeof buildPageSetup>, children: ISec
   const empty = () => new Footer({ children: [new Paragraph({ style: STYLE_IDS.footer, children: [] })] });
   // An empty line opens the 版记 page: LibreOffice 7.4 drops the section break (its page break and footers) when a
   // section starts with a floating table.
-  const opening = isAfterBlankPage ? [bodyParagraph(STYLE_IDS.body, []), bodyParagraph(STYLE_IDS.body, [], { pageBreakBefore: true })] : [bodyParagraph(STYLE_IDS.body, [])];
+  const opening = isAfterBlankPage
+    ? [bodyParagraph(STYLE_IDS.body, []), bodyParagraph(STYLE_IDS.body, [], { pageBreakBefore: true })]
+    : [bodyParagraph(STYLE_IDS.body, [])];
   return {
     ...setup,
     // A plain next-page break: with an even-page section LibreOffice 7.4 laid the 版记 out otherwise (a rule fewer on

@@ -34,6 +34,16 @@ export interface RenderContext {
   isCentered?: boolean;
   /** Width available to a table, in twips: the 版心, or the enclosing cell's. */
   width?: number;
+  /**
+   * On the 署名's page (keptWithSignature in lib/export/layout): kept with the next paragraph and its lines together,
+   * as report.typ's sticky unbreakable blocks.
+   */
+  isKeptWithNext?: boolean;
+}
+
+/** Word's and LibreOffice's keep-with-next and keep-lines-together for a block kept with the 署名. */
+function keepOptions(context: RenderContext): Pick<IParagraphOptions, "keepNext" | "keepLines"> {
+  return context.isKeptWithNext ? { keepNext: true, keepLines: true } : {};
 }
 
 type BlockRenderer<K extends PrintableBlockKind> = (block: Extract<PrintableBlock, { kind: K }>, context: RenderContext) => Array<Paragraph | Table>;
@@ -43,8 +53,9 @@ const HEADING_STYLES = { h1: STYLE_IDS.heading1, h2: STYLE_IDS.heading2, h3: STY
 /** Every printable block kind has a renderer: a new kind without one is a compile error. */
 export const BLOCK_RENDERERS = {
   docNumber: (block, { fonts }) => letterhead(block, fonts),
-  attachment: (block, { fonts }) => [
-    bodyParagraph(STYLE_IDS.closing, [createTextRun(block.label + block.text, { eastAsia: fonts.body })], {
+  attachment: (block, context) => [
+    bodyParagraph(STYLE_IDS.closing, [createTextRun(block.label + block.text, { eastAsia: context.fonts.body })], {
+      ...keepOptions(context),
       // "附件：" two characters in, later numbers under the first (2 + 3 characters), a wrapped line under the name.
       indent: { left: Math.round((5 + block.numberChars) * CHAR_WIDTH), hanging: Math.round(((block.label ? 3 : 0) + block.numberChars) * CHAR_WIDTH) },
     }),
@@ -64,7 +75,7 @@ export const BLOCK_RENDERERS = {
       ),
     ),
   ],
-  blank: () => [bodyParagraph(STYLE_IDS.body, [])],
+  blank: (_block, context) => [bodyParagraph(STYLE_IDS.body, [], keepOptions(context))],
   mainRecipient: (block, { fonts }) => [bodyParagraph(STYLE_IDS.recipient, fieldRuns(block.inlines, block.text, { eastAsia: fonts.body }))],
   heading: (block, { fonts }) => {
     const eastAsia = block.role === "h1" ? fonts.heading1 : block.role === "h2" ? fonts.heading2 : fonts.body;
@@ -73,14 +84,14 @@ export const BLOCK_RENDERERS = {
   paragraph: (block, context) => [renderParagraph(block, context)],
   // The editor's option reads 以加粗段首标题连排: a run-in heading is bold 楷体 whatever the template's heading weight,
   // and carries outline level 2 so Word's navigation pane lists it with the （一） headings.
-  runIn: (block, { fonts }) => [
+  runIn: (block, context) => [
     bodyParagraph(
       STYLE_IDS.body,
       [
-        ...fieldRuns(block.headingInlines, block.prefix + block.heading, { eastAsia: fonts.heading2, isBold: true }),
-        ...createInlineRuns(block.inlines, { eastAsia: fonts.body }),
+        ...fieldRuns(block.headingInlines, block.prefix + block.heading, { eastAsia: context.fonts.heading2, isBold: true }),
+        ...createInlineRuns(block.inlines, { eastAsia: context.fonts.body }),
       ],
-      { outlineLevel: 1 },
+      { outlineLevel: 1, ...keepOptions(context) },
     ),
   ],
   table: (block, context) => [
@@ -233,7 +244,8 @@ export function bodyParagraph(style: string, children: IParagraphOptions["childr
   return new Paragraph({ style, widowControl: false, overflowPunctuation: true, ...options, children });
 }
 
-function renderParagraph(block: PrintableParagraph, { fonts, isHeadingBold, cell, isCentered }: RenderContext): Paragraph {
+function renderParagraph(block: PrintableParagraph, context: RenderContext): Paragraph {
+  const { fonts, isHeadingBold, cell, isCentered } = context;
   const inlines = block.prefix ? [plainInline(block.prefix), ...block.inlines] : block.inlines;
   const eastAsia = cell === "header" ? fonts.heading1 : fonts.body;
   const boldLength = isHeadingBold ? block.headingLength : 0;
@@ -244,7 +256,7 @@ function renderParagraph(block: PrintableParagraph, { fonts, isHeadingBold, cell
   if (cell) return new Paragraph({ style, overflowPunctuation: true, ...indent, ...alignment, children });
   // "1.加强队伍建设。全年…" and "（1）…。…": run-in headings of levels 3 and 4 show in the navigation pane too.
   const outline = block.headingLength > 0 ? { outlineLevel: /^[（(]/.test(block.prefix || inlinesToText(block.inlines)) ? 3 : 2 } : {};
-  return bodyParagraph(style, children, { ...indent, ...outline });
+  return bodyParagraph(style, children, { ...indent, ...outline, ...keepOptions(context) });
 }
 
 /** Flush left from a fixed start, so the engine's spacing around digits cannot shift the first character. */

@@ -1,6 +1,7 @@
 import type { FontRole, ResolvedFont } from "@/lib/fonts";
 
 import { splitInlinesAt } from "../layout/inline-text";
+import { keptWithSignature } from "../layout/keep-with-signature";
 import type { PrintableBlock, PrintableInline, PrintableTable } from "../layout/types";
 import type { ExportOptions } from "../options";
 
@@ -239,9 +240,13 @@ export function buildTypstData(
         return block;
     }
   });
+  // The text's last paragraph and what stands between it and the 署名 move to the next page with it (GB/T 9704 7.3.5),
+  // as the DOCX's keep-with-next: report.typ sets them as sticky unbreakable blocks.
+  const kept = new Set(keptWithSignature(blocks));
+  const marked = out.map((block, index) => (kept.has(index) ? { ...block, keep: true } : block));
   // 署名 and 成文日期 never part across pages (the DOCX keeps the signature with the next line the same way).
   const merged: unknown[] = [];
-  for (const block of out as Array<{ kind: string; text?: string; startFromRightChars?: number }>) {
+  for (const block of marked as Array<{ kind: string; text?: string; startFromRightChars?: number }>) {
     const previous = merged.at(-1) as { kind: string; lines: unknown[] } | undefined;
     if (block.kind === "signature" || block.kind === "date") {
       const line = { runs: plainRuns(block.text ?? ""), startFromRightChars: block.startFromRightChars };
