@@ -11,7 +11,7 @@ import { useSuggestAuthor } from "../suggest/suggest-context";
 import { useLatest } from "../use-latest";
 import { activateBodies, loadBodyEngine, useBodiesActivated } from "./activation";
 import { BODY_FRAME_CLASS, BODY_PROSE_CLASS, TOOLBAR_BUTTON_CLASS, TOOLBAR_CLASS } from "./body-classes";
-import { applyStaticTextEdits, domPointToTextOffset, staticBodyHtml, staticBodyText, textOffsetToDomPoint } from "./static-body";
+import { applyStaticTextEdits, domPointToTextOffset, drawnText, rebaseTypedEdit, staticBodyHtml, staticBodyText, textOffsetToDomPoint } from "./static-body";
 
 type BodyEngine = Awaited<ReturnType<typeof loadBodyEngine>>;
 
@@ -86,6 +86,9 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
   const isEdited = useRef(false);
   const isComposing = useRef(false);
   const pendingFocus = useRef<{ from: number; to: number } | null>(null);
+  // The engine starts from this body; fixes made before it was mounted are replayed into it (so Ctrl+Z undoes them).
+  const engineStart = useRef(props.initialContent);
+  const queuedEdits = useRef<Array<Array<{ from: number; to: number; insert: string }>>>([]);
   const pendingToolbar = useRef<string | null>(null);
   // Suggestion mode waits for its plugin in the engine: its static copy takes no typing.
   const isStaticEditable = isEditable && !suggestAuthor;
@@ -108,7 +111,7 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
 
   function touch() {
     // Enter in the static copy makes paragraphs, as in the editor (Chromium's default is a div).
-    if (!isActivated) document.execCommand("defaultParagraphSeparator", false, "p");
+    if (!isActivated && typeof document.execCommand === "function") document.execCommand("defaultParagraphSeparator", false, "p");
     activateBodies();
     setTouchedHere(true);
   }
@@ -213,7 +216,10 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
       if (!view || !frame || !inner.current || isComposing.current) return;
       const waited = performance.now() - startedAt;
       const { status, session } = liveRef.current;
-      if (waited < LIVE_WAIT_MS) {
+      // Where the official is at work, the editor should start on the live document (typing stays in the static
+      // copy meanwhile); other bodies go live later by themselves.
+      const isUserHere = isEdited.current || Boolean(staticRef.current?.contains(document.activeElement));
+      if (isUserHere && waited < LIVE_WAIT_MS) {
         if (status === "connecting") return;
         if (status === "off" && isActivated && isEditable && waited < SESSION_START_GRACE_MS) return;
         if (session && frame.getAttribute("data-collab") !== "live") return;
@@ -238,12 +244,21 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
     const handle = inner.current;
     if (!handle) return;
     const selection = element ? readSelection(element) : null;
+    for (const edits of queuedEdits.current.splice(0)) handle.applyTextEdits(edits, undefined);
     if (element && isEdited.current) {
       const parsed = loaded.parseBodyHtml(element.innerHTML);
       if (JSON.stringify(parsed) !== JSON.stringify(bodyRef.current)) {
-        handle.writeBody(parsed);
+        const base = document.createElement("template");
+        base.innerHTML = renderedHtml.current;
+        const [baseText, typedText, currentText] = [drawnText(base.content), drawnText(element), drawnText(view)];
+        // On a live body others may have changed since it was drawn: only the official's own edit goes in.
+        const edit = currentText === baseText ? null : rebaseTypedEdit(baseText, typedText, currentText);
+        // Applied as typing, the editor reports the change itself; written whole, the page is told here.
+        if (!edit || !handle.applyTextEdits([edit], undefined)) {
+          handle.writeBody(parsed);
+          callbacks.current.onChange(parsed);
+        }
         bodyRef.current = parsed;
-        callbacks.current.onChange(parsed);
       }
     }
     hideTestIds.current?.disconnect();
@@ -285,18 +300,24 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
         const next = applyStaticTextEdits(bodyRef.current, edits, expectedText);
         if (!next) return false;
         updateBody(next);
-        inner.current?.writeBody(next);
-        callbacks.current.onChange(next);
+        // Into the (hidden) editor's history now, or into the engine's once it is mounted.
+        if (inner.current) inner.current.applyTextEdits(edits, undefined);
+        else {
+          queuedEdits.current.push(edits);
+          callbacks.current.onChange(next);
+        }
         return true;
       },
       flush() {
-        if (isShownRef.current) inner.current?.flush();
+        inner.current?.flush();
       },
       isComposing: () => isComposing.current || Boolean(inner.current?.isComposing()),
       setBody(next) {
         if (isShownRef.current && inner.current) return inner.current.setBody(next);
         if (isComposing.current) return false;
         updateBody(next);
+        engineStart.current = next;
+        queuedEdits.current = [];
         inner.current?.setBody(next);
         return true;
       },
@@ -304,6 +325,8 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
         if (isShownRef.current && inner.current) return inner.current.writeBody(next);
         if (isComposing.current) return false;
         updateBody(next);
+        engineStart.current = next;
+        queuedEdits.current = [];
         inner.current?.writeBody(next);
         return true;
       },
@@ -367,7 +390,7 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
         <div ref={engineBoxRef} hidden={!isShown}>
           <EngineEditor
             {...props}
-            initialContent={bodyRef.current}
+            initialContent={engineStart.current}
             ref={(handle) => {
               inner.current = handle;
             }}

@@ -184,14 +184,6 @@ export function domPointToTextOffset(root: Node, target: Node, targetOffset: num
   let result: number | null = null;
   const visit = (node: Node) => {
     if (result !== null) return;
-    if (node === target && node.nodeType !== Node.TEXT_NODE) {
-      // A point between children: count the children before it.
-      Array.from(node.childNodes)
-        .slice(0, targetOffset)
-        .forEach((child) => visit(child));
-      if (result === null) result = offset;
-      return;
-    }
     if (node.nodeType === Node.TEXT_NODE) {
       if (node === target) result = offset + targetOffset;
       else offset += node.textContent?.length ?? 0;
@@ -206,9 +198,12 @@ export function domPointToTextOffset(root: Node, target: Node, targetOffset: num
       if (hasBlock) offset += 1;
       hasBlock = true;
     }
-    node.childNodes.forEach((child) => visit(child));
+    // A point between children: count the children before it.
+    const children = node === target ? Array.from(node.childNodes).slice(0, targetOffset) : Array.from(node.childNodes);
+    children.forEach((child) => visit(child));
+    if (node === target && result === null) result = offset;
   };
-  root.childNodes.forEach((child) => visit(child));
+  (target === root ? Array.from(root.childNodes).slice(0, targetOffset) : Array.from(root.childNodes)).forEach((child) => visit(child));
   return result ?? offset;
 }
 
@@ -299,28 +294,23 @@ function applyOne(body: RichDoc, edit: { from: number; to: number; insert: strin
         const [childStart, childEnd] = [at, at + size];
         at = childEnd;
         if (child.type !== "text") {
-          if (childStart >= from && childEnd <= to && to > from) continue;
           if (!inserted && from <= childStart && edit.insert) {
             pieces.push({ type: "text", text: edit.insert });
             inserted = true;
           }
-          pieces.push(child);
+          if (!(childStart >= from && childEnd <= to && to > from)) pieces.push(child);
           continue;
         }
         const text = child.text ?? "";
-        const keepBefore = text.slice(0, Math.max(0, Math.min(size, from - childStart)));
-        const keepAfter = text.slice(Math.max(0, Math.min(size, to - childStart)));
-        const touches = from <= childEnd && to >= childStart;
-        if (!touches || (from === childEnd && inserted)) {
+        // The inserted text goes where the replaced text began, or after the character it follows.
+        const owns = !inserted && (to > from ? from >= childStart && from < childEnd : (from > childStart && from <= childEnd) || (from === 0 && childStart === 0));
+        const overlaps = to > from && from < childEnd && to > childStart;
+        if (!owns && !overlaps) {
           pieces.push(child);
           continue;
         }
-        let replaced = keepBefore;
-        if (!inserted && from >= childStart && from <= childEnd) {
-          replaced += edit.insert;
-          inserted = true;
-        }
-        replaced += keepAfter;
+        const replaced = text.slice(0, Math.max(0, from - childStart)) + (owns ? edit.insert : "") + text.slice(Math.min(size, Math.max(0, to - childStart)));
+        if (owns) inserted = true;
         if (replaced) pieces.push({ ...child, text: replaced });
       }
       if (!inserted && edit.insert) pieces.push({ type: "text", text: edit.insert });
@@ -330,6 +320,55 @@ function applyOne(body: RichDoc, edit: { from: number; to: number; insert: strin
       return copy;
     }
     start += length + 1;
+  }
+  return null;
+}
+
+/** The text of a drawn body (the static copy or the editor's view), blocks one character apart as above. */
+export function drawnText(root: Node): string {
+  let text = "";
+  let hasBlock = false;
+  const visit = (node: Node) => {
+    if (node.nodeType === Node.TEXT_NODE) {
+      text += node.textContent ?? "";
+      return;
+    }
+    if (node.nodeName === "BR") {
+      if (!(node as Element).classList.contains("ProseMirror-trailingBreak")) text += "\n";
+      return;
+    }
+    const isBlock = BLOCK_TAGS.has(node.nodeName) && !Array.from(node.childNodes).some((child) => BLOCK_TAGS.has(child.nodeName));
+    if (isBlock) {
+      if (hasBlock) text += "\n";
+      hasBlock = true;
+    }
+    node.childNodes.forEach((child) => visit(child));
+  };
+  root.childNodes.forEach((child) => visit(child));
+  return text;
+}
+
+/**
+ * What the official typed into the static copy (`base` → `typed`), moved onto `current` (the live document, which
+ * others may have changed since `base` was drawn) as one plain-text edit; null when it cannot be placed exactly
+ * (then the caller writes the typed body whole) or when it splits paragraphs.
+ */
+export function rebaseTypedEdit(base: string, typed: string, current: string): { from: number; to: number; insert: string } | null {
+  let start = 0;
+  while (start < base.length && start < typed.length && base[start] === typed[start]) start += 1;
+  let end = 0;
+  while (end < base.length - start && end < typed.length - start && base[base.length - 1 - end] === typed[typed.length - 1 - end]) end += 1;
+  const edit = { from: start, to: base.length - end, insert: typed.slice(start, typed.length - end) };
+  if (edit.insert.includes("\n") || base.slice(edit.from, edit.to).includes("\n")) return null;
+  const removed = base.slice(edit.from, edit.to);
+  const suffix = base.slice(edit.to);
+  // Others' changes before the edit, after it, or neither: the edit's own stretch must still read the same.
+  if (current.startsWith(base.slice(0, edit.to)) || current.slice(edit.from, edit.to) === removed && current.startsWith(base.slice(0, edit.from))) {
+    return edit;
+  }
+  if (current.endsWith(base.slice(edit.from))) {
+    const to = current.length - suffix.length;
+    return { from: to - removed.length, to, insert: edit.insert };
   }
   return null;
 }

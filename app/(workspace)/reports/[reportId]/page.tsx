@@ -12,6 +12,7 @@ import { CommentsPanel } from "@/components/workflow/comments-panel";
 import { ReturnBanner } from "@/components/workflow/return-banner";
 import { getAgencyProfile } from "@/lib/admin";
 import { requireUser } from "@/lib/auth";
+import { flushLiveReport } from "@/lib/collab/yjs/flush-live-report";
 import { getDb } from "@/lib/db";
 import { can } from "@/lib/permissions";
 import { reportSchema, type ReportStatus } from "@/lib/report-model";
@@ -30,8 +31,10 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const user = await requireUser("report.read");
   const { reportId } = await params;
   const db = await getDb();
-  const row = await findReport({ db, user, reportId });
-  if (!row) notFound();
+  const found = await findReport({ db, user, reportId });
+  if (!found) notFound();
+  // The bodies are first drawn from the stored report: live co-edited text not yet written back goes in first.
+  const row = (await flushLiveReport(found.id)) ? ((await findReport({ db, user, reportId })) ?? found) : found;
   const content = reportSchema.parse(row.content);
   const previous = await findPreviousReport({ db, user, year: row.year });
   const { template, notice: templateNotice } = resolveReportTemplate(content.templateId, user.agencyLevel);
