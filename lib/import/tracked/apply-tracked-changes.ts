@@ -128,6 +128,8 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
   // whose heading came last; `after` names that place in the log.
   let insertAt: InsertionPoint | undefined;
   let acceptedFields: PlainField[] | undefined;
+  // The lead line placed last, while nothing else came after it: a paragraph added after it is a new line of the lead.
+  let lastLead: { field: PlainField; own: TrackedChar[] } | undefined;
   for (const paragraph of joinSplitParagraphs(docx, log)) {
     const rejected = textOf(paragraph.chars, ["normal", "delete"]);
     const hasChanges = paragraph.chars.some((char) => char.kind !== "normal");
@@ -137,6 +139,14 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     if (rejected.trim() === "") {
       const inserted = textOf(paragraph.chars, ["insert"]).trim();
       const after = insertAt?.after ?? "";
+      if (inserted && !insertAt && lastLead) {
+        // A line added after a line of a part's lead: a new line of the lead.
+        const first = paragraph.chars.find((char) => char.kind === "insert")!;
+        lastLead.own = [...lastLead.own, { ...first, char: "\n" }, ...paragraph.chars.filter((char) => char.kind === "insert")];
+        fieldEdits.add(lastLead.field, lastLead.own);
+        record(() => ({ kind: "heading", heading: lastLead!.field }));
+        continue;
+      }
       const placement = inserted && insertAt ? insertParagraph(insertAt, paragraph.chars, attrsFor) : "failed";
       if (placement === "inserted") log.push(`新增段落“${excerpt(inserted)}”已作为插入修订放在“${excerpt(after)}”之后。`);
       else if (inserted && placement === "failed") log.push(`新增段落“${excerpt(inserted)}”找不到所属条目，未导入，请手工添加。`);
@@ -150,11 +160,13 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       cursor = heading.firstTarget ?? cursor;
       if (hasChanges) takeFieldChanges(fieldEdits, plain, paragraph.chars, log);
       insertAt = startOfBodyUnder(copy, heading);
+      lastLead = heading.ref.field === "sectionLead" ? { field: heading, own: splitPlainField(paragraph.chars, plain).own } : undefined;
       record(() => ({ kind: "heading", heading }));
       continue;
     }
     const target = findTarget(targets, rejected, cursor);
     if (!target) {
+      lastLead = undefined;
       const acceptedInWord = matchPlainField((acceptedFields ??= suggestedFieldsAccepted(copy)), rejected, new Set());
       if (acceptedInWord) {
         const more = hasChanges ? `；其中新的修订未导入（${describeChanges(paragraph.chars)}）` : "";
@@ -191,6 +203,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     target.chars = merged.chars;
     target.isUsed = true;
     cursor = target.order + 1;
+    lastLead = undefined;
     const index = target.doc.content.indexOf(target.paragraph);
     insertAt = index >= 0 ? { siblings: target.doc.content, index: index + 1, after: target.rejected } : undefined;
     record((marker) => {
@@ -263,7 +276,10 @@ function findTarget(targets: Target[], rejected: string, cursor: number): Target
   );
 }
 
-/** A paragraph whose mark the leader inserted (Enter pressed in 修订模式) is joined with the next: the split itself cannot be a suggestion. */
+/**
+ * A paragraph whose mark the leader inserted (Enter pressed in 修订模式) is joined with the next: a split inside a
+ * paragraph cannot be a suggestion. When the next paragraph is all new text, it stays a paragraph of its own.
+ */
 function joinSplitParagraphs(docx: TrackedDocument, log: string[]): Array<{ chars: TrackedChar[]; markers: Marker[] }> {
   const out: Array<{ chars: TrackedChar[]; markers: Marker[] }> = [];
   let pending: { chars: TrackedChar[]; markers: Marker[] } | undefined;
@@ -277,7 +293,10 @@ function joinSplitParagraphs(docx: TrackedDocument, log: string[]): Array<{ char
       chars: [...(pending?.chars ?? []), ...paragraph.chars],
       markers: [...(pending?.markers ?? []), ...markers.map((marker) => ({ ...marker, offset: marker.offset + shift }))],
     };
-    if (paragraph.markChange === "insert" && index + 1 < docx.paragraphs.length) {
+    // Enter at the end of a paragraph, then new text: the next paragraph is all inserted and stays a new paragraph.
+    const next = docx.paragraphs[index + 1];
+    const isNextNew = next !== undefined && !textOf(next.chars, ["normal", "delete"]).trim() && textOf(next.chars, ["insert"]).trim() !== "";
+    if (paragraph.markChange === "insert" && next && !isNextNew) {
       if (textOf(paragraph.chars, ["normal", "delete"]).trim())
         log.push(`“${excerpt(textOf(paragraph.chars, ["normal", "insert"]))}”处的分段未导入，新增内容并入原段落。`);
       pending = joined;

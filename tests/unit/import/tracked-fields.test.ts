@@ -271,6 +271,28 @@ describe("[IMPORT]: paragraphs a leader added", () => {
     expect(again.report).toEqual(result.report);
   });
 
+  it("after a line of a part's lead are new lines of the lead; after Enter at a paragraph's end, a new paragraph", () => {
+    const report = fixture();
+    const measures = report.sections[0]!;
+    const first = docToText(measures.items[0]!.body);
+    const enter = `<w:pPr><w:rPr><w:ins w:id="9" w:author="王局长" w:date="${AT}"/></w:rPr></w:pPr>`;
+    const result = apply(
+      report,
+      p(t("一、2024年推进法治政府建设的主要举措和成效")) +
+        `<w:p>${enter}${t("2024年，我局围绕中心工作推进依法行政。")}</w:p>` +
+        p(ins("全年办理行政复议案件三件。")) +
+        p(t("全年未发生重大行政争议。")) +
+        p(t("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导")) +
+        `<w:p>${enter}${t(first)}</w:p>` +
+        p(ins("另起一段的新内容。")),
+    );
+    expect(result.fieldEdits.map(({ ref, to }) => [ref.field, to])).toEqual([
+      ["sectionLead", "2024年，我局围绕中心工作推进依法行政。\n全年办理行政复议案件三件。\n全年未发生重大行政争议。"],
+    ]);
+    expect(result.report.sections[0]!.items[0]!.body.content.map((node) => docToText(node))).toEqual([first, "另起一段的新内容。"]);
+    expect(result.log).toEqual([expect.stringMatching(/^新增段落“另起一段的新内容。”已作为插入修订放在/)]);
+  });
+
   it("fill an empty part's empty body under its heading", () => {
     const report = fixture();
     const other = report.sections.find((section) => section.kind === "other")!;
