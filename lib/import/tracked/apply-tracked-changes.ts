@@ -154,7 +154,8 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       continue;
     }
     const plain = matchPlainField(fields, rejected, usedFields);
-    if (plain) {
+    // A field printed once already: a body paragraph that reads the same is that paragraph.
+    if (plain && !(usedFields.has(plain.field) && findTarget(targets, rejected, cursor))) {
       const heading = plain.field;
       usedFields.add(heading);
       cursor = heading.firstTarget ?? cursor;

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { applyTrackedChanges } from "@/lib/import/tracked";
 import { readDocumentXml } from "@/lib/import/tracked/read-tracked-docx";
-import { docToText, type Report } from "@/lib/report-model";
+import { docToText, listSuggestions, textToDoc, type Report } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../../fixtures/complete-report";
 
@@ -220,6 +220,24 @@ describe("[IMPORT]: a leader's changes to headings, leads, the closing and the m
   it("names the 成文日期 when the leader changed it (it is not a text field)", () => {
     const result = apply(fixture(), p(t("2025年2月"), del("20"), ins("25"), t("日")));
     expect(result.log).toEqual(["成文日期“2025年2月20日”中的修订未导入（插入“25”，删除“20”）：成文日期请在编辑器中修改。"]);
+  });
+
+  it("takes a body paragraph that reads like a lead line already placed as the body paragraph", () => {
+    const report = fixture();
+    const item = report.sections[0]!.items[0]!;
+    item.body = textToDoc("全年未发生重大行政争议。");
+    const result = apply(
+      report,
+      p(t("2024年，我局围绕中心工作推进依法行政。")) +
+        p(t("全年未发生重大行政争议。")) +
+        p(t("（一）深入学习贯彻习近平法治思想，加强党对法治政府建设的领导")) +
+        p(t("全年未发生"), del("重大"), t("行政争议。")),
+    );
+    expect(result.fieldEdits).toEqual([]);
+    expect(result.deletions).toBe(1);
+    expect(listSuggestions(result.report).map((suggestion) => [suggestion.kind, suggestion.text, suggestion.location])).toEqual([
+      ["delete", "重大", { field: "body", sectionId: report.sections[0]!.id, itemId: item.id }],
+    ]);
   });
 
   it("logs a heading that would grow past its limit instead of suggesting it", () => {
