@@ -46,6 +46,8 @@ const COLLAB_PEOPLE = flag("collab-people", 20);
 const COLLAB_SAME_ITEM = flag("collab-same-item", 8);
 const COLLAB_SECONDS = flag("collab-seconds", 30);
 const KEYSTROKE_MS = 200;
+/** Each of the two exporters of the co-editing phase waits this long between exports (0: back to back). */
+const EXPORT_PAUSE_MS = flag("collab-export-pause", 2000);
 /** Co-editing with no autosaving editors and no exports beside it (for comparison). */
 const COLLAB_ALONE = process.argv.includes("--collab-alone");
 
@@ -160,7 +162,8 @@ function readErrorCode(body: ArrayBuffer): string {
 
 /**
  * Co-editing alongside the autosaving editors (every 2 s) and two exporters in a loop (one on the co-edited report,
- * one on an editor's own), PDF and DOCX in turn. Returns what each person typed.
+ * one on an editor's own), PDF and DOCX in turn, --collab-export-pause <ms> (2000) between exports. Returns what
+ * each person typed.
  */
 async function coEditingDuringSaves(subject: ReliabilityApp, editors: EditorState[], seed: CoEditingSeed): Promise<string[]> {
   const baseUrl = subject.app.baseUrl;
@@ -192,6 +195,7 @@ async function coEditingDuringSaves(subject: ReliabilityApp, editors: EditorStat
               const body = await response.arrayBuffer();
               if (response.status === 200) exportTimes.push(performance.now() - started);
               else exportFailures.push(`${format.toUpperCase()} HTTP ${response.status} ${readErrorCode(body)}`);
+              await new Promise((resolve) => setTimeout(resolve, Math.max(0, Math.min(EXPORT_PAUSE_MS, deadline - Date.now()))));
             }
           });
           [saves] = await Promise.all([runEditors(baseUrl, editors, { intervalMs: 2000, seconds: COLLAB_SECONDS }), ...exporting]);
@@ -201,7 +205,7 @@ async function coEditingDuringSaves(subject: ReliabilityApp, editors: EditorStat
   for (const line of describeCoEditing(result)) console.log(line);
   if (saves)
     console.log(
-      `  同时：${editors.length} 位编辑者自动保存 ${describeStats(saves!)}；导出成功 ${exportTimes.length} 次（未成功 ${exportFailures.length}${exportFailures.length > 0 ? `：${[...new Set(exportFailures)].join("，")}` : ""}），p50 ${percentile(exportTimes, 0.5).toFixed(0)} ms，最长 ${Math.max(0, ...exportTimes).toFixed(0)} ms`,
+      `  同时：${editors.length} 位编辑者自动保存 ${describeStats(saves!)}；导出（2 人轮流导出 PDF/DOCX，每次间隔 ${EXPORT_PAUSE_MS} ms）成功 ${exportTimes.length} 次（未成功 ${exportFailures.length}${exportFailures.length > 0 ? `：${[...new Set(exportFailures)].join("，")}` : ""}），p50 ${percentile(exportTimes, 0.5).toFixed(0)} ms，最长 ${Math.max(0, ...exportTimes).toFixed(0)} ms`,
     );
   console.log(`  机器负载协同阶段结束时：${loadAverage()}（阶段内 1 分钟平均最高 ${Math.max(os.loadavg()[0]!, ...loads).toFixed(2)}）`);
   if (result.windowsBehind > 0 || result.missingRead > 0 || result.missingExport > 0) process.exitCode = 1;
