@@ -65,9 +65,11 @@ describe.skipIf(Boolean(unavailable))("[SUGGEST] suggestion mode (修订) in Chr
     // The reviewer opens the submitted report in 修订模式 and types into the body.
     await reviewer.page.goto(`${app.baseUrl}/reports/${reportId}`);
     await reviewer.page.getByTestId("suggest-mode-banner").waitFor();
-    const editor = reviewer.page.getByTestId(`body-editor-${itemId}`);
-    // The suggestion plugin loads on demand; the body becomes editable once it is in place.
-    await reviewer.page.locator(`[data-testid="body-editor-${itemId}"][contenteditable="true"]`).waitFor();
+    // Bodies are static until touched; the editing engine and the suggestion plugin load then, and the body
+    // becomes editable once the plugin is in place.
+    await reviewer.page.getByTestId(`body-editor-${itemId}`).click();
+    const editor = reviewer.page.locator(`.ProseMirror[data-testid="body-editor-${itemId}"][contenteditable="true"]`);
+    await editor.waitFor();
     await editor.click();
     await reviewer.page.keyboard.press("Control+Home");
     await pressTimes(reviewer.page, "ArrowRight", 4);
