@@ -264,10 +264,11 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
     hideTestIds.current?.disconnect();
     view.setAttribute("data-testid", `body-editor-${itemId}`);
     flushSync(() => setShown(true));
-    if (selection) {
+    // Only where the official still is: a selection put into an editor also moves the focus there.
+    if (selection?.isFocused) {
       const anchor = textOffsetToDomPoint(view, selection.anchor);
       const head = textOffsetToDomPoint(view, selection.head);
-      if (selection.isFocused) view.focus({ preventScroll: true });
+      view.focus({ preventScroll: true });
       document.getSelection()?.setBaseAndExtent(anchor.node, anchor.offset, head.node, head.offset);
     }
     if (pendingFocus.current) {
