@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { exportReportDocx } from "@/lib/export/docx";
 import { buildPrintableReport, keptWithSignature, plainInline, type PrintableBlock } from "@/lib/export/layout";
+import { MAX_KEPT_LINES } from "@/lib/export/layout/keep-with-signature";
 
 import { EXPORT_FIXTURES, loadExportFixture } from "../helpers/side-by-side";
 import { paragraphsOf, unzipDocx } from "./helpers/docx-xml";
@@ -35,6 +36,15 @@ describe("[EXPORT] what stays on the 署名's page", () => {
     const table: PrintableBlock = { kind: "table", source: "indicators", rows: [], columnWidths: [] };
     expect(keptWithSignature([paragraph("正文。"), table, { kind: "blank" }, signature, date])).toEqual([]);
     expect(keptWithSignature([{ kind: "heading", role: "h1", prefix: "五、", text: "其他需要报告的情况" }, { kind: "blank" }, signature])).toEqual([]);
+  });
+
+  it("leaves a last paragraph longer than MAX_KEPT_LINES where it is (never a paragraph longer than a page)", () => {
+    // Eight lines: 2 + 222 characters (26 + 7 × 28).
+    const eightLines = "全".repeat(222);
+    expect(keptWithSignature([paragraph(eightLines), { kind: "blank" }, signature, date])).toEqual([0, 1]);
+    expect(keptWithSignature([paragraph(eightLines + "。"), { kind: "blank" }, signature, date])).toEqual([]);
+    expect(keptWithSignature([paragraph("全".repeat(700)), { kind: "blank" }, signature, date])).toEqual([]);
+    expect(MAX_KEPT_LINES).toBe(8);
   });
 
   it("is kept with the next paragraph and together in the DOCX: the 结束语 and the empty line, nothing before", async () => {
