@@ -1,4 +1,4 @@
-import { isHalfWidth, textWidthInChars } from "./text-width";
+import { isHalfWidth, printedWidthInChars, textWidthInChars } from "./text-width";
 
 /** 2号 (22 pt) characters that fit on a 156 mm line. */
 export const TITLE_CHARS_PER_LINE = 20;
@@ -75,11 +75,11 @@ const EXTRA_LINE_COST = 25;
 export function balanceTitleLines(title: string, maxCharsPerLine = TITLE_CHARS_PER_LINE): string[] {
   const text = title.trim().replace(/\s+/g, " ");
   if (text === "") return [];
-  if (textWidthInChars(text) <= maxCharsPerLine) return [text];
+  if (printedWidthInChars(text) <= maxCharsPerLine) return [text];
   const chars = [...text];
   const units = titleUnits(chars);
   const breakCosts = chars.map((_, index) => breakCost(chars, index, units));
-  const minLines = Math.ceil(textWidthInChars(text) / maxCharsPerLine);
+  const minLines = Math.ceil(printedWidthInChars(text) / maxCharsPerLine);
   // One more line is worth it when it keeps a meaning unit whole ("关于…情况 / 和2025年工作安排的报告").
   let best: { lines: string[]; cost: number } | undefined;
   for (let lineCount = minLines; lineCount <= minLines + 2; lineCount += 1) {
@@ -163,9 +163,11 @@ function bracketDepth(chars: string[], index: number): number {
 
 /** Lowest-cost split into exactly `lineCount` lines, or undefined when none fits the width. */
 function bestLayout(chars: string[], breakCosts: number[], lineCount: number, maxWidth: number): { lines: string[]; cost: number } | undefined {
+  // Balance is judged on the characters; whether a line fits, on its printed width (Chinese–Latin gaps included).
   const ideal = textWidthInChars(chars.join("")) / lineCount;
   const memo = new Map<string, { cost: number; breaks: number[] }>();
   const widthOf = (from: number, to: number) => textWidthInChars(chars.slice(from, to).join("").trim());
+  const fits = (from: number, to: number) => printedWidthInChars(chars.slice(from, to).join("").trim()) <= maxWidth;
 
   // Lines grow, shrink, or grow then shrink (trapezoid or diamond): a line shorter than the one before may only
   // be followed by lines no longer than itself, so an hourglass never forms.
@@ -176,8 +178,8 @@ function bestLayout(chars: string[], breakCosts: number[], lineCount: number, ma
     let best = { cost: NEVER, breaks: [] as number[] };
     const ends = linesLeft === 1 ? [chars.length] : range(start + 1, chars.length);
     for (const end of ends) {
+      if (!fits(start, end)) break;
       const width = widthOf(start, end);
-      if (width > maxWidth) break;
       const cut = end === chars.length ? 0 : breakCosts[end]!;
       if (cut === NEVER) continue;
       let cost = cut + 0.5 * (width - ideal) ** 2;
@@ -208,7 +210,7 @@ function greedyLines(chars: string[], maxWidth: number): string[] {
   const lines: string[] = [];
   let line = "";
   for (const char of chars) {
-    if (textWidthInChars(line + char) > maxWidth) {
+    if (printedWidthInChars(line + char) > maxWidth) {
       lines.push(line.trim());
       line = "";
     }
