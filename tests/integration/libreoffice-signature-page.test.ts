@@ -46,11 +46,15 @@ function longLastParagraph(county: Report): Report {
   return { ...county, closing: "", sections };
 }
 
-/** The lines of each page of both renders, and the page (0-based) of the 署名 in each. */
+/** The lines of each page of both renders, and the page (0-based) of the 署名 in each: the last with the agency's name. */
 function pagesOf(pair: RenderedPair) {
   return (["docxPdf", "pdf"] as const).map((key) => {
     const pages = pageLines(pair[key], pageCountOf(pair[key]));
-    return { engine: key === "docxPdf" ? "DOCX（LibreOffice）" : "PDF", pages, signaturePage: pages.findIndex((lines) => lines.includes(SIGNATURE)) };
+    return {
+      engine: key === "docxPdf" ? "DOCX（LibreOffice）" : "PDF",
+      pages,
+      signaturePage: pages.map((lines) => lines.includes(SIGNATURE)).lastIndexOf(true),
+    };
   });
 }
 

@@ -26,9 +26,9 @@ async function pagesOf(options: Parameters<typeof exportReportPdf>[1]): Promise<
   );
 }
 
-/** The lines of the 署名's page, and of the page before. */
+/** The lines of the 署名's page, and of the page before (the last page with the agency's name: a title may hold it too). */
 function aroundSignature(pages: string[][]): { page: string[]; before: string[] } {
-  const index = pages.findIndex((lines) => lines.includes("青禾县人民政府"));
+  const index = pages.map((lines) => lines.includes("青禾县人民政府")).lastIndexOf(true);
   return { page: pages[index]!, before: pages[index - 1] ?? [] };
 }
 
