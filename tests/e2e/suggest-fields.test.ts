@@ -85,7 +85,7 @@ describe.skipIf(Boolean(unavailable))("[SUGGEST] suggestions on headings, leads 
     await disposeApp(app);
   });
 
-  it("a reviewer suggests a new part heading, item heading and closing; the fields keep their text until the drafter accepts two and rejects one", async () => {
+  it("a reviewer suggests a new part heading, item heading, 文号, part lead and closing; the fields keep their text until the drafter decides them", async () => {
     const { reportId, sectionId, itemId, sectionHeading } = reports[0]!;
     const reviewer = await newSignedInContext(browser, app.baseUrl, "sf-reviewer", SEED_PASSWORD);
     const drafter = await newSignedInContext(browser, app.baseUrl, "sf-drafter", SEED_PASSWORD);
@@ -104,6 +104,9 @@ describe.skipIf(Boolean(unavailable))("[SUGGEST] suggestions on headings, leads 
     await itemHeading.click();
     await page.keyboard.press("Control+A");
     await page.keyboard.type("加强党对法治政府建设的领导");
+    // 基本信息: a 文号 where there was none; the part's lead: a first sentence.
+    await page.locator("#meta-docNumber").fill("青水〔2024〕3号");
+    await page.locator(`#section-lead-${sectionId}`).fill("一年来，我局坚持依法行政。");
     // The closing: "。" committed through an IME.
     await page.locator("#report-closing").click();
     await page.keyboard.press("End");
@@ -119,15 +122,20 @@ describe.skipIf(Boolean(unavailable))("[SUGGEST] suggestions on headings, leads 
     expect(await page.getByTestId(`field-suggestion-item.${sectionId}.${itemId}.heading`).locator("del.suggestion").count()).toBeGreaterThan(0);
 
     // Stored: three field suggestions by the reviewer; the fields themselves unchanged.
-    await expect.poll(async () => (await storedContent(page, reportId)).content.fieldSuggestions?.length ?? 0, { timeout: 20_000 }).toBe(3);
+    await expect.poll(async () => (await storedContent(page, reportId)).content.fieldSuggestions?.length ?? 0, { timeout: 20_000 }).toBe(5);
     const suggested = (await storedContent(page, reportId)).content;
     expect(suggested.sections[0]!.heading).toBe(sectionHeading);
     expect(suggested.closing).toBe("特此报告");
+    expect(suggested.meta.docNumber).toBe("");
+    expect(suggested.sections[0]!.lead).toBe("");
     expect(listSuggestions(suggested).map((suggestion) => [suggestion.kind, suggestion.location.field, suggestion.text, suggestion.authorName])).toEqual([
       ["replace", "sectionHeading", `全面${sectionHeading}`, "测试用户"],
       ["replace", "itemHeading", "加强党对法治政府建设的领导", "测试用户"],
+      ["replace", "meta", "青水〔2024〕3号", "测试用户"],
+      ["replace", "sectionLead", "一年来，我局坚持依法行政。", "测试用户"],
       ["replace", "closing", "特此报告。", "测试用户"],
     ]);
+    await expect.poll(() => page.getByTestId("field-suggestion-meta.docNumber").locator("ins.suggestion").allTextContents()).toEqual(["青水〔2024〕3号"]);
     await page.screenshot({ path: "/tmp/suggest-fields-reviewer.png", fullPage: false });
 
     // Returned to the drafter, who decides each one in the 修订 panel.
@@ -139,19 +147,24 @@ describe.skipIf(Boolean(unavailable))("[SUGGEST] suggestions on headings, leads 
 
     await drafter.page.goto(`${app.baseUrl}/reports/${reportId}`);
     const panel = drafter.page.getByTestId("suggestions-panel");
-    await panel.getByRole("heading", { name: "修订（3处）" }).waitFor();
+    await panel.getByRole("heading", { name: "修订（5处）" }).waitFor();
+    await panel.scrollIntoViewIfNeeded();
     await drafter.page.screenshot({ path: "/tmp/suggest-fields-drafter.png" });
     await panel.getByRole("button", { name: `接受修订“全面${sectionHeading}”` }).click();
-    await panel.getByRole("heading", { name: "修订（2处）" }).waitFor();
+    await panel.getByRole("heading", { name: "修订（4处）" }).waitFor();
     await panel.getByRole("button", { name: "拒绝修订“特此报告。”" }).click();
-    await panel.getByRole("heading", { name: "修订（1处）" }).waitFor();
+    await panel.getByRole("heading", { name: "修订（3处）" }).waitFor();
     await panel.getByRole("button", { name: "接受修订“加强党对法治政府建设的领导”" }).click();
+    await panel.getByRole("heading", { name: "修订（2处）" }).waitFor();
+    await panel.getByRole("button", { name: "全部接受" }).click();
     await panel.waitFor({ state: "detached" });
 
     const decided = (await storedContent(drafter.page, reportId)).content;
     expect(decided.sections[0]!.heading).toBe(`全面${sectionHeading}`);
     expect(decided.sections[0]!.items[0]!.heading).toBe("加强党对法治政府建设的领导");
     expect(decided.closing).toBe("特此报告");
+    expect(decided.meta.docNumber).toBe("青水〔2024〕3号");
+    expect(decided.sections[0]!.lead).toBe("一年来，我局坚持依法行政。");
     expect(decided.fieldSuggestions).toBeUndefined();
     await expect.poll(() => drafter.page.locator(`#section-heading-${sectionId}`).inputValue()).toBe(`全面${sectionHeading}`);
   });
