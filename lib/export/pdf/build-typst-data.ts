@@ -243,7 +243,11 @@ export function buildTypstData(
   // The text's last paragraph and what stands between it and the 署名 move to the next page with it (GB/T 9704 7.3.5),
   // as the DOCX's keep-with-next: report.typ sets them as sticky unbreakable blocks.
   const kept = new Set(keptWithSignature(blocks));
-  const marked = out.map((block, index) => (kept.has(index) ? { ...block, keep: true } : block));
+  // The text's last block before the 署名 or 成文日期 (附件说明 included): report.typ notes the page it ends on.
+  const closingIndex = blocks.findIndex((block) => block.kind === "signature" || block.kind === "date");
+  let textEnd = closingIndex - 1;
+  while (textEnd >= 0 && blocks[textEnd]!.kind === "blank") textEnd -= 1;
+  const marked = out.map((block, index) => ({ ...block, ...(kept.has(index) ? { keep: true } : {}), ...(index === textEnd ? { textEnd: true } : {}) }));
   // 署名 and 成文日期 never part across pages (the DOCX keeps the signature with the next line the same way).
   const merged: unknown[] = [];
   for (const block of marked as Array<{ kind: string; text?: string; startFromRightChars?: number }>) {

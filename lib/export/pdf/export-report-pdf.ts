@@ -3,6 +3,7 @@ import type { Report } from "@/lib/report-model";
 
 import { ExportError } from "../options";
 import { prepareTypstInput, translateTypstWarning, type PdfExportOptions } from "./prepare-typst-input";
+import { findSignaturePageWarning } from "./signature-page";
 import { runTypst } from "./typst-engine";
 
 export interface PdfExportResult {
@@ -21,9 +22,11 @@ export async function exportReportPdf(report: Report, options: PdfExportOptions)
   if (response.errors || !response.bytes || response.pageCount === undefined) {
     throw new ExportError("ENGINE_FAILED", `PDF 排版失败：${(response.errors ?? ["未返回结果"]).join("；")}`);
   }
+  // The 署名 and 成文日期 alone on a page (GB/T 9704 7.3.5): told, never fixed by changing the text.
+  const signatureWarning = await findSignaturePageWarning(report, options);
   return {
     bytes: response.bytes,
-    warnings: [...prepared.warnings, ...response.warnings.map(translateTypstWarning)],
+    warnings: [...prepared.warnings, ...response.warnings.map(translateTypstWarning), ...(signatureWarning ? [signatureWarning] : [])],
     fontSubstitutions: prepared.fontSubstitutions,
     pageCount: response.pageCount,
   };

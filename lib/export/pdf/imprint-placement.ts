@@ -3,6 +3,7 @@ import type { Report } from "@/lib/report-model";
 import type { ImprintPlacement } from "../layout/imprint-placement";
 import { ExportError } from "../options";
 import { prepareTypstInput, type PdfExportOptions } from "./prepare-typst-input";
+import { findSignaturePageWarning } from "./signature-page";
 import { runTypst } from "./typst-engine";
 
 /** The pages report.typ records for the 版记 (`<imprint-placement>`). */
@@ -43,15 +44,25 @@ export async function findImprintPlacement(report: Report, options: PdfExportOpt
 /**
  * findImprintPlacement for a DOCX export. When the PDF engine cannot lay the report out (no fonts, busy, failed),
  * the DOCX keeps the 版记 at the foot of the body's last page and the warning says so, so the official checks it.
+ * The same layout tells whether the 署名 and 成文日期 stand alone on a page (GB/T 9704 7.3.5, findSignaturePageWarning);
+ * without the engine that advice is left out (the DOCX itself is unaffected).
  */
 export async function placeImprintForDocx(report: Report, options: PdfExportOptions): Promise<{ imprintPlacement?: ImprintPlacement; warnings: string[] }> {
+  let imprintPlacement: ImprintPlacement | undefined;
   try {
-    const imprintPlacement = await findImprintPlacement(report, options);
-    return { ...(imprintPlacement ? { imprintPlacement } : {}), warnings: [] };
+    imprintPlacement = await findImprintPlacement(report, options);
   } catch (error) {
     if (!(error instanceof ExportError)) throw error;
     return {
       warnings: [`未能排版确定版记所在页（${error.message}），版记排在正文末页下端：请核对版记是否位于偶数页，需要时在其前插入空白页。`],
     };
   }
+  const warnings: string[] = [];
+  try {
+    const signatureWarning = await findSignaturePageWarning(report, options);
+    if (signatureWarning) warnings.push(signatureWarning);
+  } catch (error) {
+    if (!(error instanceof ExportError)) throw error;
+  }
+  return { ...(imprintPlacement ? { imprintPlacement } : {}), warnings };
 }

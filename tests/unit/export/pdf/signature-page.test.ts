@@ -1,7 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
 
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "@/lib/export/options";
-import { exportReportPdf, stopTypstEngine } from "@/lib/export/pdf";
+import { exportReportPdf, placeImprintForDocx, signaturePageWarning, stopTypstEngine } from "@/lib/export/pdf";
+import type { Report } from "@/lib/report-model";
 
 import { EXPORT_FIXTURES, loadExportFixture, PAGE_NUMBER_LINE } from "../helpers/side-by-side";
 import { pdfInfo, pdfPageLines, pdfToolsStatus, writeTempPdf } from "./poppler";
@@ -17,8 +18,30 @@ if (shouldSkip) console.warn(`[跳过] PDF 署名页测试：${status.reason}`);
 const county = loadExportFixture(EXPORT_FIXTURES.county);
 const BASE: ExportOptions & { shouldPrintIndicatorTables: boolean } = { ...DEFAULT_EXPORT_OPTIONS, isDraft: false, shouldPrintIndicatorTables: true };
 
-async function pagesOf(options: Parameters<typeof exportReportPdf>[1]): Promise<string[][]> {
-  const file = writeTempPdf((await exportReportPdf(county, options)).bytes);
+/**
+ * The county report without its 结束语 and with part 四's last paragraph lengthened to nine lines: too long to move
+ * (MAX_KEPT_LINES), it ends on the last line of page 4 and leaves the 署名 and 成文日期 alone on page 5.
+ */
+function longLastParagraph(): Report {
+  const clauses = "推动各项任务落地见效，".repeat(8).replace(/，$/, "。");
+  const sections = county.sections.map((section) => {
+    if (section.kind !== "next_year") return section;
+    const items = section.items.map((item) => {
+      const content = item.body.content.map((node, index) => {
+        if (index !== item.body.content.length - 1 || node.type !== "paragraph" || !node.content) return node;
+        const last = node.content.at(-1)!;
+        if (last.type !== "text" || last.text === undefined) return node;
+        return { ...node, content: [...node.content.slice(0, -1), { ...last, text: last.text.replace(/。$/, `，${clauses}`) }] };
+      });
+      return { ...item, body: { ...item.body, content } };
+    });
+    return { ...section, items };
+  });
+  return { ...county, closing: "", sections };
+}
+
+async function pagesOf(options: Parameters<typeof exportReportPdf>[1], report: Report = county): Promise<string[][]> {
+  const file = writeTempPdf((await exportReportPdf(report, options)).bytes);
   return Array.from({ length: pdfInfo(file).pages }, (_, index) =>
     pdfPageLines(file, index + 1)
       .map((line) => line.text.replace(/\s+/g, ""))
@@ -56,5 +79,25 @@ describe.skipIf(shouldSkip)("[EXPORT] PDF: the 署名 and 成文日期 stand on 
     expect(signature).toBeGreaterThan(0);
     expect(page[0]).not.toMatch(/^附件/);
     expect(page.slice(0, signature).some((line) => line.startsWith("附件："))).toBe(true);
+  });
+
+  it("warns, in the PDF and the DOCX export, when a last paragraph too long to move leaves them alone", async () => {
+    const report = longLastParagraph();
+    const { page, before } = aroundSignature(await pagesOf(BASE, report));
+    expect(page).toEqual(["青禾县人民政府", "2026年2月12日"]);
+    expect(before.at(-1)).toMatch(/推动各项任务落地见效。$/);
+    const warning = "署名和成文日期单独排在第5页，与正文不在同一页（GB/T 9704 7.3.5 要求印章与正文同处一面）：请增删正文末段的文字，使其与署名同页。";
+    expect((await exportReportPdf(report, BASE)).warnings).toContain(warning);
+    expect((await placeImprintForDocx(report, BASE)).warnings).toEqual([warning]);
+    // The county report as it is: "特此报告。" went with them, nothing to tell.
+    expect((await exportReportPdf(county, BASE)).warnings.filter((text) => text.startsWith("署名和成文日期"))).toEqual([]);
+    expect((await placeImprintForDocx(county, BASE)).warnings).toEqual([]);
+  });
+
+  it("words the warning only for a 署名 page after the text's last page", () => {
+    expect(signaturePageWarning({ text: 4, signature: 4 })).toBeUndefined();
+    expect(signaturePageWarning({ text: 5, signature: 5 })).toBeUndefined();
+    expect(signaturePageWarning({ text: null, signature: 3 })).toBeUndefined();
+    expect(signaturePageWarning({ text: 2, signature: 3 })).toMatch(/^署名和成文日期单独排在第3页/);
   });
 });
