@@ -294,12 +294,36 @@ export function acceptedTextOffsets(doc: RichDoc): number[] | null {
   return accepted === docToText(resolveDocSuggestions(doc, () => "accept")) ? offsets : null;
 }
 
-/** A range in the accepted text of the body at `location` (opening or an item), as a range in the body's own text. */
+/** Finding fields (validation's text fields) that a field suggestion may change, by the suggestion's target. */
+function findingFieldSuggested(report: Report, location: { field: string; key?: string; sectionId?: string; itemId?: string }): boolean {
+  const metaKey = location.field === "meta" ? location.key : ["title", "mainRecipient", "signature"].includes(location.field) ? location.field : undefined;
+  return liveFieldSuggestions(report).some(({ target, to }) => {
+    if (readField(report, target) === to) return false;
+    switch (target.field) {
+      case "meta":
+        return target.key === metaKey;
+      case "closing":
+        return location.field === "closing";
+      case "sectionHeading":
+        return location.field === "sectionHeading" && (location.sectionId === undefined || location.sectionId === target.sectionId);
+      case "sectionLead":
+        return location.field === "lead" && (location.sectionId === undefined || location.sectionId === target.sectionId);
+      case "itemHeading":
+        return location.field === "itemHeading" && (location.itemId === undefined || location.itemId === target.itemId);
+    }
+  });
+}
+
+/**
+ * A range in the accepted text at `location` (the opening, an item body, or a plain field), as a range in the
+ * stored text. Undefined when it cannot be placed: a plain field with an open suggestion shows other text.
+ */
 export function originalRangeOf(
   report: Report,
-  location: { field: string; itemId?: string },
+  location: { field: string; itemId?: string; sectionId?: string; key?: string },
   range: { from: number; to: number },
 ): { from: number; to: number } | undefined {
+  if (findingFieldSuggested(report, location)) return undefined;
   const doc =
     location.field === "opening"
       ? report.opening

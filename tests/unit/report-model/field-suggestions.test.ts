@@ -204,3 +204,27 @@ describe("field suggestion limits", () => {
     expect(reportSchema.safeParse(make("青".repeat(61))).success).toBe(false);
   });
 });
+
+describe("findings on a field with an open suggestion", () => {
+  it("keep their message but lose the range and the fix, which were found on the suggested text", () => {
+    const base = buildCompleteReport();
+    const section = base.sections[0]!;
+    const target = { field: "itemHeading", sectionId: section.id, itemId: section.items[0]!.id } as const;
+    const typed = "加强组织领导,健全工作机制";
+    const onHeading = (report: Report) =>
+      validateReport(report).filter((finding) => finding.location.field === "itemHeading" && finding.location.itemId === target.itemId);
+    // Typed by the drafter: the half-width comma is found with its place and a fix.
+    const stored = onHeading(withHeading(base, typed));
+    expect(stored.some((finding) => finding.location.range && finding.fix)).toBe(true);
+    // Suggested by a reviewer: the same finding, without a place or fix in the stored heading (which reads otherwise).
+    const suggested = onHeading(suggestFieldText(base, { target, text: typed, author: REVIEWER, newId })!);
+    expect(suggested.map((finding) => finding.message)).toEqual(stored.map((finding) => finding.message));
+    expect(suggested.every((finding) => finding.location.range === undefined && finding.fix === undefined)).toBe(true);
+  });
+});
+
+function withHeading(report: Report, heading: string): Report {
+  const next = structuredClone(report);
+  next.sections[0]!.items[0]!.heading = heading;
+  return next;
+}
