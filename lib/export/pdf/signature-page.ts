@@ -21,6 +21,15 @@ export function signaturePageWarning(pages: SignaturePages): string | undefined 
   return `署名和成文日期单独排在第${pages.signature}页，与正文不在同一页（GB/T 9704 7.3.5 要求印章与正文同处一面）：请增删正文末段的文字，使其与署名同页。`;
 }
 
+/** The label report.typ gives the pages (SignaturePages). */
+export const SIGNATURE_PAGE_QUERY = "<signature-page>";
+
+/** signaturePageWarning for the values a query of SIGNATURE_PAGE_QUERY returned. */
+export function signatureWarningOf(queried: unknown[] | undefined): string | undefined {
+  const pages = queried?.[0] as Partial<SignaturePages> | undefined;
+  return signaturePageWarning({ text: pages?.text ?? null, signature: pages?.signature ?? null });
+}
+
 /**
  * Lays the report out with the PDF engine (the same page breaks as the DOCX in LibreOffice, see compare:pages) and
  * returns the warning above, or none. Throws ExportError as the PDF export does (no fonts, engine failure).
@@ -30,11 +39,10 @@ export async function findSignaturePageWarning(report: Report, options: PdfExpor
   const prepared = prepareTypstInput(report, options);
   const response = await runTypst(
     prepared.fontFiles,
-    { output: "query", source: prepared.source, inputs: prepared.inputs, query: "<signature-page>" },
+    { output: "query", source: prepared.source, inputs: prepared.inputs, query: SIGNATURE_PAGE_QUERY },
     options.timeoutMs,
     options.owner,
   );
   if (response.errors || !response.queried) throw new ExportError("ENGINE_FAILED", `署名页排版失败：${(response.errors ?? ["未返回结果"]).join("；")}`);
-  const pages = response.queried[0] as Partial<SignaturePages> | undefined;
-  return signaturePageWarning({ text: pages?.text ?? null, signature: pages?.signature ?? null });
+  return signatureWarningOf(response.queried);
 }

@@ -10,7 +10,7 @@ export interface TypstRequest {
   output: "pdf" | "svg" | "query";
   source: string;
   inputs: Record<string, string>;
-  /** A label selector such as "<imprint-placement>", for output "query". */
+  /** A label selector such as "<imprint-placement>", for output "query"; with "pdf", answered from the same layout. */
   query?: string;
 }
 
@@ -18,7 +18,7 @@ export interface TypstResponse {
   bytes?: Uint8Array;
   svg?: string;
   pageCount?: number;
-  /** The metadata values found, for output "query". */
+  /** The metadata values found, for a request with a `query`. */
   queried?: unknown[];
   warnings: string[];
   errors?: string[];

@@ -31,7 +31,9 @@ function handle({ fontPaths, workspace, request: { output, source, inputs, query
     if (output === "query") return { queried: current.query(document, { selector: query, field: "value" }), pageCount, warnings };
     if (output === "svg") return { svg: current.plainSvg(document), pageCount, warnings };
     const pdf = current.pdf(document, { creationTimestamp: inputs.creationTimestamp ? Number(inputs.creationTimestamp) : undefined });
-    return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice(), pageCount, warnings };
+    // A PDF with a query answers it from the same layout (the 署名's page, for the export's warning).
+    const queried = query ? { queried: current.query(document, { selector: query, field: "value" }) } : {};
+    return { bytes: new Uint8Array(pdf.buffer, pdf.byteOffset, pdf.byteLength).slice(), pageCount, warnings, ...queried };
   } finally {
     current.evictCache(10);
   }
