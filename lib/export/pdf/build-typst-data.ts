@@ -91,6 +91,15 @@ function plainRuns(text: string): TypstRun[] {
   return withLatinGaps([{ text, bold: false, italic: false }]);
 }
 
+/**
+ * A plain-text field with an open suggestion (修订) on it (`inlines` from track-changes-fields.ts): its deleted and
+ * inserted characters as `change` runs, which the review preview shows in colour. The final export prints the
+ * accepted view, which carries no field suggestion, so `inlines` is absent there and the field prints as `fallback`.
+ */
+function fieldRuns(inlines: readonly PrintableInline[] | undefined, fallback: () => TypstRun[]): TypstRun[] {
+  return inlines ? withLatinGaps(toRuns(inlines)) : fallback();
+}
+
 function runsText(runs: TypstRun[]): string {
   return runs.map((run) => ("text" in run ? run.text : "")).join("");
 }
@@ -176,13 +185,15 @@ export function buildTypstData(
   if (options.isDraft) text.heading1.push("草稿");
   const out = blocks.map((block) => {
     switch (block.kind) {
-      case "title":
-        text.title.push(block.lines.join(""));
+      case "title": {
         // "2025年度": the gap LibreOffice and Word set in the title too.
-        return { ...block, lineRuns: block.lines.map(plainRuns) };
+        const lineRuns = block.lineInlines ? block.lineInlines.map((line) => fieldRuns(line, () => [])) : block.lines.map(plainRuns);
+        text.title.push(lineRuns.map(runsText).join(""));
+        return { ...block, lineRuns };
+      }
       case "heading": {
-        text[HEADING_ROLE[block.role]].push(block.prefix + block.text);
-        const runs = withLatinGaps([{ text: block.prefix + block.text, bold: false, italic: false }]);
+        const runs = fieldRuns(block.inlines, () => withLatinGaps([{ text: block.prefix + block.text, bold: false, italic: false }]));
+        text[HEADING_ROLE[block.role]].push(runsText(runs));
         return {
           ...block,
           runs,
@@ -193,11 +204,13 @@ export function buildTypstData(
       case "runIn": {
         const headingText = block.prefix + block.heading;
         const runs = withLatinGaps([{ text: headingText, bold: false, italic: false }, ...toRuns(block.inlines)]);
-        text.heading2.push(headingText);
-        text.body.push(runsText(toRuns(block.inlines)));
         // The first runs up to the heading's length print in 楷体; the template splits them by `headingLength`.
-        // Always bold: the editor's option reads 以加粗段首标题连排.
-        const [headingRuns, bodyRuns] = splitRunsAt(runs, [...headingText].length);
+        // Always bold: the editor's option reads 以加粗段首标题连排. A heading with a suggestion prints it in colour
+        // (it ends with its "。", so no gap joins it to the body's first run).
+        const [plainHeadingRuns, bodyRuns] = splitRunsAt(runs, [...headingText].length);
+        const headingRuns = fieldRuns(block.headingInlines, () => plainHeadingRuns);
+        text.heading2.push(runsText(headingRuns));
+        text.body.push(runsText(toRuns(block.inlines)));
         return { kind: "runIn", headingRuns, runs: bodyRuns, isBold: true, outline: { level: 2, title: headingText } };
       }
       case "paragraph": {
@@ -220,21 +233,36 @@ export function buildTypstData(
       }
       case "blank":
         return block;
-      case "docNumber":
-        text.body.push(block.text, block.signer ? "签发人：" : "");
+      case "docNumber": {
+        const runs = fieldRuns(block.inlines, () => plainRuns(block.text));
+        text.body.push(runsText(runs), block.signer ? "签发人：" : "");
         text.heading2.push(block.signer ?? "");
         text.title.push(block.agencyMark ?? "");
-        return { ...block, runs: plainRuns(block.text) };
+        return { ...block, runs };
+      }
       case "attachment":
         text.body.push(block.label + block.text);
         return { ...block, runs: withLatinGaps([{ text: block.label + block.text, bold: false, italic: false }]) };
-      case "copyTo":
-        text.body.push(block.text, block.imprint ? block.imprint.agency + block.imprint.date : "");
+      case "copyTo": {
+        const runs = fieldRuns(block.inlines, () => plainRuns(block.text));
+        text.body.push(runsText(runs), block.imprint ? block.imprint.agency + block.imprint.date : "");
         return {
           ...block,
-          runs: plainRuns(block.text),
+          runs,
           ...(block.imprint ? { imprint: { agencyRuns: plainRuns(block.imprint.agency), dateRuns: plainRuns(block.imprint.date) } } : {}),
         };
+      }
+      case "mainRecipient":
+        // Runs only with a suggestion (the template prints `text` otherwise, without Chinese–digit gaps, as today).
+        if (!block.inlines) {
+          text.body.push(block.text);
+          return block;
+        }
+        text.body.push(runsText(toRuns(block.inlines)));
+        return { ...block, runs: toRuns(block.inlines) };
+      case "signature":
+        text.body.push(block.inlines ? runsText(toRuns(block.inlines)) : block.text);
+        return block;
       default:
         text.body.push(block.text);
         return block;
@@ -250,10 +278,11 @@ export function buildTypstData(
   const marked = out.map((block, index) => ({ ...block, ...(kept.has(index) ? { keep: true } : {}), ...(index === textEnd ? { textEnd: true } : {}) }));
   // 署名 and 成文日期 never part across pages (the DOCX keeps the signature with the next line the same way).
   const merged: unknown[] = [];
-  for (const block of marked as Array<{ kind: string; text?: string; startFromRightChars?: number }>) {
+  for (const block of marked as Array<{ kind: string; text?: string; startFromRightChars?: number; inlines?: PrintableInline[] }>) {
     const previous = merged.at(-1) as { kind: string; lines: unknown[] } | undefined;
     if (block.kind === "signature" || block.kind === "date") {
-      const line = { runs: plainRuns(block.text ?? ""), startFromRightChars: block.startFromRightChars };
+      // A 署名 with a suggestion shows it in colour from the same place (the preview only).
+      const line = { runs: fieldRuns(block.inlines, () => plainRuns(block.text ?? "")), startFromRightChars: block.startFromRightChars };
       if (previous?.kind === "closing") previous.lines.push(line);
       else merged.push({ kind: "closing", lines: [line] });
     } else merged.push(block);
