@@ -10,7 +10,8 @@ import path from "node:path";
 
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
-import { stopTypstEngine } from "@/lib/export/pdf";
+import { DEFAULT_EXPORT_OPTIONS } from "@/lib/export/options";
+import { placeImprintForDocx, stopTypstEngine } from "@/lib/export/pdf";
 import type { Report } from "@/lib/report-model";
 
 import { findCommand } from "../unit/export/docx/helpers/libreoffice";
@@ -25,10 +26,14 @@ const SIGNATURE = "青禾县人民政府";
 const DATE = "2026年2月12日";
 
 /**
- * The county report without its 结束语 and with one more clause in the last paragraph of part 四: that paragraph
- * (seven lines) then ends on line 21 of page 4, where the 署名 would have to go to page 5 alone.
+ * The county report without its 结束语 and with more clauses in the last paragraph of part 四. With `SEVEN_LINES`
+ * that paragraph (seven lines) ends on line 21 of page 4, where the 署名 would have to go to page 5 alone; with
+ * `NINE_LINES` it is too long to move (MAX_KEPT_LINES), ends on page 4's last line and leaves the 署名 alone.
  */
-function longLastParagraph(county: Report): Report {
+const SEVEN_LINES = "并持续推进法治政府建设示范创建工作，推动各项任务落地见效，确保取得实际成效。";
+const NINE_LINES = `，${"推动各项任务落地见效，".repeat(8).replace(/，$/, "。")}`;
+
+function longLastParagraph(county: Report, clauses = SEVEN_LINES): Report {
   const sections = county.sections.map((section) => {
     if (section.kind !== "next_year") return section;
     const items = section.items.map((item) => {
@@ -36,7 +41,7 @@ function longLastParagraph(county: Report): Report {
         if (index !== item.body.content.length - 1 || node.type !== "paragraph" || !node.content) return node;
         const last = node.content.at(-1)!;
         if (last.type !== "text" || last.text === undefined) return node;
-        const text = last.text.replace(/。$/, "并持续推进法治政府建设示范创建工作，推动各项任务落地见效，确保取得实际成效。");
+        const text = last.text.replace(/。$/, clauses);
         return { ...node, content: [...node.content.slice(0, -1), { ...last, text }] };
       });
       return { ...item, body: { ...item.body, content } };
@@ -58,10 +63,11 @@ function pagesOf(pair: RenderedPair) {
   });
 }
 
-describe.skipIf(!isReady)("[EXPORT] the 署名 and 成文日期 never stand alone on a page (GB/T 9704 7.3.5)", () => {
+describe.skipIf(!isReady)("[EXPORT] the 署名 and 成文日期 share a page with the text (GB/T 9704 7.3.5)", () => {
   let directory: string;
   let pairs: RenderedPair[];
   let framed: RenderedPair[];
+  let tooLongWarnings: string[];
 
   beforeAll(async () => {
     directory = await mkdtemp(path.join(tmpdir(), "nianbao-signature-"));
@@ -71,6 +77,7 @@ describe.skipIf(!isReady)("[EXPORT] the 署名 and 成文日期 never stand alon
       [
         { name: "county", report: county },
         { name: "long-last-paragraph", report: longLastParagraph(county) },
+        { name: "too-long-to-move", report: longLastParagraph(county, NINE_LINES) },
       ],
       directory,
       { shouldPrintIndicatorTables: true },
@@ -85,6 +92,10 @@ describe.skipIf(!isReady)("[EXPORT] the 署名 and 成文日期 never stand alon
       frame: { attachments },
     });
     framed = [...sealed, ...attached];
+    // What the DOCX export tells the official, from the PDF layout.
+    tooLongWarnings = (
+      await placeImprintForDocx(longLastParagraph(county, NINE_LINES), { ...DEFAULT_EXPORT_OPTIONS, isDraft: false, shouldPrintIndicatorTables: true })
+    ).warnings;
   }, 300_000);
 
   afterAll(async () => {
@@ -136,5 +147,16 @@ describe.skipIf(!isReady)("[EXPORT] the 署名 and 成文日期 never stand alon
         pair.name,
       ).toBe(0);
     }
+  });
+
+  it("leaves a paragraph too long to move where it is, and the DOCX export warns about the 署名 standing alone", () => {
+    for (const { engine, pages, signaturePage } of pagesOf(pairs[2]!)) {
+      expect(signaturePage, engine).toBe(4);
+      expect(pages[signaturePage], engine).toEqual([SIGNATURE, DATE]);
+      expect(pages[signaturePage - 1]!.at(-1), engine).toMatch(/推动各项任务落地见效。$/);
+    }
+    expect(tooLongWarnings).toEqual([
+      "署名和成文日期单独排在第5页，与正文不在同一页（GB/T 9704 7.3.5 要求印章与正文同处一面）：请增删正文末段的文字，使其与署名同页。",
+    ]);
   });
 });
