@@ -140,6 +140,9 @@ describe.skipIf(shouldSkip)("[SUGGEST] field suggestions rendered in the preview
     // Only field suggestions in this report (its bodies carry none): every coloured glyph comes from a field.
     expect(count("#1d4ed8")).toBeGreaterThanOrEqual(10);
     expect(count("#be123c")).toBeGreaterThanOrEqual(6);
+    // The run-in heading is bold: in a font without a bold face its outline takes the insertion's colour, not black.
+    expect(svg).toMatch(/<use [^>]*fill="#1d4ed8"[^>]*stroke="#1d4ed8"/);
+    expect(svg).not.toMatch(/<use [^>]*fill="#1d4ed8"[^>]*stroke="#000000"/);
     const plain = await renderReportPreview(pdfFixtureReport(), { ...DEFAULT_EXPORT_OPTIONS, isDraft: true });
     expect(plain.pages.join("\n").toLowerCase()).not.toContain("#1d4ed8");
 
