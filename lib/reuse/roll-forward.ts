@@ -3,7 +3,9 @@ import {
   beijingParts,
   docToText,
   emptyDoc,
+  listSuggestions,
   newId,
+  rejectedView,
   type IndicatorValues,
   type Report,
   type ReportItem,
@@ -35,6 +37,8 @@ export interface RollForwardStats {
   previousIndicatorValues: number;
   /** Statutory parts last year's report lacked, added empty from the template. */
   addedParts: number;
+  /** Suggestions (修订) still open in last year's report, left out of the draft (its text is the drafter's own). */
+  droppedSuggestions: number;
 }
 
 export interface RollForwardResult {
@@ -49,13 +53,28 @@ const MAX_YEAR = 2100;
 /**
  * Next year's draft from last year's report: same structure and text with new ids, headings moved on a
  * year, every carried year and figure marked 待更新, indicators emptied (last year's kept beside them), and
- * last year's plans turned into this year's 承诺事项清单. Pure: `previous` is not changed.
+ * last year's plans turned into this year's 承诺事项清单. Pure: `last` is not changed.
  */
-export function rollForwardReport(previous: Report, options: RollForwardOptions = {}): RollForwardResult {
+export function rollForwardReport(last: Report, options: RollForwardOptions = {}): RollForwardResult {
+  // Suggestions (修订) still open in last year's report are a reviewer's proposals nobody decided on: the draft takes
+  // the text as stored (the rejected view: suggested insertions out, suggested deletions kept, the fields' own text),
+  // which is the text the official wrote and stood behind; accepting them here would put a reviewer's words into
+  // the new report without the official deciding. No mark and no field suggestion goes over; the log says how many
+  // stayed behind (they remain in last year's report).
+  const droppedSuggestions = new Set(listSuggestions(last).map((suggestion) => suggestion.id)).size;
+  const previous = rejectedView(last);
   const fromYear = previous.meta.year;
   const year = fromYear + 1;
   if (year > MAX_YEAR) throw new ReportError("INVALID_INPUT", `年度不能晚于${MAX_YEAR}年`);
-  const stats: RollForwardStats = { shiftedYears: 0, pendingYears: 0, pendingFigures: 0, commitments: 0, previousIndicatorValues: 0, addedParts: 0 };
+  const stats: RollForwardStats = {
+    shiftedYears: 0,
+    pendingYears: 0,
+    pendingFigures: 0,
+    commitments: 0,
+    previousIndicatorValues: 0,
+    addedParts: 0,
+    droppedSuggestions,
+  };
   const shift = (text: string) => {
     const result = shiftHeadingYears(text, fromYear);
     stats.shiftedYears += result.count;
@@ -155,6 +174,10 @@ function describeRollForward(fromYear: number, stats: RollForwardStats, now: Dat
       : "去年报告中没有“下一年度主要安排”，承诺事项清单为空。",
   );
   if (stats.previousIndicatorValues > 0) log.push(`指标已清空，去年的${stats.previousIndicatorValues}项数值保留在旁作为参考。`);
+  if (stats.droppedSuggestions > 0)
+    log.push(
+      `去年报告中有${stats.droppedSuggestions}处未处理的修订（修改建议）未带入新草稿，新草稿沿用原有文字；修订仍保留在去年的报告中，如需采纳请对照后修改。`,
+    );
   log.push(`“下一年度主要安排”已清空，请填写${year + 1}年的工作安排。`);
   if (year > beijingParts(now).year) log.push(`注意：${year}年尚未开始，请确认沿用的是上一年度的报告。`);
   return log;

@@ -58,8 +58,7 @@ function typstBlocks(report: Report): Block[] {
 
 /** The text the runs print without the insertions (the field now) and without the deletions (the suggestion). */
 function views(runs: TypstRun[]): { now: string; suggested: string; inserted: string; deleted: string } {
-  const pick = (keep: (run: Extract<TypstRun, { text: string }>) => boolean) =>
-    runs.map((run) => ("text" in run && keep(run) ? run.text : "")).join("");
+  const pick = (keep: (run: Extract<TypstRun, { text: string }>) => boolean) => runs.map((run) => ("text" in run && keep(run) ? run.text : "")).join("");
   return {
     now: pick((run) => run.change !== "insert"),
     suggested: pick((run) => run.change !== "delete"),
@@ -90,7 +89,12 @@ describe("[SUGGEST] field suggestions in the preview's Typst data", () => {
 
     const headings = blocks.filter((block) => block.kind === "heading");
     const problems = headings.find((block) => (block.outline as { title: string }).title === "二、存在的不足和原因")!;
-    expect(views(problems.runs as TypstRun[])).toMatchObject({ now: "二、存在的不足和原因", suggested: "二、存在的问题和原因", inserted: "问题", deleted: "不足" });
+    expect(views(problems.runs as TypstRun[])).toMatchObject({
+      now: "二、存在的不足和原因",
+      suggested: "二、存在的问题和原因",
+      inserted: "问题",
+      deleted: "不足",
+    });
     const organise = headings.find((block) => (block.outline as { title: string }).title === "（一）强化组织领导")!;
     expect(views(organise.runs as TypstRun[])).toMatchObject({ now: "（一）强化组织领导", suggested: "（一）加强组织领导" });
     // The run-in heading: its suggestion in the 楷体 heading runs, the body's first paragraph unchanged after it.
@@ -100,7 +104,9 @@ describe("[SUGGEST] field suggestions in the preview's Typst data", () => {
     expect(views(runIn.runs as TypstRun[]).inserted).toBe("");
 
     const paragraphs = blocks.filter((block) => block.kind === "paragraph").map((block) => views(block.runs as TypstRun[]));
-    expect(paragraphs).toContainEqual(expect.objectContaining({ suggested: expect.stringContaining("取得明显成效。"), now: expect.stringContaining("取得新进展。") }));
+    expect(paragraphs).toContainEqual(
+      expect.objectContaining({ suggested: expect.stringContaining("取得明显成效。"), now: expect.stringContaining("取得新进展。") }),
+    );
     expect(paragraphs).toContainEqual({ now: "特此报告。", suggested: "专此报告。", inserted: "专", deleted: "特" });
 
     const closing = blocks.find((block) => block.kind === "closing")!.lines as Array<{ runs: TypstRun[] }>;
