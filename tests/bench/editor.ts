@@ -216,7 +216,14 @@ export async function benchEditor(): Promise<void> {
       if (!mapUrl) continue;
       const answer = await page.request.get(mapUrl).catch(() => undefined);
       const modules = answer?.ok() ? chunkModules(code, await answer.json()) : null;
-      if (modules) modulesOf.set(url, modules.slice(0, 6).map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)}`).join("，"));
+      if (modules)
+        modulesOf.set(
+          url,
+          modules
+            .slice(0, 6)
+            .map(([name, bytes]) => `${name} ${(bytes / 1024).toFixed(0)}`)
+            .join("，"),
+        );
     }
     const listScripts = (entries: Array<[string, number]>) => {
       for (const [url, size] of entries.sort((left, right) => right[1] - left[1])) {

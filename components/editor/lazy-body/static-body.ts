@@ -303,7 +303,8 @@ function applyOne(body: RichDoc, edit: { from: number; to: number; insert: strin
         }
         const text = child.text ?? "";
         // The inserted text goes where the replaced text began, or after the character it follows.
-        const owns = !inserted && (to > from ? from >= childStart && from < childEnd : (from > childStart && from <= childEnd) || (from === 0 && childStart === 0));
+        const owns =
+          !inserted && (to > from ? from >= childStart && from < childEnd : (from > childStart && from <= childEnd) || (from === 0 && childStart === 0));
         const overlaps = to > from && from < childEnd && to > childStart;
         if (!owns && !overlaps) {
           pieces.push(child);
@@ -363,7 +364,7 @@ export function rebaseTypedEdit(base: string, typed: string, current: string): {
   const removed = base.slice(edit.from, edit.to);
   const suffix = base.slice(edit.to);
   // Others' changes before the edit, after it, or neither: the edit's own stretch must still read the same.
-  if (current.startsWith(base.slice(0, edit.to)) || current.slice(edit.from, edit.to) === removed && current.startsWith(base.slice(0, edit.from))) {
+  if (current.startsWith(base.slice(0, edit.to)) || (current.slice(edit.from, edit.to) === removed && current.startsWith(base.slice(0, edit.from)))) {
     return edit;
   }
   if (current.endsWith(base.slice(edit.from))) {

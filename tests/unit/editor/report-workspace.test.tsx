@@ -173,9 +173,13 @@ describe("ReportWorkspace", () => {
     expect(undo.disabled).toBe(false);
     // The body was static HTML until now: the click loads its editor, whose history holds the fix, and undoes it.
     await act(async () => undo.click());
-    await vi.waitFor(() => expect(container.querySelector('.ProseMirror[data-testid="body-editor-i-review"]')?.textContent).toBe("全年制发规范性文件12件,全部经过合法性审核。"), {
-      timeout: 10_000,
-    });
+    await vi.waitFor(
+      () =>
+        expect(container.querySelector('.ProseMirror[data-testid="body-editor-i-review"]')?.textContent).toBe("全年制发规范性文件12件,全部经过合法性审核。"),
+      {
+        timeout: 10_000,
+      },
+    );
   });
 });
 
@@ -199,7 +203,10 @@ describe("ReportWorkspace findings and marks", () => {
     await act(async () => finding.click());
     // The body's editor loads on this click (the body was static HTML) and then selects the range.
     await vi.waitFor(
-      () => expect([...container.querySelectorAll('.ProseMirror[data-testid="body-editor-i-lead"] .nb-focus-range')].map((span) => span.textContent)).toEqual(["4次"]),
+      () =>
+        expect([...container.querySelectorAll('.ProseMirror[data-testid="body-editor-i-lead"] .nb-focus-range')].map((span) => span.textContent)).toEqual([
+          "4次",
+        ]),
       { timeout: 10_000 },
     );
     expect(document.getSelection()?.toString()).toBe("4次");

@@ -46,14 +46,26 @@ const RICH: RichDoc = {
         {
           type: "tableRow",
           content: [
-            { type: "tableHeader", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: "paragraph", content: [{ type: "text", text: "指标" }] }] },
-            { type: "tableHeader", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: "paragraph", content: [{ type: "text", text: "数值" }] }] },
+            {
+              type: "tableHeader",
+              attrs: { colspan: 1, rowspan: 1, colwidth: null },
+              content: [{ type: "paragraph", content: [{ type: "text", text: "指标" }] }],
+            },
+            {
+              type: "tableHeader",
+              attrs: { colspan: 1, rowspan: 1, colwidth: null },
+              content: [{ type: "paragraph", content: [{ type: "text", text: "数值" }] }],
+            },
           ],
         },
         {
           type: "tableRow",
           content: [
-            { type: "tableCell", attrs: { colspan: 1, rowspan: 1, colwidth: null }, content: [{ type: "paragraph", content: [{ type: "text", text: "复议" }] }] },
+            {
+              type: "tableCell",
+              attrs: { colspan: 1, rowspan: 1, colwidth: null },
+              content: [{ type: "paragraph", content: [{ type: "text", text: "复议" }] }],
+            },
             {
               type: "tableCell",
               attrs: { colspan: 1, rowspan: 1, colwidth: null },
@@ -127,7 +139,14 @@ describe("edits before the engine is loaded", () => {
     expect(applyStaticTextEdits(RICH, [{ from: 0, to: 1, insert: "二" }], "别的文字")).toBeNull();
     const twoLines = textToDoc("第一段。\n第二段。");
     expect(applyStaticTextEdits(twoLines, [{ from: 2, to: 7, insert: "" }])).toBeNull();
-    expect(docToText(applyStaticTextEdits(twoLines, [{ from: 5, to: 5, insert: "新" }, { from: 0, to: 0, insert: "甲" }])!)).toBe("甲第一段。\n新第二段。");
+    expect(
+      docToText(
+        applyStaticTextEdits(twoLines, [
+          { from: 5, to: 5, insert: "新" },
+          { from: 0, to: 0, insert: "甲" },
+        ])!,
+      ),
+    ).toBe("甲第一段。\n新第二段。");
   });
 
   it("moves what was typed into the static copy onto a live body others changed meanwhile", () => {
