@@ -39,7 +39,10 @@ const DESCRIBERS: Record<string, (detail: Detail) => string> = {
   sign_in_failed: (detail) => `用户名：${text(detail.username)}`,
   sign_in_blocked: (detail) => `用户名：${text(detail.username)}（尝试过多，暂缓登录）`,
   sign_in_alert: (detail) => `用户名：${text(detail.username)}，${text(detail.minutes)}分钟内密码错误${text(detail.failures)}次，请核实是否有人试探密码`,
-  "report.create": (detail) => `${text(detail.year)}年度，${describeSource(text(detail.source))}`,
+  "report.create": (detail) => {
+    const dropped = typeof detail.droppedSuggestions === "number" && detail.droppedSuggestions > 0;
+    return `${text(detail.year)}年度，${describeSource(text(detail.source))}${dropped ? `，未带入原报告中未处理的修订${text(detail.droppedSuggestions)}处` : ""}`;
+  },
   "report.import": (detail) => {
     const added = Array.isArray(detail.addedParts) && detail.addedParts.length > 0 ? `，补入法定部分${detail.addedParts.length}个` : "";
     return `${text(detail.year)}年度“${text(detail.title)}”${added}`;

@@ -24,11 +24,14 @@ export async function createReport({ db, user, input }: CreateReportOptions): Pr
   const data = createReportSchema.parse(input);
   let content: Report;
   let source: string;
+  let auditDetail: Record<string, unknown> = {};
   if (data.fromReportId) {
     const previous = await getReport({ db, user, reportId: data.fromReportId });
-    content = rollForwardReport(reportSchema.parse(previous.content)).report;
-    content = { ...content, meta: { ...content.meta, year: data.year } };
+    const rolled = rollForwardReport(reportSchema.parse(previous.content));
+    content = { ...rolled.report, meta: { ...rolled.report.meta, year: data.year } };
     source = `rollforward:${previous.id}`;
+    // Open suggestions (修订) of last year's report are not carried (roll-forward.ts says why): the log says how many.
+    if (rolled.stats.droppedSuggestions > 0) auditDetail = { droppedSuggestions: rolled.stats.droppedSuggestions };
   } else {
     const template = findTemplate(data.templateId);
     if (!template) throw new ReportError("INVALID_INPUT", "unknown template", { userMessage: "所选模板不存在" });
@@ -41,7 +44,7 @@ export async function createReport({ db, user, input }: CreateReportOptions): Pr
     });
     source = `template:${template.id}`;
   }
-  return insertReport({ db, user, content, source });
+  return insertReport({ db, user, content, source, auditDetail });
 }
 
 export interface InsertReportOptions {
@@ -50,10 +53,12 @@ export interface InsertReportOptions {
   content: Report;
   /** What the draft came from, for the audit log. */
   source: string;
+  /** More for the audit log's entry (e.g. suggestions a roll-forward left behind). */
+  auditDetail?: Record<string, unknown>;
 }
 
 /** Stores a new draft (revision 1) for the user's agency. */
-export async function insertReport({ db, user, content, source }: InsertReportOptions): Promise<{ reportId: string }> {
+export async function insertReport({ db, user, content, source, auditDetail }: InsertReportOptions): Promise<{ reportId: string }> {
   const report = reportSchema.parse(content);
   try {
     const reportId = await db.transaction(async (tx) => {
@@ -80,7 +85,7 @@ export async function insertReport({ db, user, content, source }: InsertReportOp
       });
       return row!.id;
     });
-    await recordAuditEvent({ db, action: "report.create", user, targetId: reportId, detail: { year: report.meta.year, source } });
+    await recordAuditEvent({ db, action: "report.create", user, targetId: reportId, detail: { year: report.meta.year, source, ...auditDetail } });
     return { reportId };
   } catch (error) {
     if (isUniqueViolation(error)) {

@@ -57,9 +57,13 @@ export async function acceptImport({ db, user, input }: AcceptImportOptions): Pr
   const template = findTemplate(content.templateId);
   // Both paths add the statutory parts the file lacks, empty, so the report can be submitted once they are filled.
   const addedParts = findMissingStatutorySections(content, template).map((section) => section.kind);
-  const report = mode === "rollforward" ? rollForwardReport(content, { template }).report : addMissingStatutoryParts(content, template).report;
+  const rolled = mode === "rollforward" ? rollForwardReport(content, { template }) : undefined;
+  const report = rolled ? rolled.report : addMissingStatutoryParts(content, template).report;
   const agencyReport = { ...report, meta: { ...report.meta, agency: report.meta.agency || user.agencyName } };
-  const result = await insertReport({ db, user, content: agencyReport, source: `import:${mode}` });
+  // Open suggestions (修订) in a rolled-forward file are not carried (roll-forward.ts says why): the log says how many.
+  const dropped = rolled?.stats.droppedSuggestions ?? 0;
+  const auditDetail = dropped > 0 ? { droppedSuggestions: dropped } : {};
+  const result = await insertReport({ db, user, content: agencyReport, source: `import:${mode}`, auditDetail });
   await recordAuditEvent({
     db,
     action: "report.import",
