@@ -3,7 +3,7 @@
 import { useEffect, useState } from "react";
 
 import { readEnvelope } from "@/lib/errors";
-import type { Report } from "@/lib/report-model";
+import { hasSuggestions, type Report } from "@/lib/report-model";
 import { previewPagesSchema } from "@/lib/schemas/report";
 
 import { Button } from "@/components/ui/button";
@@ -20,6 +20,8 @@ type PreviewState = { kind: "loading" } | { kind: "ready"; urls: string[] } | { 
  */
 export function PreviewDialog({ open, onClose, reportId, getContent }: { open: boolean; onClose: () => void; reportId: string; getContent: () => Report }) {
   const [attempt, setAttempt] = useState(0);
+  // Open suggestions (修订) show in colour in the preview only; the exported PDF prints them accepted.
+  const [isUnderReview] = useState(() => open && hasSuggestions(getContent()));
   return (
     <Dialog
       open={open}
@@ -27,7 +29,11 @@ export function PreviewDialog({ open, onClose, reportId, getContent }: { open: b
       size="lg"
       testId="preview-dialog"
       title="打印预览"
-      description="按公文格式（GB/T 9704）排版的 A4 页面，与导出的 PDF 一致。"
+      description={
+        isUnderReview
+          ? "按公文格式（GB/T 9704）排版的 A4 页面。未处理的修订以颜色标出：插入为蓝色加下划线，删除为红色加删除线；导出的 PDF 按全部接受后的文字排版。"
+          : "按公文格式（GB/T 9704）排版的 A4 页面，与导出的 PDF 一致。"
+      }
     >
       {open && <PreviewPages key={attempt} reportId={reportId} getContent={getContent} onRetry={() => setAttempt((value) => value + 1)} />}
     </Dialog>
