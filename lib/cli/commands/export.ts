@@ -5,6 +5,7 @@ import { exportReportDocx } from "@/lib/export/docx";
 import { ExportError, type ExportOptions, type FontProfile } from "@/lib/export/options";
 import { exportReportPdf, placeImprintForDocx, stopTypstEngine } from "@/lib/export/pdf";
 import { FONT_ROLE_LABELS } from "@/lib/fonts";
+import { acceptedView } from "@/lib/report-model";
 import { findTemplate } from "@/templates";
 
 import { readReportFile } from "../read-report-file";
@@ -85,7 +86,8 @@ const exportCommand: CliCommand = {
         io.stdout(`已导出 DOCX：${output}`);
         return 0;
       }
-      const result = await exportReportPdf(report, { ...exportOptions, template });
+      // A PDF prints the text as it will be: suggestions (修订) accepted, as the app's export (only a DOCX carries them).
+      const result = await exportReportPdf(acceptedView(report), { ...exportOptions, template });
       await writeFile(output, result.bytes);
       for (const { role, requested, used } of result.fontSubstitutions)
         io.stderr(`字体替代：${FONT_ROLE_LABELS[role]}需要“${requested}”，本机没有，已使用开源字体“${used}”。`);
