@@ -2,6 +2,7 @@ import type { FontRole, ResolvedFont } from "@/lib/fonts";
 
 import { splitInlinesAt } from "../layout/inline-text";
 import { keptWithSignature } from "../layout/keep-with-signature";
+import { textWidthInChars } from "../layout/text-width";
 import type { PrintableBlock, PrintableInline, PrintableTable } from "../layout/types";
 import type { ExportOptions } from "../options";
 
@@ -281,8 +282,12 @@ export function buildTypstData(
   for (const block of marked as Array<{ kind: string; text?: string; startFromRightChars?: number; inlines?: PrintableInline[] }>) {
     const previous = merged.at(-1) as { kind: string; lines: unknown[] } | undefined;
     if (block.kind === "signature" || block.kind === "date") {
-      // A 署名 with a suggestion shows it in colour from the same place (the preview only).
-      const line = { runs: fieldRuns(block.inlines, () => plainRuns(block.text ?? "")), startFromRightChars: block.startFromRightChars };
+      // A 署名 with a suggestion shows it in colour from the same place (the preview only), moved left as far as its
+      // inserted characters need to stay on one line inside the 版心.
+      const runs = fieldRuns(block.inlines, () => plainRuns(block.text ?? ""));
+      const printed = textWidthInChars(runsText(runs)) + runs.filter((run) => "gap" in run).length * 0.21; // latin-gap
+      const startFromRightChars = block.inlines ? Math.max(block.startFromRightChars ?? 0, Math.ceil(printed) + 1) : block.startFromRightChars;
+      const line = { runs, startFromRightChars };
       if (previous?.kind === "closing") previous.lines.push(line);
       else merged.push({ kind: "closing", lines: [line] });
     } else merged.push(block);

@@ -29,7 +29,7 @@ function reportWithFieldSuggestions(): Report {
     [{ field: "itemHeading", sectionId: "s1", itemId: "i2" }, "严格规范行政执法"],
     [{ field: "sectionHeading", sectionId: "s2" }, "存在的问题和原因"],
     [{ field: "closing" }, "专此报告。"],
-    [{ field: "meta", key: "signature" }, "青禾县人民政府办公室"],
+    [{ field: "meta", key: "signature" }, "青禾县人民政府法治政府建设领导小组办公室"],
     [{ field: "meta", key: "copyTo" }, "市委依法治市办，县人大常委会办公室，县政协办公室"],
   ];
   const fieldSuggestions: FieldSuggestion[] = changes.map(([target, to], index) => ({
@@ -109,8 +109,16 @@ describe("[SUGGEST] field suggestions in the preview's Typst data", () => {
     );
     expect(paragraphs).toContainEqual({ now: "特此报告。", suggested: "专此报告。", inserted: "专", deleted: "特" });
 
-    const closing = blocks.find((block) => block.kind === "closing")!.lines as Array<{ runs: TypstRun[] }>;
-    expect(views(closing[0]!.runs)).toMatchObject({ now: "青禾县人民政府", suggested: "青禾县人民政府办公室", inserted: "办公室" });
+    const closing = blocks.find((block) => block.kind === "closing")!.lines as Array<{ runs: TypstRun[]; startFromRightChars: number }>;
+    expect(views(closing[0]!.runs)).toMatchObject({
+      now: "青禾县人民政府",
+      suggested: "青禾县人民政府法治政府建设领导小组办公室",
+      inserted: "法治政府建设领导小组办公室",
+    });
+    // The 署名 with its insertion starts far enough left to stay on one line; the 成文日期 keeps its place.
+    expect(closing[0]!.startFromRightChars).toBeGreaterThanOrEqual(20);
+    const plainClosing = typstBlocks(pdfFixtureReport()).find((block) => block.kind === "closing")!.lines as Array<{ startFromRightChars: number }>;
+    expect(closing[1]!.startFromRightChars).toBe(plainClosing[1]!.startFromRightChars);
     expect(views(runsOf(blocks, "copyTo"))).toMatchObject({
       now: "抄送：市委依法治市办，县人大常委会办公室。",
       suggested: "抄送：市委依法治市办，县人大常委会办公室，县政协办公室。",
@@ -158,6 +166,7 @@ describe.skipIf(shouldSkip)("[SUGGEST] field suggestions rendered in the preview
     expect(review).toMatch(/存在的(不足问题|问题不足)和原因/);
     expect(review).toContain("县人大常委会办公室，县政协办公室");
     expect(review).toMatch(/(特专|专特)此报告/);
+    expect(pdfText(writeTempPdf(reviewPdf.bytes, "suggest-fields-review.pdf"))).toMatch(/青禾县人民政府法治政府建设领导小组办公室\n/);
 
     const finalPdf = await exportReportPdf(acceptedView(report), { ...DEFAULT_EXPORT_OPTIONS, isDraft: false });
     const final = pdfText(writeTempPdf(finalPdf.bytes, "suggest-fields-final.pdf")).replace(/\s+/g, "");
