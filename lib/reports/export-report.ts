@@ -5,6 +5,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { env } from "@/lib/env";
+import { flushLiveReport } from "@/lib/collab/yjs/flush-live-report";
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, ExportError, exportFileName, type ExportOptions } from "@/lib/export/options";
 import type { ExportCommentThread } from "@/lib/export/docx/track-changes-comments";
@@ -40,8 +41,11 @@ export interface ExportedFile {
 
 export async function exportReport({ db, user, reportId, format, isFinal, publicContent, comments }: ExportReportOptions): Promise<ExportedFile> {
   // A supervising agency (依法治X办) may also export the reports of the agencies under it.
-  const row = (await findReport({ db, user, reportId })) ?? (await findReportForSupervisor({ db, user, reportId }));
-  if (!row) throw new NotFoundError("报告");
+  const find = async () => (await findReport({ db, user, reportId })) ?? (await findReportForSupervisor({ db, user, reportId }));
+  const found = await find();
+  if (!found) throw new NotFoundError("报告");
+  // What colleagues typed live and the server acknowledged is in the file, not only what was last written back.
+  const row = (await flushLiveReport(found.id)) ? ((await find()) ?? found) : found;
   const content = publicContent ? reportSchema.parse(publicContent) : reportSchema.parse(row.content);
   if (isFinal && !isSignedStatus(row.status)) {
     throw new ReportError("INVALID_STATE", "not approved", { userMessage: "报告签发后才能导出正式版，当前导出为草稿" });

@@ -4,6 +4,7 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
+import { flushLiveReport } from "@/lib/collab/yjs/flush-live-report";
 import { ForbiddenError, ReportError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { beijingDay, beijingMidnight, findTransition, rolesAllowedTo, statusLabel, transitionBlocker, TRANSITIONS } from "@/lib/report-model";
@@ -35,7 +36,9 @@ export async function transitionReport({
   now = new Date(),
 }: TransitionReportOptions): Promise<{ status: ReportStatus; revision: number }> {
   const data = transitionReportSchema.parse(input);
-  const row = await getReport({ db, user, reportId });
+  const found = await getReport({ db, user, reportId });
+  // The live (co-edited) text the server acknowledged goes into the report before it is checked and moves on.
+  const row = (await flushLiveReport(found.id)) ? await getReport({ db, user, reportId }) : found;
   const rule = findTransition(data.transition, row.status);
   const label = TRANSITIONS.find((candidate) => candidate.name === data.transition)!.label;
   if (!rule) throw new ReportError("INVALID_STATE", "transition not allowed", { userMessage: `报告当前为“${statusLabel(row.status)}”，不能${label}` });
