@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { describeAuditEvent } from "@/lib/admin/describe-audit-event";
 import * as tables from "@/lib/db/schema";
 import { docToText, readField, reportSchema, type Report, type SuggestionAttrs } from "@/lib/report-model";
-import { createReport, getReport } from "@/lib/reports";
+import { acceptImport, createReport, getReport } from "@/lib/reports";
 
 import { seedUser } from "../fixtures/factories";
 import { createTestDb, isTestDbAvailable, testDbKind, withRollback, type TestDatabase } from "../helpers/create-test-db";
@@ -67,6 +67,24 @@ describe.skipIf(!isAvailable)(`[SUGGEST] roll-forward of a report with open sugg
         .where(and(eq(tables.auditEvents.action, "report.create"), eq(tables.auditEvents.targetId, nextId)));
       expect(event?.detail).toMatchObject({ year: 2025, droppedSuggestions: 2 });
       expect(describeAuditEvent({ action: "report.create", detail: event!.detail })).toBe("2025年度，沿用往年报告，未带入原报告中未处理的修订2处");
+    });
+  });
+
+  it("an imported file rolled forward leaves its open suggestions behind too, and says so", async () => {
+    await withRollback(handle.db, async (db) => {
+      const user = await seedUser(db);
+      const { reportId: draftId } = await createReport({ db, user, input: { year: 2023, templateId: "department" } });
+      const file = withOpenSuggestions((await getReport({ db, user, reportId: draftId })).content);
+      const { reportId } = await acceptImport({ db, user, input: { content: { ...file, meta: { ...file.meta, year: 2024 } }, mode: "rollforward" } });
+      const next = (await getReport({ db, user, reportId })).content;
+      expect(next.meta.year).toBe(2025);
+      expect(next).not.toHaveProperty("fieldSuggestions");
+      expect(JSON.stringify(next)).not.toMatch(/suggestInsert|suggestDelete/);
+      const [event] = await db
+        .select()
+        .from(tables.auditEvents)
+        .where(and(eq(tables.auditEvents.action, "report.create"), eq(tables.auditEvents.targetId, reportId)));
+      expect(event?.detail).toMatchObject({ source: "import:rollforward", droppedSuggestions: 2 });
     });
   });
 });
