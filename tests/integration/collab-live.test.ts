@@ -9,6 +9,7 @@ import * as Y from "yjs";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { createCollabServer, type CollabServer } from "@/lib/collab/yjs/collab-server";
 import { bodyFieldName, collabDocumentName } from "@/lib/collab/yjs/fields";
+import { startLiveCollab, type LiveCollabSession } from "@/components/report/collab/live-collab";
 import { readFragmentBody, writeFragmentBody } from "@/lib/collab/yjs/yjs-bodies";
 import type { Database } from "@/lib/db";
 import * as tables from "@/lib/db/schema";
@@ -28,6 +29,16 @@ function typeParagraph(client: CollabClient, field: string, text: string): void 
   const body = readFragmentBody(fragment);
   writeFragmentBody(client.doc, field, { ...body, content: [...(body.content ?? []), ...textToDoc(text).content!] });
 }
+
+/** Types at the end of the body's last paragraph (each character continues the one before it, as typing does). */
+function appendText(doc: Y.Doc, field: string, text: string): void {
+  const paragraph = doc.getXmlFragment(field).toArray().at(-1) as Y.XmlElement;
+  const last = paragraph.toArray().at(-1);
+  if (last instanceof Y.XmlText) last.insert(last.length, text);
+  else paragraph.push([new Y.XmlText(text)]);
+}
+
+const bodyText = (doc: Y.Doc, field: string) => docToText(readFragmentBody(doc.getXmlFragment(field)));
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -50,7 +61,9 @@ describe.skipIf(!isAvailable)("[COLLAB] live co-editing server (Yjs over Hocuspo
     db = handle.db;
   });
   afterAll(async () => handle?.destroy());
+  const sessions: LiveCollabSession[] = [];
   afterEach(async () => {
+    for (const session of sessions.splice(0)) session.destroy();
     for (const client of clients.splice(0)) client.destroy();
     await collab?.close();
     http?.closeAllConnections();
@@ -214,5 +227,90 @@ describe.skipIf(!isAvailable)("[COLLAB] live co-editing server (Yjs over Hocuspo
     await until(async () => (await storedBody(owner, reportId, itemIds[0]!)).includes("崩溃前已确认的一句。"));
     const fresh = new Y.Doc();
     expect(fresh.getXmlFragment(field).length).toBe(0);
+  });
+
+  /** The refusals logged for a report. */
+  const refusalsOf = async (reportId: string) =>
+    (await db.select().from(tables.auditEvents).where(and(eq(tables.auditEvents.action, "report.collab_refused"), eq(tables.auditEvents.targetId, reportId)))).map(
+      (row) => row.detail as { reason?: string; message?: string },
+    );
+
+  it("a window that types while its socket is down and again right after it reopens stays live: nothing refused, every word reaches the other window", async () => {
+    const url = await startServer();
+    const { owner, colleague, reportId, itemIds } = await seedReport();
+    const field = bodyFieldName(itemIds[0]!);
+    const sockets: WebSocket[] = [];
+    class HeaderWebSocket extends WebSocket {
+      constructor(address: string) {
+        super(address, { headers: { [TEST_USER_HEADER]: owner.id } });
+        sockets.push(this);
+      }
+    }
+    let onOpen: (() => void) | null = null;
+    const session = await startLiveCollab(
+      { reportId, url, store: null, WebSocketPolyfill: HeaderWebSocket, onConnectionChange: (isConnected) => void (isConnected && onOpen?.()) },
+      10_000,
+    );
+    sessions.push(session);
+    const doc = session.document;
+    const b = await connect(url, colleague, reportId);
+    const body = readFragmentBody(doc.getXmlFragment(field));
+    writeFragmentBody(doc, field, { ...body, content: [...(body.content ?? []), ...textToDoc("断线之前。").content!] });
+    await until(() => bodyText(b.doc, field).includes("断线之前。"));
+    const typed = ["断线之前。"];
+    for (let round = 1; round <= 4; round++) {
+      // Typing goes on as the socket comes back: the first keystroke after it opened continues the offline text.
+      const reopened = new Promise<void>(
+        (resolve) =>
+          (onOpen = () =>
+            setTimeout(() => {
+              appendText(doc, field, `重连后第${round}句。`);
+              resolve();
+            }, 0)),
+      );
+      sockets.at(-1)!.close();
+      appendText(doc, field, `离线第${round}句。`);
+      typed.push(`离线第${round}句。重连后第${round}句。`);
+      await reopened;
+      onOpen = null;
+      // Well within the provider's 30 s silent-socket timeout: a window that stalled would miss it.
+      await until(() => typed.every((text) => bodyText(b.doc, field).includes(text)), 5_000);
+    }
+    expect(await refusalsOf(reportId)).toEqual([]);
+    await until(() => !session.hasUnsyncedChanges(), 5_000);
+    await until(async () => {
+      const stored = await storedBody(owner, reportId, itemIds[0]!);
+      return typed.every((text) => stored.includes(text));
+    });
+  });
+
+  it("a window whose change arrives before the one it continues is refused, reconnects at once and loses nothing", async () => {
+    const url = await startServer();
+    const { owner, colleague, reportId, itemIds } = await seedReport();
+    const field = bodyFieldName(itemIds[1]!);
+    // The provider as it is, with its outgoing queue: after a reconnection it sends what was typed offline last.
+    const a = await connect(url, owner, reportId);
+    const b = await connect(url, colleague, reportId);
+    typeParagraph(a, field, "断线之前。");
+    await a.acknowledged();
+    const websocketProvider = a.provider.configuration.websocketProvider;
+    const reopened = new Promise<void>((resolve) => {
+      const onStatus = ({ status }: { status: string }) => {
+        if (status !== "connected") return;
+        websocketProvider.off("status", onStatus);
+        setTimeout(() => {
+          appendText(a.doc, field, "重连后一句。");
+          resolve();
+        }, 0);
+      };
+      websocketProvider.on("status", onStatus);
+    });
+    websocketProvider.webSocket!.close();
+    appendText(a.doc, field, "离线一句。");
+    await reopened;
+    await until(async () => (await refusalsOf(reportId)).some((refusal) => refusal.reason === "out-of-order"));
+    await until(() => bodyText(b.doc, field).includes("断线之前。离线一句。重连后一句。"), 5_000);
+    await a.acknowledged();
+    await until(async () => (await storedBody(owner, reportId, itemIds[1]!)).includes("断线之前。离线一句。重连后一句。"));
   });
 });

@@ -1,16 +1,19 @@
 // Loaded with import() only when co-editing starts: Yjs, the provider and the Collaboration extension stay out
 // of the editor page's first-load JavaScript.
-import { HocuspocusProvider } from "@hocuspocus/provider";
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import type { AnyExtension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
 import * as Y from "yjs";
 
 import { bytesToBase64, readConfirmAnswer, type ConfirmRequest } from "@/lib/collab/yjs/confirm";
 import { bodyFieldName, collabDocumentName, COLLAB_PATH } from "@/lib/collab/yjs/fields";
+import { writeUpdateMessage } from "@/lib/collab/yjs/message";
 
 import { createIndexedDbUnconfirmedStore, createUnconfirmedUpdates, unconfirmedKey, type UnconfirmedStore } from "./unconfirmed-updates";
 
 export interface LiveCollabSession {
+  /** The report's live document (the editors' Collaboration extensions are bound to its body fragments). */
+  document: Y.Doc;
   /** The Collaboration extension bound to one body's fragment. */
   extensionFor: (editorId: string) => AnyExtension;
   /** Bodies shown by live editors: the Yjs server writes them, so ordinary saves leave them alone. */
@@ -37,6 +40,23 @@ export interface StartLiveCollabOptions {
   onConnectionChange?: (isConnected: boolean) => void;
   /** Where unconfirmed changes survive the tab. @default IndexedDB (none without it) */
   store?: UnconfirmedStore | null;
+  /** The WebSocket class. @default the browser's (tests in Node pass the ws package's, with headers) */
+  WebSocketPolyfill?: unknown;
+}
+
+/**
+ * The provider's socket without its outgoing queue. @hocuspocus/provider 3.4.4 queues whatever is sent while the
+ * socket is down and flushes that queue only when the first message of the next connection arrives: after the
+ * authentication, the SyncStep1 and every change typed since the socket opened, which go out at once. The server
+ * then receives a change before the change it continues ("refers to an unknown item"), refuses it and closes the
+ * document's connection on a socket that stays open, and the window stops being live until the provider gives
+ * up on the silent socket (30 s). Here nothing is queued: a change typed while the socket is down stays in the
+ * window's unconfirmed updates, which go out first, the moment the socket opens (see onOpen below).
+ */
+class UnqueuedWebsocket extends HocuspocusProviderWebsocket {
+  override send(message: unknown): void {
+    if (this.webSocket?.readyState === 1) this.webSocket.send(message as Uint8Array);
+  }
 }
 
 /** Transaction origin of unconfirmed changes restored from a closed tab. */
@@ -48,7 +68,7 @@ const CONFIRM_TIMEOUT_MS = 3000;
 
 /** Connects to the report's live document; resolves once the first sync is done, rejects when it cannot. */
 export function startLiveCollab(
-  { reportId, url, onConnectionChange, store = createIndexedDbUnconfirmedStore() }: StartLiveCollabOptions,
+  { reportId, url, onConnectionChange, store = createIndexedDbUnconfirmedStore(), WebSocketPolyfill }: StartLiveCollabOptions,
   timeoutMs: number,
 ): Promise<LiveCollabSession> {
   const document = new Y.Doc();
@@ -60,8 +80,9 @@ export function startLiveCollab(
   const socketUrl = url ?? `${window.location.protocol === "https:" ? "wss:" : "ws:"}//${window.location.host}${COLLAB_PATH}`;
   return new Promise<LiveCollabSession>((resolve, reject) => {
     let isSettled = false;
+    const socket = new UnqueuedWebsocket({ url: socketUrl, ...(WebSocketPolyfill ? { WebSocketPolyfill } : {}) });
     const provider = new HocuspocusProvider({
-      url: socketUrl,
+      websocketProvider: socket,
       name: collabDocumentName(reportId),
       document,
       // The server reads the session cookie; the token only makes the provider authenticate.
@@ -85,6 +106,12 @@ export function startLiveCollab(
           for (const { key } of entries) if (key !== own) await store.save(key, null).catch(() => undefined);
         });
       },
+      // The socket has just opened (nothing else was sent on it yet): everything the server has not confirmed goes
+      // first, ahead of the authentication, so no change typed after this can reach the server before one it continues.
+      onOpen: () => {
+        const pending = unconfirmed.merged();
+        if (pending) socket.send(writeUpdateMessage(collabDocumentName(reportId), pending.update));
+      },
       onAuthenticationFailed: () => fail(new Error("co-editing refused")),
       onStatus: ({ status }) => {
         isConnected = status === "connected";
@@ -103,7 +130,9 @@ export function startLiveCollab(
         }
       },
     });
+    provider.attach();
     const session: LiveCollabSession = {
+      document,
       extensionFor: (editorId) => Collaboration.configure({ document, field: bodyFieldName(editorId) }),
       markLive: (editorId, isLive) => void (isLive ? live.add(bodyFieldName(editorId)) : live.delete(bodyFieldName(editorId))),
       liveFields: () => live,
@@ -121,6 +150,7 @@ export function startLiveCollab(
         clearTimeout(answerTimer);
         document.off("update", onDocumentUpdate);
         provider.destroy();
+        socket.destroy();
         document.destroy();
       },
     };

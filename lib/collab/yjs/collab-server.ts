@@ -182,7 +182,7 @@ export function createCollabServer({
       await runSync(documentName, document);
       return document;
     },
-    async beforeHandleMessage({ context, document, documentName, update: data }) {
+    async beforeHandleMessage({ context, document, documentName, update: data, connection: socketConnection }) {
       const connection = context as ConnectionContext;
       const previous = connection.queue;
       let release!: () => void;
@@ -190,6 +190,12 @@ export function createCollabServer({
       await previous;
       try {
         await handleMessage(connection, document, documentName, data);
+      } catch (error) {
+        // Hocuspocus closes only the document's connection and keeps the socket, on which the provider waits
+        // silently (30 s) before it reconnects. A change that arrived before the one it continues is no attack:
+        // closing the socket makes the window reconnect at once and send everything unconfirmed first.
+        if (error instanceof RefusedUpdateError && error.reason === "out-of-order") setImmediate(() => socketConnection.webSocket.close(4409, "resync"));
+        throw error;
       } finally {
         // The previous message is applied right after its hook resolves; the next check waits a macrotask for it.
         setImmediate(release);

@@ -41,3 +41,29 @@ export function readSyncPayload(data: Uint8Array): SyncPayload | null {
   if (syncType !== 1 && syncType !== 2) throw new RangeError(`unknown sync message ${syncType}`);
   return { syncType, update: readBytes() };
 }
+
+/**
+ * Writes a Hocuspocus Sync message carrying a y-protocols Update: `<docName:varString><0><2><update:varUint8Array>`
+ * (what the provider sends for a local change).
+ */
+export function writeUpdateMessage(documentName: string, update: Uint8Array): Uint8Array {
+  const bytes: number[] = [];
+  const writeVarUint = (value: number) => {
+    let rest = value;
+    while (rest > 0x7f) {
+      bytes.push(0x80 | (rest & 0x7f));
+      rest = Math.floor(rest / 128);
+    }
+    bytes.push(rest);
+  };
+  const name = new TextEncoder().encode(documentName);
+  writeVarUint(name.length);
+  for (const byte of name) bytes.push(byte);
+  writeVarUint(0);
+  writeVarUint(2);
+  writeVarUint(update.length);
+  const message = new Uint8Array(bytes.length + update.length);
+  message.set(bytes);
+  message.set(update, bytes.length);
+  return message;
+}

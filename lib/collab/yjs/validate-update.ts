@@ -5,8 +5,11 @@ import { getBodySchema } from "@/lib/report-model/extensions";
 /** Why an incoming Yjs update was refused. */
 export class RefusedUpdateError extends Error {
   constructor(
-    /** "malformed" (not a decodable update or not a body's shape) or "forbidden" (a body the user may not edit). */
-    readonly reason: "malformed" | "forbidden",
+    /**
+     * "malformed" (not a decodable update or not a body's shape), "forbidden" (a body the user may not edit) or
+     * "out-of-order" (it continues text the document does not have yet: a change that has not arrived).
+     */
+    readonly reason: "malformed" | "forbidden" | "out-of-order",
     message: string,
   ) {
     super(message);
@@ -68,7 +71,7 @@ export function checkUpdate({ doc, update, canEditField }: CheckUpdateOptions): 
     const pending = incoming.get(`${id.client}:${id.clock}`) ?? findIncomingContaining(incoming, id);
     if (pending) return rootOf(pending, depth + 1);
     const existing = findExisting(doc, id);
-    if (!existing) throw new RefusedUpdateError("malformed", "refers to an unknown item");
+    if (!existing) throw new RefusedUpdateError("out-of-order", "refers to an unknown item");
     if (existing instanceof Y.GC) throw new RefusedUpdateError("malformed", "refers to a collected item");
     const parent = existing.parent as unknown;
     if (parent instanceof Y.AbstractType) return rootOfType(parent);

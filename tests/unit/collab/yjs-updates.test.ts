@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import * as Y from "yjs";
 
 import { bodyFieldName, keepBaseBodies, reportBodies, withBodies } from "@/lib/collab/yjs/fields";
-import { readSyncPayload } from "@/lib/collab/yjs/message";
+import { readSyncPayload, writeUpdateMessage } from "@/lib/collab/yjs/message";
 import { checkUpdate, RefusedUpdateError } from "@/lib/collab/yjs/validate-update";
 import { readFragmentBody, writeFragmentBody } from "@/lib/collab/yjs/yjs-bodies";
 import { createReportFromTemplate, docToText, textToDoc } from "@/lib/report-model";
@@ -85,14 +85,14 @@ describe("[COLLAB] Yjs updates are checked before they touch the live document",
     expect([...checkUpdate({ doc: new Y.Doc(), update: Y.encodeStateAsUpdate(withBinary), canEditField: allow })]).toEqual([FIELD]);
   });
 
-  it("refuses an update that refers to an item the document never had", () => {
+  it("refuses an update that refers to an item the document never had, as out of order (a change that has not arrived)", () => {
     const elsewhere = new Y.Doc();
     writeFragmentBody(elsewhere, FIELD, textToDoc("别处的文档。"));
     const before = Y.encodeStateVector(elsewhere);
     const body = readFragmentBody(elsewhere.getXmlFragment(FIELD));
     writeFragmentBody(elsewhere, FIELD, { ...body, content: [...body.content!, ...textToDoc("续写").content!] });
     const continuation = Y.encodeStateAsUpdate(elsewhere, before);
-    expect(refusal(() => checkUpdate({ doc: new Y.Doc(), update: continuation, canEditField: () => true })).reason).toBe("malformed");
+    expect(refusal(() => checkUpdate({ doc: new Y.Doc(), update: continuation, canEditField: () => true })).reason).toBe("out-of-order");
   });
 });
 
@@ -104,6 +104,17 @@ describe("[COLLAB] Hocuspocus messages", () => {
     expect(readSyncPayload(encode("report:x", [0, 1, 2, 0, 0]))?.syncType).toBe(1);
     expect(readSyncPayload(encode("report:x", [0, 0, 1, 0]))).toBeNull();
     expect(readSyncPayload(encode("report:x", [1, 5, 1, 2, 3, 4, 5]))).toBeNull();
+  });
+
+  it("writes an Update message the server reads back byte for byte (a long name and update, multi-byte lengths)", () => {
+    const update = Uint8Array.from({ length: 300 }, (_, index) => index % 251);
+    const name = `report:${"报".repeat(50)}`;
+    const message = writeUpdateMessage(name, update);
+    expect(readSyncPayload(message)).toEqual({ syncType: 2, update });
+    const nameBytes = new TextEncoder().encode(name);
+    // 157 bytes of name: a two-byte length (0x9d 0x01), then Sync (0) and Update (2), then 300 as 0xac 0x02.
+    expect([...message.subarray(0, 2)]).toEqual([0x9d, 0x01]);
+    expect([...message.subarray(2 + nameBytes.length, 2 + nameBytes.length + 4)]).toEqual([0, 2, 0xac, 0x02]);
   });
 
   it("throws on a truncated message and an unknown sync type", () => {
