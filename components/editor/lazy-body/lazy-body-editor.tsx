@@ -89,6 +89,8 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
   // The engine starts from this body; fixes made before it was mounted are replayed into it (so Ctrl+Z undoes them).
   const engineStart = useRef(props.initialContent);
   const queuedEdits = useRef<Array<Array<{ from: number; to: number; insert: string }>>>([]);
+  // Undo is there (as in the editor) only once something was done here: a fix waiting for the engine.
+  const [canUndo, setCanUndo] = useState(false);
   const pendingToolbar = useRef<string | null>(null);
   // Suggestion mode waits for its plugin in the engine: its static copy takes no typing.
   const isStaticEditable = isEditable && !suggestAuthor;
@@ -305,6 +307,7 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
         if (inner.current) inner.current.applyTextEdits(edits, undefined);
         else {
           queuedEdits.current.push(edits);
+          setCanUndo(true);
           callbacks.current.onChange(next);
         }
         return true;
@@ -319,6 +322,7 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
         updateBody(next);
         engineStart.current = next;
         queuedEdits.current = [];
+        setCanUndo(false);
         inner.current?.setBody(next);
         return true;
       },
@@ -328,6 +332,7 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
         updateBody(next);
         engineStart.current = next;
         queuedEdits.current = [];
+        setCanUndo(false);
         inner.current?.writeBody(next);
         return true;
       },
@@ -355,6 +360,7 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
                   type="button"
                   aria-label={action.label}
                   title={action.title}
+                  disabled={(action.label === "撤销" && !canUndo) || action.label === "重做"}
                   className={`${TOOLBAR_BUTTON_CLASS} ${action.className ?? ""}`}
                   onMouseDown={(event) => event.preventDefault()}
                   onClick={() => {
