@@ -52,6 +52,12 @@ export async function connectCollabClient(options: {
       clearTimeout(timer);
       reject(new Error("authentication failed"));
     });
+  }).catch((error: unknown) => {
+    // A refused client closes its socket: the server keeps a refused socket open, and the test's HTTP server
+    // would wait for it (30 s) when it closes.
+    provider.destroy();
+    doc.destroy();
+    throw error;
   });
   let lastSeq = 0;
   const answers = new Map<number, (isHeld: boolean) => void>();
