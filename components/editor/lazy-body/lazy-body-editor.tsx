@@ -142,6 +142,14 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
+  // A reviewer's static copy takes no typing (suggestions need the engine's plugin), so in suggestion mode the
+  // engine starts at once: no key a reviewer types after the first click can fall into a body that ignores it.
+  useEffect(() => {
+    if (suggestAuthor && isEditable) touch();
+    // touch() reads refs and module state only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [suggestAuthor, isEditable]);
+
   // The browser edits the static copy itself; these listeners only record that it did.
   useEffect(() => {
     const element = staticRef.current;
