@@ -127,9 +127,15 @@ describe.skipIf(Boolean(unavailable))("[XSS] payloads in every text field stay t
     const text = await page.evaluate(() => document.body.innerText);
     for (const section of report.sections.slice(0, 2)) expect(text).toContain(section.heading);
     // An item body (the first editor on the page is the opening, 导语, which this report leaves empty).
-    const bodyText = await page.locator(".ProseMirror", { hasText: "正文测试" }).first().innerText();
+    // The body as first drawn (static until touched) and as the editor shows it once used: text, never markup.
+    const body = page.locator('[data-testid^="body-editor-"]', { hasText: "正文测试" }).first();
+    const bodyText = await body.innerText();
     expect(bodyText).toContain("<");
     expect(PAYLOADS.some((entry) => bodyText.includes(entry))).toBe(true);
+    await body.click();
+    const editorText = await page.locator(".ProseMirror", { hasText: "正文测试" }).first().innerText();
+    expect(PAYLOADS.some((entry) => editorText.includes(entry))).toBe(true);
+    await expectInert(page, dialogs);
 
     await page.getByRole("button", { name: "预览" }).first().click();
     await page.getByTestId("preview-dialog").locator("img").first().waitFor({ timeout: 60_000 });

@@ -43,3 +43,27 @@ export function loadBodyEngine(): Promise<BodyEngine> {
   });
   return engine;
 }
+
+/**
+ * Bodies typed into before their engine took over: that text is on screen only (not yet in the report or the live
+ * document), so the page must not say 已保存 until each has been handed over. Keyed by item id.
+ */
+const staticEdits = new Set<string>();
+const staticEditListeners = new Set<() => void>();
+
+export function setStaticEditPending(itemId: string, isPending: boolean): void {
+  if (staticEdits.has(itemId) === isPending) return;
+  if (isPending) staticEdits.add(itemId);
+  else staticEdits.delete(itemId);
+  for (const listener of staticEditListeners) listener();
+}
+
+export function hasPendingStaticEdits(): boolean {
+  return staticEdits.size > 0;
+}
+
+/** Called whenever a body starts or stops holding text typed before its engine. */
+export function onStaticEditsChange(listener: () => void): () => void {
+  staticEditListeners.add(listener);
+  return () => staticEditListeners.delete(listener);
+}

@@ -9,7 +9,7 @@ import type { RichDoc } from "@/lib/report-model/rich-text";
 import type { BodyEditorHandle, BodyEditorProps } from "../body-editor";
 import { useSuggestAuthor } from "../suggest/suggest-context";
 import { useLatest } from "../use-latest";
-import { activateBodies, loadBodyEngine, useBodiesActivated } from "./activation";
+import { activateBodies, loadBodyEngine, setStaticEditPending, useBodiesActivated } from "./activation";
 import { BODY_FRAME_CLASS, BODY_PROSE_CLASS, TOOLBAR_BUTTON_CLASS, TOOLBAR_CLASS } from "./body-classes";
 import { applyStaticTextEdits, domPointToTextOffset, drawnText, rebaseTypedEdit, staticBodyHtml, staticBodyText, textOffsetToDomPoint } from "./static-body";
 
@@ -122,6 +122,8 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
     if (isEdited.current) return;
     isEdited.current = true;
     frozenHtml.current = renderedHtml.current;
+    // Until the engine takes this text over, the page says it is not saved yet.
+    setStaticEditPending(itemId, true);
   }
 
   function updateBody(next: RichDoc) {
@@ -141,6 +143,9 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
     // Runs once, on mount.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
+
+  // A body that goes away (its item removed) holds nothing the page waits for.
+  useEffect(() => () => setStaticEditPending(itemId, false), [itemId]);
 
   // A reviewer's static copy takes no typing (suggestions need the engine's plugin), so in suggestion mode the
   // engine starts at once: no key a reviewer types after the first click can fall into a body that ignores it.
@@ -274,6 +279,8 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
     hideTestIds.current?.disconnect();
     view.setAttribute("data-testid", `body-editor-${itemId}`);
     flushSync(() => setShown(true));
+    // The typed text is the editor's now (a live change or a save on its way): the page's save state follows it.
+    setStaticEditPending(itemId, false);
     // Only where the official still is: a selection put into an editor also moves the focus there.
     if (selection?.isFocused) {
       const anchor = textOffsetToDomPoint(view, selection.anchor);
