@@ -55,7 +55,10 @@ describe.skipIf(Boolean(unavailable))("[COLLAB-LIVE] the same item co-edited liv
   });
   afterAll(async () => {
     // What the co-editing server refused or failed to write back, to read beside a failure.
-    const collabLines = app?.logs().split("\n").filter((line) => line.includes("[年报]") && line.includes("协同"));
+    const collabLines = app
+      ?.logs()
+      .split("\n")
+      .filter((line) => line.includes("[年报]") && line.includes("协同"));
     if (collabLines?.length) console.warn([`reports: ${JSON.stringify(reports)}`, ...collabLines].join("\n"));
     await browser?.close();
     await disposeApp(app);

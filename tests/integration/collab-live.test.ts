@@ -231,9 +231,12 @@ describe.skipIf(!isAvailable)("[COLLAB] live co-editing server (Yjs over Hocuspo
 
   /** The refusals logged for a report. */
   const refusalsOf = async (reportId: string) =>
-    (await db.select().from(tables.auditEvents).where(and(eq(tables.auditEvents.action, "report.collab_refused"), eq(tables.auditEvents.targetId, reportId)))).map(
-      (row) => row.detail as { reason?: string; message?: string },
-    );
+    (
+      await db
+        .select()
+        .from(tables.auditEvents)
+        .where(and(eq(tables.auditEvents.action, "report.collab_refused"), eq(tables.auditEvents.targetId, reportId)))
+    ).map((row) => row.detail as { reason?: string; message?: string });
 
   it("a window that types while its socket is down and again right after it reopens stays live: nothing refused, every word reaches the other window", async () => {
     const url = await startServer();

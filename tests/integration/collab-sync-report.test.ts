@@ -89,7 +89,8 @@ describe.skipIf(!isAvailable)("[COLLAB] the live document and the report JSON st
             hasSaved = true;
             const row = await getReport({ db, user: colleague, reportId });
             const content = structuredClone(row.content);
-            content.sections.flatMap((section) => section.items).find((item) => item.id === itemId)!.body = textToDoc("原有第一段。\n原有第二段。张敏保存的补充。");
+            content.sections.flatMap((section) => section.items).find((item) => item.id === itemId)!.body =
+              textToDoc("原有第一段。\n原有第二段。张敏保存的补充。");
             await saveReportContent({ db, user: colleague, reportId, input: { baseRevision: row.revision, content } });
             return (value as (...inner: unknown[]) => unknown).apply(target, args);
           };
@@ -100,7 +101,8 @@ describe.skipIf(!isAvailable)("[COLLAB] the live document and the report JSON st
     await syncReportWithDocument(racing, doc, live);
     expect(hasSaved).toBe(true);
     const afterRace = await getReport({ db, user: owner, reportId });
-    const storedText = (report: typeof afterRace) => docToText(report.content.sections.flatMap((section) => section.items).find((item) => item.id === itemId)!.body);
+    const storedText = (report: typeof afterRace) =>
+      docToText(report.content.sections.flatMap((section) => section.items).find((item) => item.id === itemId)!.body);
     // The write-back did not replace the save it had not seen.
     expect(storedText(afterRace)).toContain("张敏保存的补充。");
     if (afterRace.revision !== live.syncedRevision) await syncReportWithDocument(db, doc, live);

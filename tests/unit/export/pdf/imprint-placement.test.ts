@@ -40,7 +40,10 @@ describe("[EXPORT] the 版记's page from the PDF layout", () => {
   });
 
   it("lets the DOCX export go on with a warning to check the page when the PDF engine has no fonts", async () => {
-    const placed = await placeImprintForDocx(county, { ...OPTIONS, fontDirectories: { agencyDirectory: "/nonexistent/fonts", substituteDirectory: "/nonexistent/cache" } });
+    const placed = await placeImprintForDocx(county, {
+      ...OPTIONS,
+      fontDirectories: { agencyDirectory: "/nonexistent/fonts", substituteDirectory: "/nonexistent/cache" },
+    });
     expect(placed.imprintPlacement).toBeUndefined();
     expect(placed.warnings).toHaveLength(1);
     expect(placed.warnings[0]).toMatch(/^未能排版确定版记所在页（缺少 PDF 导出所需的字体/);
