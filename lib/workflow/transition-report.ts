@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
-import { flushLiveReport } from "@/lib/collab/yjs/flush-live-report";
+import { flushLiveReport, refreshLiveReportStatus } from "@/lib/collab/yjs/flush-live-report";
 import { ForbiddenError, ReportError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { beijingDay, beijingMidnight, findTransition, rolesAllowedTo, statusLabel, transitionBlocker, TRANSITIONS } from "@/lib/report-model";
@@ -82,6 +82,8 @@ export async function transitionReport({
       await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body: `退回意见：${data.note}` });
     }
   });
+  // Co-editing stops (or resumes) for everyone now, not at the co-editing server's next poll.
+  await refreshLiveReportStatus(reportId);
   await recordAuditEvent({
     db,
     action: "report.status",

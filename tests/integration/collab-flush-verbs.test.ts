@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { createCollabServer, type CollabServer } from "@/lib/collab/yjs/collab-server";
 import { bodyFieldName } from "@/lib/collab/yjs/fields";
-import { installLiveReportFlush } from "@/lib/collab/yjs/flush-live-report";
+import { installLiveReportFlush, installLiveReportStatusRefresh } from "@/lib/collab/yjs/flush-live-report";
 import { readFragmentBody, writeFragmentBody } from "@/lib/collab/yjs/yjs-bodies";
 import type { Database } from "@/lib/db";
 import { docToText, textToDoc } from "@/lib/report-model";
@@ -40,6 +40,7 @@ describe.skipIf(!isAvailable)(`[COLLAB] exports and workflow steps take in ackno
   });
   afterAll(async () => {
     installLiveReportFlush(async () => false);
+    installLiveReportStatusRefresh(async () => undefined);
     await handle?.destroy();
   });
   afterEach(async () => {
@@ -60,6 +61,7 @@ describe.skipIf(!isAvailable)(`[COLLAB] exports and workflow steps take in ackno
     });
     collab = server;
     installLiveReportFlush((reportId) => server.flushReport(reportId));
+    installLiveReportStatusRefresh((reportId) => server.refreshStatus(reportId));
     http = createServer((_request, response) => response.end());
     http.on("upgrade", (request, socket, head) => server.handleUpgrade(request, socket, head));
     await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));
@@ -78,13 +80,14 @@ describe.skipIf(!isAvailable)(`[COLLAB] exports and workflow steps take in ackno
   }
 
   /** The colleague appends a sentence to the item live and waits until the server holds it. */
-  async function typeLive(url: string, user: SessionUser, reportId: string, itemId: string, sentence: string): Promise<void> {
+  async function typeLive(url: string, user: SessionUser, reportId: string, itemId: string, sentence: string): Promise<CollabClient> {
     const client = await connectCollabClient({ url, reportId, headers: { [TEST_USER_HEADER]: user.id } });
     clients.push(client);
     const field = bodyFieldName(itemId);
     const body = readFragmentBody(client.doc.getXmlFragment(field));
     writeFragmentBody(client.doc, field, { ...body, content: [...(body.content ?? []), ...textToDoc(sentence).content!] });
     await client.acknowledged();
+    return client;
   }
 
   const storedBody = async (user: SessionUser, reportId: string, itemId: string) =>
@@ -108,9 +111,16 @@ describe.skipIf(!isAvailable)(`[COLLAB] exports and workflow steps take in ackno
     const url = await startServer();
     const { drafter, colleague, reportId, itemId } = await seed();
     const sentence = "提交前最后一刻在线写入的内容。";
-    await typeLive(url, colleague, reportId, itemId, sentence);
+    const client = await typeLive(url, colleague, reportId, itemId, sentence);
     expect(await storedBody(drafter, reportId, itemId)).not.toContain(sentence);
+    // The co-editing server learns of the step at once (its poll is 10 minutes away here) and tells the windows.
+    const statuses: string[] = [];
+    client.provider.on("stateless", ({ payload }: { payload: string }) => {
+      const message = JSON.parse(payload) as { type?: string; status?: string };
+      if (message.type === "status" && message.status) statuses.push(message.status);
+    });
     await transitionReport({ db, user: drafter, reportId, input: { transition: "submit" } });
+    await expect.poll(() => statuses, { timeout: 3_000 }).toEqual(["in_review"]);
     const submitted = await getReport({ db, user: drafter, reportId });
     expect(submitted.status).toBe("in_review");
     expect(await storedBody(drafter, reportId, itemId)).toContain(sentence);

@@ -40,6 +40,8 @@ export interface CollabServer {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Writes the report's live bodies into its JSON now; true when its document is loaded and something changed. */
   flushReport(reportId: string): Promise<boolean>;
+  /** Reads the report's status now (after a workflow step) instead of at the next poll; a no-op when not loaded. */
+  refreshStatus(reportId: string): Promise<void>;
   /** Writes every loaded document back and closes the connections. */
   close(): Promise<void>;
 }
@@ -272,6 +274,12 @@ export function createCollabServer({
       const before = entry.live.syncedRevision;
       await runSync(name, entry.document);
       return entry.live.syncedRevision !== before;
+    },
+    async refreshStatus(reportId) {
+      const name = collabDocumentName(reportId);
+      const entry = loaded.get(name);
+      // The entry's document is the Hocuspocus document onLoadDocument was given (its poll timer uses the same).
+      if (entry) await poll(name, entry.document as Document);
     },
     handleUpgrade(request, socket, head) {
       void (async () => {

@@ -15,3 +15,20 @@ export async function flushLiveReport(reportId: string): Promise<boolean> {
 export function installLiveReportFlush(flush: (reportId: string) => Promise<boolean>): void {
   (globalThis as Holder)[COLLAB_FLUSH] = flush;
 }
+
+const COLLAB_REFRESH = Symbol.for("nianbao.collab-refresh");
+
+type RefreshHolder = { [COLLAB_REFRESH]?: (reportId: string) => Promise<void> };
+
+/**
+ * Tells the co-editing server that the report's status changed (a workflow step), so it stops taking live
+ * changes now and tells every window, rather than at its next poll. A no-op when nobody co-edits the report.
+ */
+export async function refreshLiveReportStatus(reportId: string): Promise<void> {
+  await (globalThis as RefreshHolder)[COLLAB_REFRESH]?.(reportId);
+}
+
+/** Installed by the co-editing server (register.ts). */
+export function installLiveReportStatusRefresh(refresh: (reportId: string) => Promise<void>): void {
+  (globalThis as RefreshHolder)[COLLAB_REFRESH] = refresh;
+}
