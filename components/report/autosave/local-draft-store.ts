@@ -2,6 +2,8 @@ import type { Report } from "@/lib/report-model";
 
 import { isSameJson as isSameContent } from "@/lib/collab";
 
+import { indexedDbStore, type RunInStore } from "../indexed-db-store";
+
 /** Edits not yet accepted by the server, kept in the browser (IndexedDB) per report. */
 export interface LocalDraft {
   content: Report;
@@ -22,43 +24,10 @@ export interface LocalDraftStore {
 const DATABASE = "nianbao-drafts";
 const STORE = "drafts";
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error("IndexedDB 请求失败"));
-  });
-}
-
-function openDatabase(factory: IDBFactory): Promise<IDBDatabase> {
-  const req = factory.open(DATABASE, 1);
-  req.onupgradeneeded = () => {
-    if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
-  };
-  return request(req);
-}
-
 /** IndexedDB-backed store; `factory` is injectable for tests (fake-indexeddb). */
 export function createIndexedDbDraftStore(factory: IDBFactory | undefined = globalThis.indexedDB): LocalDraftStore {
-  let database: Promise<IDBDatabase> | undefined;
-  const open = () => {
-    if (!factory) return Promise.reject(new Error("此浏览器不支持本机暂存"));
-    database ??= openDatabase(factory).catch((error: unknown) => {
-      database = undefined;
-      throw error;
-    });
-    return database;
-  };
-  async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const db = await open();
-    const transaction = db.transaction(STORE, mode);
-    const done = new Promise<void>((resolve, reject) => {
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error ?? new Error("IndexedDB 事务失败"));
-      transaction.onabort = () => reject(transaction.error ?? new Error("IndexedDB 事务中止"));
-    });
-    const [result] = await Promise.all([request(action(transaction.objectStore(STORE))), done]);
-    return result;
-  }
+  const opened = factory ? indexedDbStore(factory, DATABASE, STORE) : null;
+  const run: RunInStore = (mode, action) => (opened ? opened(mode, action) : Promise.reject(new Error("此浏览器不支持本机暂存")));
   return {
     async load(reportId) {
       const value = (await run("readonly", (store) => store.get(reportId))) as LocalDraft | undefined;

@@ -3,6 +3,8 @@
 // the report applies them to its live document, which sends them like fresh typing.
 import * as Y from "yjs";
 
+import { indexedDbStore } from "../indexed-db-store";
+
 const DATABASE = "nianbao-live";
 const STORE = "unconfirmed";
 
@@ -72,44 +74,13 @@ export function createUnconfirmedUpdates(key: string, store: UnconfirmedStore | 
   };
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error("IndexedDB 请求失败"));
-  });
-}
-
 /** IndexedDB-backed store; `factory` and `keyRange` are injectable for tests (fake-indexeddb). Null without IndexedDB. */
 export function createIndexedDbUnconfirmedStore(
   factory: IDBFactory | undefined = globalThis.indexedDB,
   keyRange: typeof IDBKeyRange | undefined = globalThis.IDBKeyRange,
 ): UnconfirmedStore | null {
   if (!factory || !keyRange) return null;
-  let database: Promise<IDBDatabase> | undefined;
-  const open = () => {
-    database ??= (() => {
-      const req = factory.open(DATABASE, 1);
-      req.onupgradeneeded = () => {
-        if (!req.result.objectStoreNames.contains(STORE)) req.result.createObjectStore(STORE);
-      };
-      return request(req);
-    })().catch((error: unknown) => {
-      database = undefined;
-      throw error;
-    });
-    return database;
-  };
-  async function run<T>(mode: IDBTransactionMode, action: (store: IDBObjectStore) => IDBRequest<T>): Promise<T> {
-    const db = await open();
-    const transaction = db.transaction(STORE, mode);
-    const done = new Promise<void>((resolve, reject) => {
-      transaction.oncomplete = () => resolve();
-      transaction.onerror = () => reject(transaction.error ?? new Error("IndexedDB 事务失败"));
-      transaction.onabort = () => reject(transaction.error ?? new Error("IndexedDB 事务中止"));
-    });
-    const [result] = await Promise.all([request(action(transaction.objectStore(STORE))), done]);
-    return result;
-  }
+  const run = indexedDbStore(factory, DATABASE, STORE);
   return {
     async load(reportId) {
       // Keys of one report sort together: from "<reportId> " up to "<reportId>!" (the next character after the space).
