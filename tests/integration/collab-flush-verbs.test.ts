@@ -6,7 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import type { SessionUser } from "@/lib/auth/session-user";
 import { createCollabServer, type CollabServer } from "@/lib/collab/yjs/collab-server";
 import { bodyFieldName } from "@/lib/collab/yjs/fields";
-import { installLiveReportFlush, installLiveReportStatusRefresh } from "@/lib/collab/yjs/flush-live-report";
+import { installLiveReportHooks } from "@/lib/collab/yjs/flush-live-report";
 import { readFragmentBody, writeFragmentBody } from "@/lib/collab/yjs/yjs-bodies";
 import type { Database } from "@/lib/db";
 import { docToText, textToDoc } from "@/lib/report-model";
@@ -39,8 +39,7 @@ describe.skipIf(!isAvailable)(`[COLLAB] exports and workflow steps take in ackno
     db = handle.db;
   });
   afterAll(async () => {
-    installLiveReportFlush(async () => false);
-    installLiveReportStatusRefresh(async () => undefined);
+    installLiveReportHooks(null);
     await handle?.destroy();
   });
   afterEach(async () => {
@@ -60,8 +59,7 @@ describe.skipIf(!isAvailable)(`[COLLAB] exports and workflow steps take in ackno
       pollMs: 600_000,
     });
     collab = server;
-    installLiveReportFlush((reportId) => server.flushReport(reportId));
-    installLiveReportStatusRefresh((reportId) => server.refreshStatus(reportId));
+    installLiveReportHooks(server);
     http = createServer((_request, response) => response.end());
     http.on("upgrade", (request, socket, head) => server.handleUpgrade(request, socket, head));
     await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));

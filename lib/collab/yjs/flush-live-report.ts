@@ -1,34 +1,32 @@
-const COLLAB_FLUSH = Symbol.for("nianbao.collab-flush");
+const COLLAB_HOOKS = Symbol.for("nianbao.collab-hooks");
 
-type Holder = { [COLLAB_FLUSH]?: (reportId: string) => Promise<boolean> };
+/** What the co-editing server (collab-server.ts) offers the rest of the app's process. */
+export interface LiveReportHooks {
+  flushReport(reportId: string): Promise<boolean>;
+  refreshStatus(reportId: string): Promise<void>;
+}
+
+type Holder = { [COLLAB_HOOKS]?: LiveReportHooks | null };
+
+const hooks = () => (globalThis as Holder)[COLLAB_HOOKS];
 
 /**
  * Writes the report's live (co-edited) bodies into its JSON now, so a read right after a keystroke was
  * acknowledged sees it. True when something was written. A no-op when nobody co-edits the report.
  */
 export async function flushLiveReport(reportId: string): Promise<boolean> {
-  const flush = (globalThis as Holder)[COLLAB_FLUSH];
-  return flush ? flush(reportId) : false;
+  return (await hooks()?.flushReport(reportId)) ?? false;
 }
-
-/** Installed by the co-editing server (register.ts). */
-export function installLiveReportFlush(flush: (reportId: string) => Promise<boolean>): void {
-  (globalThis as Holder)[COLLAB_FLUSH] = flush;
-}
-
-const COLLAB_REFRESH = Symbol.for("nianbao.collab-refresh");
-
-type RefreshHolder = { [COLLAB_REFRESH]?: (reportId: string) => Promise<void> };
 
 /**
  * Tells the co-editing server that the report's status changed (a workflow step), so it stops taking live
  * changes now and tells every window, rather than at its next poll. A no-op when nobody co-edits the report.
  */
 export async function refreshLiveReportStatus(reportId: string): Promise<void> {
-  await (globalThis as RefreshHolder)[COLLAB_REFRESH]?.(reportId);
+  await hooks()?.refreshStatus(reportId);
 }
 
-/** Installed by the co-editing server (register.ts). */
-export function installLiveReportStatusRefresh(refresh: (reportId: string) => Promise<void>): void {
-  (globalThis as RefreshHolder)[COLLAB_REFRESH] = refresh;
+/** Installed by the co-editing server (register.ts); null removes it. */
+export function installLiveReportHooks(server: LiveReportHooks | null): void {
+  (globalThis as Holder)[COLLAB_HOOKS] = server;
 }

@@ -6,7 +6,7 @@ import type { Duplex } from "node:stream";
 import { getDb } from "@/lib/db";
 
 import { createCollabServer } from "./collab-server";
-import { installLiveReportFlush, installLiveReportStatusRefresh } from "./flush-live-report";
+import { installLiveReportHooks } from "./flush-live-report";
 
 const COLLAB_UPGRADE = Symbol.for("nianbao.collab-upgrade");
 const COLLAB_CLOSE = Symbol.for("nianbao.collab-close");
@@ -23,6 +23,5 @@ export function registerCollabServer(): void {
   const server = createCollabServer({ getDb });
   holder[COLLAB_UPGRADE] = (request, socket, head) => server.handleUpgrade(request, socket, head);
   holder[COLLAB_CLOSE] = () => server.close();
-  installLiveReportFlush((reportId) => server.flushReport(reportId));
-  installLiveReportStatusRefresh((reportId) => server.refreshStatus(reportId));
+  installLiveReportHooks(server);
 }
