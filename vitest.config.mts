@@ -26,6 +26,8 @@ export default defineConfig({
           name: "unit",
           include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
           environment: "node",
+          // The DOM geometry jsdom lacks, for the files that run in jsdom.
+          setupFiles: ["tests/helpers/jsdom-layout.ts"],
           testTimeout: 60_000,
         },
       },

@@ -2,10 +2,11 @@ import type { Reporter, TestModule } from "vitest/node";
 
 /**
  * Prints the plain closing line "Tests: N passed, N failed, N skipped" that CI reads.
- * Under CI=true nothing may be skipped: any skipped test is listed and fails the run.
+ * Under CI=true nothing may be skipped: any skipped test is listed and fails the run. An error thrown outside any
+ * test (which fails the run although every test passed) is counted on a line of its own, so the log says why.
  */
 export default class SummaryReporter implements Reporter {
-  onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
+  onTestRunEnd(testModules: ReadonlyArray<TestModule>, unhandledErrors: ReadonlyArray<unknown> = []): void {
     let passed = 0;
     let failed = 0;
     const skipped: string[] = [];
@@ -21,6 +22,9 @@ export default class SummaryReporter implements Reporter {
     if (process.env.CI === "true" && skipped.length > 0) {
       process.stdout.write(`\nCI=true: ${skipped.length} test(s) skipped, which CI does not allow:\n${skipped.map((name) => `  - ${name}`).join("\n")}\n`);
       process.exitCode = 1;
+    }
+    if (unhandledErrors.length > 0) {
+      process.stdout.write(`\nUnhandled errors: ${unhandledErrors.length} (outside any test; the run fails — see "Unhandled Errors" above)\n`);
     }
     process.stdout.write(`\nTests: ${passed} passed, ${failed} failed, ${skipped.length} skipped\n`);
   }
