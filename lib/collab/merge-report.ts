@@ -2,7 +2,9 @@ import {
   INDICATORS,
   META_FIELD_LABELS,
   SECTION_KIND_LABELS,
+  settleFieldSuggestions,
   type Commitment,
+  type FieldSuggestion,
   type Report,
   type ReportItem,
   type ReportSection,
@@ -47,6 +49,8 @@ export interface MergeReportsResult {
   conflicts: MergeConflict[];
   /** Conflicts without a choice: the report must not be saved as "mine" until they are settled. */
   unresolved: MergeConflict[];
+  /** This side's field suggestions left out because someone else's reached the same field first (shown, not saved). */
+  setAsideSuggestions: FieldSuggestion[];
 }
 
 type Combine<T> = (mine: T, theirs: T) => T;
@@ -57,6 +61,7 @@ interface Context {
   hasBase: boolean;
   choices: Readonly<Record<string, MergeChoice>>;
   conflicts: MergeConflict[];
+  setAsideSuggestions: FieldSuggestion[];
 }
 
 const REPORT_LABELS: Record<string, string> = {
@@ -90,9 +95,14 @@ const combineInline: Combine<string> = (mine, theirs) => (mine.includes(theirs) 
  * different values is a conflict; it takes `choices[key]`, or else stays as the server has it.
  */
 export function mergeReports({ base, mine, theirs, choices = {} }: MergeReportsInput): MergeReportsResult {
-  const ctx: Context = { hasBase: base !== null, choices, conflicts: [] };
+  const ctx: Context = { hasBase: base !== null, choices, conflicts: [], setAsideSuggestions: [] };
   const report = mergeTopLevel(ctx, base, mine, theirs);
-  return { report, conflicts: ctx.conflicts, unresolved: ctx.conflicts.filter((conflict) => !conflict.choice) };
+  return {
+    report,
+    conflicts: ctx.conflicts,
+    unresolved: ctx.conflicts.filter((conflict) => !conflict.choice),
+    setAsideSuggestions: ctx.setAsideSuggestions,
+  };
 }
 
 function mergeTopLevel(ctx: Context, base: Report | null, mine: Report, theirs: Report): Report {
@@ -102,7 +112,12 @@ function mergeTopLevel(ctx: Context, base: Report | null, mine: Report, theirs: 
     // Suggestions on plain-text fields merge by id like the pending-update marks: two reviewers' lists both stay.
     if (key.endsWith("PendingUpdates") || key === "fieldSuggestions") {
       const merged = mergeKeyedSet(ctx.hasBase, field(base, key), field(mine, key), field(theirs, key));
-      if (merged !== undefined) result[key] = merged;
+      if (merged !== undefined && key === "fieldSuggestions") {
+        // Two people suggested on one field at once: the field keeps one entry (settleFieldSuggestions).
+        const { kept, setAside } = settleFieldSuggestions(merged as FieldSuggestion[], theirs.fieldSuggestions ?? []);
+        ctx.setAsideSuggestions.push(...setAside);
+        if (kept.length > 0) result[key] = kept;
+      } else if (merged !== undefined) result[key] = merged;
       continue;
     }
     const isOpening = key === "opening";

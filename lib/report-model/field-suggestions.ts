@@ -157,6 +157,45 @@ export function withFieldSuggestions(report: Report, list: FieldSuggestion[]): R
   return next;
 }
 
+/**
+ * One suggestion per field after two lists were merged (two people suggested on one field at the same time):
+ * the entry already `stored` stays. A newer entry by the same author is rebased on it (the stored id and `from`,
+ * the newer text and time); one by another author is set aside, for the window to show its author, never saved.
+ */
+export function settleFieldSuggestions(
+  merged: readonly FieldSuggestion[],
+  stored: readonly FieldSuggestion[],
+): { kept: FieldSuggestion[]; setAside: FieldSuggestion[] } {
+  const storedIds = new Set(stored.map((suggestion) => suggestion.id));
+  const kept: FieldSuggestion[] = [];
+  const setAside: FieldSuggestion[] = [];
+  // Stored entries first, so the one that reached the server first is the one each field keeps.
+  const ordered = [...merged.filter((entry) => storedIds.has(entry.id)), ...merged.filter((entry) => !storedIds.has(entry.id))];
+  for (const suggestion of ordered) {
+    const index = kept.findIndex((entry) => sameFieldTarget(entry.target, suggestion.target));
+    if (index < 0) kept.push(suggestion);
+    else if (kept[index]!.authorId === suggestion.authorId)
+      kept[index] = { ...kept[index]!, authorName: suggestion.authorName, at: suggestion.at, to: suggestion.to };
+    else setAside.push(suggestion);
+  }
+  // The merged order (the stored list's, then new entries) is kept for what stays.
+  const keptIds = new Set(kept.map((entry) => entry.id));
+  const byId = new Map(kept.map((entry) => [entry.id, entry]));
+  return { kept: merged.filter((entry) => keptIds.has(entry.id)).map((entry) => byId.get(entry.id)!), setAside };
+}
+
+/** Fields that hold more than one open suggestion (each field's key once); a coherent report has none. */
+export function fieldsWithSeveralSuggestions(report: Report): string[] {
+  const seen = new Set<string>();
+  const several = new Set<string>();
+  for (const suggestion of liveFieldSuggestions(report)) {
+    const key = fieldTargetKey(suggestion.target);
+    if (seen.has(key)) several.add(key);
+    seen.add(key);
+  }
+  return [...several];
+}
+
 /** Field suggestions whose part or item still exists (a removed item takes its heading's suggestion with it). */
 export function liveFieldSuggestions(report: Report): FieldSuggestion[] {
   return (report.fieldSuggestions ?? []).filter((suggestion) => readField(report, suggestion.target) !== undefined);

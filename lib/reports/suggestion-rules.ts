@@ -2,6 +2,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import { ReportError } from "@/lib/errors";
 import { can, type Action } from "@/lib/permissions";
 import {
+  fieldsWithSeveralSuggestions,
   isEditableStatus,
   isSignedStatus,
   listSuggestions,
@@ -104,6 +105,13 @@ export function assertSuggestionsOnly({ before, after, user }: { before: Report;
   if (was.length !== is.length || was.some((key, index) => key !== is[index])) {
     throw new ReportError("FORBIDDEN", "changed another author's suggestion", {
       userMessage: "不能修改或冒用他人的修订，请使用“接受”或“拒绝”处理他人的修订，本次保存未生效",
+    });
+  }
+  // Two suggestions on one field (two reviewers at the same instant) would contradict each other: one per field.
+  const crowdedBefore = new Set(fieldsWithSeveralSuggestions(reportSchema.parse(before)));
+  if (fieldsWithSeveralSuggestions(reportSchema.parse(after)).some((key) => !crowdedBefore.has(key))) {
+    throw new ReportError("CONFLICT", "second suggestion on one field", {
+      userMessage: "他人刚对同一处提出了修订，请先接受或拒绝该修订，再提出您的修订；本次保存未生效",
     });
   }
 }

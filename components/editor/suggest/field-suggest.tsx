@@ -81,10 +81,21 @@ export function FieldSuggestInput({ target, value, id, label, placeholder, class
     setText(next);
     onSuggest(target, next);
   };
-  return isMultiline ? (
+  const input = isMultiline ? (
     <Textarea rows={2} {...shared} onChange={(event) => change(event.target.value)} />
   ) : (
     <Input {...shared} onChange={(event) => change(event.target.value)} />
+  );
+  // Someone else's suggestion reached this field first (both typed at once): what this reviewer typed stays shown.
+  const setAside = isLocked && text !== value ? text : null;
+  if (!open || setAside === null) return input;
+  return (
+    <>
+      {input}
+      <p className="mt-1 text-xs leading-relaxed text-amber-800" role="status" data-testid={`field-suggest-set-aside-${fieldTargetKey(target)}`}>
+        {open.authorName || "他人"}已先对此处提出修订，您的修订未保存：“{setAside}”。请先接受或拒绝其修订，再重新输入。
+      </p>
+    </>
   );
 }
 
