@@ -45,8 +45,8 @@ describe.skipIf(!isAvailable)(`[SUGGEST] two reviewers suggesting on one field a
   async function seed(db: Database) {
     const agency = await seedAgency(db, { name: `青溪市水务局${Math.random().toString(36).slice(2, 6)}` });
     const drafter = await seedUser(db, { roles: ["drafter"], agencyId: agency.id });
-    const first = await seedUser(db, { roles: ["reviewer"], agencyId: agency.id, displayName: "王审核" });
-    const second = await seedUser(db, { roles: ["reviewer"], agencyId: agency.id, displayName: "赵审核" });
+    const first = await seedUser(db, { roles: ["reviewer"], agencyId: agency.id });
+    const second = await seedUser(db, { roles: ["reviewer"], agencyId: agency.id });
     const { reportId } = await insertReport({ db, user: drafter, content: buildCompleteReport({ agency: agency.name }), source: "test" });
     await submitReport({ db, user: drafter, reportId });
     return { drafter, first, second, reportId };

@@ -6,7 +6,7 @@ import { closingBlocks, type ClosingLayout } from "./closing-blocks";
 import { indicatorTable } from "./indicator-table";
 import { plainInline } from "./inline-text";
 import { textWidthInChars } from "./text-width";
-import { fieldChangesOf, type FieldChanges } from "./track-changes-fields";
+import { fieldChangesOf, withSuggestedEmptyFields, type FieldChanges } from "./track-changes-fields";
 import type { DocumentFrame, PrintableBlock, PrintableInline } from "./types";
 
 export interface PrintableOptions {
@@ -26,11 +26,13 @@ export interface PrintableOptions {
  * The report as a flat list of blocks in print order, with numerals, run-in headings, title lines,
  * closing and 版记 worked out once for every exporter.
  */
-export function buildPrintableReport(report: Report, options: PrintableOptions = {}): PrintableBlock[] {
+export function buildPrintableReport(stored: Report, options: PrintableOptions = {}): PrintableBlock[] {
+  // Open suggestions on headings, leads and the meta fields print as tracked changes (the DOCX's w:ins/w:del);
+  // an empty field with one prints where accepting would put it, all of it inserted.
+  const fields = fieldChangesOf(stored);
+  const report = withSuggestedEmptyFields(stored);
   const { meta } = report;
   const blocks: PrintableBlock[] = [];
-  // Open suggestions on headings, leads and the meta fields print as tracked changes (the DOCX's w:ins/w:del).
-  const fields = fieldChangesOf(report);
   const frame = options.frame ?? {};
   const agencyMark = frame.agencyMark?.trim() ?? "";
   const signer = frame.signer?.trim() ?? "";

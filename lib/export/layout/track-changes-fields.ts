@@ -1,4 +1,13 @@
-import { diffFieldText, findFieldSuggestion, readField, type FieldSuggestion, type FieldTarget, type Report } from "@/lib/report-model";
+import {
+  diffFieldText,
+  findFieldSuggestion,
+  liveFieldSuggestions,
+  readField,
+  writeField,
+  type FieldSuggestion,
+  type FieldTarget,
+  type Report,
+} from "@/lib/report-model";
 
 import type { PrintableChange, PrintableInline } from "./types";
 
@@ -7,7 +16,8 @@ import type { PrintableChange, PrintableInline } from "./types";
  * printed text with tracked changes: what the field prints now, with the suggestion's deleted characters as
  * deletions and its new ones as insertions (`diffFieldText`), so the DOCX writes them as w:del/w:ins. Read back,
  * the text without the insertions is the field's and the text without the deletions the suggestion's.
- * A field that prints nothing now (an empty closing) prints no suggestion either.
+ * A field that is empty now and has a suggestion prints the suggested text, all of it inserted: the layout lays out
+ * `withSuggestedEmptyFields(report)` and takes the changes from `fieldChangesOf(report)`.
  */
 export interface FieldChanges {
   /** `{ inlines }` for a one-line field with a suggestion; `print` turns a value into the printed text (numeral, colon…). */
@@ -25,6 +35,23 @@ export interface FieldChanges {
   leadLines(sectionId: string): PrintableInline[][] | undefined;
 }
 
+/** Whether the field prints nothing now and its open suggestion gives it text. */
+function isAddedText(value: string, suggestion: FieldSuggestion): boolean {
+  return !value.trim() && Boolean(suggestion.to.trim());
+}
+
+/**
+ * The report with every empty field that has an open suggestion holding the suggested text, so the layout prints a
+ * block (heading, lead, 文号, title, 主送, closing, 署名, 抄送) where accepting the suggestion would put one.
+ */
+export function withSuggestedEmptyFields(report: Report): Report {
+  let shown = report;
+  for (const suggestion of liveFieldSuggestions(report)) {
+    if (isAddedText(readField(report, suggestion.target) ?? "", suggestion)) shown = writeField(shown, suggestion.target, suggestion.to);
+  }
+  return shown;
+}
+
 export function fieldChangesOf(report: Report): FieldChanges {
   const open = (target: FieldTarget): { suggestion: FieldSuggestion; value: string } | undefined => {
     const suggestion = report.fieldSuggestions ? findFieldSuggestion(report, target) : undefined;
@@ -34,6 +61,8 @@ export function fieldChangesOf(report: Report): FieldChanges {
   const inlines = (target: FieldTarget, print: (value: string) => string): PrintableInline[] | undefined => {
     const found = open(target);
     if (!found) return undefined;
+    // A field empty now prints as a whole insertion, its numeral or colon too: rejecting takes the line away.
+    if (isAddedText(found.value, found.suggestion)) return insertedInlines(print(found.suggestion.to), changeOf(found.suggestion));
     const [from, to] = [print(found.value), print(found.suggestion.to)];
     return from.trim() && from !== to ? diffInlines(from, to, changeOf(found.suggestion)) : undefined;
   };
@@ -48,6 +77,7 @@ export function fieldChangesOf(report: Report): FieldChanges {
     },
     titleFor(lines) {
       const found = open({ field: "meta", key: "title" });
+      if (found && isAddedText(found.value, found.suggestion)) return { lineInlines: lines.map((line) => insertedInlines(line, changeOf(found.suggestion))) };
       const flat = lines.join("");
       // The balanced lines of a title typed in two lines join without the line break.
       if (!found || !flat || (flat !== normalizeTitle(found.value) && flat !== withoutBreaks(found.value))) return {};
@@ -57,6 +87,10 @@ export function fieldChangesOf(report: Report): FieldChanges {
     leadLines(sectionId) {
       const found = open({ field: "sectionLead", sectionId });
       if (!found) return undefined;
+      if (isAddedText(found.value, found.suggestion)) {
+        const change = changeOf(found.suggestion);
+        return found.suggestion.to.split(/\r?\n/).flatMap((line) => (line.trim() ? [insertedInlines(line.trim(), change)] : []));
+      }
       const fromLines = found.value.split(/\r?\n/);
       const toLines = found.suggestion.to.split(/\r?\n/);
       const isSameShape = fromLines.length === toLines.length && fromLines.every((line, index) => !line.trim() === !toLines[index]!.trim());
@@ -69,6 +103,10 @@ export function fieldChangesOf(report: Report): FieldChanges {
 
 function changeOf(suggestion: FieldSuggestion): Omit<PrintableChange, "kind"> {
   return { id: suggestion.id, authorName: suggestion.authorName, at: suggestion.at };
+}
+
+function insertedInlines(text: string, change: Omit<PrintableChange, "kind">): PrintableInline[] {
+  return [{ kind: "text", text, isBold: false, isItalic: false, change: { kind: "insert", ...change } }];
 }
 
 function diffInlines(from: string, to: string, change: Omit<PrintableChange, "kind">): PrintableInline[] {
