@@ -7,6 +7,7 @@ export type { ImprintPlacement } from "./layout/imprint-placement";
 export { formatValue, indicatorTable } from "./layout/indicator-table";
 export { inlinesToText, plainInline, splitInlinesAt } from "./layout/inline-text";
 export { keptWithSignature } from "./layout/keep-with-signature";
+export { FIT_LINE_PITCHES, fitStartCandidates, fittedBlocks, fitStarts, type SignatureFit } from "./layout/signature-fit";
 export { classifyParagraph } from "./layout/paragraph-role";
 export { isHalfWidth, textWidthInChars } from "./layout/text-width";
 export type * from "./layout/types";

@@ -67,7 +67,12 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
     // GB/T 9704: the 版记 on an even page. Where it lands is laid out by the PDF engine, which breaks pages as the DOCX does.
     const { placeImprintForDocx } = await import("@/lib/export/pdf");
     const placed = await placeImprintForDocx(content, { ...options, timeoutMs: env.PDF_TIMEOUT_MS, owner: user.id });
-    const docxOptions = { ...options, ...(placed.imprintPlacement ? { imprintPlacement: placed.imprintPlacement } : {}) };
+    const docxOptions = {
+      ...options,
+      ...(placed.imprintPlacement ? { imprintPlacement: placed.imprintPlacement } : {}),
+      // GB/T 9704 7.3.5: the last page set tighter, as the PDF, when the 署名 would stand alone.
+      ...(placed.signatureFit ? { signatureFit: placed.signatureFit } : {}),
+    };
     file = {
       bytes: await exportDocxInWorker(user, content, comments ? { ...docxOptions, comments } : docxOptions),
       fileName: exportFileName(content.meta.agency, content.meta.year, "docx"),

@@ -2,9 +2,10 @@ import { Document, Footer, Paragraph, SectionType, type ISectionOptions } from "
 
 import type { Report, ReportTemplate } from "@/lib/report-model";
 
-import { buildPrintableReport, keptWithSignature, type ImprintPlacement } from "../layout";
+import { buildPrintableReport, fittedBlocks, keptWithSignature, type ImprintPlacement, type SignatureFit } from "../layout";
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "../options";
 import { ROLE_FONTS } from "./fonts";
+import { atLinePitch } from "./grid-snap";
 import { bodyParagraph, renderBlock } from "./node-map";
 import { buildPageSetup } from "./page";
 import { buildStyles, STYLE_IDS } from "./styles";
@@ -29,6 +30,11 @@ export type DocxExportOptions = Partial<ExportOptions> & {
    * body's last page: it starts an unnumbered section on the next even page. @default "samePage"
    */
   imprintPlacement?: ImprintPlacement;
+  /**
+   * The last page set tighter so the 署名 and 成文日期 stand with the text (GB/T 9704 7.3.5), as the PDF engine's
+   * layout found it (fitSignature in lib/export/pdf): its blocks at its exact line pitch, off the grid.
+   */
+  signatureFit?: SignatureFit;
 };
 
 /** The report as a GB/T 9704 Word document (pure: no I/O). */
@@ -48,9 +54,14 @@ export function buildReportDocument(report: Report, options: DocxExportOptions =
   // The text's last paragraph moves to the next page with the 署名 rather than leave it alone there (GB/T 9704 7.3.5).
   const kept = new Set(keptWithSignature(blocks));
   // The empty line before the 版记 is written after its floating table, as the paragraph that anchors it (node-map.ts).
-  const children = blocks.flatMap((block, index) =>
-    block.kind === "blank" && blocks[index + 1]?.kind === "copyTo" ? [] : renderBlock(block, kept.has(index) ? { ...context, isKeptWithNext: true } : context),
-  );
+  // The blocks of a tighter last page, at the fit's pitch (report.typ sets the same blocks at the same pitch).
+  const fitted = fittedBlocks(blocks, options.signatureFit);
+  const children = blocks.flatMap((block, index) => {
+    if (block.kind === "blank" && blocks[index + 1]?.kind === "copyTo") return [];
+    const rendered = renderBlock(block, kept.has(index) ? { ...context, isKeptWithNext: true } : context);
+    const pitch = options.signatureFit?.linePitch;
+    return pitch && fitted.has(index) ? rendered.map((child) => (child instanceof Paragraph ? atLinePitch(child, pitch) : child)) : rendered;
+  });
   const setup = buildPageSetup(settings, fonts);
   const imprintIndex = blocks.findIndex((block) => block.kind === "copyTo");
   const isImprintApart = imprintIndex >= 0 && (options.imprintPlacement ?? "samePage") !== "samePage";

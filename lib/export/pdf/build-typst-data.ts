@@ -2,6 +2,7 @@ import type { FontRole, ResolvedFont } from "@/lib/fonts";
 
 import { splitInlinesAt } from "../layout/inline-text";
 import { keptWithSignature } from "../layout/keep-with-signature";
+import { fitStartCandidates, fittedBlocks, type SignatureFit } from "../layout/signature-fit";
 import { textWidthInChars } from "../layout/text-width";
 import type { PrintableBlock, PrintableInline, PrintableTable } from "../layout/types";
 import type { ExportOptions } from "../options";
@@ -181,6 +182,7 @@ export function buildTypstData(
   options: ExportOptions,
   fonts: Record<FontRole, ResolvedFont>,
   title: string,
+  fit?: SignatureFit,
 ): { data: TypstData; textByRole: TextByRole } {
   const text: Record<FontRole, string[]> = { title: [], heading1: [], heading2: [], body: [], pageNumber: ["—0123456789"], latin: [] };
   if (options.isDraft) text.heading1.push("草稿");
@@ -276,10 +278,20 @@ export function buildTypstData(
   const closingIndex = blocks.findIndex((block) => block.kind === "signature" || block.kind === "date");
   let textEnd = closingIndex - 1;
   while (textEnd >= 0 && blocks[textEnd]!.kind === "blank") textEnd -= 1;
-  const marked = out.map((block, index) => ({ ...block, ...(kept.has(index) ? { keep: true } : {}), ...(index === textEnd ? { textEnd: true } : {}) }));
+  // Where a tighter last page may start (GB/T 9704 7.3.5, fitSignature): report.typ notes the page each starts on;
+  // and the blocks the fit sets tighter, at its pitch.
+  const candidates = new Set(fitStartCandidates(blocks));
+  const fitted = fittedBlocks(blocks, fit);
+  const marked = out.map((block, index) => ({
+    ...block,
+    ...(kept.has(index) ? { keep: true } : {}),
+    ...(index === textEnd ? { textEnd: true } : {}),
+    ...(candidates.has(index) ? { startMark: index } : {}),
+    ...(fit && fitted.has(index) ? { tightPitch: fit.linePitch } : {}),
+  }));
   // 署名 and 成文日期 never part across pages (the DOCX keeps the signature with the next line the same way).
   const merged: unknown[] = [];
-  for (const block of marked as Array<{ kind: string; text?: string; startFromRightChars?: number; inlines?: PrintableInline[] }>) {
+  for (const block of marked as Array<{ kind: string; text?: string; startFromRightChars?: number; inlines?: PrintableInline[]; tightPitch?: number }>) {
     const previous = merged.at(-1) as { kind: string; lines: unknown[] } | undefined;
     if (block.kind === "signature" || block.kind === "date") {
       // A 署名 with a suggestion shows it in colour from the same place (the preview only), moved left as far as its
@@ -289,7 +301,7 @@ export function buildTypstData(
       const startFromRightChars = block.inlines ? Math.max(block.startFromRightChars ?? 0, Math.ceil(printed) + 1) : block.startFromRightChars;
       const line = { runs, startFromRightChars };
       if (previous?.kind === "closing") previous.lines.push(line);
-      else merged.push({ kind: "closing", lines: [line] });
+      else merged.push({ kind: "closing", lines: [line], ...(block.tightPitch ? { tightPitch: block.tightPitch } : {}) });
     } else merged.push(block);
   }
   const fontData = Object.fromEntries(Object.entries(fonts).map(([role, font]) => [role, { family: font.family, weight: font.weight, hasBold: font.hasBold }]));

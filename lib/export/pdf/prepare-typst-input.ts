@@ -16,6 +16,8 @@ import {
 import type { Report, ReportTemplate } from "@/lib/report-model";
 
 import { buildPrintableReport } from "../layout/build-printable-report";
+import type { SignatureFit } from "../layout/signature-fit";
+import type { PrintableBlock } from "../layout/types";
 import { ExportError, type ExportOptions } from "../options";
 import { buildTypstData } from "./build-typst-data";
 
@@ -43,6 +45,8 @@ export interface PreparedTypstInput {
   fontFiles: string[];
   warnings: string[];
   fontSubstitutions: FontSubstitution[];
+  /** The printable blocks laid out (a SignatureFit counts them). */
+  blocks: PrintableBlock[];
 }
 
 let templateSource: string | undefined;
@@ -53,7 +57,8 @@ function readTemplate(): string {
 }
 
 /** Fonts, the template and the report as JSON: everything the compiler needs, plus glyph warnings. */
-export function prepareTypstInput(report: Report, options: PdfExportOptions): PreparedTypstInput {
+/** `fit`: the last page set tighter so the 署名 and 成文日期 stand with the text (fitSignature). */
+export function prepareTypstInput(report: Report, options: PdfExportOptions, fit?: SignatureFit): PreparedTypstInput {
   const directories = options.fontDirectories ?? defaultFontDirectories();
   const resolution = resolveFonts({ profile: options.fontProfile, ...directories });
   if (resolution.missingRoles.length > 0) {
@@ -72,7 +77,7 @@ export function prepareTypstInput(report: Report, options: PdfExportOptions): Pr
     // The 署名 and 成文日期 are placed by their printed width, which includes the template's Chinese–digit gaps.
     closing: { latinGapChars: TYPST_LATIN_GAP_CHARS },
   });
-  const { data, textByRole } = buildTypstData(blocks, options, fonts, report.meta.title || "法治政府建设年度报告");
+  const { data, textByRole } = buildTypstData(blocks, options, fonts, report.meta.title || "法治政府建设年度报告", fit);
   const warnings = [
     ...resolution.unreadableFiles.map((file) => `字体文件无法读取，未使用：${path.basename(file)}（请检查文件是否完整、是否有读取权限）`),
     ...findMissingGlyphs(textByRole, resolution).map(formatMissingGlyphs),
@@ -84,6 +89,7 @@ export function prepareTypstInput(report: Report, options: PdfExportOptions): Pr
     fontFiles: resolution.files,
     warnings,
     fontSubstitutions: resolution.substitutions,
+    blocks,
   };
 }
 

@@ -10,7 +10,7 @@ export interface TypstRequest {
   output: "pdf" | "svg" | "query";
   source: string;
   inputs: Record<string, string>;
-  /** A label selector such as "<imprint-placement>", for output "query"; with "pdf", answered from the same layout. */
+  /** A label selector such as "<imprint-placement>", for output "query"; with "pdf" or "svg", answered from the same layout. */
   query?: string;
 }
 

@@ -7,7 +7,7 @@ import { promisify } from "node:util";
 import { exportReportDocx, type DocxExportOptions } from "@/lib/export/docx";
 import { buildPrintableReport, inlinesToText, type PrintableBlock } from "@/lib/export/layout";
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "@/lib/export/options";
-import { exportReportPdf, findImprintPlacement } from "@/lib/export/pdf";
+import { exportReportPdf, placeImprintForDocx } from "@/lib/export/pdf";
 import { parseReportFile, type Report } from "@/lib/report-model";
 
 import { writePreviewFontconfig } from "../docx/helpers/libreoffice";
@@ -114,8 +114,9 @@ export async function renderPairs(
   const pdfPaths: string[] = [];
   for (const { name, report } of reports) {
     const docx = path.join(directory, `${name}.docx`);
-    // The 版记's page as the web export and the CLI find it: from the PDF engine's layout.
-    await writeFile(docx, await exportReportDocx(report, { ...settings, imprintPlacement: await findImprintPlacement(report, settings) }));
+    // The 版记's page and a tighter last page as the web export and the CLI find them: from the PDF engine's layout.
+    const placed = await placeImprintForDocx(report, settings);
+    await writeFile(docx, await exportReportDocx(report, { ...settings, imprintPlacement: placed.imprintPlacement, signatureFit: placed.signatureFit }));
     docxPaths.push(docx);
     const pdf = path.join(directory, `${name}.typst.pdf`);
     await writeFile(pdf, (await exportReportPdf(report, settings)).bytes);

@@ -8,7 +8,8 @@ import { EXPORT_FIXTURES, loadExportFixture, PAGE_NUMBER_LINE } from "../helpers
 import { pdfInfo, pdfPageLines, pdfToolsStatus, writeTempPdf } from "./poppler";
 
 // GB/T 9704 7.3.5: the 署名 and 成文日期 share a page with the text ("务使印章与正文同处一面"). The county report's text
-// ends on the last line but one of page 4, so without a rule the 署名 and date would stand alone on page 5.
+// ends on the last line but one of page 4, so without a rule the 署名 and date would stand alone on page 5; a last
+// paragraph too long to move gets GB/T 9704's remedy instead, a tighter last page.
 // The DOCX laid out by LibreOffice is checked line for line in tests/integration/libreoffice-signature-page.test.ts.
 
 const status = pdfToolsStatus();
@@ -20,7 +21,7 @@ const BASE: ExportOptions & { shouldPrintIndicatorTables: boolean } = { ...DEFAU
 
 /**
  * The county report without its 结束语 and with part 四's last paragraph lengthened to nine lines: too long to move
- * (MAX_KEPT_LINES), it ends on the last line of page 4 and leaves the 署名 and 成文日期 alone on page 5.
+ * (MAX_KEPT_LINES), it ends on the last line of page 4 and would leave the 署名 and 成文日期 alone on page 5.
  */
 function longLastParagraph(): Report {
   const clauses = "推动各项任务落地见效，".repeat(8).replace(/，$/, "。");
@@ -81,17 +82,34 @@ describe.skipIf(shouldSkip)("[EXPORT] PDF: the 署名 and 成文日期 stand on 
     expect(page.slice(0, signature).some((line) => line.startsWith("附件："))).toBe(true);
   });
 
-  it("warns, in the PDF and the DOCX export, when a last paragraph too long to move leaves them alone", async () => {
+  it("sets the last page tighter when a last paragraph too long to move would leave them alone, and says so", async () => {
     const report = longLastParagraph();
-    const { page, before } = aroundSignature(await pagesOf(BASE, report));
-    expect(page).toEqual(["青禾县人民政府", "2026年2月12日"]);
-    expect(before.at(-1)).toMatch(/推动各项任务落地见效。$/);
-    const warning = "署名和成文日期单独排在第5页，与正文不在同一页（GB/T 9704 7.3.5 要求印章与正文同处一面）：请增删正文末段的文字，使其与署名同页。";
-    expect((await exportReportPdf(report, BASE)).warnings).toContain(warning);
-    expect((await placeImprintForDocx(report, BASE)).warnings).toEqual([warning]);
-    // The county report as it is: "特此报告。" went with them, nothing to tell.
-    expect((await exportReportPdf(county, BASE)).warnings.filter((text) => text.startsWith("署名和成文日期"))).toEqual([]);
-    expect((await placeImprintForDocx(county, BASE)).warnings).toEqual([]);
+    const file = writeTempPdf((await exportReportPdf(report, BASE)).bytes, "fitted.pdf");
+    const pages = await pagesOf(BASE, report);
+    // Page 4 ends with the paragraph, the 署名 and the 成文日期; nothing of the text or the 署名 is on a page of its own.
+    const { page } = aroundSignature(pages);
+    expect(page.slice(-3)).toEqual([expect.stringMatching(/推动各项任务落地见效。$/), "青禾县人民政府", "2026年2月12日"]);
+    expect(pages.map((lines) => lines.includes("青禾县人民政府")).lastIndexOf(true)).toBe(3);
+    // 22 lines of text and the 署名 and date: the page holds more than the grid's 22 lines, its last lines closer.
+    expect(page.length).toBeGreaterThan(22);
+    const baselines = pdfPageLines(file, 4).filter((line) => !PAGE_NUMBER_LINE.test(line.text.replace(/\s+/g, ""))).map((line) => line.y);
+    const steps = baselines.slice(1).map((y, index) => y - baselines[index]!);
+    expect(Math.max(...steps.slice(0, 2))).toBeCloseTo(28.98, 0);
+    // The fit's pitch (25 pt here) between the last lines of text; the 署名 one empty line (two steps) below them.
+    expect(steps.at(-3)).toBeCloseTo(25, 1);
+    expect(steps.at(-2)).toBeCloseTo(50, 1);
+    const notice = "为使署名和成文日期与正文同处一页（GB/T 9704 7.3.5），末页正文的固定行距由 28.95 磅调整为 25 磅，文字未改动。";
+    const pdf = await exportReportPdf(report, BASE);
+    expect(pdf.warnings).toContain(notice);
+    expect(pdf.signatureFit).toEqual({ fromBlock: expect.any(Number), linePitch: 500 });
+    const docx = await placeImprintForDocx(report, BASE);
+    expect(docx.warnings).toEqual([notice]);
+    expect(docx.signatureFit).toEqual(pdf.signatureFit);
+    // The county report as it is: "特此报告。" went with them, nothing set tighter, nothing to tell.
+    const plain = await exportReportPdf(county, BASE);
+    expect(plain.warnings.filter((text) => text.includes("署名"))).toEqual([]);
+    expect(plain.signatureFit).toBeUndefined();
+    expect(await placeImprintForDocx(county, BASE)).toEqual({ imprintPlacement: "nextPage", warnings: [] });
   });
 
   it("words the warning only for a 署名 page after the text's last page", () => {
