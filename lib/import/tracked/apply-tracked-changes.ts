@@ -14,6 +14,7 @@ import {
   type SuggestionAttrs,
 } from "@/lib/report-model";
 
+import { docNumberAfterChanges, docNumberKey, readFrameLine, sameName, type FrameLine } from "./doc-number";
 import { charsToContent, mergeParagraph, rejectedText, reportChars, type ReportChar } from "./merge-paragraph";
 import {
   collectPlainFields,
@@ -25,7 +26,7 @@ import {
   type PlainFieldEdit,
   type PlainFieldRef,
 } from "./plain-fields";
-import { textOf, type TrackedChar, type TrackedDocument } from "./types";
+import { textOf, type TrackedChar, type TrackedDocument, type TrackedParagraph } from "./types";
 
 /** Where an imported Word comment goes: the workflow's comment anchor. */
 export interface PlacedComment {
@@ -51,6 +52,8 @@ export interface ApplyTrackedOptions {
   authorIdFor?: (authorName: string) => string | undefined;
   /** First comments of the report's open threads: a Word comment holding one is the exported copy, not new. */
   existingComments?: readonly string[];
+  /** The 签发人 the report's export prints (its own or the agency's); left out: the report's own (`frame.signer`). */
+  signer?: string;
 }
 
 export interface ApplyTrackedResult {
@@ -136,6 +139,14 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     const record = (endpoint: (marker: Marker) => Endpoint) => {
       for (const marker of paragraph.markers) (marker.isStart ? starts : ends).set(marker.commentId, endpoint(marker));
     };
+    // The 文号 and/or 签发人 line (a paragraph, a table cell, a text box), in whatever form the file writes them.
+    const frameLine = readFrameLine(paragraph.chars);
+    if (frameLine) {
+      const endpoint = takeFrameLine(copy, fields, fieldEdits, frameLine, options.signer ?? copy.frame?.signer ?? "", log);
+      lastLead = undefined;
+      record(() => endpoint);
+      continue;
+    }
     if (rejected.trim() === "") {
       const inserted = textOf(paragraph.chars, ["insert"]).trim();
       const after = insertAt?.after ?? "";
@@ -147,6 +158,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
         record(() => ({ kind: "heading", heading: lastLead!.field }));
         continue;
       }
+      logCancelled(paragraph.chars, inserted || textOf(paragraph.chars, ["insertDeleted"]), log);
       const placement = inserted && insertAt ? insertParagraph(insertAt, paragraph.chars, attrsFor) : "failed";
       if (placement === "inserted") log.push(`新增段落“${excerpt(inserted)}”已作为插入修订放在“${excerpt(after)}”之后。`);
       else if (inserted && placement === "failed") log.push(`新增段落“${excerpt(inserted)}”找不到所属条目，未导入，请手工添加。`);
@@ -200,6 +212,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     if (merged.withdrawnInsertions > 0)
       log.push(`“${excerpt(target.rejected)}”中有已提出的插入修订在 Word 中被删去（${merged.withdrawnInsertions} 字），报告仍保留该修订，请在修订列表中拒绝。`);
     if (merged.skippedBreaks > 0) log.push(`“${excerpt(target.rejected)}”中新增的 ${merged.skippedBreaks} 处换行未导入。`);
+    logCancelled(merged.cancelled, target.rejected, log);
     target.paragraph.content = charsToContent(merged.chars);
     target.chars = merged.chars;
     target.isUsed = true;
@@ -212,6 +225,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       return { kind: "body", target, offset: merged.chars.slice(0, position).reduce((sum, char) => sum + char.char.length, 0) };
     });
   }
+  log.push(...describeMoves(docx.paragraphs), ...describeFormatChanges(docx.paragraphs), ...(docx.unplaceable ?? []));
   const placed = placeComments(docx, starts, ends, options.existingComments ?? [], log);
   const edits = fieldEdits.edits();
   const placedFields = placeFieldEdits(copy, edits, options, log);
@@ -297,12 +311,18 @@ function joinSplitParagraphs(docx: TrackedDocument, log: string[]): Array<{ char
     // Enter at the end of a paragraph, then new text: the next paragraph is all inserted and stays a new paragraph.
     const next = docx.paragraphs[index + 1];
     const isNextNew = next !== undefined && !textOf(next.chars, ["normal", "delete"]).trim() && textOf(next.chars, ["insert"]).trim() !== "";
-    if (paragraph.markChange === "insert" && next && !isNextNew) {
+    // A paragraph that is all new text with its own new mark (typed at a paragraph's start, or moved here) stays one.
+    const isNew = !textOf(joined.chars, ["normal", "delete"]).trim() && textOf(joined.chars, ["insert"]).trim() !== "";
+    if (paragraph.markChange === "insert" && next && !isNextNew && !isNew) {
       if (textOf(paragraph.chars, ["normal", "delete"]).trim())
         log.push(`“${excerpt(textOf(paragraph.chars, ["normal", "insert"]))}”处的分段未导入，新增内容并入原段落。`);
       pending = joined;
       return;
     }
+    // A deleted mark between two paragraphs that keep text: the leader joined them. The report keeps two paragraphs.
+    const remains = (chars: readonly TrackedChar[]) => textOf(chars, ["normal", "insert"]).trim();
+    if (paragraph.markChange === "delete" && next && remains(joined.chars) && remains(next.chars))
+      log.push(`“${excerpt(remains(joined.chars))}”与下一段“${excerpt(remains(next.chars))}”合并为一段的修订未导入，两段仍分开。`);
     pending = undefined;
     out.push(joined);
   });
@@ -373,7 +393,14 @@ function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, end
       const paragraphStart = offsetOf(start.target);
       const from = paragraphStart + start.offset;
       const paragraphEnd = paragraphStart + start.target.chars.reduce((sum, char) => sum + char.char.length, 0);
-      const to = end?.kind === "body" && end.target === start.target ? paragraphStart + end.offset : paragraphEnd;
+      // A range over several paragraphs of one body keeps its end there; one that runs on into another item or a
+      // heading ends with the paragraph it starts in, and the log says so.
+      const isSameBody = end?.kind === "body" && end.target.doc === start.target.doc && end.target.order >= start.target.order;
+      const to = isSameBody ? offsetOf(end.target) + end.offset : paragraphEnd;
+      if (end && !isSameBody && !(end.kind === "body" && end.target === start.target))
+        log.push(
+          `${comment.author || "批注人"}的批注“${excerpt(comment.text)}”的范围从“${excerpt(start.target.rejected)}”延伸到${end.kind === "body" ? `另一条目的“${excerpt(end.target.rejected)}”` : end.kind === "heading" ? `${end.heading.label}“${excerpt(end.heading.part)}”` : "未能定位的段落"}，已只定位到起始段落。`,
+        );
       const quote = docToText(start.target.doc).slice(from, Math.max(from, to)).slice(0, 500);
       comments.push({
         ...base,
@@ -468,6 +495,136 @@ function offsetOf(target: Target): number {
     offset += docToText({ type: "doc", content: [paragraph] }).length + 1;
   }
   return offset;
+}
+
+/**
+ * A line that prints the 文号 and/or "签发人：name". The 文号 is the report's when it is the same number however it is
+ * written (brackets, spaces, digit width, 第, runs, cell or text box): the leader's changes to it become the 文号's field
+ * suggestion in the report's own writing, and a different writing is logged. The 签发人 is a 版头 setting, not a
+ * suggestion: a change to it, or a name other than the report's, is logged. Returns where a comment on the line goes.
+ */
+function takeFrameLine(report: Report, fields: readonly PlainField[], edits: PlainFieldEdits, line: FrameLine, signer: string, log: string[]): Endpoint {
+  const stored = report.meta.docNumber.trim();
+  const before = textOf(line.number, ["normal", "delete"]).trim();
+  const after = textOf(line.number, ["normal", "insert"]).trim();
+  const isChanged = line.number.some((char) => char.kind === "insert" || char.kind === "delete");
+  const field: PlainField = fields.find((candidate) => candidate.ref.field === "meta" && candidate.ref.key === "docNumber") ?? {
+    ref: { field: "meta", key: "docNumber" },
+    label: "发文字号",
+    value: report.meta.docNumber,
+    part: "",
+    start: 0,
+  };
+  let endpoint: Endpoint =
+    before || after ? { kind: "heading", heading: field } : { kind: "none", text: textOf([...line.label, ...line.signer], ["normal", "delete"]) };
+  const isReports = stored !== "" && before !== "" && docNumberKey(before) === docNumberKey(stored);
+  const changes = isChanged ? `（${describeChanges(line.number)}）` : "";
+  const suggested = findFieldSuggestion(report, { field: "meta", key: "docNumber" });
+  if (isReports) {
+    const to = docNumberAfterChanges(stored, before, after);
+    if (isChanged) edits.add(field, line.number, to);
+    if (before !== stored)
+      log.push(`文号在 Word 文件中写作“${before}”，与报告中的“${stored}”是同一文号${isChanged ? `，其中的修订按报告的写法导入为“${to}”` : "，报告未改动"}。`);
+  } else if (before === "" && after !== "") {
+    // The leader typed a 文号 where the file had none.
+    edits.add(field, line.number, after);
+    if (stored) log.push(`Word 文件中没有报告的文号“${stored}”，${authorsOf(line.number)}插入的“${after}”作为文号的修订导入。`);
+  } else if (before !== "" && suggested && docNumberKey(before) === docNumberKey(suggested.to)) {
+    log.push(
+      `发文字号“${excerpt(before)}”是在 Word 中接受修订后的文字，报告中该修订仍待处理，请在修订列表中接受${isChanged ? `；其中新的修订未导入${changes}` : ""}。`,
+    );
+  } else if (before !== "") {
+    endpoint = { kind: "none", text: before };
+    log.push(
+      stored
+        ? `Word 文件中的文号“${before}”与报告中的“${stored}”不是同一文号，未导入${changes}：文号请在基本信息中修改。`
+        : `Word 文件中有文号“${before}”，报告未填写文号，未导入${changes}：文号请在基本信息中填写。`,
+    );
+  }
+  if (line.label.length > 0) takeSigner(line, signer, log);
+  return endpoint;
+}
+
+/** The 签发人 of a 文号 line: a change to it, or a name that is not the report's, is logged (it is set under 版头与版记). */
+function takeSigner(line: FrameLine, signer: string, log: string[]): void {
+  const chars = [...line.label, ...line.signer];
+  const before = textOf(line.signer, ["normal", "delete"]).trim();
+  const after = textOf(line.signer, ["normal", "insert"]).trim();
+  const where = "签发人请在“版头与版记”中修改";
+  if (chars.some((char) => char.kind === "insert" || char.kind === "delete")) {
+    const what =
+      !textOf(line.label, ["normal", "delete"]).trim() || !before
+        ? `添加签发人“${after}”`
+        : after && textOf(line.label, ["normal", "insert"]).trim()
+          ? `把签发人“${before}”改为“${after}”`
+          : `删去签发人“${before}”`;
+    log.push(`${authorsOf(chars)}在 Word 中${what}，未导入：${where}。`);
+  } else if (!sameName(before, signer))
+    log.push(
+      signer
+        ? `Word 文件中的签发人为“${before}”，报告中为“${signer}”，未导入：${where}。`
+        : `Word 文件中的签发人为“${before}”，报告未设签发人，未导入：${where}。`,
+    );
+  else if (before !== signer) log.push(`签发人在 Word 文件中写作“${before}”，与报告中的“${signer}”是同一人。`);
+}
+
+/** The authors of the changes among chars, "、"-joined ("Word 修订" for changes without an author). */
+function authorsOf(chars: readonly TrackedChar[]): string {
+  const names = new Set(chars.filter((char) => char.kind !== "normal").map((char) => char.author.trim() || "Word 修订"));
+  return [...names].join("、") || "Word 修订";
+}
+
+/** Text inserted and deleted again in Word is in neither reading: logged, so nobody wonders where it went. */
+function logCancelled(chars: readonly TrackedChar[], where: string, log: string[]): void {
+  const groups = new Map<string, TrackedChar[]>();
+  for (const char of chars) if (char.kind === "insertDeleted") groups.set(char.changeKey, [...(groups.get(char.changeKey) ?? []), char]);
+  for (const group of groups.values()) {
+    const first = group[0]!;
+    const inserter = first.insertedBy?.trim() || "Word 修订";
+    const deleter = first.author.trim() || "Word 修订";
+    log.push(
+      `“${excerpt(where)}”中的“${excerpt(group.map((char) => char.char).join(""))}”是${inserter}插入、${inserter === deleter ? "又" : `${deleter}`}删去的文字，两处修订相抵，未导入。`,
+    );
+  }
+}
+
+/**
+ * Moved text (w:moveFrom / w:moveTo) is imported as a deletion where it was and an insertion where it went, each
+ * placed with its paragraph: one line per move says so (the two halves of a move share its w:name).
+ */
+function describeMoves(paragraphs: readonly TrackedParagraph[]): string[] {
+  const halves = { delete: new Map<string, { author: string; text: string }>(), insert: new Map<string, { author: string; text: string }>() };
+  for (const char of paragraphs.flatMap((paragraph) => paragraph.chars)) {
+    if (char.move === undefined || (char.kind !== "delete" && char.kind !== "insert")) continue;
+    const key = char.move || char.changeKey;
+    const half = halves[char.kind].get(key) ?? { author: char.author.trim() || "Word 修订", text: "" };
+    half.text += char.char;
+    halves[char.kind].set(key, half);
+  }
+  // The source's text names the move; a destination whose source is not in the file names its own.
+  const moves = [...halves.delete.values(), ...[...halves.insert].filter(([key]) => !halves.delete.has(key)).map(([, half]) => half)];
+  return moves.map(
+    (move) => `${move.author}在 Word 中移动了“${excerpt(move.text)}”：已作为原处的删除和新处的插入两条修订导入（各随所在段落），请一并接受或拒绝。`,
+  );
+}
+
+/** At most this many paragraphs are named one by one in the log of formatting changes. */
+const MAX_FORMAT_LINES = 5;
+
+/** Formatting changed in 修订模式 (w:rPrChange, w:pPrChange) is not a text change: the export sets the format. Logged. */
+function describeFormatChanges(paragraphs: readonly TrackedParagraph[]): string[] {
+  const lines: string[] = [];
+  for (const paragraph of paragraphs) {
+    const formatted = paragraph.chars.filter((char) => char.formatChange);
+    if (formatted.length === 0 && !paragraph.formatChange) continue;
+    const text = textOf(paragraph.chars, ["normal", "insert"]);
+    const author = (formatted[0]?.formatChange ?? paragraph.formatChange)!.author.trim() || "Word 修订";
+    const what =
+      formatted.length > 0 ? `中“${excerpt(formatted.map((char) => char.char).join(""))}”的字体格式（加粗、字体、字号等）` : "的段落格式（对齐、缩进、行距等）";
+    lines.push(`${author}在 Word 中修改了“${excerpt(text)}”${what}，未导入：报告只导入文字修订，格式由导出时统一设置。`);
+  }
+  if (lines.length <= MAX_FORMAT_LINES) return lines;
+  return [...lines.slice(0, MAX_FORMAT_LINES), `另有 ${lines.length - MAX_FORMAT_LINES} 段的格式修改未导入。`];
 }
 
 function describeChanges(chars: readonly TrackedChar[]): string {

@@ -38,6 +38,8 @@ export interface MergeResult {
   skippedBreaks: number;
   /** Characters of the report's suggested insertions that the DOCX shows deleted again (kept in the report). */
   withdrawnInsertions: number;
+  /** Text inserted and deleted again in Word (not a suggestion of the report): in neither reading, so not taken. */
+  cancelled: TrackedChar[];
 }
 
 /**
@@ -51,6 +53,7 @@ export function mergeParagraph(report: readonly ReportChar[], docx: readonly Tra
   const positions: number[] = [];
   let skippedBreaks = 0;
   let withdrawnInsertions = 0;
+  const cancelled: TrackedChar[] = [];
   let r = 0;
   let d = 0;
   while (r < report.length || d < docx.length) {
@@ -70,6 +73,7 @@ export function mergeParagraph(report: readonly ReportChar[], docx: readonly Tra
       continue;
     }
     if (theirs?.kind === "insertDeleted") {
+      cancelled.push(theirs);
       d += 1;
       continue;
     }
@@ -86,7 +90,7 @@ export function mergeParagraph(report: readonly ReportChar[], docx: readonly Tra
     d += 1;
   }
   while (positions.length <= docx.length) positions.push(chars.length);
-  return { chars, positions, skippedBreaks, withdrawnInsertions };
+  return { chars, positions, skippedBreaks, withdrawnInsertions, cancelled };
 }
 
 /** Text and hard-break nodes of merged characters; neighbours with the same marks share one text node. */

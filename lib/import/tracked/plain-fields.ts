@@ -165,14 +165,17 @@ export interface PlainFieldEdit {
 
 /** Collects the changed pieces of plain fields and puts together each field's value after the leader's changes. */
 export class PlainFieldEdits {
-  private readonly pieces = new Map<string, Array<{ field: PlainField; own: TrackedChar[] }>>();
+  private readonly pieces = new Map<string, Array<{ field: PlainField; own: TrackedChar[]; to?: string }>>();
 
-  /** Adds a piece whose characters carry changes; false (nothing added) when they do not. */
-  add(field: PlainField, own: readonly TrackedChar[]): boolean {
+  /**
+   * Adds a piece whose characters carry changes; false (nothing added) when they do not. `to`: the field's whole
+   * value after the changes when the caller worked it out (the 文号, kept in the report's own writing).
+   */
+  add(field: PlainField, own: readonly TrackedChar[], to?: string): boolean {
     if (!own.some((char) => char.kind !== "normal")) return false;
     const key = fieldTargetKey(field.ref);
     const list = this.pieces.get(key) ?? [];
-    list.push({ field, own: [...own] });
+    list.push({ field, own: [...own], ...(to === undefined ? {} : { to }) });
     this.pieces.set(key, list);
     return true;
   }
@@ -183,7 +186,9 @@ export class PlainFieldEdits {
       let to = field.value;
       // A line break inserted into a lead line is a new line of the lead; elsewhere line breaks are the exporter's.
       const keepsBreaks = field.ref.field === "sectionLead";
-      if (field.start < 0) to = acceptedText(pieces[pieces.length - 1]!.own, keepsBreaks);
+      const given = pieces[pieces.length - 1]!.to;
+      if (given !== undefined) to = given;
+      else if (field.start < 0) to = acceptedText(pieces[pieces.length - 1]!.own, keepsBreaks);
       else {
         // Later pieces first, so earlier offsets stay valid (a lead with changes in two lines).
         const ordered = [...new Map(pieces.map((piece) => [piece.field.start, piece])).values()].sort((a, b) => b.field.start - a.field.start);

@@ -2,6 +2,12 @@
 /** "insertDeleted": text someone inserted and someone then deleted (w:del inside w:ins); it is in neither reading. */
 export type TrackedKind = "normal" | "insert" | "delete" | "insertDeleted";
 
+/** Who made a tracked change and when (w:author, w:date; "" when the writer left them out). */
+export interface TrackedAuthor {
+  author: string;
+  date: string;
+}
+
 /** One character (or a line break, "\n") of a paragraph as Word shows it in 修订模式. */
 export interface TrackedChar {
   char: string;
@@ -11,6 +17,12 @@ export interface TrackedChar {
   date: string;
   /** Identifies the w:ins / w:del element, so one Word change becomes one suggestion. */
   changeKey: string;
+  /** The change is half of a move (w:moveFrom / w:moveTo): its w:name pairs the two halves ("" when it has none). */
+  move?: string;
+  /** For "insertDeleted": who inserted the text (the enclosing w:ins). */
+  insertedBy?: string;
+  /** The run's formatting was changed in 修订模式 (w:rPrChange): by whom. The text itself is unchanged by it. */
+  formatChange?: TrackedAuthor;
 }
 
 /** A comment's anchor end in a paragraph: before character `offset` of `chars`. */
@@ -24,6 +36,10 @@ export interface TrackedParagraph {
   chars: TrackedChar[];
   /** The paragraph mark itself was inserted (the leader split a paragraph) or deleted (joined two). */
   markChange: TrackedKind;
+  /** The paragraph's own formatting (alignment, indent, spacing, style; w:pPrChange) was changed in 修订模式: by whom. */
+  formatChange?: TrackedAuthor;
+  /** Where the paragraph stands when not in the running text: in a text box (w:txbxContent) or a table cell. */
+  container?: "textBox" | "table";
 }
 
 export interface TrackedComment {
@@ -38,6 +54,11 @@ export interface TrackedDocument {
   comments: TrackedComment[];
   commentStarts: TrackedCommentPoint[];
   commentEnds: TrackedCommentPoint[];
+  /**
+   * Tracked changes the report has no place for, one Chinese line each: table rows and cells inserted or deleted,
+   * table and page formatting, changes in the page header/footer or footnotes. The import logs them.
+   */
+  unplaceable?: string[];
 }
 
 /** The text of chars of the given kinds. */

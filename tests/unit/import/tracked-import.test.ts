@@ -116,7 +116,7 @@ describe("[IMPORT]: DOCX changed in 修订模式 (written by the docx package)",
 describe("[IMPORT]: Word's own 修订 markup", () => {
   const W = (body: string) => `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="x"><w:body>${body}</w:body></w:document>`;
 
-  it("reads moves, entities, tabs and an inserted paragraph mark, and skips text boxes and field codes", () => {
+  it("reads moves, entities, tabs, an inserted paragraph mark and a text box's own paragraph, and skips field codes", () => {
     const xml = W(
       `<w:p><w:pPr><w:rPr><w:ins w:id="1" w:author="A" w:date="2026-01-01T00:00:00Z"/></w:rPr></w:pPr>` +
         `<w:r><w:t>甲&amp;乙</w:t></w:r><w:moveFrom w:id="2" w:author="A" w:date="d"><w:r><w:t>丙</w:t></w:r></w:moveFrom>` +
@@ -124,10 +124,13 @@ describe("[IMPORT]: Word's own 修订 markup", () => {
         `<w:p><w:moveTo w:id="3" w:author="B" w:date="d"><w:r><w:t>丙</w:t></w:r></w:moveTo></w:p>`,
     );
     const read = readDocumentXml(xml);
-    expect(read.paragraphs).toHaveLength(2);
+    expect(read.paragraphs).toHaveLength(3);
     expect(read.paragraphs[0]!.markChange).toBe("insert");
     expect(read.paragraphs[0]!.chars.map((char) => `${char.char}:${char.kind}`).join(" ")).toBe("甲:normal &:normal 乙:normal 丙:delete \t:normal");
-    expect(read.paragraphs[1]!.chars).toMatchObject([{ char: "丙", kind: "insert", author: "B" }]);
+    expect(read.paragraphs[0]!.chars[3]).toMatchObject({ move: "" });
+    // The text box's paragraph stands after the paragraph that anchors it, not inside its text.
+    expect(read.paragraphs[1]).toMatchObject({ container: "textBox", chars: [{ char: "框", kind: "normal" }] });
+    expect(read.paragraphs[2]!.chars).toMatchObject([{ char: "丙", kind: "insert", author: "B", move: "" }]);
   });
 
   it("reads a change to the title across its printed lines, and anchors a comment on 主送 to the report as a whole", () => {
