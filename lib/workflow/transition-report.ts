@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit";
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
-import { flushLiveReport, refreshLiveReportStatus } from "@/lib/collab/yjs/flush-live-report";
+import { flushLiveReport, holdLiveReport } from "@/lib/collab/yjs/flush-live-report";
 import { ForbiddenError, ReportError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
 import { beijingDay, beijingMidnight, findTransition, rolesAllowedTo, statusLabel, transitionBlocker, TRANSITIONS } from "@/lib/report-model";
@@ -37,12 +37,60 @@ export async function transitionReport({
 }: TransitionReportOptions): Promise<{ status: ReportStatus; revision: number }> {
   const data = transitionReportSchema.parse(input);
   const found = await getReport({ db, user, reportId });
-  // The live (co-edited) text the server acknowledged goes into the report before it is checked and moves on.
-  const row = (await flushLiveReport(found.id)) ? await getReport({ db, user, reportId }) : found;
-  const rule = findTransition(data.transition, row.status);
   const label = TRANSITIONS.find((candidate) => candidate.name === data.transition)!.label;
-  if (!rule) throw new ReportError("INVALID_STATE", "transition not allowed", { userMessage: `报告当前为“${statusLabel(row.status)}”，不能${label}` });
+  // Checked before live editing is held, so a step that may not run pauses nobody (checked again on the fresh row).
+  findAllowedRule(data.transition, found.status, user, label);
+  // Live editing waits while the step runs (a keystroke in the same instant is refused and its window told), and
+  // the live text the server acknowledged goes into the report before it is checked and moves on.
+  const releaseLiveHold = await holdLiveReport(found.id, label);
+  let step: Awaited<ReturnType<typeof runTransition>>;
+  try {
+    step = await runTransition({ db, user, reportId, data, label, now, found });
+  } finally {
+    // Co-editing stops for everyone now, or resumes if the step failed; not at the co-editing server's next poll.
+    await releaseLiveHold();
+  }
+  const { rule, row, revision } = step;
+  await recordAuditEvent({
+    db,
+    action: "report.status",
+    user,
+    targetId: reportId,
+    detail: {
+      transition: rule.name,
+      from: row.status,
+      to: rule.to,
+      revision,
+      ...(data.note ? { note: data.note } : {}),
+      ...(rule.name === "publish" ? { publishedOn: data.publishedOn, publishedNote: data.publishedNote } : {}),
+    },
+  });
+  // The people the step hands the report to learn of it (in the app, and by e-mail where SMTP is set up).
+  await notifyTransition({ db, user, report: { id: reportId, agencyId: row.agencyId, title: row.title }, transition: rule.name, note: data.note });
+  return { status: rule.to, revision };
+}
+
+function findAllowedRule(transition: TransitionReport["transition"], status: ReportStatus, user: SessionUser, label: string) {
+  const rule = findTransition(transition, status);
+  if (!rule) throw new ReportError("INVALID_STATE", "transition not allowed", { userMessage: `报告当前为“${statusLabel(status)}”，不能${label}` });
   if (!can(user.roles, rule.permission)) throw new ForbiddenError(`只有${rolesAllowedTo(rule.permission)}可以${label}`);
+  return rule;
+}
+
+interface RunTransitionOptions {
+  db: Database;
+  user: SessionUser;
+  reportId: string;
+  data: ReturnType<typeof transitionReportSchema.parse>;
+  label: string;
+  now: Date;
+  found: Awaited<ReturnType<typeof getReport>>;
+}
+
+/** The step itself, while live editing is held: flush, checks on the fresh row, the new status and revision. */
+async function runTransition({ db, user, reportId, data, label, now, found }: RunTransitionOptions) {
+  const row = (await flushLiveReport(found.id)) ? await getReport({ db, user, reportId }) : found;
+  const rule = findAllowedRule(data.transition, row.status, user, label);
 
   const needsFindings = rule.name === "submit" || rule.name === "approve" || rule.name === "signoff";
   const errorCount = needsFindings ? (await findErrorFindings({ db, user, row })).length : 0;
@@ -82,25 +130,7 @@ export async function transitionReport({
       await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body: `退回意见：${data.note}` });
     }
   });
-  // Co-editing stops (or resumes) for everyone now, not at the co-editing server's next poll.
-  await refreshLiveReportStatus(reportId);
-  await recordAuditEvent({
-    db,
-    action: "report.status",
-    user,
-    targetId: reportId,
-    detail: {
-      transition: rule.name,
-      from: row.status,
-      to: rule.to,
-      revision,
-      ...(data.note ? { note: data.note } : {}),
-      ...(rule.name === "publish" ? { publishedOn: data.publishedOn, publishedNote: data.publishedNote } : {}),
-    },
-  });
-  // The people the step hands the report to learn of it (in the app, and by e-mail where SMTP is set up).
-  await notifyTransition({ db, user, report: { id: reportId, agencyId: row.agencyId, title: row.title }, transition: rule.name, note: data.note });
-  return { status: rule.to, revision };
+  return { rule, row, revision };
 }
 
 function assertPublication(publishedOn: string, publishedNote: string, now: Date, signedAt: Date | undefined): void {

@@ -1,12 +1,7 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 
 import type { SessionUser } from "@/lib/auth/session-user";
-import { createCollabServer, type CollabServer } from "@/lib/collab/yjs/collab-server";
 import { bodyFieldName } from "@/lib/collab/yjs/fields";
-import { installLiveReportHooks } from "@/lib/collab/yjs/flush-live-report";
 import { readFragmentBody, writeFragmentBody } from "@/lib/collab/yjs/yjs-bodies";
 import type { Database } from "@/lib/db";
 import { docToText, textToDoc } from "@/lib/report-model";
@@ -15,7 +10,8 @@ import { transitionReport } from "@/lib/workflow";
 
 import { buildCompleteReport } from "../fixtures/complete-report";
 import { seedAgency, seedUser } from "../fixtures/factories";
-import { connectCollabClient, TEST_USER_HEADER, testUserOf, type CollabClient } from "../helpers/collab-client";
+import type { CollabClient } from "../helpers/collab-client";
+import { createCollabTestHarness } from "../helpers/collab-server";
 import { createTestDb, isTestDbAvailable, testDbKind, type TestDatabase } from "../helpers/create-test-db";
 import { requireOrSkip } from "../helpers/environment";
 import { paragraphsOf, unzipDocx } from "../unit/export/docx/helpers/docx-xml";
@@ -29,48 +25,23 @@ const isAvailable = requireOrSkip(isTestDbAvailable(), `${testDbKind()} test dat
 describe.skipIf(!isAvailable)(`[COLLAB] exports and workflow steps take in acknowledged live text, on ${testDbKind()}`, () => {
   let handle: TestDatabase;
   let db: Database;
-  const users = new Map<string, SessionUser>();
-  let http: Server | undefined;
-  let collab: CollabServer | undefined;
-  const clients: CollabClient[] = [];
+  const harness = createCollabTestHarness(() => db);
 
   beforeAll(async () => {
     handle = await createTestDb();
     db = handle.db;
   });
-  afterAll(async () => {
-    installLiveReportHooks(null);
-    await handle?.destroy();
-  });
-  afterEach(async () => {
-    for (const client of clients.splice(0)) client.destroy();
-    await collab?.close();
-    http?.closeAllConnections();
-    await new Promise((resolve) => http?.close(resolve) ?? resolve(undefined));
-  });
+  afterAll(async () => handle?.destroy());
+  afterEach(() => harness.cleanup());
 
   /** A co-editing server that writes the live document back only when asked (no debounce or poll in the test's time). */
-  async function startServer(): Promise<string> {
-    const server = createCollabServer({
-      getDb: async () => db,
-      authenticate: async (_db, request) => users.get(testUserOf(request) ?? "") ?? null,
-      storeDebounceMs: 600_000,
-      storeMaxDebounceMs: 600_000,
-      pollMs: 600_000,
-    });
-    collab = server;
-    installLiveReportHooks(server);
-    http = createServer((_request, response) => response.end());
-    http.on("upgrade", (request, socket, head) => server.handleUpgrade(request, socket, head));
-    await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));
-    return `ws://127.0.0.1:${(http.address() as AddressInfo).port}/api/collab`;
-  }
+  const startServer = async () => (await harness.start({ timing: "manual", hooks: true })).url;
 
   async function seed() {
     const agency = await seedAgency(db, { name: `青溪市水务局${Math.random().toString(36).slice(2, 6)}` });
     const drafter = await seedUser(db, { roles: ["drafter"], agencyId: agency.id });
     const colleague = await seedUser(db, { roles: ["drafter"], agencyId: agency.id });
-    for (const user of [drafter, colleague]) users.set(user.id, user);
+    harness.addUsers(drafter, colleague);
     const { reportId } = await insertReport({ db, user: drafter, content: buildCompleteReport({ agency: agency.name }), source: "test" });
     const report = await getReport({ db, user: drafter, reportId });
     const itemId = report.content.sections[0]!.items[0]!.id;
@@ -79,8 +50,7 @@ describe.skipIf(!isAvailable)(`[COLLAB] exports and workflow steps take in ackno
 
   /** The colleague appends a sentence to the item live and waits until the server holds it. */
   async function typeLive(url: string, user: SessionUser, reportId: string, itemId: string, sentence: string): Promise<CollabClient> {
-    const client = await connectCollabClient({ url, reportId, headers: { [TEST_USER_HEADER]: user.id } });
-    clients.push(client);
+    const client = await harness.connect(url, user, reportId);
     const field = bodyFieldName(itemId);
     const body = readFragmentBody(client.doc.getXmlFragment(field));
     writeFragmentBody(client.doc, field, { ...body, content: [...(body.content ?? []), ...textToDoc(sentence).content!] });

@@ -1,13 +1,9 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
-
 import { and, eq } from "drizzle-orm";
 import WebSocket from "ws";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import * as Y from "yjs";
 
 import type { SessionUser } from "@/lib/auth/session-user";
-import { createCollabServer, type CollabServer } from "@/lib/collab/yjs/collab-server";
 import { bodyFieldName, collabDocumentName } from "@/lib/collab/yjs/fields";
 import { startLiveCollab, type LiveCollabSession } from "@/components/report/collab/live-collab";
 import { readFragmentBody, writeFragmentBody } from "@/lib/collab/yjs/yjs-bodies";
@@ -17,7 +13,8 @@ import { docToText, textToDoc } from "@/lib/report-model";
 import { createReport, getReport, saveReportContent } from "@/lib/reports";
 
 import { seedUser } from "../fixtures/factories";
-import { connectCollabClient, TEST_USER_HEADER, testUserOf, type CollabClient } from "../helpers/collab-client";
+import { connectCollabClient, TEST_USER_HEADER, type CollabClient } from "../helpers/collab-client";
+import { createCollabTestHarness, type CollabTestServer } from "../helpers/collab-server";
 import { createTestDb, isTestDbAvailable, testDbKind, type TestDatabase } from "../helpers/create-test-db";
 import { requireOrSkip } from "../helpers/environment";
 
@@ -51,10 +48,8 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = 10_000
 describe.skipIf(!isAvailable)("[COLLAB] live co-editing server (Yjs over Hocuspocus)", () => {
   let handle: TestDatabase;
   let db: Database;
-  const users = new Map<string, SessionUser>();
-  let http: Server | undefined;
-  let collab: CollabServer | undefined;
-  const clients: CollabClient[] = [];
+  const harness = createCollabTestHarness(() => db);
+  let server: CollabTestServer | undefined;
 
   beforeAll(async () => {
     handle = await createTestDb();
@@ -64,37 +59,20 @@ describe.skipIf(!isAvailable)("[COLLAB] live co-editing server (Yjs over Hocuspo
   const sessions: LiveCollabSession[] = [];
   afterEach(async () => {
     for (const session of sessions.splice(0)) session.destroy();
-    for (const client of clients.splice(0)) client.destroy();
-    await collab?.close();
-    http?.closeAllConnections();
-    await new Promise((resolve) => http?.close(resolve) ?? resolve(undefined));
+    await harness.cleanup();
   });
 
   async function startServer(): Promise<string> {
-    collab = createCollabServer({
-      getDb: async () => db,
-      authenticate: async (_db, request) => users.get(testUserOf(request) ?? "") ?? null,
-      storeDebounceMs: 50,
-      storeMaxDebounceMs: 200,
-      pollMs: 100,
-    });
-    http = createServer((_request, response) => response.end());
-    const server = collab;
-    http.on("upgrade", (request, socket, head) => server.handleUpgrade(request, socket, head));
-    await new Promise<void>((resolve) => http!.listen(0, "127.0.0.1", resolve));
-    return `ws://127.0.0.1:${(http.address() as AddressInfo).port}/api/collab`;
+    server = await harness.start();
+    return server.url;
   }
 
-  async function connect(url: string, user: SessionUser, reportId: string): Promise<CollabClient> {
-    const client = await connectCollabClient({ url, reportId, headers: { [TEST_USER_HEADER]: user.id } });
-    clients.push(client);
-    return client;
-  }
+  const connect = (url: string, user: SessionUser, reportId: string): Promise<CollabClient> => harness.connect(url, user, reportId);
 
   async function seedReport() {
     const owner = await seedUser(db, { roles: ["drafter"] });
     const colleague = await seedUser(db, { roles: ["drafter"], agencyId: owner.agencyId });
-    for (const user of [owner, colleague]) users.set(user.id, user);
+    harness.addUsers(owner, colleague);
     const { reportId } = await createReport({ db, user: owner, input: { year: 2025, templateId: "department" } });
     const report = await getReport({ db, user: owner, reportId });
     const itemIds = report.content.sections.flatMap((section) => section.items.map((item) => item.id));
@@ -183,10 +161,10 @@ describe.skipIf(!isAvailable)("[COLLAB] live co-editing server (Yjs over Hocuspo
     const url = await startServer();
     const { owner, reportId, itemIds } = await seedReport();
     const stranger = await seedUser(db, { roles: ["drafter"] });
-    users.set(stranger.id, stranger);
+    harness.addUsers(stranger);
     await expect(connectCollabClient({ url, reportId, headers: { [TEST_USER_HEADER]: stranger.id }, timeoutMs: 3000 })).rejects.toThrow();
     const contributor = await seedUser(db, { roles: ["drafter"], agencyId: owner.agencyId });
-    users.set(contributor.id, contributor);
+    harness.addUsers(contributor);
     const report = await getReport({ db, user: owner, reportId });
     const section = report.content.sections.find((candidate) => candidate.items.some((item) => item.id === itemIds[0]))!;
     await db.insert(tables.assignments).values({ reportId, sectionId: section.id, itemId: itemIds[0]!, assigneeId: contributor.id, createdBy: owner.id });
@@ -217,10 +195,8 @@ describe.skipIf(!isAvailable)("[COLLAB] live co-editing server (Yjs over Hocuspo
     await a.acknowledged();
     // Crash: drop the server and the connection without letting them store anything more.
     a.provider.configuration.websocketProvider.destroy();
-    clients.splice(0);
-    http?.closeAllConnections();
-    await new Promise((resolve) => http?.close(resolve));
-    collab = undefined;
+    harness.forgetClients();
+    await server!.crash();
     url = await startServer();
     const b = await connect(url, owner, reportId);
     expect(docToText(readFragmentBody(b.doc.getXmlFragment(field)))).toContain("崩溃前已确认的一句。");

@@ -7,9 +7,21 @@ import * as Y from "yjs";
 
 import { bytesToBase64, readConfirmAnswer, type ConfirmRequest } from "@/lib/collab/yjs/confirm";
 import { bodyFieldName, collabDocumentName, COLLAB_PATH } from "@/lib/collab/yjs/fields";
+import { readLiveMessage, type LiveRefusalReason } from "@/lib/collab/yjs/live-messages";
+import { isEditableStatus } from "@/lib/report-model/workflow/status";
 import { writeUpdateMessage } from "@/lib/collab/yjs/message";
 
 import { createIndexedDbUnconfirmedStore, createUnconfirmedUpdates, unconfirmedKey, type UnconfirmedStore } from "./unconfirmed-updates";
+
+/** What the server last said about this window's right to edit live. */
+export interface LiveEditState {
+  /** The report's status as the server last said; null before it said anything. */
+  status: string | null;
+  /** The workflow step running on the report (live changes are refused until it ends), or null. */
+  hold: string | null;
+  /** Why the server did not take a change typed here; cleared when editing resumes and the change is sent again. */
+  refusal: { reason: LiveRefusalReason; transition?: string } | null;
+}
 
 export interface LiveCollabSession {
   /** The report's live document (the editors' Collaboration extensions are bound to its body fragments). */
@@ -30,6 +42,9 @@ export interface LiveCollabSession {
   isConnected: () => boolean;
   /** Called when the server says the report left 草稿/退回 (editing stops at once). */
   onStatus: (listener: (status: string) => void) => () => void;
+  /** Called on every change of the edit state (a workflow step's hold, a refusal, the status). */
+  onEditState: (listener: (state: LiveEditState) => void) => () => void;
+  editState: () => LiveEditState;
   destroy: () => void;
 }
 
@@ -76,6 +91,8 @@ export function startLiveCollab(
   const restored = store ? store.load(reportId).catch(() => []) : Promise.resolve([]);
   const live = new Set<string>();
   const statusListeners = new Set<(status: string) => void>();
+  const editStateListeners = new Set<(state: LiveEditState) => void>();
+  let editState: LiveEditState = { status: null, hold: null, refusal: null };
   let isConnected = false;
   const socketUrl = url ?? `${window.location.protocol === "https:" ? "wss:" : "ws:"}//${window.location.host}${COLLAB_PATH}`;
   return new Promise<LiveCollabSession>((resolve, reject) => {
@@ -112,7 +129,12 @@ export function startLiveCollab(
         const pending = unconfirmed.merged();
         if (pending) socket.send(writeUpdateMessage(collabDocumentName(reportId), pending.update));
       },
-      onAuthenticationFailed: () => fail(new Error("co-editing refused")),
+      onAuthenticationFailed: ({ reason }) => {
+        if (!isSettled) return fail(new Error(`co-editing refused: ${reason}`));
+        // Refused on a reconnection (access lost): say so at once and stop, rather than retry on a silent socket.
+        setEditState({ ...editState, refusal: { reason: "forbidden" } });
+        socket.disconnect();
+      },
       onStatus: ({ status }) => {
         isConnected = status === "connected";
         // A question asked on the lost socket gets no answer: ask again on the new one.
@@ -122,11 +144,25 @@ export function startLiveCollab(
       onStateless: ({ payload }) => {
         const answer = readConfirmAnswer(payload);
         if (answer) return onConfirmAnswer(answer.seq, answer.isHeld);
-        try {
-          const message = JSON.parse(payload) as { type?: string; status?: string };
-          if (message.type === "status" && typeof message.status === "string") for (const listener of statusListeners) listener(message.status);
-        } catch {
-          // not ours
+        const message = readLiveMessage(payload);
+        if (message?.type === "hold") setEditState({ ...editState, hold: message.transition });
+        if (message?.type === "refused") {
+          const { reason, transition } = message;
+          setEditState({
+            status: message.status,
+            hold: reason === "held" ? (transition ?? editState.hold) : editState.hold,
+            refusal: transition ? { reason, transition } : { reason },
+          });
+        }
+        if (message?.type === "status") {
+          const wasRefused = editState.refusal !== null;
+          const isResumed = isEditableStatus(message.status) && editState.refusal?.reason !== "forbidden";
+          setEditState({ status: message.status, hold: null, refusal: isResumed ? null : editState.refusal });
+          for (const listener of statusListeners) listener(message.status);
+          // Editing resumes: what the server refused meanwhile goes again now, ahead of anything typed next.
+          const pending = unconfirmed.merged();
+          if (isResumed && wasRefused && pending && isConnected) socket.send(writeUpdateMessage(collabDocumentName(reportId), pending.update));
+          if (isResumed) scheduleConfirm(CONFIRM_DELAY_MS);
         }
       },
     });
@@ -143,6 +179,11 @@ export function startLiveCollab(
         statusListeners.add(listener);
         return () => statusListeners.delete(listener);
       },
+      onEditState: (listener) => {
+        editStateListeners.add(listener);
+        return () => editStateListeners.delete(listener);
+      },
+      editState: () => editState,
       destroy: () => {
         // What is unconfirmed stays in IndexedDB for the next window on the report.
         isDestroyed = true;
@@ -166,6 +207,18 @@ export function startLiveCollab(
       scheduleConfirm(CONFIRM_DELAY_MS);
     }
     document.on("update", onDocumentUpdate);
+    function setEditState(next: LiveEditState) {
+      editState = next;
+      for (const listener of editStateListeners) listener(next);
+    }
+    /**
+     * The server refuses this window's changes for now (a step runs, the report is locked, or a change it may not
+     * make is pending): asking would only make the provider send them again and again.
+     */
+    function isRefusing() {
+      const { status, hold, refusal } = editState;
+      return hold !== null || (status !== null && !isEditableStatus(status)) || refusal?.reason === "forbidden";
+    }
     function scheduleConfirm(delayMs: number) {
       if (isDestroyed) return;
       clearTimeout(confirmTimer);
@@ -175,7 +228,7 @@ export function startLiveCollab(
     function askConfirmation() {
       const pending = unconfirmed.merged();
       // Asked again when the socket is back and synced (onSynced), or when the answer to this question comes.
-      if (!pending || !isConnected || !provider.isSynced || (awaitingSeq !== null && awaitingSeq >= pending.seq)) return;
+      if (!pending || !isConnected || !provider.isSynced || isRefusing() || (awaitingSeq !== null && awaitingSeq >= pending.seq)) return;
       awaitingSeq = pending.seq;
       const request: ConfirmRequest = { type: "confirm", seq: pending.seq, update: bytesToBase64(pending.update) };
       provider.sendStateless(JSON.stringify(request));
@@ -194,7 +247,7 @@ export function startLiveCollab(
       }
       if (isHeld) unconfirmed.confirm(seq);
       // Not held: an update was lost on a dropped socket. A fresh sync makes the provider send what the server lacks.
-      else if (isLatest) provider.forceSync();
+      else if (isLatest && !isRefusing()) provider.forceSync();
       if (unconfirmed.hasAny()) scheduleConfirm(isHeld ? 0 : CONFIRM_DELAY_MS);
     }
     function fail(error: Error) {

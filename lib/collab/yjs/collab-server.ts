@@ -3,7 +3,7 @@ import "server-only";
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 
-import { Hocuspocus, type Document } from "@hocuspocus/server";
+import { Hocuspocus, type Connection, type Document } from "@hocuspocus/server";
 import { WebSocketServer } from "ws";
 import * as Y from "yjs";
 
@@ -17,6 +17,7 @@ import { eq } from "drizzle-orm";
 import { findCollabAccess, type CollabAccess } from "./access";
 import { authenticateUpgrade, isSameOrigin } from "./authenticate-upgrade";
 import { appendCollabUpdates, hasPendingCollabUpdates, loadCollabState } from "./collab-store";
+import { writeLiveMessage, type LiveRefusalReason } from "./live-messages";
 import { readSyncPayload } from "./message";
 import { base64ToBytes, documentHoldsUpdate, readConfirmRequest, type ConfirmAnswer } from "./confirm";
 import { collabDocumentName, reportIdOfDocument } from "./fields";
@@ -42,6 +43,12 @@ export interface CollabServer {
   flushReport(reportId: string): Promise<boolean>;
   /** Reads the report's status now (after a workflow step) instead of at the next poll; a no-op when not loaded. */
   refreshStatus(reportId: string): Promise<void>;
+  /**
+   * Refuses live changes to the report from now on (telling every window why) and resolves once the changes
+   * already taken are in its document. The returned release reads the status and tells every window (editing
+   * stops for good, or resumes when the step failed).
+   */
+  holdReport(reportId: string, transition: string): Promise<() => Promise<void>>;
   /** Writes every loaded document back and closes the connections. */
   close(): Promise<void>;
 }
@@ -54,12 +61,14 @@ interface ConnectionContext {
 }
 
 interface LoadedDocument {
-  document: Y.Doc;
+  document: Document;
   live: LiveReportState;
   status: string;
   /** Syncs run one at a time per document. */
   chain: Promise<unknown>;
   timer: ReturnType<typeof setInterval>;
+  /** Changes that passed the checks and are being stored and applied (a hold waits for them). */
+  inFlight: Set<Promise<void>>;
 }
 
 /** The Hocuspocus server of live co-editing, with the app's session, permissions, workflow lock and database. */
@@ -71,6 +80,8 @@ export function createCollabServer({
   pollMs = 2000,
 }: CollabServerOptions): CollabServer {
   const loaded = new Map<string, LoadedDocument>();
+  // Reports a workflow step is running on (by report id, loaded or not): their live changes are refused meanwhile.
+  const holds = new Map<string, { count: number; transition: string }>();
   // Group commit: updates that arrive while an append is running go into the next one (one statement for all).
   let appendQueue: Array<{
     row: { reportId: string; update: Uint8Array; userId: string | null };
@@ -121,21 +132,24 @@ export function createCollabServer({
     await recordAuditEvent({ db, action: "report.collab_refused", user, targetId: reportId, detail: { reason, message } }).catch(() => undefined);
   }
 
-  async function poll(name: string, document: Document): Promise<void> {
+  /** True when the status changed (every window was told). */
+  async function poll(name: string, document: Document): Promise<boolean> {
     const entry = loaded.get(name);
-    if (!entry) return;
+    if (!entry) return false;
     const db = await getDb();
     const [row] = await db
       .select({ status: tables.reports.status, revision: tables.reports.revision })
       .from(tables.reports)
       .where(eq(tables.reports.id, entry.live.reportId));
-    if (!row) return;
-    if (row.status !== entry.status) {
+    if (!row) return false;
+    const hasChanged = row.status !== entry.status;
+    if (hasChanged) {
       entry.status = row.status;
       // Tell every window at once; they stop editing and say why (the server refuses updates from now on).
-      document.broadcastStateless(JSON.stringify({ type: "status", status: row.status }));
+      document.broadcastStateless(writeLiveMessage({ type: "status", status: row.status }));
     }
     if (row.revision !== entry.live.syncedRevision) await runSync(name, document);
+    return hasChanged;
   }
 
   const hocuspocus = new Hocuspocus({
@@ -149,7 +163,8 @@ export function createCollabServer({
       const access = reportId ? await findCollabAccess(db, user, reportId) : null;
       if (!access) {
         await refuse(db, user, reportId, "forbidden", `no access to ${documentName}`);
-        throw new Error("forbidden");
+        // The reason reaches the window (the provider's authenticationFailed), which then stops instead of retrying.
+        throw Object.assign(new Error("forbidden"), { reason: "forbidden" });
       }
       (context as ConnectionContext).access = access;
       connectionConfig.readOnly = !access.canEdit;
@@ -177,6 +192,7 @@ export function createCollabServer({
         status: row?.status ?? "draft",
         chain: Promise.resolve(),
         timer: setInterval(() => void poll(documentName, document), pollMs),
+        inFlight: new Set(),
       };
       entry.timer.unref?.();
       loaded.set(documentName, entry);
@@ -190,8 +206,10 @@ export function createCollabServer({
       let release!: () => void;
       connection.queue = new Promise<void>((resolve) => (release = resolve));
       await previous;
+      const wasReadOnly = socketConnection.readOnly;
+      let onApplied: (() => void) | undefined;
       try {
-        await handleMessage(connection, document, documentName, data);
+        onApplied = await handleMessage(connection, socketConnection, document, documentName, data);
       } catch (error) {
         // Hocuspocus closes only the document's connection and keeps the socket, on which the provider waits
         // silently (30 s) before it reconnects. A change that arrived before the one it continues is no attack:
@@ -200,7 +218,11 @@ export function createCollabServer({
         throw error;
       } finally {
         // The previous message is applied right after its hook resolves; the next check waits a macrotask for it.
-        setImmediate(release);
+        setImmediate(() => {
+          socketConnection.readOnly = wasReadOnly;
+          onApplied?.();
+          release();
+        });
       }
     },
     // A window asks whether its unconfirmed changes are held (stored) here; messages of one connection are
@@ -227,7 +249,32 @@ export function createCollabServer({
     },
   });
 
-  async function handleMessage(connection: ConnectionContext, document: Document, documentName: string, data: Uint8Array): Promise<void> {
+  /**
+   * A change refused for a reason the window can act on: Hocuspocus answers "not applied" to a read-only
+   * connection and keeps it open, so the window is told at once and neither waits on a dead connection (30 s)
+   * nor reconnects to send the change again. It stays unconfirmed in the window.
+   */
+  async function refuseSoftly(
+    socket: Connection,
+    user: SessionUser,
+    reportId: string,
+    refusal: { reason: LiveRefusalReason; status: string; transition?: string },
+    message: string,
+  ): Promise<undefined> {
+    socket.readOnly = true;
+    socket.sendStateless(writeLiveMessage({ type: "refused", ...refusal }));
+    await refuse(await getDb(), user, reportId, refusal.reason, message);
+    return undefined;
+  }
+
+  /** Checks, stores and lets Hocuspocus apply one message; returns what to call once it is applied. */
+  async function handleMessage(
+    connection: ConnectionContext,
+    socket: Connection,
+    document: Document,
+    documentName: string,
+    data: Uint8Array,
+  ): Promise<(() => void) | undefined> {
     const { user, access } = connection;
     const db = await getDb();
     let payload;
@@ -240,23 +287,42 @@ export function createCollabServer({
     if (!payload || !access) return;
     if (isEmptyUpdate(payload.update)) return;
     const entry = loaded.get(documentName);
+    const status = entry?.status ?? access.status;
+    const hold = holds.get(access.reportId);
+    if (hold) return refuseSoftly(socket, user, access.reportId, { reason: "held", status, transition: hold.transition }, `held: ${hold.transition}`);
     if (!access.canEdit || !entry || !isEditableStatus(entry.status)) {
-      await refuse(db, user, access.reportId, "locked", "report not editable by this user now");
-      throw new RefusedUpdateError("forbidden", "not editable");
+      return refuseSoftly(socket, user, access.reportId, { reason: "locked", status }, "report not editable by this user now");
     }
     let touched: Set<string>;
     try {
       touched = checkUpdate({ doc: document, update: payload.update, canEditField: access.canEditField });
     } catch (error) {
+      if (error instanceof RefusedUpdateError && error.reason === "forbidden") {
+        return refuseSoftly(socket, user, access.reportId, { reason: "forbidden", status }, error.message);
+      }
       const reason = error instanceof RefusedUpdateError ? error.reason : "malformed";
       await refuse(db, user, access.reportId, reason, (error as Error).message);
       throw error;
     }
     if (touched.size === 0) return;
-    // Durable before Hocuspocus applies and acknowledges it: a crash after the acknowledgement loses nothing.
-    const id = await appendDurably({ reportId: access.reportId, update: payload.update, userId: user.id });
-    entry.live.appliedUpdateIds.push(id);
-    for (const field of touched) entry.live.lastEditorOf.set(field, user.id);
+    // Taken: a hold that starts from here on waits until it is in the document.
+    let markApplied!: () => void;
+    const applied = new Promise<void>((resolve) => (markApplied = resolve));
+    entry.inFlight.add(applied);
+    const onApplied = () => {
+      entry.inFlight.delete(applied);
+      markApplied();
+    };
+    try {
+      // Durable before Hocuspocus applies and acknowledges it: a crash after the acknowledgement loses nothing.
+      const id = await appendDurably({ reportId: access.reportId, update: payload.update, userId: user.id });
+      entry.live.appliedUpdateIds.push(id);
+      for (const field of touched) entry.live.lastEditorOf.set(field, user.id);
+    } catch (error) {
+      onApplied();
+      throw error;
+    }
+    return onApplied;
   }
 
   return {
@@ -279,7 +345,36 @@ export function createCollabServer({
       const name = collabDocumentName(reportId);
       const entry = loaded.get(name);
       // The entry's document is the Hocuspocus document onLoadDocument was given (its poll timer uses the same).
-      if (entry) await poll(name, entry.document as Document);
+      if (entry) await poll(name, entry.document);
+    },
+    async holdReport(reportId, transition) {
+      const name = collabDocumentName(reportId);
+      holds.set(reportId, { count: (holds.get(reportId)?.count ?? 0) + 1, transition });
+      const entry = loaded.get(name);
+      if (entry) {
+        entry.document.broadcastStateless(writeLiveMessage({ type: "hold", transition }));
+        await Promise.all(entry.inFlight);
+      }
+      let isReleased = false;
+      return async () => {
+        if (isReleased) return;
+        isReleased = true;
+        const hold = holds.get(reportId);
+        if (hold && hold.count > 1) {
+          hold.count -= 1;
+          return;
+        }
+        // The status is read before the hold ends, so no change is taken on the status from before the step.
+        const current = loaded.get(name);
+        let isAnnounced = false;
+        try {
+          if (current) isAnnounced = await poll(name, current.document);
+        } finally {
+          holds.delete(reportId);
+        }
+        // Every window learns the hold ended, also when the step failed and the status stayed.
+        if (current && !isAnnounced) current.document.broadcastStateless(writeLiveMessage({ type: "status", status: current.status }));
+      };
     },
     handleUpgrade(request, socket, head) {
       void (async () => {

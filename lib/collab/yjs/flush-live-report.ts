@@ -3,7 +3,7 @@ const COLLAB_HOOKS = Symbol.for("nianbao.collab-hooks");
 /** What the co-editing server (collab-server.ts) offers the rest of the app's process. */
 export interface LiveReportHooks {
   flushReport(reportId: string): Promise<boolean>;
-  refreshStatus(reportId: string): Promise<void>;
+  holdReport(reportId: string, transition: string): Promise<() => Promise<void>>;
 }
 
 type Holder = { [COLLAB_HOOKS]?: LiveReportHooks | null };
@@ -19,11 +19,13 @@ export async function flushLiveReport(reportId: string): Promise<boolean> {
 }
 
 /**
- * Tells the co-editing server that the report's status changed (a workflow step), so it stops taking live
- * changes now and tells every window, rather than at its next poll. A no-op when nobody co-edits the report.
+ * Holds live editing of the report while a workflow step runs on it: from now on the co-editing server refuses
+ * (and tells each window) new live changes, and this resolves once those it already took are in its document, so
+ * a flush after it holds every acknowledged keystroke. The returned release (always call it, also when the step
+ * failed) reads the new status and tells every window: editing stops for good, or resumes. A no-op without co-editing.
  */
-export async function refreshLiveReportStatus(reportId: string): Promise<void> {
-  await hooks()?.refreshStatus(reportId);
+export async function holdLiveReport(reportId: string, transition: string): Promise<() => Promise<void>> {
+  return (await hooks()?.holdReport(reportId, transition)) ?? (async () => undefined);
 }
 
 /** Installed by the co-editing server (register.ts); null removes it. */
