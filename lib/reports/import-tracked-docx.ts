@@ -8,7 +8,7 @@ import { ReportError } from "@/lib/errors";
 import { notifyComment } from "@/lib/notifications";
 import { ImportError } from "@/lib/import/errors";
 import { applyTrackedChanges, readTrackedDocx, type PlacedComment, type TrackedDocument } from "@/lib/import/tracked";
-import { docToText, formatChineseDate, newId, rejectedView, reportSchema, type Report } from "@/lib/report-model";
+import { docToText, formatChineseDate, newId, rejectedView, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import type { TrackedImportResult } from "@/lib/schemas/tracked";
 import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
 import { insertThreadWithComment } from "@/lib/workflow/create-comment-thread";
@@ -51,7 +51,10 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
     const row = await lockReportRow(tx, user, reportId);
     const mode = changeModeFor(user, row.status);
     const before: Report = reportSchema.parse(row.content);
-    const result = applyTrackedChanges(before, docx, { now: new Date().toISOString(), newId: () => newId("s"), authorIdFor, existingComments });
+    // The 签发人 the report prints: its own, else the agency's (a 文号 line's 签发人 is compared with it).
+    const [agency] = await tx.select({ settings: tables.agencies.settings }).from(tables.agencies).where(eq(tables.agencies.id, user.agencyId));
+    const { signer } = resolveDocumentFrame(agency?.settings.frame, before.frame);
+    const result = applyTrackedChanges(before, docx, { now: new Date().toISOString(), newId: () => newId("s"), authorIdFor, existingComments, signer });
     const summary = {
       insertions: result.insertions,
       deletions: result.deletions,

@@ -164,9 +164,15 @@ export function readDocumentXml(xml: string): Omit<TrackedDocument, "comments"> 
           runFormat = undefined;
           return;
         case "w:moveFromRangeStart":
-        case "w:moveToRangeStart":
-          moveNames[name === "w:moveFromRangeStart" ? "from" : "to"] = attributes["w:name"] ?? "";
+        case "w:moveToRangeStart": {
+          const moveName = attributes["w:name"] ?? "";
+          moveNames[name === "w:moveFromRangeStart" ? "from" : "to"] = moveName;
+          // Word opens the range before the w:moveFrom; LibreOffice writes it just inside, as the move's first child.
+          const enclosing = change();
+          const kind = name === "w:moveFromRangeStart" ? "delete" : "insert";
+          if (enclosing.move === "" && enclosing.kind === kind) enclosing.move = moveName;
           return;
+        }
         case "w:ins":
         case "w:moveTo":
         case "w:del":
