@@ -29,6 +29,7 @@ import { useSuggestAuthor } from "@/components/editor/suggest/suggest-context";
 
 import { useAutosave } from "./autosave/use-autosave";
 import { useLiveCollab } from "./collab/live-collab-context";
+import { useLiveNotice } from "./collab/live-notice";
 import { PresenceContext, PresenceList } from "./collab/presence-badges";
 import { usePresence } from "./collab/use-presence";
 import { CommitmentsPanel } from "./commitments-panel";
@@ -101,6 +102,8 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
   // It starts once the official works in a body or others are here (the bodies are static HTML until then).
   const areBodiesActive = useBodiesActivated();
   const liveCollab = useLiveCollab(reportId, isEditable, areBodiesActive);
+  // A workflow step holding live editing, or a live change the server refused: said at once, with the reason.
+  const liveNotice = useLiveNotice(liveCollab.session);
   const autosave = useAutosave({
     ...mergeBridge,
     reportId,
@@ -310,6 +313,11 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
             {notice && (
               <p role="status" className="border-b border-blue-200 bg-blue-50 px-4 py-1.5 text-sm text-blue-900">
                 {notice}
+              </p>
+            )}
+            {liveNotice && (
+              <p role="status" data-testid="live-notice" className="border-b border-amber-200 bg-amber-50 px-4 py-1.5 text-sm text-amber-900">
+                {liveNotice}
               </p>
             )}
             <PresenceList

@@ -158,8 +158,8 @@ describe.skipIf(!isAvailable)(`[COLLAB] live editing is held while a workflow st
     expect(await storedText(drafter, reportId)).toContain("提交前已经确认的一句。");
     // Not acknowledged, since it is not in the submitted report: refused with the step named, kept in the window.
     expect(await storedText(drafter, reportId)).not.toContain(late);
-    expect(window.states.find((state) => state.refusal)).toMatchObject({ hold: "提交审核", refusal: { reason: "held", transition: "提交审核" } });
     expect(window.session.hasUnsyncedChanges()).toBe(true);
+    expect(window.states.find((state) => state.refusal)).toMatchObject({ hold: "提交审核", refusal: { reason: "held", transition: "提交审核" } });
     await until(() => window.store.text(watcher.doc, field).includes(late));
     // Then told that editing stopped for good; nothing else reaches the others' screens.
     await until(() => window.session.editState().status === "in_review");

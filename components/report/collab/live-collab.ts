@@ -153,6 +153,8 @@ export function startLiveCollab(
             hold: reason === "held" ? (transition ?? editState.hold) : editState.hold,
             refusal: transition ? { reason, transition } : { reason },
           });
+          // A lock this window had not heard of yet: its editors stop now.
+          if (reason === "locked") for (const listener of statusListeners) listener(message.status);
         }
         if (message?.type === "status") {
           const wasRefused = editState.refusal !== null;

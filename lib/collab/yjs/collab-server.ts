@@ -132,24 +132,22 @@ export function createCollabServer({
     await recordAuditEvent({ db, action: "report.collab_refused", user, targetId: reportId, detail: { reason, message } }).catch(() => undefined);
   }
 
-  /** True when the status changed (every window was told). */
-  async function poll(name: string, document: Document): Promise<boolean> {
+  async function poll(name: string, document: Document): Promise<void> {
     const entry = loaded.get(name);
-    if (!entry) return false;
+    if (!entry) return;
     const db = await getDb();
     const [row] = await db
       .select({ status: tables.reports.status, revision: tables.reports.revision })
       .from(tables.reports)
       .where(eq(tables.reports.id, entry.live.reportId));
-    if (!row) return false;
-    const hasChanged = row.status !== entry.status;
-    if (hasChanged) {
+    if (!row) return;
+    if (row.status !== entry.status) {
       entry.status = row.status;
-      // Tell every window at once; they stop editing and say why (the server refuses updates from now on).
-      document.broadcastStateless(writeLiveMessage({ type: "status", status: row.status }));
+      // Tell every window at once; they stop editing and say why (the server refuses updates from now on). While a
+      // step holds the report, its release says it, once the hold is over (a window resumes on that message).
+      if (!holds.has(entry.live.reportId)) document.broadcastStateless(writeLiveMessage({ type: "status", status: row.status }));
     }
     if (row.revision !== entry.live.syncedRevision) await runSync(name, document);
-    return hasChanged;
   }
 
   const hocuspocus = new Hocuspocus({
@@ -366,14 +364,13 @@ export function createCollabServer({
         }
         // The status is read before the hold ends, so no change is taken on the status from before the step.
         const current = loaded.get(name);
-        let isAnnounced = false;
         try {
-          if (current) isAnnounced = await poll(name, current.document);
+          if (current) await poll(name, current.document);
         } finally {
           holds.delete(reportId);
         }
         // Every window learns the hold ended, also when the step failed and the status stayed.
-        if (current && !isAnnounced) current.document.broadcastStateless(writeLiveMessage({ type: "status", status: current.status }));
+        current?.document.broadcastStateless(writeLiveMessage({ type: "status", status: current.status }));
       };
     },
     handleUpgrade(request, socket, head) {
