@@ -1,4 +1,5 @@
-import { existsSync, readdirSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 export const ROOT = process.cwd();
@@ -37,6 +38,39 @@ export function isBuildCurrent(): boolean {
 
 export function nextBin(): string {
   return path.join(ROOT, "node_modules", "next", "dist", "bin", "next");
+}
+
+/**
+ * `next build` writes its build directory's type paths into tsconfig.json (and reformats it) and points the
+ * git-ignored next-env.d.ts at that directory. A build into a directory of its own (NIANBAO_DIST_DIR, used by
+ * parallel test runs and benches) must leave the tree as it found it, or `tsc` and git see another run's build.
+ * Call before the build; the returned function puts both files back byte for byte.
+ */
+export function keepTypeScriptFilesAcrossBuild(root = ROOT, distDir = process.env.NIANBAO_DIST_DIR): () => void {
+  const ownDistDir = Boolean(distDir) && distDir !== ".next";
+  const files = ["tsconfig.json", ...(ownDistDir ? ["next-env.d.ts"] : [])].map((name) => path.join(root, name));
+  const saved = files.map((file) => ({ file, bytes: existsSync(file) ? readFileSync(file) : null }));
+  return () => {
+    for (const { file, bytes } of saved) {
+      if (bytes === null) rmSync(file, { force: true });
+      else if (!existsSync(file) || !readFileSync(file).equals(bytes)) writeFileSync(file, bytes);
+    }
+  };
+}
+
+/** `next build` in this process's build directory, waiting for it; true when it succeeded. */
+export function buildAppSync(stdio: "inherit" | "ignore" = "inherit"): boolean {
+  const restore = keepTypeScriptFilesAcrossBuild();
+  try {
+    const build = spawnSync(process.execPath, [nextBin(), "build"], {
+      cwd: ROOT,
+      stdio,
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    });
+    return build.status === 0;
+  } finally {
+    restore();
+  }
 }
 
 /**

@@ -6,15 +6,13 @@
  * and what the first edit loads (the validation worker).
  * Targets (issue #15): p95 ≤ 1.2 × bare; ≤ 250 KB gzip.
  */
-import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 import { build } from "esbuild";
 import type { Page } from "playwright-core";
 
-import { isBuildCurrent, nextBin, ROOT } from "@/lib/cli/build-state";
+import { buildAppSync, isBuildCurrent, ROOT } from "@/lib/cli/build-state";
 import { createReportFromTemplate, textToDoc } from "@/lib/report-model";
 import { insertReport } from "@/lib/reports/create-report";
 import { getTemplate } from "@/templates";
@@ -119,16 +117,7 @@ async function profileTyping(page: Page, selector: string, label: string): Promi
 export async function benchEditor(): Promise<void> {
   if (!isBuildCurrent()) {
     console.log("构建应用…");
-    // Next.js adds a new build directory's type paths to tsconfig.json; the shared tree must not keep them.
-    const tsconfigPath = path.join(ROOT, "tsconfig.json");
-    const tsconfig = readFileSync(tsconfigPath, "utf8");
-    const build = spawnSync(process.execPath, [nextBin(), "build"], {
-      cwd: ROOT,
-      stdio: "ignore",
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    writeFileSync(tsconfigPath, tsconfig);
-    if (build.status !== 0) throw new Error("next build failed");
+    if (!buildAppSync("ignore")) throw new Error("next build failed");
   }
   let reportId = "";
   const app = await startApp({

@@ -9,14 +9,13 @@
  * Last, one more signed-in user sends the issue-20 attacks in a loop while the editors autosave.
  * --phase collab runs only the co-editing phase (--collab-alone: without the editors and exports beside it); --reuse-build serves the existing build even when sources changed.
  */
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 
 import { eq } from "drizzle-orm";
 
-import { isBuildCurrent, nextBin, ROOT } from "@/lib/cli/build-state";
+import { buildAppSync, isBuildCurrent, ROOT } from "@/lib/cli/build-state";
 import * as tables from "@/lib/db/schema";
 import { reportSchema } from "@/lib/report-model";
 
@@ -286,12 +285,7 @@ async function main(): Promise<void> {
   if (hasBuild && process.argv.includes("--reuse-build")) console.log("（--reuse-build：使用现有构建）");
   else if (!isBuildCurrent()) {
     console.log("正在构建应用（next build）…");
-    const build = spawnSync(process.execPath, [nextBin(), "build"], {
-      cwd: ROOT,
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (build.status !== 0) throw new Error("next build failed");
+    if (!buildAppSync()) throw new Error("next build failed");
   }
   if (ONLY !== "postgres") await benchKind("pglite");
   if (ONLY !== "pglite") {

@@ -1,9 +1,8 @@
-import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 
 import type { TestProject } from "vitest/node";
 
-import { isBuildCurrent, nextBin, ROOT } from "@/lib/cli/build-state";
+import { buildAppSync, isBuildCurrent } from "@/lib/cli/build-state";
 
 import { IS_CI } from "./environment";
 
@@ -25,12 +24,7 @@ export default function setup(project: TestProject): void {
   }
   if (!isBuildCurrent()) {
     console.log("[e2e] building the app (next build)…");
-    const build = spawnSync(process.execPath, [nextBin(), "build"], {
-      cwd: ROOT,
-      stdio: "inherit",
-      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
-    });
-    if (build.status !== 0) throw new Error("next build failed");
+    if (!buildAppSync()) throw new Error("next build failed");
   }
   project.provide("e2eUnavailableReason", "");
 }

@@ -4,7 +4,7 @@ import path from "node:path";
 import { DatabaseUnavailableError } from "@/lib/db/client";
 import { dataDirectory, env } from "@/lib/env";
 
-import { isBuildCurrent, nextBin, ROOT, serverEntry, serverProcessEnv } from "../build-state";
+import { isBuildCurrent, keepTypeScriptFilesAcrossBuild, nextBin, ROOT, serverEntry, serverProcessEnv } from "../build-state";
 import { openCliDatabase } from "../open-cli-database";
 import type { CliCommand, CliIo } from "../types";
 
@@ -42,10 +42,12 @@ export function formatElapsed(milliseconds: number): string {
 async function build(io: CliIo, childEnv: NodeJS.ProcessEnv): Promise<boolean> {
   io.stdout("正在构建应用：首次启动或代码更新后需要构建，在双核服务器上约需三到五分钟。下方显示构建步骤，每30秒报告一次已用时间…");
   const startedAt = Date.now();
+  const restore = keepTypeScriptFilesAcrossBuild();
   const child = spawn(process.execPath, [nextBin(), "build"], { stdio: "inherit", cwd: ROOT, env: childEnv });
   const ticker = setInterval(() => io.stdout(`[年报] 构建仍在进行，已用时${formatElapsed(Date.now() - startedAt)}…`), BUILD_PROGRESS_INTERVAL_MS);
   const code = await new Promise<number | null>((resolve) => child.on("exit", resolve));
   clearInterval(ticker);
+  restore();
   if (code !== 0) {
     io.stderr("构建失败，请查看上方输出。");
     return false;
