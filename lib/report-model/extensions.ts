@@ -9,7 +9,7 @@ import { Table, TableCell, TableHeader, TableRow } from "@tiptap/extension-table
 import Text from "@tiptap/extension-text";
 import { Dropcursor, Gapcursor, UndoRedo } from "@tiptap/extensions";
 
-import { SuggestDelete, SuggestInsert } from "./suggestion-marks";
+import { SuggestDelete, SuggestInsert, SuggestSplit } from "./suggestion-marks";
 
 /**
  * The one Tiptap extension list for report bodies: the editor, the server-side
@@ -39,6 +39,7 @@ export function createBodyExtensions(): AnyExtension[] {
     TableCell,
     SuggestInsert,
     SuggestDelete,
+    SuggestSplit,
   ];
 }
 

@@ -27,8 +27,10 @@ export type FormatMarkType = (typeof FORMAT_MARK_TYPES)[number];
  * Suggestion marks (修订模式): a reviewer's tracked insertion or deletion, by user and time.
  * Attributes are exactly {id, authorId, authorName, at}; `at` is an ISO timestamp. Shared with the DOCX
  * w:ins/w:del round trip. Text under suggestDelete is still present until the deletion is accepted.
+ * suggestSplit sits on the last character before a suggested paragraph break (a paragraph split in two): it
+ * marks no text as changed; rejecting it joins its paragraph with the next one (see suggestions.ts).
  */
-export const SUGGESTION_MARK_TYPES = ["suggestInsert", "suggestDelete"] as const;
+export const SUGGESTION_MARK_TYPES = ["suggestInsert", "suggestDelete", "suggestSplit"] as const;
 export type SuggestionMarkType = (typeof SUGGESTION_MARK_TYPES)[number];
 
 export const BODY_MARK_TYPES = [...FORMAT_MARK_TYPES, ...SUGGESTION_MARK_TYPES] as const;
@@ -92,7 +94,7 @@ export const richNodeSchema: z.ZodType<RichNode> = z
     get content() {
       return z.array(richNodeSchema).max(5000).optional();
     },
-    marks: z.array(markSchema).max(4).optional(),
+    marks: z.array(markSchema).max(BODY_MARK_TYPES.length).optional(),
     text: z.string().max(200_000).optional(),
   })
   .strict();

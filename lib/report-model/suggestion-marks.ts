@@ -20,7 +20,7 @@ function dataAttribute(name: (typeof ATTRIBUTE_NAMES)[number]): string {
  * share it. Rendered as <ins>/<del> with the author and time in data attributes; colour comes from CSS.
  * The typing behaviour of suggestion mode lives in the editor (components/editor/suggest).
  */
-function createSuggestionMark(name: SuggestionMarkType, tag: "ins" | "del") {
+function createSuggestionMark(name: SuggestionMarkType, tag: "ins" | "del" | "span") {
   return Mark.create({
     name,
     // Typing right after a suggestion must not extend it silently; the editor marks new text itself.
@@ -43,12 +43,18 @@ function createSuggestionMark(name: SuggestionMarkType, tag: "ins" | "del") {
       return [{ tag: `${tag}[data-suggestion-id]` }];
     },
     renderHTML({ HTMLAttributes, mark }) {
-      const kind = name === "suggestInsert" ? "insert" : "delete";
-      const title = `${String(mark.attrs.authorName)}${kind === "insert" ? "插入" : "删除"}（${beijingTime(String(mark.attrs.at))}）`;
+      const kind = SUGGESTION_KINDS[name];
+      const title = `${String(mark.attrs.authorName)}${SUGGESTION_VERBS[kind]}（${beijingTime(String(mark.attrs.at))}）`;
       return [tag, mergeAttributes(HTMLAttributes, { class: `suggestion suggestion-${kind}`, title }), 0];
     },
   });
 }
 
+const SUGGESTION_KINDS = { suggestInsert: "insert", suggestDelete: "delete", suggestSplit: "split" } as const satisfies Record<SuggestionMarkType, string>;
+/** What the hover title says the author did; also the static body's title. */
+export const SUGGESTION_VERBS = { insert: "插入", delete: "删除", split: "分段" } as const;
+
 export const SuggestInsert = createSuggestionMark("suggestInsert", "ins");
 export const SuggestDelete = createSuggestionMark("suggestDelete", "del");
+/** A suggested paragraph break after the marked character (shown as ↵ by CSS, `span.suggestion-split`). */
+export const SuggestSplit = createSuggestionMark("suggestSplit", "span");

@@ -7,6 +7,8 @@
  *    `suggestInsert` / `suggestDelete` with attrs {id, authorId, authorName, at} (see rich-text.ts). A whole
  *    suggested paragraph is a paragraph whose every text carries `suggestInsert`: rejecting it removes the
  *    paragraph, accepting keeps it. A paragraph whose every text carries `suggestDelete` goes when accepted.
+ *    A paragraph split in two (Enter inside it) carries `suggestSplit` on the last character before the break:
+ *    accepting drops the mark and keeps the two paragraphs, rejecting joins the paragraph with the next one.
  *
  * 2. Plain-text fields carry suggestions in one report-level list, `report.fieldSuggestions` (optional; absent
  *    when empty), each a `FieldSuggestion` (field-suggestions.ts):
@@ -38,10 +40,10 @@ type BodyLocation = { field: "opening" } | { field: "body"; sectionId: string; i
 /** Where a suggestion sits: the opening, one item's body, or a plain-text field. */
 export type SuggestionLocation = BodyLocation | FieldTarget;
 
-/** A tracked insertion or deletion in a rich body: all text under one suggestion id. */
+/** A tracked insertion, deletion or paragraph break in a rich body: all text under one suggestion id. */
 export interface BodySuggestion extends SuggestionAttrs {
-  kind: "insert" | "delete";
-  /** The inserted or deleted text; parts in different paragraphs are joined by "\n". */
+  kind: "insert" | "delete" | "split";
+  /** The inserted or deleted text; parts in different paragraphs are joined by "\n". "" for a split. */
   text: string;
   location: BodyLocation;
   /** Plain text just before the suggestion in its paragraph (up to 20 characters), to show where it is. */
@@ -68,8 +70,10 @@ export type SuggestionDecision = "accept" | "reject" | "keep";
 type Decide = (attrs: SuggestionAttrs, kind: Suggestion["kind"]) => SuggestionDecision;
 
 function isSuggestionMark(mark: RichMark): mark is Extract<RichMark, { attrs: SuggestionAttrs }> {
-  return mark.type === "suggestInsert" || mark.type === "suggestDelete";
+  return mark.type === "suggestInsert" || mark.type === "suggestDelete" || mark.type === "suggestSplit";
 }
+
+const MARK_KINDS = { suggestInsert: "insert", suggestDelete: "delete", suggestSplit: "split" } as const;
 
 /** Every suggestion of the report: the bodies' in reading order (opening first, then items), then the fields'. */
 export function listSuggestions(report: Report): Suggestion[] {
@@ -98,10 +102,13 @@ export function listDocSuggestions(doc: RichNode, location: BodyLocation): BodyS
     if (node.type === "text") {
       for (const mark of node.marks ?? []) {
         if (!isSuggestionMark(mark)) continue;
-        const kind = mark.type === "suggestInsert" ? "insert" : "delete";
+        const kind = MARK_KINDS[mark.type];
         const key = `${kind}:${mark.attrs.id}`;
         const existing = byId.get(key);
-        if (existing) {
+        if (kind === "split") {
+          // The break is the place: what it follows in its paragraph, the marked character included.
+          if (!existing) byId.set(key, { ...mark.attrs, kind, text: "", location, before: (paragraphText + (node.text ?? "")).slice(-20), lastBlock: block });
+        } else if (existing) {
           existing.text += (existing.lastBlock === block ? "" : "\n") + (node.text ?? "");
           existing.lastBlock = block;
         } else {
@@ -187,10 +194,16 @@ function resolveNode(node: RichNode, decide: Decide): RichNode | null {
   if (!node.content) return node;
   const children: RichNode[] = [];
   let removedAny = false;
+  // A paragraph whose suggested break is rejected takes the next paragraph's text in (if that one is still there).
+  let joinNext = false;
   for (const child of node.content) {
     const resolved = resolveNode(child, decide);
-    if (resolved) children.push(resolved);
+    const previous = children[children.length - 1];
+    if (resolved && joinNext && previous?.type === "paragraph" && resolved.type === "paragraph") {
+      children[children.length - 1] = { ...previous, content: mergeTextNodes([...(previous.content ?? []), ...(resolved.content ?? [])]) };
+    } else if (resolved) children.push(resolved);
     else removedAny = true;
+    joinNext = resolved !== null && child.type === "paragraph" && hasRejectedSplit(child, decide);
   }
   const content = mergeTextNodes(children);
   const next: RichNode = { ...node };
@@ -199,6 +212,13 @@ function resolveNode(node: RichNode, decide: Decide): RichNode | null {
   // A paragraph whose whole text was deleted (or whose inserted text was rejected) goes with its text.
   if (node.type === "paragraph" && removedAny && content.length === 0) return null;
   return fillEmptyContainer(next);
+}
+
+/** Whether this paragraph's suggested break (a suggestSplit in its text) is to be rejected. */
+function hasRejectedSplit(paragraph: RichNode, decide: Decide): boolean {
+  return (paragraph.content ?? []).some((child) =>
+    (child.marks ?? []).some((mark) => mark.type === "suggestSplit" && decide(mark.attrs, "split") === "reject"),
+  );
 }
 
 /** Containers that must keep one block get an empty paragraph back when all of theirs went. */
@@ -217,9 +237,11 @@ function resolveInline(node: RichNode, decide: Decide): RichNode | null {
       kept.push(mark);
       continue;
     }
-    const decision = decide(mark.attrs, mark.type === "suggestInsert" ? "insert" : "delete");
+    const kind = MARK_KINDS[mark.type];
+    const decision = decide(mark.attrs, kind);
     if (decision === "keep") kept.push(mark);
-    else if ((mark.type === "suggestInsert") === (decision === "reject")) remove = true;
+    // A decided break leaves its character as plain text; the join, if rejected, is the paragraph's (resolveNode).
+    else if (kind !== "split" && (kind === "insert") === (decision === "reject")) remove = true;
   }
   if (remove) return null;
   const next: RichNode = { ...node };

@@ -35,11 +35,11 @@ function suggestionTime(iso: string): string {
 function markOpen(mark: RichMark): string {
   if (mark.type === "bold") return "<strong>";
   if (mark.type === "italic") return "<em>";
-  if (mark.type === "suggestInsert" || mark.type === "suggestDelete") {
-    const kind = mark.type === "suggestInsert" ? "insert" : "delete";
-    const tag = kind === "insert" ? "ins" : "del";
+  if (mark.type === "suggestInsert" || mark.type === "suggestDelete" || mark.type === "suggestSplit") {
+    const kind = mark.type === "suggestInsert" ? "insert" : mark.type === "suggestDelete" ? "delete" : "split";
+    const tag = kind === "insert" ? "ins" : kind === "delete" ? "del" : "span";
     const { id, authorId, authorName, at } = mark.attrs;
-    const title = `${authorName}${kind === "insert" ? "插入" : "删除"}（${suggestionTime(at)}）`;
+    const title = `${authorName}${{ insert: "插入", delete: "删除", split: "分段" }[kind]}（${suggestionTime(at)}）`;
     return (
       `<${tag} data-suggestion-id="${escapeAttribute(id)}" data-suggestion-author-id="${escapeAttribute(authorId)}" ` +
       `data-suggestion-author-name="${escapeAttribute(authorName)}" data-suggestion-at="${escapeAttribute(at)}" ` +

@@ -65,8 +65,9 @@ function suggestionAttrsOf(mark: Mark | undefined): SuggestionAttrs | undefined 
 /**
  * Suggestion mode (修订模式): for a reviewer, typed text becomes a suggestInsert by them and deleted text is kept
  * under a suggestDelete instead of disappearing. Deleting one's own suggested text removes it. A new paragraph
- * (Enter at a paragraph's end) holds suggested text only. Other structure and formatting cannot be tracked as
- * marks, so such changes (splitting a paragraph, bold, lists, pasting paragraphs) are refused.
+ * (Enter at a paragraph's end) holds suggested text only; Enter inside a paragraph splits it with a suggestSplit
+ * on the character before the break. Other structure and formatting cannot be tracked as marks, so such changes
+ * (bold, lists, pasting paragraphs) are refused.
  */
 export const SuggestMode = Extension.create<{ author: SuggestAuthor | null }>({
   name: "suggestMode",
@@ -151,11 +152,12 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
       if (!$pos.parent.isTextblock) return false;
       if (removeEmptyParagraph(editorView, direction)) return true;
       if (direction === "backward") {
-        if ($pos.parentOffset === 0) return true; // joining paragraphs is structure: not a suggestion
+        // Joining paragraphs is structure, not a suggestion, unless it takes back this author's own break.
+        if ($pos.parentOffset === 0) return withdrawOwnSplit(editorView, $pos.depth === 1 ? $pos.before() : null);
         const before = $pos.parent.textBetween(Math.max(0, $pos.parentOffset - 2), $pos.parentOffset, undefined, "\ufffc");
         from = to - (before.length === 2 && /[\uDC00-\uDFFF]/.test(before[1]!) && /[\uD800-\uDBFF]/.test(before[0]!) ? 2 : 1);
       } else {
-        if ($pos.parentOffset === $pos.parent.content.size) return true;
+        if ($pos.parentOffset === $pos.parent.content.size) return withdrawOwnSplit(editorView, $pos.depth === 1 ? $pos.after() : null);
         const after = $pos.parent.textBetween($pos.parentOffset, Math.min($pos.parent.content.size, $pos.parentOffset + 2), undefined, "\ufffc");
         to = from + (after.length === 2 && /[\uD800-\uDBFF]/.test(after[0]!) && /[\uDC00-\uDFFF]/.test(after[1]!) ? 2 : 1);
       }
@@ -192,9 +194,53 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
   }
 
   /**
+   * Backspace at the start of the paragraph after this author's own suggested break (or Delete at the end of the one
+   * before it) takes the break back: the two paragraphs join as they were. Any other join does nothing.
+   */
+  function withdrawOwnSplit(editorView: EditorView, boundary: number | null): boolean {
+    const { state } = editorView;
+    if (boundary === null || boundary <= 0 || boundary >= state.doc.content.size) return true;
+    const $boundary = state.doc.resolve(boundary);
+    const [before, after] = [$boundary.nodeBefore, $boundary.nodeAfter];
+    if (before?.type.name !== "paragraph" || after?.type.name !== "paragraph") return true;
+    const splitType = state.schema.marks.suggestSplit!;
+    const ownSplit = (node: PMNode) => node.marks.some((mark) => mark.type === splitType && (mark.attrs as SuggestionAttrs).authorId === author.id);
+    let hasOwnSplit = false;
+    before.forEach((child) => {
+      if (ownSplit(child)) hasOwnSplit = true;
+    });
+    if (!hasOwnSplit) return true;
+    const start = boundary - before.nodeSize;
+    const tr = state.tr.setMeta(SUGGEST_SKIP, true).removeMark(start, boundary, splitType).join(boundary);
+    tr.setSelection(TextSelection.create(tr.doc, boundary - 1)).scrollIntoView();
+    editorView.dispatch(tr);
+    return true;
+  }
+
+  /**
+   * Enter inside a paragraph splits it, the break a suggestion: the character before it carries a suggestSplit, so
+   * accepting keeps the two paragraphs and rejecting joins them back. Not before a line break (no character).
+   */
+  function splitParagraph(editorView: EditorView, at: number): boolean {
+    const { state } = editorView;
+    const $pos = state.doc.resolve(at);
+    const before = $pos.nodeBefore;
+    if (!before?.isText) return true;
+    const tail = before.text!.slice(-2);
+    const charSize = tail.length === 2 && /[\uD800-\uDBFF]/.test(tail[0]!) && /[\uDC00-\uDFFF]/.test(tail[1]!) ? 2 : 1;
+    const tr = state.tr
+      .setMeta(SUGGEST_SKIP, true)
+      .addMark(at - charSize, at, state.schema.marks.suggestSplit!.create(freshAttrs()))
+      .split(at);
+    tr.setSelection(TextSelection.create(tr.doc, at + 2)).scrollIntoView();
+    editorView.dispatch(tr);
+    return true;
+  }
+
+  /**
    * Enter at the end (or start) of a paragraph suggests a new paragraph: an empty one is added after (or before)
    * and what is typed in it becomes a suggested insertion, so rejecting it takes the paragraph away too.
-   * Splitting a paragraph in two cannot be told apart from the original text, so Enter inside one does nothing.
+   * Enter inside one suggests splitting it (`splitParagraph`).
    */
   function insertParagraph(editorView: EditorView): boolean {
     readDom(editorView);
@@ -203,7 +249,7 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
     const $pos = selection.$from;
     if (!selection.empty || $pos.depth !== 1 || $pos.parent.type.name !== "paragraph") return true;
     const isAtEnd = $pos.parentOffset === $pos.parent.content.size;
-    if (!isAtEnd && $pos.parentOffset !== 0) return true;
+    if (!isAtEnd && $pos.parentOffset !== 0) return splitParagraph(editorView, $pos.pos);
     const at = isAtEnd ? $pos.after() : $pos.before();
     const tr = state.tr.setMeta(SUGGEST_SKIP, true).insert(at, state.schema.nodes.paragraph!.create());
     tr.setSelection(TextSelection.create(tr.doc, at + 1)).scrollIntoView();

@@ -12,7 +12,7 @@ import { FieldDiff } from "./field-diff";
 /** A suggestion as listed beside the editor, with the name of the part it sits in. */
 export type ListedSuggestion = Suggestion & { place: string };
 
-const KIND_LABELS = { insert: "插入", delete: "删除", replace: "修改为" } as const;
+const KIND_LABELS = { insert: "插入", delete: "删除", split: "分段", replace: "修改为" } as const;
 
 export type ResolveSuggestionsAction = (input: {
   reportId: string;
@@ -78,6 +78,10 @@ export function SuggestionsPanel({ reportId, suggestions, canResolve, onResolve 
               <span className="mr-1 text-xs text-stone-600">{KIND_LABELS[suggestion.kind]}</span>
               {suggestion.kind === "replace" ? (
                 <FieldDiff from={suggestion.from} to={suggestion.to} />
+              ) : suggestion.kind === "split" ? (
+                <span>
+                  在“{suggestion.before}”之后另起一段<ins className="suggestion suggestion-split-sign">↵</ins>
+                </span>
               ) : suggestion.kind === "insert" ? (
                 <ins className="suggestion">{suggestion.text}</ins>
               ) : (
@@ -86,7 +90,12 @@ export function SuggestionsPanel({ reportId, suggestions, canResolve, onResolve 
             </p>
             {canResolve && (
               <div className="mt-1 flex gap-1">
-                <Button size="sm" disabled={isPending} onClick={() => resolve("accept", [suggestion.id])} aria-label={`接受修订“${suggestion.text}”`}>
+                <Button
+                  size="sm"
+                  disabled={isPending}
+                  onClick={() => resolve("accept", [suggestion.id])}
+                  aria-label={`接受修订“${suggestion.text || KIND_LABELS[suggestion.kind]}”`}
+                >
                   接受
                 </Button>
                 <Button
@@ -94,7 +103,7 @@ export function SuggestionsPanel({ reportId, suggestions, canResolve, onResolve 
                   variant="ghost"
                   disabled={isPending}
                   onClick={() => resolve("reject", [suggestion.id])}
-                  aria-label={`拒绝修订“${suggestion.text}”`}
+                  aria-label={`拒绝修订“${suggestion.text || KIND_LABELS[suggestion.kind]}”`}
                 >
                   拒绝
                 </Button>

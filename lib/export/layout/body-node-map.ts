@@ -78,7 +78,8 @@ function misplaced(node: RichNode, name: string): never {
 
 /** The suggestion mark of an inline node, as the exporters see it. */
 function changeOf(node: RichNode): PrintableChange | undefined {
-  const mark = node.marks?.find((candidate) => "attrs" in candidate);
+  // A suggested paragraph break (suggestSplit) changes no text: the two paragraphs print as they would accepted.
+  const mark = node.marks?.find((candidate) => candidate.type === "suggestInsert" || candidate.type === "suggestDelete");
   if (!mark || !("attrs" in mark)) return undefined;
   return { kind: mark.type === "suggestInsert" ? "insert" : "delete", id: mark.attrs.id, authorName: mark.attrs.authorName, at: mark.attrs.at };
 }

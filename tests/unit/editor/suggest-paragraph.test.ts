@@ -61,13 +61,6 @@ describe("a suggested new paragraph", () => {
     expect(rejectedView(asReport(json(current))).opening).toEqual(START);
   });
 
-  it("Enter inside a paragraph splits nothing", () => {
-    const current = makeEditor();
-    current.commands.setTextSelection(5);
-    press(current, "Enter");
-    expect(json(current)).toEqual(START);
-  });
-
   it("Backspace in an empty new paragraph removes it and puts the caret back at the end of the paragraph before", () => {
     const current = makeEditor();
     current.commands.setTextSelection(END_OF_FIRST);
