@@ -2,6 +2,7 @@
  * `npm run bench:cli`: the command line as an administrator or a script uses it — whole processes, timed from
  * spawn to exit. Runs help, validate, import and DOCX/PDF export of a real-shaped report, alternating with
  * LibreOffice's DOCX→PDF conversion of the same report (when installed), and prints medians and the ratio.
+ * "nianbao …" rows run `node lib/cli/bin.mjs …`; `npm run -s cli` and `npx nianbao` are timed for --help too.
  * A benchmark, never a test. Targets (issue #15): help ≤ 0.35 s, validate ≤ 0.6 s, PDF ≤ 0.5 × LibreOffice.
  */
 import { spawnSync } from "node:child_process";
@@ -62,6 +63,9 @@ export async function benchCli(): Promise<void> {
     const cases: Array<{ label: string; run: () => Timing }> = [
       { label: "node -e 0（参照）", run: () => run(process.execPath, ["-e", "0"]) },
       { label: "nianbao --help", run: () => cli("--help") },
+      // The same command the ways the README tells people to start it: npm and npx add their own start-up.
+      { label: "npm run -s cli -- --help", run: () => run("npm", ["run", "-s", "cli", "--", "--help"]) },
+      { label: "npx nianbao --help", run: () => run("npx", ["--no-install", "nianbao", "--help"]) },
       { label: `nianbao validate（${characterCount(report)} 字）`, run: () => cli("validate", reportPath) },
       { label: "nianbao import（DOCX）", run: () => cli("import", docxPath, "--json") },
       { label: "nianbao export --format docx", run: () => cli("export", reportPath, "--format", "docx", "--final", "-o", path.join(work, "out.docx")) },
