@@ -85,7 +85,7 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
 const FIELD_CHANGE_LABELS = { added: "新提出", changed: "已修改", decided: "已处理" } as const;
 
 /** How a stretch of a part's text shows: unchanged, added or removed between the revisions, or a suggestion (修订). */
-type RunStyle = "plain" | "added" | "removed" | "suggestedInsert" | "suggestedDelete";
+type RunStyle = "plain" | "added" | "removed" | "suggestedInsert" | "suggestedDelete" | "suggestedBreak";
 
 interface Run {
   style: RunStyle;
@@ -112,7 +112,9 @@ function splitRuns(section: TextDiffWithSuggestions): Run[] {
     }
     for (let offset = 0; offset < op.text.length; offset += 1) {
       const kind = kinds[currentAt + offset];
-      push(kind === "i" ? "suggestedInsert" : kind === "d" ? "suggestedDelete" : op.op === "insert" ? "added" : "plain", op.text[offset]!);
+      const style =
+        kind === "i" ? "suggestedInsert" : kind === "d" ? "suggestedDelete" : kind === "b" ? "suggestedBreak" : op.op === "insert" ? "added" : "plain";
+      push(style, op.text[offset]!);
     }
     currentAt += op.text.length;
   }
@@ -138,6 +140,12 @@ function SectionText({ section }: { section: TextDiffWithSuggestions }) {
             return (
               <ins key={index} className="suggestion suggestion-insert" title="修订：插入">
                 {run.text}
+              </ins>
+            );
+          case "suggestedBreak":
+            return (
+              <ins key={index} className="suggestion suggestion-insert" title="修订：分段">
+                {`↵${run.text}`}
               </ins>
             );
           case "suggestedDelete":

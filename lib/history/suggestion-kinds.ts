@@ -14,7 +14,8 @@ import { diffText, type DiffOp } from "@/lib/reuse/text-diff";
 
 /**
  * One character per UTF-16 unit of a text: "i" under a suggested insertion, "d" under a suggested deletion,
- * "." otherwise. Lets the history diff colour suggested text the way the editor and the preview do.
+ * "b" on a suggested paragraph break (the line break after a suggestSplit), "." otherwise. Lets the history diff
+ * colour suggested text the way the editor and the preview do.
  */
 export type SuggestionKinds = string;
 
@@ -29,9 +30,22 @@ function maskText(node: RichNode): RichNode {
   return node.content ? { ...node, content: node.content.map(maskText) } : node;
 }
 
+/** The same walk with "s" on the last character of each text that carries a suggested break, "." elsewhere. */
+function maskSplits(node: RichNode): RichNode {
+  if (node.type === "text") {
+    const length = (node.text ?? "").length;
+    const isSplit = (node.marks ?? []).some((mark) => mark.type === "suggestSplit");
+    return { type: "text", text: isSplit && length > 0 ? `${".".repeat(length - 1)}s` : ".".repeat(length) };
+  }
+  return node.content ? { ...node, content: node.content.map(maskSplits) } : node;
+}
+
 /** The kinds of `docToText(doc)`: the same walk over a copy whose texts are replaced by their kind letters. */
 function docKinds(doc: RichDoc): SuggestionKinds {
-  return docToText(maskText(doc)).replace(/[^id]/g, ".");
+  const kinds = docToText(maskText(doc)).replace(/[^id]/g, ".");
+  const splits = docToText(maskSplits(doc));
+  // The line break right after a suggested break's character is the suggested break itself.
+  return [...kinds].map((kind, index) => (splits[index - 1] === "s" && splits[index] === "\n" ? "b" : kind)).join("");
 }
 
 /** The kinds of `sectionText(section)` (lead, then each item's heading and body, non-empty ones joined by "\n"). */
