@@ -8,7 +8,9 @@ const io: CliIo = {
 
 function printHelp(): void {
   io.stdout("年报 Nianbao 命令行\n\n用法：npx nianbao <命令> [参数]（或 npm run -s cli -- <命令> [参数]）\n\n命令：");
-  for (const command of Object.values(COMMANDS)) io.stdout(`  ${command.usage.padEnd(52)} ${command.summary}`);
+  // Usage on one line, what it does indented below: usages differ too much in length (and Chinese is double width
+  // in a terminal) for one aligned column.
+  for (const command of Object.values(COMMANDS)) io.stdout(`  ${command.usage}\n      ${command.summary}`);
   io.stdout("\n每个命令都支持 --help。退出码：0 成功，1 存在错误级问题，2 输入无法读取。");
 }
 

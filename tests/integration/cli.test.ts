@@ -60,7 +60,10 @@ describe("[CLI] accounts and start-up errors", () => {
     expect(role.code).toBe(2);
     expect(role.stderr).toContain("未知角色“boss”");
     expect(cli(["no-such-command"]).code).toBe(2);
-    expect(cli(["--help"]).stdout).toContain("create-user");
+    const help = cli(["--help"]).stdout;
+    expect(help).toContain("create-user");
+    // Each usage on its own line and what it does indented below it, however long the usage.
+    expect(help).toMatch(/\n {2}export <文件>[^\n]*\n {6}把报告导出/);
   });
 
   it("stops with a message naming DATABASE_URL when the server cannot be reached or the URL is malformed", () => {
