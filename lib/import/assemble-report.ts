@@ -43,6 +43,8 @@ export function assembleReport(meta: ExtractedMeta, preamble: SourceBlock[], dra
     closing: meta.closing.slice(0, 200),
     sections,
     commitments: [],
+    // The 签发人 the source prints beside its 文号 is this report's own 版头 choice.
+    ...(meta.signer ? { frame: { signer: meta.signer.slice(0, 20) } } : {}),
   } satisfies Report;
   // Parsing keeps the guarantee that every import is a valid report; a failure is a bug, not bad input. The
   // bodies are built by `blocksToDoc` from paragraphs and tables within the schema's limits (tested there),

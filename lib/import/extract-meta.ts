@@ -1,5 +1,6 @@
 import { beijingParts, fromChineseNumeral } from "@/lib/report-model";
 
+import { readFrameTable, readFrameText, type FrameText } from "./docx-frame-line";
 import { matchHeading } from "./headings";
 import { toIsoDate, type PageMeta } from "./page-meta";
 import { sampleOf, type ImportContext, type SourceBlock } from "./types";
@@ -12,6 +13,8 @@ export interface ExtractedMeta {
   signature: string;
   date: string;
   docNumber: string;
+  /** 签发人 printed beside the 文号 in the 版头 ("" when none). */
+  signer: string;
   /** 抄送 list without the label and the final 。. */
   copyTo: string;
   /** 结束语 ("特此报告。"). */
@@ -37,17 +40,39 @@ export function extractMeta(
   context: ImportContext,
   normalize: (text: string) => string,
 ): { meta: ExtractedMeta; body: SourceBlock[] } {
-  const headEnd = blocks.findIndex((block) => !!block.table || block.text.length >= HEAD_PARAGRAPH || isNumbered(block.text));
-  const head = blocks.slice(0, headEnd < 0 ? blocks.length : headEnd);
-  const rest = blocks.slice(head.length);
-  const meta: ExtractedMeta = { title: "", agency: "", year: 0, mainRecipient: "", signature: "", date: "", docNumber: "", copyTo: "", closing: "" };
+  const meta: ExtractedMeta = {
+    title: "",
+    agency: "",
+    year: 0,
+    mainRecipient: "",
+    signature: "",
+    date: "",
+    docNumber: "",
+    signer: "",
+    copyTo: "",
+    closing: "",
+  };
+  const frames: FrameText[] = [];
+  // A 版头 table (文号 | 签发人) before the text is the frame, not the opening's first table.
+  const firstText = blocks.findIndex((block) => !block.table && (block.text.length >= HEAD_PARAGRAPH || isNumbered(block.text)));
+  const framed = blocks.filter((block, index) => {
+    const frame = block.table && (firstText < 0 || index < firstText) ? readFrameTable(block.table) : undefined;
+    if (frame) frames.push(frame);
+    return !frame;
+  });
+  const headEnd = framed.findIndex((block) => !!block.table || block.text.length >= HEAD_PARAGRAPH || isNumbered(block.text));
+  const head = framed.slice(0, headEnd < 0 ? framed.length : headEnd);
+  const rest = framed.slice(head.length);
   const leftover: SourceBlock[] = [];
   let agencyLine = "";
   for (let index = 0; index < head.length; index += 1) {
     const text = head[index]!.text;
     const normalized = normalize(text);
     const next = head[index + 1]?.text ?? "";
-    if (!meta.docNumber && !meta.title && DOC_NUMBER.test(text)) meta.docNumber = text.replace(/\s+/g, "");
+    // Above the title: the 文号 and/or 签发人 line, in whatever form the file writes it.
+    const frame = meta.title ? undefined : readFrameText(text);
+    if (frame) frames.push(frame);
+    else if (!meta.docNumber && !meta.title && DOC_NUMBER.test(text)) meta.docNumber = text.replace(/\s+/g, "");
     else if (!meta.title && TITLE_END.test(normalized))
       meta.title = agencyLine && /^(关于|\d{4}|[〇○零一二三四五六七八九]{4})/.test(text) ? agencyLine + text : text;
     else if (!meta.title && next && TITLE_END.test(normalize(next)) && !AGENCY_END.test(normalized)) {
@@ -60,6 +85,7 @@ export function extractMeta(
     else if (parseDate(text)) meta.date = parseDate(text)!;
     else leftover.push(head[index]!);
   }
+  takeFrames(meta, frames, context);
   const tail = takeTail([...leftover, ...rest], normalize);
   const { body } = tail;
   meta.signature = tail.signature;
@@ -79,6 +105,21 @@ export function extractMeta(
   if (meta.title) context.log.push({ kind: "guessed", message: `标题识别为“${meta.title}”。` });
   if (meta.mainRecipient) context.log.push({ kind: "guessed", message: `主送机关识别为“${meta.mainRecipient}”。` });
   return { meta, body };
+}
+
+/** The 文号 and 签发人 read from the 版头 (lines or table), first of each; what was read is logged. */
+function takeFrames(meta: ExtractedMeta, frames: readonly FrameText[], context: ImportContext): void {
+  const number = frames.find((frame) => frame.docNumber);
+  const signer = frames.find((frame) => frame.signer)?.signer ?? "";
+  if (number && !meta.docNumber) {
+    meta.docNumber = number.docNumber;
+    const written = number.docNumberSource !== number.docNumber ? `（原文写作“${number.docNumberSource}”，已去掉空格）` : "";
+    context.log.push({ kind: "guessed", message: `文号识别为“${number.docNumber}”${written}。` });
+  }
+  if (signer) {
+    meta.signer = signer;
+    context.log.push({ kind: "guessed", message: `签发人识别为“${signer}”，已填入本报告的版头设置（文号居左、签发人居右）。` });
+  }
 }
 
 /** "市委、市政府：": short, ends with a colon, and is a list of bodies, not a sentence ("现将…报告如下："). */

@@ -19,6 +19,7 @@ import { acceptedView, docToText, listSuggestions, rejectedView, type FieldSugge
 import { buildCompleteReport } from "../fixtures/complete-report";
 import { buildLeaderDocx, LEADER } from "../fixtures/tracked-leader-docx";
 import { buildReportUnderReview, buildReportWithFieldSuggestions, openThreads } from "../fixtures/tracked-report";
+import { buildWpsLeaderDocx, buildWpsReport, MOVED } from "../fixtures/tracked-wps-docx";
 import { findCommand } from "../unit/export/docx/helpers/libreoffice";
 import { unzipDocx } from "../unit/export/docx/helpers/docx-xml";
 
@@ -63,6 +64,7 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
   const plain = buildCompleteReport();
   const withFields = buildReportWithFieldSuggestions();
   // A lead suggestion that adds a line: an inserted line break and text in the line before.
+  const wps = buildWpsReport();
   const addedLine = buildReportWithFieldSuggestions();
   const ADDED_LEAD = "对照年初计划，我局逐项查找工作中的不足。\n现将主要问题报告如下。\n整改情况另行报告。";
   addedLine.fieldSuggestions = addedLine
@@ -76,6 +78,8 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
       leader: await buildLeaderDocx(plain),
       fields: await exportReportDocx(withFields, { isDraft: true }),
       addedLine: await exportReportDocx(addedLine, { isDraft: true }),
+      wpsTable: await buildWpsLeaderDocx(wps, { frame: "table" }),
+      wpsTextBox: await buildWpsLeaderDocx(wps, { frame: "textBox" }),
     });
   }, 300_000);
 
@@ -151,5 +155,30 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
     expect(viaLibreOffice.log).toHaveLength(2);
     expect(viaLibreOffice.report.fieldSuggestions).toEqual(direct.report.fieldSuggestions);
     expect(viaLibreOffice.report.fieldSuggestions?.map((suggestion) => suggestion.to)).toEqual(["依法全面履行部门职能，优化法治化营商环境"]);
+  });
+
+  it("imports a WPS-shaped leader's file saved by LibreOffice like the original: 文号 in a cell or text box, a move, format changes, nested changes, a comment over two paragraphs", async () => {
+    for (const frame of ["table", "textBox"] as const) {
+      const resaved = saved[frame === "table" ? "wpsTable" : "wpsTextBox"]!;
+      const document = unzipDocx(resaved)["word/document.xml"]!;
+      // LibreOffice keeps the move as a move, the formatting changes and the deletion inside the insertion.
+      expect(document).toMatch(/<w:moveFrom\b[^>]*w:author="王局长"/);
+      expect(document).toMatch(/<w:moveTo\b[^>]*w:author="王局长"/);
+      expect(document).toContain("<w:rPrChange");
+      expect(document).toContain("<w:pPrChange");
+      expect(document).toMatch(/<w:ins\b[^>]*w:author="李审核"[^>]*><w:del\b/);
+      if (frame === "textBox") expect(document).toContain("<w:txbxContent>");
+      const direct = applyTrackedChanges(wps, readTrackedDocx(await buildWpsLeaderDocx(wps, { frame })), options());
+      const viaLibreOffice = applyTrackedChanges(wps, readTrackedDocx(resaved), options());
+      expect(shape(listSuggestions(viaLibreOffice.report)), frame).toEqual(shape(listSuggestions(direct.report)));
+      expect(listSuggestions(viaLibreOffice.report).map((suggestion) => [suggestion.kind, suggestion.text])).toEqual([
+        ["delete", MOVED],
+        ["insert", MOVED],
+        ["replace", "青水发〔2026〕6号"],
+      ]);
+      expect(viaLibreOffice.log, frame).toEqual(direct.log);
+      expect(viaLibreOffice.log).toHaveLength(6);
+      expect(viaLibreOffice.comments.map((comment) => comment.anchor)).toEqual(direct.comments.map((comment) => comment.anchor));
+    }
   });
 });
