@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import bcrypt from "bcryptjs";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 
 import {
   isSetupOpen,
@@ -9,6 +10,7 @@ import {
   SIGN_IN_FAILED_MESSAGE,
   verifyCredentials,
 } from "@/lib/accounts";
+import { hashPassword } from "@/lib/auth/password";
 import { type ReportError } from "@/lib/errors";
 
 import { SEED_PASSWORD, seedUser, uniqueName } from "../fixtures/factories";
@@ -61,6 +63,21 @@ describe.skipIf(!isAvailable)(`[ACCOUNTS] on ${testDbKind()}`, () => {
       );
       expect((wrong as ReportError).userMessage).toBe(SIGN_IN_FAILED_MESSAGE);
       expect((unknown as ReportError).userMessage).toBe(SIGN_IN_FAILED_MESSAGE);
+    });
+  });
+
+  it("an unknown username costs one full-cost password comparison, like a wrong password, so timing tells nothing", async () => {
+    await withRollback(handle.db, async (db) => {
+      const costOf = (hash: string) => Number(/^\$2[aby]\$(\d{2})\$/.exec(hash)?.[1]);
+      const realCost = costOf(await hashPassword("a-long-password"));
+      const compare = vi.spyOn(bcrypt, "compare");
+      try {
+        await verifyCredentials({ db, input: { username: uniqueName("ghost"), password: "nope-nope-nope" } }).catch(() => undefined);
+        expect(compare).toHaveBeenCalledTimes(1);
+        expect(costOf(String(compare.mock.calls[0]![1]))).toBe(realCost);
+      } finally {
+        compare.mockRestore();
+      }
     });
   });
 

@@ -95,7 +95,7 @@ describe("[CSRF] cross-site writes, session cookies, headers and sign-in", () =>
     }
   });
 
-  it("[AUTH]: a wrong password and an unknown username get the same message in similar time", async () => {
+  it("[AUTH]: a wrong password and an unknown username get the same message", async () => {
     const known = subject.editors[1]!.user.username;
     const timings = { known: [] as number[], unknown: [] as number[] };
     const errors = new Set<string | null>();
@@ -109,11 +109,9 @@ describe("[CSRF] cross-site writes, session cookies, headers and sign-in", () =>
     }
     expect([...errors]).toEqual(["用户名或密码错误"]);
     const median = (values: number[]) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
-    const [knownMs, unknownMs] = [median(timings.known), median(timings.unknown)];
-    console.info(`[AUTH] median sign-in failure: existing user ${knownMs.toFixed(0)} ms, unknown user ${unknownMs.toFixed(0)} ms`);
-    // bcrypt dominates both paths; an early return for unknown names would be several times faster.
-    expect(unknownMs).toBeGreaterThan(knownMs * 0.5);
-    expect(unknownMs).toBeLessThan(knownMs * 2);
+    // Printed, not asserted (no timed assertions in tests): that an unknown name costs the same full bcrypt
+    // comparison as a wrong password is checked deterministically in tests/integration/accounts.test.ts.
+    console.info(`[AUTH] median sign-in failure: existing user ${median(timings.known).toFixed(0)} ms, unknown user ${median(timings.unknown).toFixed(0)} ms`);
   });
 
   it("[AUTH]: passwords shorter than 10 characters are refused", () => {
