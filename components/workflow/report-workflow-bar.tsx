@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Input, Textarea } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
-import { REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/report-model";
+import { formatChineseDate, REPORT_STATUS_LABELS, type ReportStatus } from "@/lib/report-model";
 import type { TransitionReport, TransitionName } from "@/lib/schemas/workflow";
 import type { TransitionOption } from "@/lib/report-model";
 
@@ -22,8 +22,10 @@ export interface ReportWorkflowBarProps {
   onTransition: Action<{ reportId: string } & TransitionReport, { status: ReportStatus; revision: number }>;
   /** 公开日期 and 网址 of a published report. */
   publication?: { publishedOn: string; note: string } | null;
-  /** What the confirmation of 审核通过 and 签发 shows: the report's open errors and unresolved comments. */
-  checks?: { errorCount: number; unresolvedCount: number };
+  /** What the confirmation of 审核通过 and 签发 shows: the report's open errors, unresolved comments and open 修订. */
+  checks?: { errorCount: number; unresolvedCount: number; suggestionCount: number };
+  /** The printed 成文日期 (YYYY-MM-DD) and, before sign-off, what does not fit the workflow's dates. */
+  documentDate?: { value: string; issue?: string };
   /** YYYY-MM-DD of the sign-off: the publication date may not be earlier. */
   signedOn?: string;
   /** Today in Beijing (YYYY-MM-DD): the publication date may not be later. */
@@ -41,13 +43,16 @@ const NEEDS_FORM: Partial<Record<TransitionName, string>> = {
 const CONFIRM_ONLY: ReadonlySet<TransitionName> = new Set(["approve", "signoff"]);
 
 /** The report's state and the buttons for the next steps (disabled ones say why). */
-export function ReportWorkflowBar({ reportId, status, transitions, onTransition, publication, checks, signedOn, today }: ReportWorkflowBarProps) {
+export function ReportWorkflowBar({ reportId, status, transitions, onTransition, publication, checks, documentDate, signedOn, today }: ReportWorkflowBarProps) {
   const { run, error, isPending } = useAction();
   const [open, setOpen] = useState<TransitionName | null>(null);
   const [note, setNote] = useState("");
   const [publishedOn, setPublishedOn] = useState("");
   const [publishedNote, setPublishedNote] = useState("");
+  const [isDateConfirmed, setIsDateConfirmed] = useState(false);
   const formId = useId();
+  // Signing with a 成文日期 that does not fit the workflow's dates takes a second, explicit yes.
+  const needsDateConfirmation = open === "signoff" && Boolean(documentDate?.issue) && !isDateConfirmed;
 
   const submit = async (name: TransitionName) => {
     const isDone = await run(() => onTransition({ reportId, transition: name, note, publishedOn, publishedNote }));
@@ -66,7 +71,7 @@ export function ReportWorkflowBar({ reportId, status, transitions, onTransition,
         </Badge>
         {publication ? (
           <span className="text-xs text-stone-600">
-            公开于 {publication.publishedOn}：{publication.note}
+            公开于 {formatChineseDate(publication.publishedOn)}：{publication.note}
           </span>
         ) : null}
         <div className="ml-auto flex flex-wrap items-start gap-2">
@@ -106,15 +111,27 @@ export function ReportWorkflowBar({ reportId, status, transitions, onTransition,
               {open === "signoff" ? "签发后报告内容将锁定，任何人都不能再修改（可通过“新修订”重新打开）。" : "审核通过后报告将交签发人签发。"}
               {checks ? (
                 <>
-                  当前校验：<strong>{checks.errorCount}</strong> 个错误，<strong>{checks.unresolvedCount}</strong> 条未解决意见。
+                  当前校验：<strong>{checks.errorCount}</strong> 个错误，<strong>{checks.unresolvedCount}</strong> 条未解决意见，
+                  <strong>{checks.suggestionCount}</strong> 处未处理修订。
                 </>
               ) : null}
+              {open === "signoff" && documentDate ? <>成文日期：{formatChineseDate(documentDate.value) || "（未填写）"}。</> : null}
               确认{transitions.find((option) => option.name === open)?.label}吗？
             </p>
-          ) : open === "publish" ? (
+          ) : null}
+          {open === "signoff" && documentDate?.issue ? (
+            <label
+              className="flex items-start gap-2 rounded border border-amber-300 bg-amber-50 p-2 text-sm text-amber-900"
+              data-testid="document-date-warning"
+            >
+              <input type="checkbox" className="mt-1" checked={isDateConfirmed} onChange={(event) => setIsDateConfirmed(event.target.checked)} />
+              <span>{documentDate.issue}。已核对，仍按此成文日期签发</span>
+            </label>
+          ) : null}
+          {CONFIRM_ONLY.has(open) ? null : open === "publish" ? (
             <div className="grid gap-2 sm:grid-cols-2">
               <div>
-                <Label htmlFor={`${formId}-date`}>公开日期{signedOn ? `（不早于签发日期 ${signedOn}）` : ""}</Label>
+                <Label htmlFor={`${formId}-date`}>公开日期{signedOn ? `（不早于签发日期 ${formatChineseDate(signedOn)}）` : ""}</Label>
                 <Input
                   id={`${formId}-date`}
                   type="date"
@@ -143,7 +160,7 @@ export function ReportWorkflowBar({ reportId, status, transitions, onTransition,
             </div>
           )}
           <div className="flex gap-2">
-            <Button type="submit" variant="primary" disabled={isPending}>
+            <Button type="submit" variant="primary" disabled={isPending || needsDateConfirmation}>
               确认{transitions.find((option) => option.name === open)?.label}
             </Button>
             <Button onClick={() => setOpen(null)}>取消</Button>

@@ -7,8 +7,17 @@ import { tables } from "@/lib/db";
 import { flushLiveReport, holdLiveReport } from "@/lib/collab/yjs/flush-live-report";
 import { ForbiddenError, ReportError } from "@/lib/errors";
 import { can } from "@/lib/permissions";
-import { beijingDay, beijingMidnight, findTransition, rolesAllowedTo, statusLabel, transitionBlocker, TRANSITIONS } from "@/lib/report-model";
-import { listSuggestions, reportSchema, type ReportStatus } from "@/lib/report-model";
+import {
+  beijingDay,
+  beijingMidnight,
+  documentDateIssue,
+  findTransition,
+  rolesAllowedTo,
+  statusLabel,
+  transitionBlocker,
+  TRANSITIONS,
+} from "@/lib/report-model";
+import { listSuggestions, reportSchema, type DocumentDateIssue, type ReportStatus } from "@/lib/report-model";
 import { getReport } from "@/lib/reports/get-report";
 import { transitionReportSchema, type TransitionReport } from "@/lib/schemas/workflow";
 
@@ -50,7 +59,7 @@ export async function transitionReport({
     // Co-editing stops for everyone now, or resumes if the step failed; not at the co-editing server's next poll.
     await releaseLiveHold();
   }
-  const { rule, row, revision } = step;
+  const { rule, row, revision, dateIssue } = step;
   await recordAuditEvent({
     db,
     action: "report.status",
@@ -63,6 +72,8 @@ export async function transitionReport({
       revision,
       ...(data.note ? { note: data.note } : {}),
       ...(rule.name === "publish" ? { publishedOn: data.publishedOn, publishedNote: data.publishedNote } : {}),
+      // Signed although the 成文日期 did not fit: what the approver was told in the confirmation.
+      ...(dateIssue ? { documentDateWarning: dateIssue.message } : {}),
     },
   });
   // The people the step hands the report to learn of it (in the app, and by e-mail where SMTP is set up).
@@ -95,17 +106,17 @@ async function runTransition({ db, user, reportId, data, label, now, found }: Ru
   const needsFindings = rule.name === "submit" || rule.name === "approve" || rule.name === "signoff";
   const errorCount = needsFindings ? (await findErrorFindings({ db, user, row })).length : 0;
   const unresolved = await countUnresolvedThreads(db, reportId);
-  const blocker = transitionBlocker(rule.name, { errorCount, unresolvedCount: unresolved.total });
+  // Nobody edits a signed report, so no suggestion (修订) may be left open when it is signed (the same rule the buttons show).
+  const suggestionCount = listSuggestions(reportSchema.parse(row.content)).length;
+  const blocker = transitionBlocker(rule.name, { errorCount, unresolvedCount: unresolved.total, suggestionCount });
   if (blocker) throw new ReportError("INVALID_STATE", `blocked: ${rule.name}`, { userMessage: blocker });
-  // Nobody edits a signed report, so no suggestion (修订) may be left open when it is signed.
-  const openSuggestions = rule.name === "signoff" ? listSuggestions(reportSchema.parse(row.content)).length : 0;
-  if (openSuggestions > 0) {
-    throw new ReportError("INVALID_STATE", "blocked: open suggestions", { userMessage: `还有 ${openSuggestions} 处修订未接受或拒绝，处理后才能签发` });
-  }
   // The drafter must learn why: a return always carries its reason, shown to them as a banner.
   if (rule.name === "return" && !data.note.trim())
     throw new ReportError("INVALID_INPUT", "return without a reason", { userMessage: "退回修改时请填写退回意见" });
   if (rule.name === "reopen" && !data.note) throw new ReportError("INVALID_INPUT", "reopen without reason", { userMessage: "请填写新修订的原因" });
+  const dateIssue = rule.name === "signoff" ? await findDocumentDateIssue(db, reportId, row.content.meta.date, now) : undefined;
+  // A future 成文日期 is refused; one earlier than the approval was shown in the confirmation and is kept in the audit.
+  if (dateIssue?.isBlocking) throw new ReportError("INVALID_STATE", "blocked: document date", { userMessage: `${dateIssue.message}，请退回修改后再签发` });
   if (rule.name === "publish")
     assertPublication(data.publishedOn, data.publishedNote, now, (await findLatestRevisionWithStatus(db, reportId, "signed"))?.createdAt);
 
@@ -130,7 +141,13 @@ async function runTransition({ db, user, reportId, data, label, now, found }: Ru
       await tx.insert(tables.comments).values({ threadId: thread!.id, authorId: user.id, body: `退回意见：${data.note}` });
     }
   });
-  return { rule, row, revision };
+  return { rule, row, revision, dateIssue };
+}
+
+/** What is wrong with the printed 成文日期 against today and the day the report was approved for signing. */
+async function findDocumentDateIssue(db: Database, reportId: string, documentDate: string, now: Date): Promise<DocumentDateIssue | undefined> {
+  const approved = await findLatestRevisionWithStatus(db, reportId, "reviewed");
+  return documentDateIssue({ documentDate, today: beijingDay(now), approvedOn: approved ? beijingDay(approved.createdAt) : undefined });
 }
 
 function assertPublication(publishedOn: string, publishedNote: string, now: Date, signedAt: Date | undefined): void {

@@ -188,22 +188,22 @@ describe.skipIf(!isAvailable)(`[WORKFLOW] state machine, comments on ${testDbKin
   });
 
   it("describes the buttons the UI shows: allowed, or disabled with the reason", () => {
-    expect(describeTransitions({ status: "in_review", roles: ["reviewer"], errorCount: 0, unresolvedCount: 0 })).toEqual([
+    expect(describeTransitions({ status: "in_review", roles: ["reviewer"], errorCount: 0, unresolvedCount: 0, suggestionCount: 0 })).toEqual([
       { name: "return", label: "退回修改", to: "returned", isAllowed: true },
       { name: "approve", label: "审核通过", to: "reviewed", isAllowed: true },
     ]);
-    expect(describeTransitions({ status: "reviewed", roles: ["reviewer"], errorCount: 0, unresolvedCount: 2 })).toEqual([
+    expect(describeTransitions({ status: "reviewed", roles: ["reviewer"], errorCount: 0, unresolvedCount: 2, suggestionCount: 0 })).toEqual([
       { name: "return", label: "退回修改", to: "returned", isAllowed: false, reason: "只有签发人可以退回修改" },
       { name: "signoff", label: "签发", to: "signed", isAllowed: false, reason: "只有签发人可以签发" },
     ]);
-    expect(describeTransitions({ status: "reviewed", roles: ["approver"], errorCount: 0, unresolvedCount: 2 })[1]).toMatchObject({
+    expect(describeTransitions({ status: "reviewed", roles: ["approver"], errorCount: 0, unresolvedCount: 2, suggestionCount: 0 })[1]).toMatchObject({
       isAllowed: false,
       reason: "还有 2 条意见未解决，解决后才能签发",
     });
-    expect(describeTransitions({ status: "draft", roles: ["drafter"], errorCount: 3, unresolvedCount: 0 })).toEqual([
+    expect(describeTransitions({ status: "draft", roles: ["drafter"], errorCount: 3, unresolvedCount: 0, suggestionCount: 0 })).toEqual([
       { name: "submit", label: "提交审核", to: "in_review", isAllowed: false, reason: "还有 3 个错误需要修改，修改后才能提交审核" },
     ]);
-    expect(describeTransitions({ status: "published", roles: ["supervisor"], errorCount: 0, unresolvedCount: 0 })).toEqual([
+    expect(describeTransitions({ status: "published", roles: ["supervisor"], errorCount: 0, unresolvedCount: 0, suggestionCount: 0 })).toEqual([
       { name: "reopen", label: "新修订", to: "draft", isAllowed: false, reason: "只有签发人可以新修订" },
     ]);
   });

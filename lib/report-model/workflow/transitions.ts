@@ -57,25 +57,39 @@ export interface TransitionContext {
   /** Error findings of the current content. */
   errorCount: number;
   unresolvedCount: number;
+  /** Open suggestions (修订) nobody has accepted or rejected yet. */
+  suggestionCount: number;
 }
 
+/** What a step is checked against besides the role and the state. */
+export type TransitionChecks = Pick<TransitionContext, "errorCount" | "unresolvedCount" | "suggestionCount">;
+
 /** The transitions out of the current state, each allowed or disabled with the reason (the UI mirror of transitionReport). */
-export function describeTransitions({ status, roles, errorCount, unresolvedCount }: TransitionContext): TransitionOption[] {
+export function describeTransitions({ status, roles, ...checks }: TransitionContext): TransitionOption[] {
   return TRANSITIONS.filter((rule) => (rule.from as readonly string[]).includes(status)).map((rule) => {
     const option = { name: rule.name, label: rule.label, to: rule.to };
     if (!can(roles, rule.permission)) return { ...option, isAllowed: false, reason: `只有${rolesAllowedTo(rule.permission)}可以${rule.label}` };
-    const blocker = transitionBlocker(rule.name, { errorCount, unresolvedCount });
+    const blocker = transitionBlocker(rule.name, checks);
     return blocker ? { ...option, isAllowed: false, reason: blocker } : { ...option, isAllowed: true };
   });
 }
 
-/** Content conditions checked again on the server: errors block submit, approval and sign-off; open comments block sign-off. */
-export function transitionBlocker(name: TransitionName, { errorCount, unresolvedCount }: { errorCount: number; unresolvedCount: number }): string | undefined {
+/**
+ * Content conditions checked again on the server: errors block submit, approval and sign-off; open comments and
+ * open suggestions (修订) block sign-off, since nobody may change a signed report. Every reason that holds is named.
+ */
+export function transitionBlocker(name: TransitionName, { errorCount, unresolvedCount, suggestionCount }: TransitionChecks): string | undefined {
   const needsClean = name === "submit" || name === "approve" || name === "signoff";
-  if (needsClean && errorCount > 0) {
-    const verb = name === "submit" ? "提交审核" : name === "approve" ? "审核通过" : "签发";
-    return `还有 ${errorCount} 个错误需要修改，修改后才能${verb}`;
-  }
-  if (name === "signoff" && unresolvedCount > 0) return `还有 ${unresolvedCount} 条意见未解决，解决后才能签发`;
-  return undefined;
+  const verb = name === "submit" ? "提交审核" : name === "approve" ? "审核通过" : "签发";
+  const open = [
+    needsClean && errorCount > 0 ? `${errorCount} 个错误需要修改` : null,
+    name === "signoff" && unresolvedCount > 0 ? `${unresolvedCount} 条意见未解决` : null,
+    name === "signoff" && suggestionCount > 0 ? `${suggestionCount} 处修订未接受或拒绝` : null,
+  ].filter((reason): reason is string => reason !== null);
+  if (open.length === 0) return undefined;
+  // One reason keeps its own verb (修改 errors, 解决 comments); more than one, or 修订, are 处理ed.
+  const onlyErrors = open.length === 1 && needsClean && errorCount > 0;
+  const onlyComments = open.length === 1 && unresolvedCount > 0 && !onlyErrors;
+  const fix = onlyErrors ? "修改" : onlyComments ? "解决" : "处理";
+  return `还有 ${open.join("、")}，${fix}后才能${verb}`;
 }

@@ -39,7 +39,8 @@ export function ReviewPageView({ reportId, userId, review, revisions, comparison
         transitions={review.transitions}
         onTransition={transitionReportAction}
         publication={report.publishedAt ? { publishedOn: beijingDay(report.publishedAt), note: report.publishedNote ?? "" } : null}
-        checks={{ errorCount: review.errorCount, unresolvedCount: review.unresolved.total }}
+        checks={{ errorCount: review.errorCount, unresolvedCount: review.unresolved.total, suggestionCount: review.suggestionCount }}
+        documentDate={{ value: review.documentDate, issue: review.documentDateIssue?.message }}
         signedOn={review.signedOn}
         today={beijingDay(new Date())}
       />
