@@ -1,5 +1,8 @@
+import path from "node:path";
+
 import { strFromU8, strToU8, unzipSync, zipSync } from "fflate";
 
+import { charactersByFont, embeddedFonts, type EmbeddedFont } from "./font-embed";
 import { LATIN_FONT, type RoleFonts } from "./fonts";
 
 /** What a layout engine needs to stand in for a font it does not have (ECMA-376 17.8.3). */
@@ -33,23 +36,50 @@ const FONT_ENTRIES: Record<string, FontEntry> = {
 
 const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/"/g, "&quot;");
 
-/** word/fontTable.xml naming every font the document uses, with altName, charset, family, pitch and PANOSE. */
-export function buildFontTable(fonts: RoleFonts): string {
+/** Relationship id of the n-th embedded font in word/_rels/fontTable.xml.rels. */
+const embedId = (index: number) => `rIdNbFont${index + 1}`;
+
+/**
+ * word/fontTable.xml naming every font the document uses, with altName, charset, family, pitch and PANOSE, and for
+ * each font in `embedded` its embedded regular face (see font-embed.ts).
+ */
+export function buildFontTable(fonts: RoleFonts, embedded: readonly Pick<EmbeddedFont, "name" | "key">[] = []): string {
   const names = [...new Set([fonts.body, fonts.heading1, fonts.heading2, fonts.title, fonts.pageNumber, LATIN_FONT])];
   const entries = names
     .map((name) => {
       const entry = FONT_ENTRIES[name];
-      if (!entry) return `<w:font w:name="${escape(name)}"/>`;
+      const embedIndex = embedded.findIndex((font) => font.name === name);
+      const embed = embedIndex < 0 ? "" : `<w:embedRegular r:id="${embedId(embedIndex)}" w:fontKey="${embedded[embedIndex]!.key}" w:subsetted="1"/>`;
+      if (!entry) return embed ? `<w:font w:name="${escape(name)}">${embed}</w:font>` : `<w:font w:name="${escape(name)}"/>`;
       return (
         `<w:font w:name="${escape(name)}"><w:altName w:val="${escape(entry.altName)}"/><w:panose1 w:val="${entry.panose}"/>` +
-        `<w:charset w:val="${entry.charset}"/><w:family w:val="${entry.family}"/><w:pitch w:val="${entry.pitch}"/></w:font>`
+        `<w:charset w:val="${entry.charset}"/><w:family w:val="${entry.family}"/><w:pitch w:val="${entry.pitch}"/>${embed}</w:font>`
       );
     })
     .join("");
   return (
     `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n` +
-    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">${entries}</w:fonts>`
+    `<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships">${entries}</w:fonts>`
   );
+}
+
+const FONT_RELATIONSHIP = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/font";
+const OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscatedFont";
+
+/** Adds the embedded fonts as word/fonts/fontN.odttf with their relationships and content type. */
+function addEmbeddedFontParts(files: Record<string, Uint8Array>, embedded: readonly EmbeddedFont[]): void {
+  if (embedded.length === 0) return;
+  const relationships = embedded
+    .map((font, index) => `<Relationship Id="${embedId(index)}" Type="${FONT_RELATIONSHIP}" Target="fonts/font${index + 1}.odttf"/>`)
+    .join("");
+  files["word/_rels/fontTable.xml.rels"] = strToU8(
+    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationships}</Relationships>`,
+  );
+  embedded.forEach((font, index) => (files[`word/fonts/font${index + 1}.odttf`] = font.bytes));
+  const contentTypes = strFromU8(files["[Content_Types].xml"]!);
+  if (!contentTypes.includes('Extension="odttf"')) {
+    files["[Content_Types].xml"] = strToU8(contentTypes.replace("<Default ", `<Default Extension="odttf" ContentType="${OBFUSCATED_FONT}"/><Default `));
+  }
 }
 
 /**
@@ -65,11 +95,31 @@ export function withTableTextOffGrid(stylesXml: string, styleId: string): string
   );
 }
 
-/** Replaces the (empty) font table the docx package writes and takes table text off the grid; other parts are kept. */
-export function withFontTable(docx: Uint8Array, fonts: RoleFonts): Uint8Array {
+export interface FontTableOptions {
+  /**
+   * Folder of the open substitutes (setup-fonts) whose subsets are embedded for LibreOffice; null embeds none.
+   * @default "<cwd>/.cache/fonts"
+   */
+  substituteDirectory?: string | null;
+}
+
+/**
+ * Replaces the (empty) font table the docx package writes, embeds the open stand-in of each role's font (when
+ * setup-fonts has prepared them) and takes table text off the grid; other parts are kept.
+ */
+export function withFontTable(docx: Uint8Array, fonts: RoleFonts, options: FontTableOptions = {}): Uint8Array {
   const files = unzipSync(docx);
   if (!files["word/fontTable.xml"]) throw new Error("DOCX 缺少 word/fontTable.xml");
-  files["word/fontTable.xml"] = strToU8(buildFontTable(fonts));
+  const directory =
+    options.substituteDirectory === undefined ? path.resolve(/*turbopackIgnore: true*/ process.cwd(), ".cache", "fonts") : options.substituteDirectory;
+  const textParts = Object.fromEntries(
+    Object.entries(files)
+      .filter(([name]) => /^word\/(document|styles|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(name))
+      .map(([name, bytes]) => [name, strFromU8(bytes)]),
+  );
+  const embedded = directory ? embeddedFonts(fonts, charactersByFont(textParts), directory) : [];
+  files["word/fontTable.xml"] = strToU8(buildFontTable(fonts, embedded));
+  addEmbeddedFontParts(files, embedded);
   const styles = files["word/styles.xml"];
   if (styles) files["word/styles.xml"] = strToU8(withTableTextOffGrid(strFromU8(styles), "NbTableText"));
   // Keep [Content_Types].xml first, as Word expects it near the start of the package.
