@@ -1,5 +1,5 @@
 /**
- * `npm run compare:pages`: exports each real-shaped fixture as DOCX and PDF, lays the DOCX out with LibreOffice
+ * `npm run compare:pages`: exports each real-shaped fixture (and two endings set on a tighter last page) as DOCX and PDF, lays the DOCX out with LibreOffice
  * and prints, per page, the lines of both side by side with their differences counted. Needs soffice and poppler.
  * `npm run compare:pages -- --summary` prints the counts only.
  */
@@ -10,7 +10,17 @@ import path from "node:path";
 import { stopTypstEngine } from "@/lib/export/pdf";
 
 import { findCommand } from "../unit/export/docx/helpers/libreoffice";
-import { allComparisonReports, comparePages, formatComparison, pageCountOf, pageLines, renderPairs } from "../unit/export/helpers/side-by-side";
+import { ending, nineLines, twentyLines } from "../unit/export/helpers/endings";
+import {
+  allComparisonReports,
+  comparePages,
+  EXPORT_FIXTURES,
+  formatComparison,
+  loadExportFixture,
+  pageCountOf,
+  pageLines,
+  renderPairs,
+} from "../unit/export/helpers/side-by-side";
 
 async function main(): Promise<void> {
   const soffice = await findCommand("soffice", "libreoffice");
@@ -18,7 +28,15 @@ async function main(): Promise<void> {
   const isSummary = process.argv.includes("--summary");
   const directory = await mkdtemp(path.join(tmpdir(), "nianbao-compare-"));
   try {
-    const pairs = await renderPairs(soffice, allComparisonReports(), directory, { shouldPrintIndicatorTables: true });
+    // The four fixtures, and two endings that get GB/T 9704 7.3.5's tighter last page (a 9- and a 20-line last
+    // paragraph that would otherwise leave the 署名 and 成文日期 alone on a page).
+    const county = loadExportFixture(EXPORT_FIXTURES.county);
+    const reports = [
+      ...allComparisonReports(),
+      { name: "qinghe-ending-9-lines", report: ending(county, nineLines, true) },
+      { name: "qinghe-ending-20-lines", report: ending(county, twentyLines, true) },
+    ];
+    const pairs = await renderPairs(soffice, reports, directory, { shouldPrintIndicatorTables: true });
     const rows: string[] = [];
     for (const pair of pairs) {
       const left = pageLines(pair.docxPdf, pageCountOf(pair.docxPdf));

@@ -82,7 +82,10 @@ const exportCommand: CliCommand = {
         // GB/T 9704: the 版记 on an even page, where the PDF engine's layout puts it.
         const placed = await placeImprintForDocx(report, { ...exportOptions, template });
         for (const warning of placed.warnings) io.stderr(`警告：${warning}`);
-        await writeFile(output, await exportReportDocx(report, { ...exportOptions, template, imprintPlacement: placed.imprintPlacement, signatureFit: placed.signatureFit }));
+        await writeFile(
+          output,
+          await exportReportDocx(report, { ...exportOptions, template, imprintPlacement: placed.imprintPlacement, signatureFit: placed.signatureFit }),
+        );
         io.stdout(`已导出 DOCX：${output}`);
         return 0;
       }

@@ -1,7 +1,22 @@
 import { createSpacing, LineRuleType, OnOffElement, type Paragraph, type XmlComponent } from "docx";
 
 /** The w:pPr elements that follow w:snapToGrid and w:spacing in the schema's order (Word rejects them out of order). */
-const AFTER_SPACING = new Set(["w:ind", "w:contextualSpacing", "w:mirrorIndents", "w:suppressOverlap", "w:jc", "w:textDirection", "w:textAlignment", "w:textboxTightWrap", "w:outlineLvl", "w:divId", "w:cnfStyle", "w:rPr", "w:sectPr", "w:pPrChange"]);
+const AFTER_SPACING = new Set([
+  "w:ind",
+  "w:contextualSpacing",
+  "w:mirrorIndents",
+  "w:suppressOverlap",
+  "w:jc",
+  "w:textDirection",
+  "w:textAlignment",
+  "w:textboxTightWrap",
+  "w:outlineLvl",
+  "w:divId",
+  "w:cnfStyle",
+  "w:rPr",
+  "w:sectPr",
+  "w:pPrChange",
+]);
 
 /** A paragraph's w:pPr children, which docx keeps in `properties.root` (private in its typings). */
 function propertiesOf(paragraph: Paragraph): unknown[] {

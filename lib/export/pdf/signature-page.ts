@@ -73,11 +73,7 @@ const isAlone = (layout: SignaturePages) => signaturePageWarning(layout) !== und
  * already share a page). `layout`: the report's layout without a fit, when the caller already has it.
  * Throws ExportError as the PDF export does (no fonts, engine failure).
  */
-export async function fitSignature(
-  report: Report,
-  options: PdfExportOptions,
-  layout?: SignatureLayout,
-): Promise<{ fit?: SignatureFit; warning?: string }> {
+export async function fitSignature(report: Report, options: PdfExportOptions, layout?: SignatureLayout): Promise<{ fit?: SignatureFit; warning?: string }> {
   if (!report.meta.signature.trim() && !report.meta.date.trim()) return {};
   const plain = layout ?? (await layOut(report, options));
   if (!isAlone(plain) || plain.text === null) return {};

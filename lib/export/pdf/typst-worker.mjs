@@ -30,7 +30,13 @@ function handle({ fontPaths, workspace, request: { output, source, inputs, query
     // Layout facts the template records as metadata (the 版记's page, for the DOCX): no PDF written.
     if (output === "query") return { queried: current.query(document, { selector: query, field: "value" }), pageCount, warnings };
     // A preview with a query answers it from the same layout (the 署名's page: a tighter last page, as the PDF).
-    if (output === "svg") return { svg: current.plainSvg(document), pageCount, warnings, ...(query ? { queried: current.query(document, { selector: query, field: "value" }) } : {}) };
+    if (output === "svg")
+      return {
+        svg: current.plainSvg(document),
+        pageCount,
+        warnings,
+        ...(query ? { queried: current.query(document, { selector: query, field: "value" }) } : {}),
+      };
     const pdf = current.pdf(document, { creationTimestamp: inputs.creationTimestamp ? Number(inputs.creationTimestamp) : undefined });
     // A PDF with a query answers it from the same layout (the 署名's page, for the export's warning).
     const queried = query ? { queried: current.query(document, { selector: query, field: "value" }) } : {};

@@ -92,7 +92,9 @@ describe.skipIf(shouldSkip)("[EXPORT] PDF: the 署名 and 成文日期 stand on 
     expect(pages.map((lines) => lines.includes("青禾县人民政府")).lastIndexOf(true)).toBe(3);
     // 22 lines of text and the 署名 and date: the page holds more than the grid's 22 lines, its last lines closer.
     expect(page.length).toBeGreaterThan(22);
-    const baselines = pdfPageLines(file, 4).filter((line) => !PAGE_NUMBER_LINE.test(line.text.replace(/\s+/g, ""))).map((line) => line.y);
+    const baselines = pdfPageLines(file, 4)
+      .filter((line) => !PAGE_NUMBER_LINE.test(line.text.replace(/\s+/g, "")))
+      .map((line) => line.y);
     const steps = baselines.slice(1).map((y, index) => y - baselines[index]!);
     expect(Math.max(...steps.slice(0, 2))).toBeCloseTo(28.98, 0);
     // The fit's pitch (25 pt here) between the last lines of text; the 署名 one empty line (two steps) below them.
