@@ -133,16 +133,32 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
   let acceptedFields: PlainField[] | undefined;
   // The lead line placed last, while nothing else came after it: a paragraph added after it is a new line of the lead.
   let lastLead: { field: PlainField; own: TrackedChar[] } | undefined;
+  const signer = options.signer ?? copy.frame?.signer ?? "";
+  // A "签发人：" label whose name stands in the next paragraph (the next table cell).
+  let signerLabel: FrameLine | undefined;
   for (const paragraph of joinSplitParagraphs(docx, log)) {
     const rejected = textOf(paragraph.chars, ["normal", "delete"]);
     const hasChanges = paragraph.chars.some((char) => char.kind !== "normal");
     const record = (endpoint: (marker: Marker) => Endpoint) => {
       for (const marker of paragraph.markers) (marker.isStart ? starts : ends).set(marker.commentId, endpoint(marker));
     };
+    if (signerLabel) {
+      const label = signerLabel;
+      signerLabel = undefined;
+      if (isSignerName(paragraph.chars)) {
+        takeSigner({ number: [], label: label.label, signer: paragraph.chars }, signer, log);
+        record(() => ({ kind: "none", text: rejected }));
+        continue;
+      }
+      takeSigner(label, signer, log);
+    }
     // The 文号 and/or 签发人 line (a paragraph, a table cell, a text box), in whatever form the file writes them.
     const frameLine = readFrameLine(paragraph.chars);
     if (frameLine) {
-      const endpoint = takeFrameLine(copy, fields, fieldEdits, frameLine, options.signer ?? copy.frame?.signer ?? "", log);
+      // "签发人：" with the name in the next cell: the name is read with the next paragraph.
+      const hasName = frameLine.label.length === 0 || textOf(frameLine.signer, ["normal", "delete", "insert"]).trim() !== "";
+      const endpoint = takeFrameLine(copy, fields, fieldEdits, hasName ? frameLine : { ...frameLine, label: [] }, signer, log);
+      if (!hasName) signerLabel = frameLine;
       lastLead = undefined;
       record(() => endpoint);
       continue;
@@ -225,6 +241,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       return { kind: "body", target, offset: merged.chars.slice(0, position).reduce((sum, char) => sum + char.char.length, 0) };
     });
   }
+  if (signerLabel) takeSigner(signerLabel, signer, log);
   log.push(...describeMoves(docx.paragraphs), ...describeFormatChanges(docx.paragraphs), ...(docx.unplaceable ?? []));
   const placed = placeComments(docx, starts, ends, options.existingComments ?? [], log);
   const edits = fieldEdits.edits();
@@ -559,13 +576,20 @@ function takeSigner(line: FrameLine, signer: string, log: string[]): void {
           ? `把签发人“${before}”改为“${after}”`
           : `删去签发人“${before}”`;
     log.push(`${authorsOf(chars)}在 Word 中${what}，未导入：${where}。`);
-  } else if (!sameName(before, signer))
+  } else if (!before && signer) log.push(`Word 文件中签发人一栏是空的，报告中为“${signer}”，未导入：${where}。`);
+  else if (!sameName(before, signer))
     log.push(
       signer
         ? `Word 文件中的签发人为“${before}”，报告中为“${signer}”，未导入：${where}。`
         : `Word 文件中的签发人为“${before}”，报告未设签发人，未导入：${where}。`,
     );
   else if (before !== signer) log.push(`签发人在 Word 文件中写作“${before}”，与报告中的“${signer}”是同一人。`);
+}
+
+/** A paragraph that is only a person's name (the cell after a "签发人：" cell). */
+function isSignerName(chars: readonly TrackedChar[]): boolean {
+  const name = textOf(chars, ["normal", "delete", "insert"]).trim();
+  return name !== "" && [...name].length <= 20 && !/[。，；,;：:]/.test(name) && !readFrameLine(chars);
 }
 
 /** The authors of the changes among chars, "、"-joined ("Word 修订" for changes without an author). */

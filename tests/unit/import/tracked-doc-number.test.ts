@@ -109,6 +109,16 @@ describe("[IMPORT]: the 文号 and 签发人 of a leader's DOCX", () => {
     expect(apply(report, p(t(NUMBER), tab, t("签发人：王  五")) + title(report)).log).toEqual(["签发人在 Word 文件中写作“王  五”，与报告中的“王五”是同一人。"]);
   });
 
+  it("reads a name standing in the cell after a lone “签发人：” cell", () => {
+    const report = fixture();
+    const row = (...names: string[]) => table(cell(p(t(NUMBER))), cell(p(t("签发人："))), cell(p(...names))) + title(report);
+    expect(apply(report, row(t("王五")))).toMatchObject({ log: [], fieldEdits: [] });
+    expect(apply(report, row(del("王五"), ins("赵六"))).log).toEqual(["王局长在 Word 中把签发人“王五”改为“赵六”，未导入：签发人请在“版头与版记”中修改。"]);
+    expect(apply(report, table(cell(p(t(NUMBER))), cell(p(t("签发人：")))) + title(report)).log).toEqual([
+      "Word 文件中签发人一栏是空的，报告中为“王五”，未导入：签发人请在“版头与版记”中修改。",
+    ]);
+  });
+
   it("logs another 文号 than the report's, and one the report lacks, without importing either", () => {
     const report = fixture();
     const other = apply(report, p(t("青水发〔2026〕"), del("7"), ins("9"), t("号")) + title(report));
