@@ -213,6 +213,12 @@ describe.skipIf(!isAvailable)(`[COLLAB] live editing is held while a workflow st
     expect(window.session.isConnected()).toBe(true);
     expect(window.session.hasUnsyncedChanges()).toBe(true);
     await until(() => window.store.text(watcher.doc, field).includes("锁定之后到达的字"));
+    // A reconnection while locked (its connection is opened read-only) sends it once more, refused the same way.
+    window.sockets.at(-1)!.close();
+    await until(async () => (await refusalsOf(reportId)).length === 2, 5_000);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    expect(await refusalsOf(reportId)).toEqual(["locked", "locked"]);
+    expect(window.sockets).toHaveLength(2);
 
     await transitionReport({ db, user: reviewer, reportId, input: { transition: "return", note: "请补充执法数据。" } });
     await until(() => !window.session.hasUnsyncedChanges(), 5_000);

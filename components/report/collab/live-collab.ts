@@ -127,7 +127,8 @@ export function startLiveCollab(
       // first, ahead of the authentication, so no change typed after this can reach the server before one it continues.
       onOpen: () => {
         const pending = unconfirmed.merged();
-        if (pending) socket.send(writeUpdateMessage(collabDocumentName(reportId), pending.update));
+        // Known to be refused (a lock): the sync that follows still offers it once, in case the lock ended meanwhile.
+        if (pending && !isRefusing()) socket.send(writeUpdateMessage(collabDocumentName(reportId), pending.update));
       },
       onAuthenticationFailed: ({ reason }) => {
         if (!isSettled) return fail(new Error(`co-editing refused: ${reason}`));

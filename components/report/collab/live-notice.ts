@@ -29,8 +29,12 @@ export function liveNoticeText(state: LiveEditState, previous: LiveEditState | n
   if (status !== null && !isEditableStatus(status)) {
     return refusal ? `您刚输入的内容未能保存：${lockedText(status)}这些内容已暂存在本机浏览器中，退回修改后可恢复。` : "";
   }
-  if (previous?.hold) return previous.refusal ? `${previous.hold}未完成，可以继续编辑；暂停时输入的内容已重新发送。` : `${previous.hold}未完成，可以继续编辑。`;
-  if (previous?.refusal) return "报告可以继续编辑，此前未能保存的内容已重新发送。";
+  // Editable again. The same status as before the hold (or none heard yet): the step failed.
+  const isSameStatus = previous !== null && (previous.status === null || previous.status === status);
+  if (previous?.hold && isSameStatus) {
+    return previous.refusal ? `${previous.hold}未完成，可以继续编辑；暂停时输入的内容已重新发送。` : `${previous.hold}未完成，可以继续编辑。`;
+  }
+  if (previous?.refusal) return `报告已转为“${REPORT_STATUS_LABELS[status as ReportStatus] ?? status}”，可以继续编辑；此前未能保存的内容已重新发送。`;
   return "";
 }
 

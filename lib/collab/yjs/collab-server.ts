@@ -41,8 +41,6 @@ export interface CollabServer {
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void;
   /** Writes the report's live bodies into its JSON now; true when its document is loaded and something changed. */
   flushReport(reportId: string): Promise<boolean>;
-  /** Reads the report's status now (after a workflow step) instead of at the next poll; a no-op when not loaded. */
-  refreshStatus(reportId: string): Promise<void>;
   /**
    * Refuses live changes to the report from now on (telling every window why) and resolves once the changes
    * already taken are in its document. The returned release reads the status and tells every window (editing
@@ -204,7 +202,6 @@ export function createCollabServer({
       let release!: () => void;
       connection.queue = new Promise<void>((resolve) => (release = resolve));
       await previous;
-      const wasReadOnly = socketConnection.readOnly;
       let onApplied: (() => void) | undefined;
       try {
         onApplied = await handleMessage(connection, socketConnection, document, documentName, data);
@@ -217,7 +214,8 @@ export function createCollabServer({
       } finally {
         // The previous message is applied right after its hook resolves; the next check waits a macrotask for it.
         setImmediate(() => {
-          socketConnection.readOnly = wasReadOnly;
+          // A refusal made this message read-only; the connection is as its (possibly re-read) rights say.
+          socketConnection.readOnly = !connection.access?.canEdit;
           onApplied?.();
           release();
         });
@@ -273,7 +271,8 @@ export function createCollabServer({
     documentName: string,
     data: Uint8Array,
   ): Promise<(() => void) | undefined> {
-    const { user, access } = connection;
+    const { user } = connection;
+    let { access } = connection;
     const db = await getDb();
     let payload;
     try {
@@ -285,12 +284,19 @@ export function createCollabServer({
     if (!payload || !access) return;
     if (isEmptyUpdate(payload.update)) return;
     const entry = loaded.get(documentName);
+    // A connection opened while the report was locked (a reconnection then): its rights are read again once the
+    // report is editable (退回), or the window's changes would be refused for as long as it stays connected.
+    if (!access.canEdit && entry && isEditableStatus(entry.status) && !isEditableStatus(access.status)) {
+      access = (await findCollabAccess(db, user, access.reportId)) ?? access;
+      connection.access = access;
+    }
     const status = entry?.status ?? access.status;
     const hold = holds.get(access.reportId);
     if (hold) return refuseSoftly(socket, user, access.reportId, { reason: "held", status, transition: hold.transition }, `held: ${hold.transition}`);
-    if (!access.canEdit || !entry || !isEditableStatus(entry.status)) {
-      return refuseSoftly(socket, user, access.reportId, { reason: "locked", status }, "report not editable by this user now");
+    if (!entry || !isEditableStatus(entry.status)) {
+      return refuseSoftly(socket, user, access.reportId, { reason: "locked", status }, "report not editable now");
     }
+    if (!access.canEdit) return refuseSoftly(socket, user, access.reportId, { reason: "forbidden", status }, "user may not edit the report");
     let touched: Set<string>;
     try {
       touched = checkUpdate({ doc: document, update: payload.update, canEditField: access.canEditField });
@@ -338,12 +344,6 @@ export function createCollabServer({
       const before = entry.live.syncedRevision;
       await runSync(name, entry.document);
       return entry.live.syncedRevision !== before;
-    },
-    async refreshStatus(reportId) {
-      const name = collabDocumentName(reportId);
-      const entry = loaded.get(name);
-      // The entry's document is the Hocuspocus document onLoadDocument was given (its poll timer uses the same).
-      if (entry) await poll(name, entry.document);
     },
     async holdReport(reportId, transition) {
       const name = collabDocumentName(reportId);

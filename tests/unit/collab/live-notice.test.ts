@@ -35,7 +35,13 @@ describe("[COLLAB] what a window is told when live editing is held or refused", 
       editing,
       "您刚输入的内容未能保存：报告已签发，不能编辑。这些内容已暂存在本机浏览器中，退回修改后可恢复。",
     ],
-    ["returned after a refusal", { status: "returned", hold: null, refusal: null }, { status: "in_review", hold: null, refusal: { reason: "locked" } }, "报告可以继续编辑，此前未能保存的内容已重新发送。"],
+    [
+      "returned (退回) after a refusal",
+      { status: "returned", hold: null, refusal: null },
+      { status: "in_review", hold: "退回修改", refusal: { reason: "locked" } },
+      "报告已转为“退回修改”，可以继续编辑；此前未能保存的内容已重新发送。",
+    ],
+    ["a step on a window that heard no status yet failed", editing, { status: null, hold: "提交审核", refusal: null }, "提交审核未完成，可以继续编辑。"],
     ["a change the user may not make", { ...editing, refusal: { reason: "forbidden" } }, editing, "您没有编辑这部分内容的权限，刚输入的内容未能保存，在线编辑已停止。请刷新页面。"],
   ])("%s", (_name, state, previous, text) => {
     expect(liveNoticeText(state, previous)).toBe(text);
