@@ -18,7 +18,7 @@ import { inlinesToText, plainInline, type PrintableBlock, type PrintableBlockKin
 import { ExportError } from "../options";
 import { RUN_LANGUAGE, runFont, type RoleFonts } from "./fonts";
 import { createInlineRuns, createRunsWithBoldLead, createTextRun } from "./runs";
-import { fieldRuns } from "./track-changes-runs";
+import { fieldRuns, paragraphMarkChange } from "./track-changes-runs";
 import { STYLE_IDS } from "./styles";
 import { withoutGridSnap } from "./grid-snap";
 import { createRuledBlock, createTable, RULED_INDENT, RULED_LINE, RULED_TEXT_WIDTH } from "./table";
@@ -256,7 +256,7 @@ function renderParagraph(block: PrintableParagraph, context: RenderContext): Par
   if (cell) return new Paragraph({ style, overflowPunctuation: true, ...indent, ...alignment, children });
   // "1.加强队伍建设。全年…" and "（1）…。…": run-in headings of levels 3 and 4 show in the navigation pane too.
   const outline = block.headingLength > 0 ? { outlineLevel: /^[（(]/.test(block.prefix || inlinesToText(block.inlines)) ? 3 : 2 } : {};
-  return bodyParagraph(style, children, { ...indent, ...outline, ...keepOptions(context) });
+  return bodyParagraph(style, children, { ...indent, ...outline, ...keepOptions(context), ...paragraphMarkChange(block.breakChange) });
 }
 
 /** Flush left from a fixed start, so the engine's spacing around digits cannot shift the first character. */

@@ -45,6 +45,12 @@ export function createAnnotatedRuns(parts: ReadonlyArray<{ inline: PrintableInli
   return children;
 }
 
+/** A paragraph whose mark (the break after it) is a suggested insertion: Word's rejection joins it with the next. */
+export function paragraphMarkChange(change: PrintableChange | undefined): { run?: { insertion: { id: number; author: string; date: string } } } {
+  if (!change) return {};
+  return { run: { insertion: { id: nextChangeNumber++, author: change.authorName || "审核人", date: wordDate(change.at) } } };
+}
+
 function breakRun(change: PrintableChange | undefined): ParagraphChild {
   const options = { break: 1, language: RUN_LANGUAGE };
   if (!change) return new TextRun(options);

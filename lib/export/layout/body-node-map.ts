@@ -22,7 +22,7 @@ interface NodeHandler {
  */
 export const BODY_NODE_MAP = {
   paragraph: {
-    toBlocks: (node, context) => paragraphBlock(inlinesOf(node), context),
+    toBlocks: (node, context) => withSuggestedBreak(paragraphBlock(inlinesOf(node), context), node),
     toInlines: (node) => misplaced(node, "段落"),
   },
   text: {
@@ -106,6 +106,14 @@ function textInlines(node: RichNode): PrintableInline[] {
       ...(commentIds.length > 0 ? { commentIds } : {}),
     },
   ];
+}
+
+/** A paragraph split in 修订模式 (a suggestSplit on its text) ends in a suggested break the exporters show. */
+function withSuggestedBreak(blocks: PrintableBlock[], node: RichNode): PrintableBlock[] {
+  const mark = (node.content ?? []).flatMap((child) => child.marks ?? []).find((candidate) => candidate.type === "suggestSplit");
+  if (!mark || !("attrs" in mark)) return blocks;
+  const breakChange: PrintableChange = { kind: "insert", id: mark.attrs.id, authorName: mark.attrs.authorName, at: mark.attrs.at };
+  return blocks.map((block) => (block.kind === "paragraph" ? { ...block, breakChange } : block));
 }
 
 function paragraphBlock(inlines: PrintableInline[], context: BlockContext): PrintableBlock[] {

@@ -54,6 +54,8 @@ export interface PrintableParagraph {
   headingLength: number;
   /** Extra left indent in steps of two characters, for nested lists. */
   indentLevel: number;
+  /** The break after this paragraph is a suggestion (a paragraph split in 修订模式): an inserted paragraph mark. */
+  breakChange?: PrintableChange;
 }
 
 /** "（一）加强组织领导。" in 楷体 followed by the item's first paragraph in 仿宋, in one paragraph. */

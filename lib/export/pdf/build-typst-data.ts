@@ -109,9 +109,11 @@ function runsText(runs: TypstRun[]): string {
 /** The prefix and the run-in heading ("1.加强队伍建设。") are bold only when the template asks for bold headings. */
 function paragraphRuns(block: Extract<PrintableBlock, { kind: "paragraph" }>, isHeadingBold: boolean): TypstRun[] {
   const inlines: PrintableInline[] = block.prefix ? [{ kind: "text", text: block.prefix, isBold: false, isItalic: false }, ...block.inlines] : block.inlines;
-  if (!isHeadingBold || block.headingLength === 0) return toRuns(inlines);
+  // A suggested paragraph break (a split in 修订模式) shows in the review preview as an inserted ↵ at the end.
+  const breakSign: TypstRun[] = block.breakChange ? [{ text: "↵", bold: false, italic: false, change: "insert" }] : [];
+  if (!isHeadingBold || block.headingLength === 0) return [...toRuns(inlines), ...breakSign];
   const [heading, rest] = splitInlinesAt(inlines, block.headingLength);
-  return [...toRuns(heading, true), ...toRuns(rest)];
+  return [...toRuns(heading, true), ...toRuns(rest), ...breakSign];
 }
 
 function tableData(table: PrintableTable, isHeadingBold: boolean) {
