@@ -11,6 +11,7 @@ export * from "./find-thread";
 export * from "./list-assignments";
 export * from "./list-comment-threads";
 export * from "./list-my-tasks";
+export * from "./list-supervision-tasks";
 export * from "./reply-to-thread";
 export * from "./set-thread-resolved";
 export * from "./transition-report";

@@ -8,6 +8,7 @@ import { isEditableStatus, type ReportStatus } from "@/lib/report-model";
 
 import { findReturnNotice, type ReturnNotice } from "./find-return-notice";
 import { listMyAssignments } from "./list-assignments";
+import { listSupervisionTasks, type SupervisionTask } from "./list-supervision-tasks";
 
 export interface ReportTask {
   reportId: string;
@@ -42,14 +43,17 @@ export interface MyTasks {
   returned: ReportTask[];
   /** Open comment threads addressed to me whose last word is someone else's. */
   comments: CommentTask[];
+  /** For a 督导: subordinate agencies late or due soon with this year's report. */
+  supervision: SupervisionTask[];
   total: number;
 }
 
 /**
  * What waits for this user, for every role: drafts assigned to them, reports waiting for their review, sign-off
- * or publication, reports returned to them, and comments they have not answered. Only their own agency.
+ * or publication, reports returned to them, comments they have not answered (their own agency only), and for a
+ * 督导 the subordinate agencies late or due soon with this year's report.
  */
-export async function listMyTasks({ db, user }: { db: Database; user: SessionUser }): Promise<MyTasks> {
+export async function listMyTasks({ db, user, now = new Date() }: { db: Database; user: SessionUser; now?: Date }): Promise<MyTasks> {
   const assignments = (await listMyAssignments({ db, user })).filter((assignment) => assignment.status === "open" && isEditableStatus(assignment.reportStatus));
   const wanted: ReportStatus[] = [
     ...(can(user.roles, "report.review") ? (["in_review"] as const) : []),
@@ -79,6 +83,7 @@ export async function listMyTasks({ db, user }: { db: Database; user: SessionUse
     }),
   );
   const comments = await listCommentTasks(db, user);
+  const supervision = await listSupervisionTasks({ db, user, now });
   const toReview = byStatus("in_review");
   const toSignOff = byStatus("reviewed");
   const toPublish = byStatus("signed");
@@ -89,7 +94,8 @@ export async function listMyTasks({ db, user }: { db: Database; user: SessionUse
     toPublish,
     returned,
     comments,
-    total: assignments.length + toReview.length + toSignOff.length + toPublish.length + returned.length + comments.length,
+    supervision,
+    total: assignments.length + toReview.length + toSignOff.length + toPublish.length + returned.length + comments.length + supervision.length,
   };
 }
 

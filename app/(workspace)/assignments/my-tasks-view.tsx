@@ -2,7 +2,7 @@ import Link from "next/link";
 
 import { Badge } from "@/components/ui/badge";
 import { formatDate, formatDateTime } from "@/lib/format";
-import { formatChineseDate, REPORT_STATUS_LABELS } from "@/lib/report-model";
+import { describeDeadline, formatChineseDate, REPORT_STATUS_LABELS } from "@/lib/report-model";
 import type { MyTasks, ReportTask } from "@/lib/workflow";
 
 function Section({ title, testId, count, children }: { title: string; testId: string; count: number; children: React.ReactNode }) {
@@ -46,7 +46,7 @@ export function MyTasksView({ tasks }: { tasks: MyTasks }) {
   return (
     <main className="mx-auto max-w-5xl px-4 py-8">
       <h1 className="mb-1 text-2xl font-semibold">我的任务</h1>
-      <p className="mb-6 text-sm text-gray-500">等待您处理的起草、审核、签发、公开和意见。</p>
+      <p className="mb-6 text-sm text-gray-500">等待您处理的起草、审核、签发、公开、意见和督导事项。</p>
       {tasks.total === 0 ? (
         <p className="rounded-lg border border-dashed border-gray-300 bg-white p-10 text-center text-gray-600" data-testid="tasks-empty">
           目前没有等待您处理的事项。
@@ -89,6 +89,21 @@ export function MyTasksView({ tasks }: { tasks: MyTasks }) {
                 {comment.lastAuthor} · {formatDateTime(comment.lastAt)}
               </span>
               <p className="text-gray-700">{comment.lastBody}</p>
+            </li>
+          ))}
+        </ul>
+      </Section>
+      <Section title="下级机关逾期或临近截止" testId="tasks-supervision" count={tasks.supervision.length}>
+        <ul className="divide-y divide-gray-100 rounded-lg border border-gray-200 bg-white text-sm">
+          {tasks.supervision.map((task) => (
+            <li key={task.agencyId} className="flex flex-wrap items-center gap-2 px-4 py-2">
+              <Link href={`/supervision?year=${task.year}`} className="text-brand-700 hover:underline">
+                {task.agencyName}
+              </Link>
+              <span className="text-xs text-gray-500">
+                {task.year}年度报告 · {task.stateLabel} · {task.deadline.label}截止 {formatChineseDate(task.deadline.dueDate)}
+              </span>
+              <span className={`ml-auto text-xs ${task.deadline.state === "late" ? "text-red-800" : "text-amber-800"}`}>{describeDeadline(task.deadline)}</span>
             </li>
           ))}
         </ul>
