@@ -17,10 +17,14 @@ export function submitBlocker(options: { canSubmit: boolean; status: ReportStatu
   return null;
 }
 
-/** 提交审核, disabled with a visible reason while errors remain. */
+/**
+ * 提交审核, disabled with a visible reason while errors remain. `canSubmit` is whether the user's role may ever
+ * submit: a reviewer, approver or supervisor sees no button at all rather than a red reason on every visit.
+ */
 export function SubmitButton(props: { canSubmit: boolean; status: ReportStatus; errorCount: number; isBusy: boolean; onSubmit: () => void }) {
   const reasonId = useId();
   const blocker = submitBlocker(props);
+  if (!props.canSubmit) return null;
   return (
     <div className="flex items-center gap-2">
       {blocker && !props.isBusy && (

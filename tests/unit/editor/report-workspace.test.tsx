@@ -118,7 +118,9 @@ describe("ReportWorkspace", () => {
     await render(buildReport(), { permissions: { canEdit: false, canSubmit: false } });
     expect(byTestId("body-editor-i-review")?.getAttribute("contenteditable")).toBe("false");
     expect((container.querySelector('input[aria-label="第1项标题"]') as HTMLInputElement).disabled).toBe(true);
-    expect(byTestId("submit-blocker")?.textContent).toBe("当前角色无权提交审核");
+    // A role that may never submit sees no 提交审核 (and no red reason) at all.
+    expect(byTestId("submit-report")).toBeNull();
+    expect(byTestId("submit-blocker")).toBeNull();
     expect(byTestId("save-state")?.getAttribute("data-state")).toBe("readonly");
   });
 

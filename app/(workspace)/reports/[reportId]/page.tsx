@@ -47,6 +47,8 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
   const previousContent = previous ? reportSchema.parse(previous.content) : null;
   // The report belongs to the user's agency (findReport): its 版头/版记 defaults are the frame form's placeholders.
   const { frame: agencyFrame } = await getAgencyProfile({ db, user });
+  // canSubmit is the role's: the button names the state (待审核, 已签发 …) as the reason, or is not shown at all.
+  const permissions = { canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: can(user.roles, "report.submit") };
   return (
     <>
       {review.returnNotice ? <ReturnBanner notice={review.returnNotice} /> : null}
@@ -70,7 +72,7 @@ export default async function ReportPage({ params }: { params: Promise<{ reportI
           previousReport={previousContent}
           initialValidation={validateForEditor(content, { template, previous: previousContent })}
           agencyFrame={agencyFrame}
-          permissions={{ canEdit: isEditable && can(user.roles, "report.edit"), canSubmit: isEditable && can(user.roles, "report.submit") }}
+          permissions={permissions}
           submitAction={submitReportAction}
           sidebarExtra={
             <>
