@@ -68,7 +68,8 @@ const OBFUSCATED_FONT = "application/vnd.openxmlformats-officedocument.obfuscate
 
 /** Adds the embedded fonts as word/fonts/fontN.odttf with their relationships and content type. */
 function addEmbeddedFontParts(files: Record<string, Uint8Array>, embedded: readonly EmbeddedFont[]): void {
-  if (embedded.length === 0) return;
+  // A font table built again (a DOCX passed through twice) keeps no font of the previous one.
+  for (const name of Object.keys(files)) if (name.startsWith("word/fonts/")) delete files[name];
   const relationships = embedded
     .map((font, index) => `<Relationship Id="${embedId(index)}" Type="${FONT_RELATIONSHIP}" Target="fonts/font${index + 1}.odttf"/>`)
     .join("");
@@ -77,7 +78,7 @@ function addEmbeddedFontParts(files: Record<string, Uint8Array>, embedded: reado
   );
   embedded.forEach((font, index) => (files[`word/fonts/font${index + 1}.odttf`] = font.bytes));
   const contentTypes = strFromU8(files["[Content_Types].xml"]!);
-  if (!contentTypes.includes('Extension="odttf"')) {
+  if (embedded.length > 0 && !contentTypes.includes('Extension="odttf"')) {
     files["[Content_Types].xml"] = strToU8(contentTypes.replace("<Default ", `<Default Extension="odttf" ContentType="${OBFUSCATED_FONT}"/><Default `));
   }
 }
