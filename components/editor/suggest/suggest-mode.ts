@@ -120,12 +120,16 @@ export function createSuggestPlugin(author: SuggestAuthor): Plugin<PendingState>
     for (const range of ranges) tr.addMark(range.from, range.to, deleteType.create(attrs));
   }
 
-  /** Parts of from..to (in `doc`) that are this author's own suggested insertions or text still being composed. */
+  /**
+   * Parts of from..to (in `doc`) that are this author's own suggested insertions or text still being composed.
+   * Not a character that carries a suggested break: removing it would leave the split untracked, so it is marked deleted.
+   */
   function ownRanges(doc: PMNode, from: number, to: number, pending: Range[]): Range[] {
     const insertType = doc.type.schema.marks.suggestInsert!;
+    const splitType = doc.type.schema.marks.suggestSplit!;
     const own: Range[] = [];
     doc.nodesBetween(from, to, (node, pos) => {
-      if (!node.isText) return;
+      if (!node.isText || splitType.isInSet(node.marks)) return;
       const attrs = suggestionAttrsOf(node.marks.find((mark) => mark.type === insertType));
       if (attrs?.authorId === author.id) own.push({ from: Math.max(from, pos), to: Math.min(to, pos + node.nodeSize) });
     });

@@ -128,6 +128,27 @@ describe("[SUGGEST] Enter inside a paragraph in suggestion mode", () => {
     expect(json(other)).toEqual(split);
   });
 
+  it("deleting one's own typed character that carries the break marks it deleted rather than losing the break", () => {
+    const editor = makeEditor();
+    editor.commands.setTextSelection(AFTER_COMMA);
+    editor.commands.insertContent("并");
+    press(editor, "Enter");
+    press(editor, "Backspace"); // at the start of the second part: takes the own break back
+    expect(docToText(json(editor))).toBe("全年开展专题学习六次，并邀请专家解读新修订的行政复议法。\n组织旁听庭审两次。");
+    press(editor, "Enter");
+    editor.commands.setTextSelection(AFTER_COMMA + 1);
+    press(editor, "Backspace");
+    const report = reportWith(json(editor));
+    expect(docToText(report.opening)).toBe("全年开展专题学习六次，并\n邀请专家解读新修订的行政复议法。\n组织旁听庭审两次。");
+    expect(listDocSuggestions(report.opening, { field: "opening" }).map((suggestion) => [suggestion.kind, suggestion.text])).toEqual([
+      ["insert", "并"],
+      ["delete", "并"],
+      ["split", ""],
+    ]);
+    expect(rejectedView(report).opening).toEqual(START);
+    expect(docToText(acceptedView(report).opening)).toBe("全年开展专题学习六次，\n邀请专家解读新修订的行政复议法。\n组织旁听庭审两次。");
+  });
+
   it("a reviewer's deletion of the break's character keeps the break (the character stays, marked deleted)", () => {
     const editor = makeEditor();
     editor.commands.setTextSelection(AFTER_COMMA);
