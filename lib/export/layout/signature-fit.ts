@@ -16,10 +16,11 @@ export interface SignatureFit {
 }
 
 /**
- * The pitches tried, widest first: 28 pt down to 24 pt, a 3号 line still clear of the next (0.75 of the grid's pitch
- * fits a 25th line on a 22-line page, more than the 署名's three lines need after a page of text).
+ * The pitches tried, widest first: 28 pt down to 22 pt (a 3号 line still clear of the next; 22 pt fits 29 lines on a
+ * page of 22). Every pitch is tried on the last page's own text before a fit reaches back into the page before
+ * (fitStarts), which would set that page's last lines closer too.
  */
-export const FIT_LINE_PITCHES = [560, 540, 520, 500, 480] as const;
+export const FIT_LINE_PITCHES = [560, 540, 520, 500, 480, 460, 440] as const;
 
 /** Blocks that may be set tighter: lines of text; a table (its own row heights), a title or 版头 never is. */
 const TIGHTENABLE = new Set<PrintableBlock["kind"]>(["paragraph", "runIn", "heading", "blank", "attachment", "signature", "date"]);

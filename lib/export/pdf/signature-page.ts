@@ -20,7 +20,7 @@ export interface SignatureLayout extends SignaturePages {
  * The warning when the 署名 and 成文日期 stand on a page without text (GB/T 9704 7.3.5: "务使印章与正文同处一面，不得
  * 采取标识'此页无正文'的方法解决"). The export keeps the text's last paragraph of up to 8 lines with them
  * (keptWithSignature) and else sets the last page tighter (fitSignature); when even the tightest pitch cannot hold
- * them (a table ends the text, or the text fills the page at 24 pt too), the official must shorten or lengthen the
+ * them (a table ends the text, or the text fills the page at 22 pt too), the official must shorten or lengthen the
  * text: the exporter never changes it. `undefined` when they share a page.
  */
 export function signaturePageWarning(pages: SignaturePages): string | undefined {
