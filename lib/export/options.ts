@@ -6,6 +6,8 @@ export type FontProfile = "gb2312" | "windows";
 export interface ExportOptions {
   /** Not yet approved: mark the document "草稿" (watermark/header). @default true */
   isDraft: boolean;
+  /** Printed after the 草稿 mark of a draft, e.g. "含2处未处理修订" (lib/reports/export-report.ts). @default none */
+  draftNote?: string;
   /** @default "gb2312" */
   fontProfile: FontProfile;
   /** Bold 楷体/仿宋 headings (template option). @default false */

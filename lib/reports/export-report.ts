@@ -9,7 +9,7 @@ import { flushLiveReport } from "@/lib/collab/yjs/flush-live-report";
 import { NotFoundError, ReportError } from "@/lib/errors";
 import { DEFAULT_EXPORT_OPTIONS, ExportError, exportFileName, type ExportOptions } from "@/lib/export/options";
 import type { ExportCommentThread } from "@/lib/export/docx/track-changes-comments";
-import { acceptedView, isSignedStatus, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
+import { acceptedView, isSignedStatus, listSuggestions, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import { JobFailure, remoteErrorOf, runJob } from "@/lib/jobs";
 import { findReportForSupervisor } from "@/lib/supervision";
 import { findTemplate } from "@/templates";
@@ -52,9 +52,13 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
   }
   const [agency] = await db.select().from(tables.agencies).where(eq(tables.agencies.id, row.agencyId));
   const template = findTemplate(content.templateId) ?? undefined;
+  // Open suggestions (修订) are never printed silently: the draft mark and the answer's warnings say how many and how.
+  const openSuggestions = listSuggestions(content).length;
+  const isDraft = !isSignedStatus(row.status);
   const options: ExportOptions & { template?: typeof template } = {
     ...DEFAULT_EXPORT_OPTIONS,
-    isDraft: !isSignedStatus(row.status),
+    isDraft,
+    ...(isDraft && openSuggestions > 0 ? { draftNote: `含${openSuggestions}处未处理修订` } : {}),
     fontProfile: agency?.settings.fontProfile ?? DEFAULT_EXPORT_OPTIONS.fontProfile,
     isHeadingBold: template?.layout.isHeadingBold ?? false,
     pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",
@@ -77,7 +81,7 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
       bytes: await exportDocxInWorker(user, content, comments ? { ...docxOptions, comments } : docxOptions),
       fileName: exportFileName(content.meta.agency, content.meta.year, "docx"),
       contentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-      warnings: placed.warnings,
+      warnings: [...suggestionWarnings(openSuggestions, "docx"), ...placed.warnings],
     };
   } else {
     const { exportReportPdf } = await import("@/lib/export/pdf");
@@ -87,7 +91,11 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
       bytes: result.bytes,
       fileName: exportFileName(content.meta.agency, content.meta.year, "pdf"),
       contentType: "application/pdf",
-      warnings: [...result.warnings, ...result.fontSubstitutions.map((s) => `${s.role}：${s.requested} → ${s.used}`)],
+      warnings: [
+        ...suggestionWarnings(openSuggestions, "pdf"),
+        ...result.warnings,
+        ...result.fontSubstitutions.map((s) => `${s.role}：${s.requested} → ${s.used}`),
+      ],
     };
   }
   await recordAuditEvent({
@@ -95,9 +103,26 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
     action: "report.export",
     user,
     targetId: reportId,
-    detail: { format, isDraft: options.isDraft, revision: row.revision, reportAgencyId: row.agencyId, ...(publicContent ? { publicVersion: true } : {}) },
+    detail: {
+      format,
+      isDraft: options.isDraft,
+      revision: row.revision,
+      reportAgencyId: row.agencyId,
+      ...(openSuggestions > 0 ? { openSuggestions } : {}),
+      ...(publicContent ? { publicVersion: true } : {}),
+    },
   });
   return file;
+}
+
+/** What the file does with the suggestions nobody has accepted or rejected yet, said first among the warnings. */
+function suggestionWarnings(count: number, format: "docx" | "pdf"): string[] {
+  if (count === 0) return [];
+  return [
+    format === "pdf"
+      ? `报告含${count}处未处理修订，PDF按全部接受排版，并在草稿标记中注明；处理修订后再导出的才是定稿文本`
+      : `报告含${count}处未处理修订，DOCX中以修订（插入、删除）保留，并在草稿标记中注明`,
+  ];
 }
 
 /** The DOCX is built in the worker process: a hostile report can exhaust only that process. */

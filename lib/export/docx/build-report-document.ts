@@ -111,6 +111,7 @@ function imprintSection(setup: ReturnType<typeof buildPageSetup>, children: ISec
 function definedOnly(options: DocxExportOptions): Partial<ExportOptions> {
   const picked: Partial<ExportOptions> = {};
   if (options.isDraft !== undefined) picked.isDraft = options.isDraft;
+  if (options.draftNote !== undefined) picked.draftNote = options.draftNote;
   if (options.fontProfile !== undefined) picked.fontProfile = options.fontProfile;
   if (options.isHeadingBold !== undefined) picked.isHeadingBold = options.isHeadingBold;
   if (options.pageNumberPosition !== undefined) picked.pageNumberPosition = options.pageNumberPosition;

@@ -11,12 +11,17 @@ const PAGE_NUMBER_INSET = 280;
 type PageSetup = Omit<ISectionOptions, "children">;
 
 /** A4 with GB/T 9704 margins, a 22-line grid, "— 1 —" footers and, for drafts, a "草稿" header. */
-export function buildPageSetup(options: Pick<ExportOptions, "isDraft" | "pageNumberPosition">, fonts: RoleFonts): PageSetup {
+export function buildPageSetup(options: Pick<ExportOptions, "isDraft" | "draftNote" | "pageNumberPosition">, fonts: RoleFonts): PageSetup {
   const isOutside = options.pageNumberPosition === "outside";
   const footers = isOutside
     ? { default: pageNumberFooter("odd", fonts), even: pageNumberFooter("even", fonts) }
     : { default: pageNumberFooter("center", fonts) };
-  const headers = options.isDraft ? (isOutside ? { default: draftHeader(fonts), even: draftHeader(fonts) } : { default: draftHeader(fonts) }) : undefined;
+  const mark = options.draftNote ? `草稿　${options.draftNote}` : "草稿";
+  const headers = options.isDraft
+    ? isOutside
+      ? { default: draftHeader(fonts, mark), even: draftHeader(fonts, mark) }
+      : { default: draftHeader(fonts, mark) }
+    : undefined;
   return {
     properties: {
       page: { size: PAGE_SIZE, margin: PAGE_MARGINS },
@@ -40,7 +45,8 @@ function pageNumberFooter(position: "odd" | "even" | "center", fonts: RoleFonts)
   return new Footer({ children: [new Paragraph({ style: STYLE_IDS.footer, alignment, indent, children: [run] })] });
 }
 
-function draftHeader(fonts: RoleFonts): Header {
-  const run = new TextRun({ text: "草稿", font: runFont(fonts.heading1, "草稿"), language: RUN_LANGUAGE });
+/** "草稿", or "草稿　含2处未处理修订" when the draft prints open suggestions as accepted. */
+function draftHeader(fonts: RoleFonts, mark: string): Header {
+  const run = new TextRun({ text: mark, font: runFont(fonts.heading1, mark), language: RUN_LANGUAGE });
   return new Header({ children: [new Paragraph({ style: STYLE_IDS.header, children: [run] })] });
 }

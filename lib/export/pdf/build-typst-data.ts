@@ -67,7 +67,7 @@ export function withLatinGaps(runs: readonly TypstRun[]): TypstRun[] {
 
 export interface TypstData {
   title: string;
-  options: Pick<ExportOptions, "isDraft" | "pageNumberPosition">;
+  options: Pick<ExportOptions, "isDraft" | "pageNumberPosition"> & { draftNote: string };
   fonts: Record<FontRole, { family: string; weight: number; hasBold: boolean }>;
   blocks: unknown[];
 }
@@ -187,7 +187,7 @@ export function buildTypstData(
   fit?: SignatureFit,
 ): { data: TypstData; textByRole: TextByRole } {
   const text: Record<FontRole, string[]> = { title: [], heading1: [], heading2: [], body: [], pageNumber: ["—0123456789"], latin: [] };
-  if (options.isDraft) text.heading1.push("草稿");
+  if (options.isDraft) text.heading1.push("草稿", options.draftNote ?? "");
   const out = blocks.map((block) => {
     switch (block.kind) {
       case "title": {
@@ -310,7 +310,7 @@ export function buildTypstData(
   return {
     data: {
       title,
-      options: { isDraft: options.isDraft, pageNumberPosition: options.pageNumberPosition },
+      options: { isDraft: options.isDraft, pageNumberPosition: options.pageNumberPosition, draftNote: options.draftNote ?? "" },
       fonts: fontData as TypstData["fonts"],
       blocks: merged,
     },
