@@ -1,6 +1,7 @@
 import mammoth from "mammoth";
 
 import { readNumberedParagraphs, type NumberedParagraph } from "./docx-numbering";
+import { withTextBoxFallbacks } from "./docx-text-boxes";
 import { ImportError } from "./errors";
 import { htmlToBlocks } from "./html-blocks";
 import { openCheckedDocxZip, readZipDirectory, type CheckedDocxZip } from "./inspect-zip";
@@ -17,6 +18,11 @@ function asMammothZip(zip: CheckedDocxZip): { exists(name: string): boolean; rea
   return {
     exists: (name) => zip.has(name),
     read: async (name, encoding) => {
+      // Text boxes LibreOffice saved without their VML copy, which is all mammoth reads.
+      if (name === "word/document.xml") {
+        const xml = withTextBoxFallbacks(new TextDecoder().decode(zip.read(name)));
+        return encoding ? xml : new TextEncoder().encode(xml);
+      }
       const data = zip.read(name);
       if (encoding === "base64") return Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString("base64");
       return encoding ? new TextDecoder(encoding).decode(data) : data;

@@ -13,13 +13,14 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { exportReportDocx } from "@/lib/export/docx";
+import { importReport } from "@/lib/import";
 import { applyTrackedChanges, readTrackedDocx } from "@/lib/import/tracked";
 import { acceptedView, docToText, listSuggestions, rejectedView, type FieldSuggestion, type Suggestion } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../fixtures/complete-report";
 import { buildLeaderDocx, LEADER } from "../fixtures/tracked-leader-docx";
 import { buildReportUnderReview, buildReportWithFieldSuggestions, openThreads } from "../fixtures/tracked-report";
-import { buildWpsLeaderDocx, buildWpsReport, MOVED } from "../fixtures/tracked-wps-docx";
+import { buildFramedDocx, buildWpsLeaderDocx, buildWpsReport, FRAMED_OPENING, FRAMED_TITLE, MOVED } from "../fixtures/tracked-wps-docx";
 import { findCommand } from "../unit/export/docx/helpers/libreoffice";
 import { unzipDocx } from "../unit/export/docx/helpers/docx-xml";
 
@@ -80,6 +81,9 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
       addedLine: await exportReportDocx(addedLine, { isDraft: true }),
       wpsTable: await buildWpsLeaderDocx(wps, { frame: "table" }),
       wpsTextBox: await buildWpsLeaderDocx(wps, { frame: "textBox" }),
+      framedLine: await buildFramedDocx("line"),
+      framedTable: await buildFramedDocx("table"),
+      framedTextBox: await buildFramedDocx("textBox"),
     });
   }, 300_000);
 
@@ -179,6 +183,24 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
       expect(viaLibreOffice.log, frame).toEqual(direct.log);
       expect(viaLibreOffice.log).toHaveLength(6);
       expect(viaLibreOffice.comments.map((comment) => comment.anchor)).toEqual(direct.comments.map((comment) => comment.anchor));
+    }
+  });
+
+  it("reads the 版头 文号 and 签发人 of a report saved by LibreOffice from a line, a table's cells and a text box", async () => {
+    const expected = {
+      framedLine: { docNumber: "青水发〔2026〕5号", frame: { signer: "王五" } },
+      framedTable: { docNumber: "青水发〔2026〕5号", frame: { signer: "王五" } },
+      framedTextBox: { docNumber: "青水发（2026）5号", frame: undefined },
+    };
+    for (const [name, { docNumber, frame }] of Object.entries(expected)) {
+      const { report } = await importReport({ bytes: saved[name]!, fileName: `${name}.docx` });
+      expect(unzipDocx(saved[name]!)["docProps/app.xml"]).toContain("LibreOffice");
+      expect({ title: report.meta.title, docNumber: report.meta.docNumber, frame: report.frame, opening: docToText(report.opening) }, name).toEqual({
+        title: FRAMED_TITLE,
+        docNumber,
+        frame,
+        opening: FRAMED_OPENING,
+      });
     }
   });
 });

@@ -1,37 +1,17 @@
-import { AlignmentType, Document, Packer, Paragraph, Table, TableCell, TableRow, TextRun, Textbox } from "docx";
 import { describe, expect, it } from "vitest";
 
 import { importReport } from "@/lib/import";
 import { readFrameTable, readFrameText } from "@/lib/import/docx-frame-line";
 import { docToText } from "@/lib/report-model";
 
+import { buildFramedDocx, FRAMED_OPENING as OPENING, FRAMED_TITLE as TITLE, type FramedHead } from "../../fixtures/tracked-wps-docx";
+
 /**
  * The 版头 of a Word report read by the ordinary import: the 文号 and the 签发人 on one line, in a table's cells or a
  * text box, in the forms real files write them. Built with the docx package.
  */
-const TITLE = "青溪市水务局关于2025年度法治政府建设情况的报告";
-const OPENING = "2025年，我局坚持以习近平法治思想为指导，扎实推进水务领域法治建设。现将有关情况报告如下。";
-const body = (text: string) => new Paragraph({ children: [new TextRun(text)] });
-const cell = (...texts: string[]) => new TableCell({ children: texts.map(body) });
-
-async function importWith(head: Array<Paragraph | Table>) {
-  const document = new Document({
-    sections: [
-      {
-        children: [
-          ...head,
-          new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun(TITLE)] }),
-          body("青溪市人民政府："),
-          body(OPENING),
-          body("一、主要举措和成效"),
-          body("全年办理取水许可一百二十件，行政复议七件，群众满意度持续提升，营商环境进一步优化。"),
-          body("青溪市水务局"),
-          body("2026年1月22日"),
-        ],
-      },
-    ],
-  });
-  const { report, log } = await importReport({ bytes: new Uint8Array(await Packer.toBuffer(document)), fileName: "报告.docx" });
+async function importWith(kind: FramedHead) {
+  const { report, log } = await importReport({ bytes: await buildFramedDocx(kind), fileName: "报告.docx" });
   return { report, log: log.map((entry) => entry.message).filter((message) => /文号|签发人/.test(message)) };
 }
 
@@ -55,20 +35,20 @@ describe("[IMPORT] the 文号 and 签发人 of a Word report's 版头", () => {
   });
 
   it("takes 文号 and 签发人 from one line instead of gluing them onto the title", async () => {
-    const { report, log } = await importWith([body("青水发〔2026〕5号　　　　签发人：王五")]);
+    const { report, log } = await importWith("line");
     expect(report.meta).toMatchObject({ title: TITLE, docNumber: "青水发〔2026〕5号" });
     expect(report.frame).toEqual({ signer: "王五" });
     expect(log).toEqual(["文号识别为“青水发〔2026〕5号”。", "签发人识别为“王五”，已填入本报告的版头设置（文号居左、签发人居右）。"]);
   });
 
   it("keeps the file's own brackets and digits, takes out its spaces and says so", async () => {
-    const { report, log } = await importWith([body("青水发[２０２６]第5 号")]);
+    const { report, log } = await importWith("fullwidth");
     expect(report.meta).toMatchObject({ title: TITLE, docNumber: "青水发[２０２６]第5号" });
     expect(log).toEqual(["文号识别为“青水发[２０２６]第5号”（原文写作“青水发[２０２６]第5 号”，已去掉空格）。"]);
   });
 
   it("reads a 版头 table as the frame, not as the opening's first table", async () => {
-    const { report, log } = await importWith([new Table({ rows: [new TableRow({ children: [cell("青水发〔2026〕5号"), cell("签发人：王五")] })] })]);
+    const { report, log } = await importWith("table");
     expect(report.meta).toMatchObject({ title: TITLE, docNumber: "青水发〔2026〕5号" });
     expect(report.frame).toEqual({ signer: "王五" });
     expect(docToText(report.opening)).toBe(OPENING);
@@ -76,9 +56,7 @@ describe("[IMPORT] the 文号 and 签发人 of a Word report's 版头", () => {
   });
 
   it("reads the 文号 in a text box", async () => {
-    const { report } = await importWith([
-      new Paragraph({ children: [new Textbox({ style: { width: "4in", height: "0.5in" }, children: [body("青水发（2026）5号")] })] }),
-    ]);
+    const { report } = await importWith("textBox");
     expect(report.meta).toMatchObject({ title: TITLE, docNumber: "青水发（2026）5号" });
   });
 });
