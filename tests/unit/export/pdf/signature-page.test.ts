@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from "@/lib/export/options";
-import { exportReportPdf, placeImprintForDocx, signaturePageWarning, stopTypstEngine } from "@/lib/export/pdf";
+import { exportReportPdf, placeImprintForDocx, renderReportPreview, signaturePageWarning, stopTypstEngine } from "@/lib/export/pdf";
 import type { Report } from "@/lib/report-model";
 
 import { EXPORT_FIXTURES, loadExportFixture, PAGE_NUMBER_LINE } from "../helpers/side-by-side";
@@ -112,6 +112,16 @@ describe.skipIf(shouldSkip)("[EXPORT] PDF: the 署名 and 成文日期 stand on 
     expect(plain.warnings.filter((text) => text.includes("署名"))).toEqual([]);
     expect(plain.signatureFit).toBeUndefined();
     expect(await placeImprintForDocx(county, BASE)).toEqual({ imprintPlacement: "nextPage", warnings: [] });
+  });
+
+  it("shows the tighter last page in the editor's preview too, as the PDF prints it", async () => {
+    // Without its 版记 the report ends on page 4 with the fit, on page 5 (the 署名 alone) without it.
+    const report = longLastParagraph();
+    const plain = { ...report, meta: { ...report.meta, copyTo: "" } };
+    const pdf = await exportReportPdf(plain, BASE);
+    expect(pdf.signatureFit).toBeDefined();
+    expect(pdf.pageCount).toBe(4);
+    expect((await renderReportPreview(plain, BASE)).pages).toHaveLength(4);
   });
 
   it("words the warning only for a 署名 page after the text's last page", () => {
