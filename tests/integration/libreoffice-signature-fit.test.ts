@@ -60,6 +60,7 @@ describe.skipIf(!isReady)("[EXPORT] a last paragraph too long to move never leav
     const county = loadExportFixture(EXPORT_FIXTURES.county);
     cases.push(
       { name: "short", report: county, lastLine: /^特此报告。$/, isFitted: false },
+      { name: "short-no-imprint", report: { ...county, meta: { ...county.meta, copyTo: "" } }, lastLine: /^特此报告。$/, isFitted: false },
       { name: "nine-lines", report: ending(county, nineLines, true), lastLine: /推动各项任务落地见效。$/, isFitted: true },
       { name: "nine-lines-no-imprint", report: ending(county, nineLines, false), lastLine: /推动各项任务落地见效。$/, isFitted: true },
       { name: "twenty-lines", report: ending(county, twentyLines, true), lastLine: /工作实绩的重要内容。$/, isFitted: true },
