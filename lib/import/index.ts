@@ -37,7 +37,7 @@ export async function importReport(input: ImportReportInput): Promise<ImportResu
   const context = createContext();
   const format = detectFormat(bytes, fileName);
   let blocks: SourceBlock[];
-  if (format === "docx") blocks = await readDocx(bytes);
+  if (format === "docx") blocks = await readDocx(bytes, context.log);
   else if (format === "pdf") blocks = await readPdf(bytes);
   else {
     const text = decodeText(bytes, context);

@@ -4,8 +4,9 @@ import { readNumberedParagraphs, type NumberedParagraph } from "./docx-numbering
 import { withTextBoxFallbacks } from "./docx-text-boxes";
 import { ImportError } from "./errors";
 import { htmlToBlocks } from "./html-blocks";
+import { readDocumentXml } from "./tracked/read-tracked-docx";
 import { openCheckedDocxZip, readZipDirectory, type CheckedDocxZip } from "./inspect-zip";
-import type { SourceBlock } from "./types";
+import type { ImportLogEntry, SourceBlock } from "./types";
 
 /** Images are never read: the report body keeps text and tables only. */
 const skipImages = mammoth.images.imgElement(async () => ({ src: "" }));
@@ -30,8 +31,8 @@ function asMammothZip(zip: CheckedDocxZip): { exists(name: string): boolean; rea
   };
 }
 
-/** A DOCX through mammoth, after the ZIP has been checked for bombs and damage. */
-export async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
+/** A DOCX through mammoth, after the ZIP has been checked for bombs and damage; `log` is told of open tracked changes. */
+export async function readDocx(bytes: Uint8Array, log: ImportLogEntry[] = []): Promise<SourceBlock[]> {
   const entries = readZipDirectory(bytes);
   if (!entries.some((entry) => entry.name === "word/document.xml")) {
     throw new ImportError("UNSUPPORTED", "这个压缩文件不是 Word 文档（缺少 word/document.xml），请导入 .docx 文件。");
@@ -39,6 +40,7 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
   // Every entry, word/media included: the relationships may point the main document anywhere.
   const zip = openCheckedDocxZip(bytes);
   const numbered = readWordNumbering(zip);
+  logTrackedChanges(new TextDecoder().decode(zip.read("word/document.xml")), log);
   let html: string;
   try {
     // `file` (an opened zip) is mammoth's third input besides `path` and `buffer` (lib/unzip.js), not in its types.
@@ -53,6 +55,25 @@ export async function readDocx(bytes: Uint8Array): Promise<SourceBlock[]> {
     throw new ImportError("CORRUPT", undefined, { cause: error });
   }
   return htmlToBlocks(html, { hasStyledHeadings: true });
+}
+
+/**
+ * mammoth reads a file still in 修订模式 as if every change were accepted (it keeps w:ins and drops w:del): the
+ * official's text is not changed silently, so the log says how many changes were taken that way.
+ */
+function logTrackedChanges(documentXml: string, log: ImportLogEntry[]): void {
+  if (!/<w:(?:ins|del|moveFrom|moveTo)\b/.test(documentXml)) return;
+  const changes = { insert: new Set<string>(), delete: new Set<string>() };
+  for (const char of readDocumentXml(documentXml).paragraphs.flatMap((paragraph) => paragraph.chars))
+    if (char.kind === "insert" || char.kind === "delete") changes[char.kind].add(char.changeKey);
+  const counts = [changes.insert.size ? `插入 ${changes.insert.size} 处` : "", changes.delete.size ? `删除 ${changes.delete.size} 处` : ""]
+    .filter(Boolean)
+    .join("、");
+  if (!counts) return;
+  log.push({
+    kind: "warning",
+    message: `文件中有尚未接受或拒绝的修订（${counts}），已按全部接受后的文字导入。要把领导的修订作为待处理的修订放进已有报告，请在报告页用“导入修订后的 Word 文件”。`,
+  });
 }
 
 /** The numerals of Word's automatic numbering, when the document has a numbering part. */

@@ -2,8 +2,11 @@ import { describe, expect, it } from "vitest";
 
 import { importReport } from "@/lib/import";
 import { readFrameTable, readFrameText } from "@/lib/import/docx-frame-line";
+import { withTextBoxFallbacks } from "@/lib/import/docx-text-boxes";
 import { docToText } from "@/lib/report-model";
 
+import { buildCompleteReport } from "../../fixtures/complete-report";
+import { buildLeaderDocx } from "../../fixtures/tracked-leader-docx";
 import { buildFramedDocx, FRAMED_OPENING as OPENING, FRAMED_TITLE as TITLE, type FramedHead } from "../../fixtures/tracked-wps-docx";
 
 /**
@@ -58,5 +61,30 @@ describe("[IMPORT] the 文号 and 签发人 of a Word report's 版头", () => {
   it("reads the 文号 in a text box", async () => {
     const { report } = await importWith("textBox");
     expect(report.meta).toMatchObject({ title: TITLE, docNumber: "青水发（2026）5号" });
+  });
+});
+
+describe("[IMPORT] a Word file still in 修订模式, read by the ordinary import", () => {
+  it("says how many open changes were taken as accepted", async () => {
+    const { report, log } = await importReport({ bytes: await buildLeaderDocx(buildCompleteReport()), fileName: "领导修改稿.docx" });
+    expect(docToText(report.sections[0]!.items[0]!.body)).toContain("全年开展专题学习八次");
+    expect(log.filter((entry) => entry.kind === "warning" && entry.message.includes("修订"))).toEqual([
+      {
+        kind: "warning",
+        message:
+          "文件中有尚未接受或拒绝的修订（插入 3 处、删除 3 处），已按全部接受后的文字导入。要把领导的修订作为待处理的修订放进已有报告，请在报告页用“导入修订后的 Word 文件”。",
+      },
+    ]);
+  });
+
+  it("gives a text box LibreOffice saved without its VML copy that copy, and leaves Word's own alone", () => {
+    const box = `<w:txbxContent><w:p><w:r><w:t>青水发〔2026〕5号</w:t></w:r></w:p></w:txbxContent>`;
+    const choice = `<mc:Choice Requires="wps"><w:drawing><wps:txbx>${box}</wps:txbx></w:drawing></mc:Choice>`;
+    const libreOffice = `<w:r><mc:AlternateContent>${choice}<mc:Fallback><w:pict></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    expect(withTextBoxFallbacks(libreOffice)).toBe(
+      `<w:r><mc:AlternateContent>${choice}<mc:Fallback><w:pict><v:shape><v:textbox>${box}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>`,
+    );
+    const word = `<w:r><mc:AlternateContent>${choice}<mc:Fallback><w:pict><v:textbox>${box}</v:textbox></w:pict></mc:Fallback></mc:AlternateContent></w:r>`;
+    expect(withTextBoxFallbacks(word)).toBe(word);
   });
 });
