@@ -81,14 +81,18 @@ describe.skipIf(Boolean(unavailable))("[COLLAB-LIVE] a live change the server re
 
     // Told at once (a refused socket used to wait 30 s in silence), with the reason; the text stays on screen.
     const notice = page.getByTestId("live-notice");
-    await notice.filter({ hasText: "您刚输入的内容未能保存：报告已提交审核，不能编辑。这些内容已暂存在本机浏览器中，退回修改后可恢复。" }).waitFor({ timeout: 10_000 });
+    await notice
+      .filter({ hasText: "您刚输入的内容未能保存：报告已提交审核，不能编辑。这些内容已暂存在本机浏览器中，退回修改后可恢复。" })
+      .waitFor({ timeout: 10_000 });
     await page.screenshot({ path: "/tmp/collab-refused-notice.png" });
     expect(await body.textContent()).toBe(before + typed);
     // No retry storm: the page neither reconnects nor sends the change again while the report is locked.
     await page.waitForTimeout(3_000);
     expect(socketCount).toBe(1);
     const stored = async () => {
-      const answer = (await submitter.page.evaluate(async (id) => (await fetch(`/api/reports/${id}/content`)).json(), reportId)) as { data: { content: Report } };
+      const answer = (await submitter.page.evaluate(async (id) => (await fetch(`/api/reports/${id}/content`)).json(), reportId)) as {
+        data: { content: Report };
+      };
       return docToText(answer.data.content.sections[0]!.items.find((item) => item.id === itemId)!.body).replaceAll("\n", "");
     };
     expect(await stored()).toBe(before);

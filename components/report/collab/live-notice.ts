@@ -22,9 +22,7 @@ export function liveNoticeText(state: LiveEditState, previous: LiveEditState | n
   const { status, hold, refusal } = state;
   if (refusal?.reason === "forbidden") return "您没有编辑这部分内容的权限，刚输入的内容未能保存，在线编辑已停止。请刷新页面。";
   if (hold) {
-    return refusal
-      ? `正在${hold}，您刚输入的内容暂未保存，已保留在本窗口并暂存在本机浏览器中；${hold}完成前编辑暂停。`
-      : `正在${hold}，在线编辑暂停片刻。`;
+    return refusal ? `正在${hold}，您刚输入的内容暂未保存，已保留在本窗口并暂存在本机浏览器中；${hold}完成前编辑暂停。` : `正在${hold}，在线编辑暂停片刻。`;
   }
   if (status !== null && !isEditableStatus(status)) {
     return refusal ? `您刚输入的内容未能保存：${lockedText(status)}这些内容已暂存在本机浏览器中，退回修改后可恢复。` : "";

@@ -42,7 +42,12 @@ describe("[COLLAB] what a window is told when live editing is held or refused", 
       "报告已转为“退回修改”，可以继续编辑；此前未能保存的内容已重新发送。",
     ],
     ["a step on a window that heard no status yet failed", editing, { status: null, hold: "提交审核", refusal: null }, "提交审核未完成，可以继续编辑。"],
-    ["a change the user may not make", { ...editing, refusal: { reason: "forbidden" } }, editing, "您没有编辑这部分内容的权限，刚输入的内容未能保存，在线编辑已停止。请刷新页面。"],
+    [
+      "a change the user may not make",
+      { ...editing, refusal: { reason: "forbidden" } },
+      editing,
+      "您没有编辑这部分内容的权限，刚输入的内容未能保存，在线编辑已停止。请刷新页面。",
+    ],
   ])("%s", (_name, state, previous, text) => {
     expect(liveNoticeText(state, previous)).toBe(text);
   });
