@@ -34,7 +34,7 @@ export function HistoryPanel({ reportId, revisions, basePath, comparison, canRes
   const newer = comparison?.newer.id ?? revisions[0]?.id ?? "";
   const option = (revision: RevisionSummary) => (
     <option key={revision.id} value={revision.id}>
-      第{revision.revision}版 · {REPORT_STATUS_LABELS[revision.status as ReportStatus] ?? revision.status} · {revision.authorName}
+      第{revision.number}版 · {REPORT_STATUS_LABELS[revision.status as ReportStatus] ?? revision.status} · {revision.authorName}
     </option>
   );
   return (
@@ -45,13 +45,21 @@ export function HistoryPanel({ reportId, revisions, basePath, comparison, canRes
       <table className="w-full text-sm" data-testid="revisions-table">
         <thead className="text-left text-xs text-stone-500">
           <tr>
-            <th scope="col" className="py-1">
+            <th scope="col" className="py-1 pr-3">
               版本
             </th>
-            <th scope="col">状态</th>
-            <th scope="col">修改人</th>
-            <th scope="col">时间</th>
-            <th scope="col">说明</th>
+            <th scope="col" className="pr-3">
+              状态
+            </th>
+            <th scope="col" className="pr-3">
+              修改人
+            </th>
+            <th scope="col" className="pr-3">
+              时间
+            </th>
+            <th scope="col" className="pr-3">
+              说明
+            </th>
             <th scope="col">
               <span className="sr-only">操作</span>
             </th>
@@ -60,13 +68,17 @@ export function HistoryPanel({ reportId, revisions, basePath, comparison, canRes
         <tbody>
           {revisions.map((revision, index) => (
             <tr key={revision.id} className="border-t border-stone-100">
-              <td className="py-1 whitespace-nowrap tabular-nums">第{revision.revision}版</td>
-              <td>
+              <td className="py-1 pr-3 whitespace-nowrap tabular-nums" data-testid="revision-number">
+                第{revision.number}版
+              </td>
+              <td className="pr-3">
                 <Badge>{REPORT_STATUS_LABELS[revision.status as ReportStatus] ?? revision.status}</Badge>
               </td>
-              <td className="whitespace-nowrap">{revision.authorName}</td>
-              <td className="whitespace-nowrap text-stone-600">{formatDateTime(new Date(revision.updatedAt))}</td>
-              <td>{revision.note ?? "保存"}</td>
+              <td className="pr-3 whitespace-nowrap">{revision.authorName}</td>
+              <td className="pr-3 whitespace-nowrap text-stone-600 tabular-nums">{formatDateTime(new Date(revision.updatedAt))}</td>
+              <td className="min-w-24 pr-3" data-testid="revision-note">
+                {revision.note ?? "保存"}
+              </td>
               <td className="text-right">
                 {index > 0 ? (
                   <Button
@@ -74,7 +86,7 @@ export function HistoryPanel({ reportId, revisions, basePath, comparison, canRes
                     disabled={!canRestore || isPending}
                     title={canRestore ? undefined : restoreBlockedReason}
                     onClick={() => {
-                      if (window.confirm(`将第${revision.revision}版的内容恢复为最新版本？当前内容会保留在修订记录中。`))
+                      if (window.confirm(`将第${revision.number}版的内容恢复为最新版本？当前内容会保留在修订记录中。`))
                         void run(() => onRestore({ reportId, revisionId: revision.id }));
                     }}
                   >

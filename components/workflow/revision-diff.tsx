@@ -23,7 +23,7 @@ export function RevisionDiffView({ diff }: { diff: RevisionDiff }) {
   return (
     <div className="space-y-3" data-testid="revision-diff">
       <p className="text-sm text-stone-600">
-        第{diff.older.revision}版 → 第{diff.newer.revision}版{diff.isChanged ? "" : "：内容没有变化"}
+        第{diff.older.number}版 → 第{diff.newer.number}版{diff.isChanged ? "" : "：内容没有变化"}
       </p>
       {diff.meta.length > 0 ? (
         <ul className="text-sm">

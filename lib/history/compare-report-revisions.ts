@@ -5,13 +5,15 @@ import { compareRevisionsSchema } from "@/lib/schemas/workflow";
 import { assertCan } from "@/lib/workflow/assert-can";
 
 import { getRevision } from "./get-revision";
+import { countRevisionsUpTo } from "./list-revisions";
 import { compareRevisionContents, type RevisionContentDiff } from "./suggestion-kinds";
 
 export type { RevisionSectionDiff } from "./suggestion-kinds";
 
 export interface RevisionDiff extends RevisionContentDiff {
-  older: { id: string; revision: number; status: string };
-  newer: { id: string; revision: number; status: string };
+  /** `number` is the 第N版 people see (list-revisions.ts); `revision` the internal save counter. */
+  older: { id: string; revision: number; number: number; status: string };
+  newer: { id: string; revision: number; number: number; status: string };
 }
 
 /** Differences between any two revisions, per part with changed characters; the older one goes first whichever way they are given. */
@@ -32,6 +34,11 @@ export async function compareReportRevisions({
   let newer = await getRevision({ db, user, reportId, revisionId: ids.newerId });
   if (older.revision > newer.revision) [older, newer] = [newer, older];
   const comparison = compareRevisionContents(reportSchema.parse(older.content), reportSchema.parse(newer.content));
-  const describe = (row: typeof older) => ({ id: row.id, revision: row.revision, status: row.status });
-  return { ...comparison, older: describe(older), newer: describe(newer) };
+  const describe = async (row: typeof older) => ({
+    id: row.id,
+    revision: row.revision,
+    number: await countRevisionsUpTo(db, reportId, row.revision),
+    status: row.status,
+  });
+  return { ...comparison, older: await describe(older), newer: await describe(newer) };
 }

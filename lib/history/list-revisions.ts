@@ -1,4 +1,4 @@
-import { desc, eq } from "drizzle-orm";
+import { and, count, desc, eq, lte } from "drizzle-orm";
 
 import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
@@ -8,7 +8,10 @@ import { assertCan } from "@/lib/workflow/assert-can";
 
 export interface RevisionSummary {
   id: string;
+  /** The report's internal save counter: saves folded into one entry leave gaps in it. */
   revision: number;
+  /** 第N版 as people count: 1 for the oldest entry, no gaps. */
+  number: number;
   status: string;
   /** 提交审核, 退回修改：…, 恢复自第3版…; null for ordinary saves. */
   note: string | null;
@@ -36,5 +39,14 @@ export async function listRevisions({ db, user, reportId }: { db: Database; user
     .leftJoin(tables.users, eq(tables.users.id, tables.reportRevisions.createdBy))
     .where(eq(tables.reportRevisions.reportId, reportId))
     .orderBy(desc(tables.reportRevisions.revision), desc(tables.reportRevisions.createdAt));
-  return rows.map((row) => ({ ...row, authorName: row.authorName ?? "（系统）" }));
+  return rows.map((row, index) => ({ ...row, number: rows.length - index, authorName: row.authorName ?? "（系统）" }));
+}
+
+/** The 第N版 people see for an entry of the history: how many entries there are up to and including it. */
+export async function countRevisionsUpTo(db: Database, reportId: string, revision: number): Promise<number> {
+  const [row] = await db
+    .select({ total: count() })
+    .from(tables.reportRevisions)
+    .where(and(eq(tables.reportRevisions.reportId, reportId), lte(tables.reportRevisions.revision, revision)));
+  return Number(row?.total ?? 0);
 }

@@ -13,6 +13,7 @@ import { assertCan } from "@/lib/workflow/assert-can";
 import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
 
 import { getRevision } from "./get-revision";
+import { countRevisionsUpTo } from "./list-revisions";
 
 /** Makes an old revision's content the newest revision; the draft's history is kept, nothing is overwritten. */
 export async function restoreRevision({
@@ -34,6 +35,8 @@ export async function restoreRevision({
   const content = reportSchema.parse(source.content);
   await assertWithinAssignments({ db, user, row, content });
   const revision = row.revision + 1;
+  // The 第N版 the history shows for the source, not its internal save counter.
+  const sourceNumber = await countRevisionsUpTo(db, reportId, source.revision);
   try {
     await db.transaction(async (tx) => {
       const updated = await tx
@@ -42,9 +45,7 @@ export async function restoreRevision({
         .where(and(eq(tables.reports.id, reportId), eq(tables.reports.revision, row.revision), eq(tables.reports.status, "draft")))
         .returning({ id: tables.reports.id });
       if (updated.length === 0) throw new ReportError("CONFLICT", "changed meanwhile", { userMessage: "报告刚被修改，请刷新后再恢复" });
-      await tx
-        .insert(tables.reportRevisions)
-        .values({ reportId, revision, status: "draft", content, createdBy: user.id, note: `恢复自第${source.revision}版` });
+      await tx.insert(tables.reportRevisions).values({ reportId, revision, status: "draft", content, createdBy: user.id, note: `恢复自第${sourceNumber}版` });
     });
   } catch (error) {
     if (isUniqueViolation(error))

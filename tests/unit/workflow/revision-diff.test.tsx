@@ -15,7 +15,9 @@ describe("[HISTORY] revision diff indicator labels", () => {
     measures.indicators = { ...measures.indicators, chufa_cases: 31, chufa_fines: null };
     const comparison = compareRevisions(older, newer);
     const html = renderToStaticMarkup(
-      <RevisionDiffView diff={{ ...comparison, older: { id: "a", revision: 3, status: "draft" }, newer: { id: "b", revision: 4, status: "draft" } }} />,
+      <RevisionDiffView
+        diff={{ ...comparison, older: { id: "a", revision: 3, number: 3, status: "draft" }, newer: { id: "b", revision: 4, number: 4, status: "draft" } }}
+      />,
     );
     expect(html).toContain("指标：行政处罚案件 27件 → 31件；罚没金额 18.6万元 → 未填");
     expect(html).not.toMatch(/chufa_/);

@@ -40,7 +40,9 @@ function newer(): Report {
 function render(olderReport: Report, newerReport: Report): string {
   const diff = compareRevisionContents(olderReport, newerReport);
   return renderToStaticMarkup(
-    <RevisionDiffView diff={{ ...diff, older: { id: "a", revision: 3, status: "in_review" }, newer: { id: "b", revision: 4, status: "in_review" } }} />,
+    <RevisionDiffView
+      diff={{ ...diff, older: { id: "a", revision: 3, number: 3, status: "in_review" }, newer: { id: "b", revision: 4, number: 4, status: "in_review" } }}
+    />,
   );
 }
 
