@@ -7,7 +7,18 @@ import { Button } from "@/components/ui/button";
 import { readErrorMessage } from "./read-error-message";
 
 type Format = "docx" | "pdf";
-type DownloadState = { kind: "idle" } | { kind: "running"; format: Format; percent: number | null } | { kind: "failed"; message: string };
+type DownloadState =
+  | { kind: "idle" }
+  | { kind: "running"; format: Format; percent: number | null }
+  | { kind: "failed"; message: string }
+  /** Downloaded, with something the official must know: open 修订 printed as accepted or kept as tracked changes. */
+  | { kind: "noted"; message: string };
+
+/** The server's warning about open suggestions (修订), from the X-Export-Warnings header, if any. */
+function suggestionNoteOf(response: Response): string | null {
+  const warnings = decodeURIComponent(response.headers.get("X-Export-Warnings") ?? "").split("\n");
+  return warnings.find((warning) => warning.includes("未处理修订")) ?? null;
+}
 
 const FORMAT_LABELS: Record<Format, string> = { docx: "Word", pdf: "PDF" };
 
@@ -66,7 +77,8 @@ export function ExportButtons({ reportId, fileStem, beforeExport }: { reportId: 
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      setState({ kind: "idle" });
+      const note = suggestionNoteOf(response);
+      setState(note ? { kind: "noted", message: note } : { kind: "idle" });
     } catch (error) {
       if (controller.signal.aborted) return;
       const message =
@@ -87,6 +99,16 @@ export function ExportButtons({ reportId, fileStem, beforeExport }: { reportId: 
           {isRunning && state.format === format ? `正在导出${state.percent === null ? "…" : ` ${state.percent}%`}` : `导出 ${FORMAT_LABELS[format]}`}
         </Button>
       ))}
+      {state.kind === "noted" && (
+        <span role="status" data-testid="export-note" className="flex max-w-72 items-center gap-1 text-xs text-amber-800">
+          <span className="truncate" title={state.message}>
+            {state.message}
+          </span>
+          <button type="button" className="shrink-0 underline" onClick={() => setState({ kind: "idle" })}>
+            知道了
+          </button>
+        </span>
+      )}
       {state.kind === "failed" && (
         <span role="alert" data-testid="export-error" className="flex max-w-72 items-center gap-1 text-xs text-red-800">
           <span className="truncate" title={state.message}>
