@@ -1,9 +1,10 @@
 import { describe, expect, it } from "vitest";
 
-import { applyTrackedChanges } from "@/lib/import/tracked";
+import { exportReportDocx } from "@/lib/export/docx";
+import { applyTrackedChanges, readTrackedDocx } from "@/lib/import/tracked";
 import { docNumberAfterChanges, docNumberKey } from "@/lib/import/tracked/doc-number";
 import { readDocumentXml } from "@/lib/import/tracked/read-tracked-docx";
-import type { Report } from "@/lib/report-model";
+import { rejectedView, type Report } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../../fixtures/complete-report";
 
@@ -148,5 +149,26 @@ describe("[IMPORT]: the 文号 and 签发人 of a leader's DOCX", () => {
     const result = apply(report, p(t(body.slice(0, at)), del("行政执法"), t(body.slice(at + 4))));
     expect(result.deletions).toBe(1);
     expect(result.log).toEqual([]);
+  });
+});
+
+describe("[IMPORT]: the review DOCX's own 版头 line back in", () => {
+  it("reads the exported “文号<tab>签发人：name” line with an open 文号 suggestion as that same suggestion, and logs nothing", async () => {
+    const report = fixture();
+    const suggestion = {
+      id: "s-num",
+      authorId: "u-li",
+      authorName: "李审核",
+      at: "2026-11-20T02:30:00.000Z",
+      target: { field: "meta" as const, key: "docNumber" as const },
+      from: NUMBER,
+      to: "青水发〔2026〕7号",
+    };
+    report.fieldSuggestions = [suggestion];
+    const docx = readTrackedDocx(await exportReportDocx(report, { isDraft: true, frame: { signer: "王五" } }));
+    const back = applyTrackedChanges(rejectedView(report), docx, { now: "2026-11-29T00:00:00.000Z", newId: () => "n1" });
+    expect(back.log).toEqual([]);
+    expect(back.report.fieldSuggestions).toEqual([{ ...suggestion, id: "n1", authorId: expect.stringMatching(/^word:/) }]);
+    expect(applyTrackedChanges(report, docx, { now: "2026-11-29T00:00:00.000Z", newId: () => "n2" })).toMatchObject({ fieldChanges: 0, log: [] });
   });
 });
