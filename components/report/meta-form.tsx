@@ -11,6 +11,7 @@ import { FieldSuggestInput, FieldSuggestionNote, useIsSuggestingField } from "@/
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 
+import { DateTextInput } from "./date-text-input";
 import { DATE_INPUT_MESSAGE, isSavableDate, metaInputFindings, savableMeta } from "./meta-input-findings";
 import type { Finding } from "./validation-api";
 
@@ -119,15 +120,16 @@ export const MetaForm = memo(function MetaForm({
         />
       </Field>
       <Field id={metaFieldId("date")} label="成文日期" error={errorOf("date")} hint={dateHint}>
-        <Input
+        {/* Shown as 2026年3月8日 in any browser language; stored as YYYY-MM-DD. */}
+        <DateTextInput
           id={metaFieldId("date")}
-          type="date"
+          initial={initial.date}
           min="2000-01-01"
           max="2100-12-31"
           disabled={!isEditable}
-          aria-invalid={Boolean(errorOf("date"))}
-          aria-describedby={describe("date")}
-          {...register("date")}
+          isInvalid={Boolean(errorOf("date"))}
+          describedBy={describe("date")}
+          onValue={(value) => form.setValue("date", value, { shouldDirty: true })}
         />
       </Field>
       <div className="flex items-center gap-2 md:col-span-2">

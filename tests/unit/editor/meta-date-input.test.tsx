@@ -65,8 +65,11 @@ describe("[META DATE] a bad 成文日期 never blocks saving the other fields", 
       ),
     );
     const date = container.querySelector<HTMLInputElement>("#meta-date")!;
-    expect(date.type).toBe("date");
-    expect([date.min, date.max]).toEqual(["2000-01-01", "2100-12-31"]);
+    // Shown as the official reads it in any browser language; the browser's date picker is one click away.
+    expect(date.type).toBe("text");
+    expect(date.value).toBe("2026年1月20日");
+    const picker = container.querySelector<HTMLInputElement>('input[type="date"]')!;
+    expect([picker.min, picker.max, picker.value]).toEqual(["2000-01-01", "2100-12-31", "2026-01-20"]);
 
     await act(async () => typeInto(date, "20265-03-08"));
     await act(async () => typeInto(container.querySelector<HTMLInputElement>("#meta-signature")!, "青禾县人民政府办公室"));
