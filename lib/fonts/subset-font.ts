@@ -27,7 +27,8 @@ const HB_MEMORY_MODE_READONLY = 1;
 /** Hints are useless for a stand-in face and make up a tenth of a CJK font. */
 const HB_SUBSET_FLAGS_NO_HINTING = 0x1;
 
-let harfbuzz: HarfBuzzSubset | undefined;
+/** undefined: not loaded yet; null: harfbuzzjs cannot be found from the working directory. */
+let harfbuzz: HarfBuzzSubset | null | undefined;
 /** Faces stay loaded in the module's memory for the life of the process (a font file is read once). */
 const faces = new Map<string, number>();
 /** The last subsets made, so exporting the same report again does not subset again. */
@@ -35,13 +36,18 @@ const subsets = new Map<string, Uint8Array>();
 const SUBSET_CACHE_SIZE = 24;
 
 /** Resolved from the working directory (the repo root for `npm start`, the CLI, the job worker and tests), as bundlers rewrite module paths. */
-function loadHarfBuzz(): HarfBuzzSubset {
-  if (harfbuzz) return harfbuzz;
-  const wasmPath = createRequire(path.join(/*turbopackIgnore: true*/ process.cwd(), "index.js")).resolve("harfbuzzjs/dist/harfbuzz-subset.wasm");
-  const exports = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath))).exports as unknown as HarfBuzzSubset;
-  exports._initialize?.();
-  harfbuzz = exports;
-  return exports;
+function loadHarfBuzz(): HarfBuzzSubset | undefined {
+  if (harfbuzz !== undefined) return harfbuzz ?? undefined;
+  try {
+    const wasmPath = createRequire(path.join(/*turbopackIgnore: true*/ process.cwd(), "index.js")).resolve("harfbuzzjs/dist/harfbuzz-subset.wasm");
+    const exports = new WebAssembly.Instance(new WebAssembly.Module(readFileSync(wasmPath))).exports as unknown as HarfBuzzSubset;
+    exports._initialize?.();
+    harfbuzz = exports;
+  } catch {
+    // Run outside the install folder: no subsetter, so nothing is embedded (the caller goes on without).
+    harfbuzz = null;
+  }
+  return harfbuzz ?? undefined;
 }
 
 function loadFace(hb: HarfBuzzSubset, file: string, faceIndex: number): number {
@@ -60,7 +66,7 @@ function loadFace(hb: HarfBuzzSubset, file: string, faceIndex: number): number {
 
 /**
  * The face `faceIndex` of a TrueType/OpenType file (or collection) cut down to the glyphs of `codePoints`, as a
- * standalone font file (CFF fonts stay CFF). Undefined when HarfBuzz cannot subset the face.
+ * standalone font file (CFF fonts stay CFF). Undefined when HarfBuzz cannot be loaded or cannot subset the face.
  */
 export function subsetFont(file: string, faceIndex: number, codePoints: Iterable<number>): Uint8Array | undefined {
   const sorted = [...new Set(codePoints)].sort((a, b) => a - b);
@@ -68,6 +74,7 @@ export function subsetFont(file: string, faceIndex: number, codePoints: Iterable
   const cached = subsets.get(cacheKey);
   if (cached) return cached;
   const hb = loadHarfBuzz();
+  if (!hb) return undefined;
   const face = loadFace(hb, file, faceIndex);
   const input = hb.hb_subset_input_create_or_fail();
   if (!input) return undefined;

@@ -96,6 +96,15 @@ export function withTableTextOffGrid(stylesXml: string, styleId: string): string
   );
 }
 
+/** Embedding is a help for LibreOffice, never a reason for the export to fail: a font that cannot be read is left out. */
+function embedStandIns(fonts: RoleFonts, textParts: Record<string, string>, directory: string): EmbeddedFont[] {
+  try {
+    return embeddedFonts(fonts, charactersByFont(textParts), directory);
+  } catch {
+    return [];
+  }
+}
+
 export interface FontTableOptions {
   /**
    * Folder of the open substitutes (setup-fonts) whose subsets are embedded for LibreOffice; null embeds none.
@@ -118,7 +127,7 @@ export function withFontTable(docx: Uint8Array, fonts: RoleFonts, options: FontT
       .filter(([name]) => /^word\/(document|styles|header\d*|footer\d*|footnotes|endnotes)\.xml$/.test(name))
       .map(([name, bytes]) => [name, strFromU8(bytes)]),
   );
-  const embedded = directory ? embeddedFonts(fonts, charactersByFont(textParts), directory) : [];
+  const embedded = directory ? embedStandIns(fonts, textParts, directory) : [];
   files["word/fontTable.xml"] = strToU8(buildFontTable(fonts, embedded));
   addEmbeddedFontParts(files, embedded);
   const styles = files["word/styles.xml"];
