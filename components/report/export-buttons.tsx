@@ -11,13 +11,18 @@ type DownloadState =
   | { kind: "idle" }
   | { kind: "running"; format: Format; percent: number | null }
   | { kind: "failed"; message: string }
-  /** Downloaded, with something the official must know: open 修订 printed as accepted or kept as tracked changes. */
+  /** Downloaded, with something the official must know: open 修订 printed as accepted or kept as tracked changes, the 署名's page. */
   | { kind: "noted"; message: string };
 
-/** The server's warning about open suggestions (修订), from the X-Export-Warnings header, if any. */
-function suggestionNoteOf(response: Response): string | null {
+/**
+ * What the official must know after a download, from the X-Export-Warnings header: open suggestions (修订), and the
+ * 署名 and 成文日期's page (GB/T 9704 7.3.5): the last page set tighter so they stand with the text, or, when nothing
+ * could, that they stand alone. `null` when there is none of these.
+ */
+function exportNoteOf(response: Response): string | null {
   const warnings = decodeURIComponent(response.headers.get("X-Export-Warnings") ?? "").split("\n");
-  return warnings.find((warning) => warning.includes("未处理修订")) ?? null;
+  const notes = warnings.filter((warning) => warning.includes("未处理修订") || warning.includes("署名和成文日期"));
+  return notes.length > 0 ? notes.join(" ") : null;
 }
 
 const FORMAT_LABELS: Record<Format, string> = { docx: "Word", pdf: "PDF" };
@@ -77,7 +82,7 @@ export function ExportButtons({ reportId, fileStem, beforeExport }: { reportId: 
       link.click();
       link.remove();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
-      const note = suggestionNoteOf(response);
+      const note = exportNoteOf(response);
       setState(note ? { kind: "noted", message: note } : { kind: "idle" });
     } catch (error) {
       if (controller.signal.aborted) return;
