@@ -205,13 +205,32 @@ function resolveNode(node: RichNode, decide: Decide): RichNode | null {
     else removedAny = true;
     joinNext = resolved !== null && child.type === "paragraph" && hasRejectedSplit(child, decide);
   }
-  const content = mergeTextNodes(children);
+  const content = keepOpenSplit(node, mergeTextNodes(children), decide);
   const next: RichNode = { ...node };
   if (content.length > 0) next.content = content;
   else delete next.content;
   // A paragraph whose whole text was deleted (or whose inserted text was rejected) goes with its text.
   if (node.type === "paragraph" && removedAny && content.length === 0) return null;
   return fillEmptyContainer(next);
+}
+
+/**
+ * A paragraph whose break stays open but whose marked character went (its insertion rejected, its deletion
+ * accepted) moves the break's mark to its last character left, so the split stays a suggestion.
+ */
+function keepOpenSplit(paragraph: RichNode, content: RichNode[], decide: Decide): RichNode[] {
+  if (paragraph.type !== "paragraph") return content;
+  const split = (paragraph.content ?? [])
+    .flatMap((child) => child.marks ?? [])
+    .find((mark): mark is Extract<RichMark, { attrs: SuggestionAttrs }> => mark.type === "suggestSplit" && decide(mark.attrs, "split") === "keep");
+  if (!split || content.some((child) => child.marks?.some((mark) => mark.type === "suggestSplit"))) return content;
+  const lastText = content.findLastIndex((child) => child.type === "text" && Boolean(child.text));
+  if (lastText < 0) return content;
+  const last = content[lastText]!;
+  const chars = Array.from(last.text!);
+  const marked: RichNode = { ...last, text: chars.at(-1)!, marks: [...(last.marks ?? []), split] };
+  const rest: RichNode[] = chars.length > 1 ? [{ ...last, text: chars.slice(0, -1).join("") }] : [];
+  return [...content.slice(0, lastText), ...rest, marked, ...content.slice(lastText + 1)];
 }
 
 /** Whether this paragraph's suggested break (a suggestSplit in its text) is to be rejected. */

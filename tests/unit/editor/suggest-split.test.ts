@@ -149,6 +149,21 @@ describe("[SUGGEST] Enter inside a paragraph in suggestion mode", () => {
     expect(docToText(acceptedView(report).opening)).toBe("全年开展专题学习六次，\n邀请专家解读新修订的行政复议法。\n组织旁听庭审两次。");
   });
 
+  it("rejecting only the inserted character that carries an open break keeps the break on the character before", () => {
+    const editor = makeEditor();
+    editor.commands.setTextSelection(AFTER_COMMA);
+    editor.commands.insertContent("并");
+    press(editor, "Enter");
+    const report = reportWith(json(editor));
+    const insert = listDocSuggestions(report.opening, { field: "opening" }).find((suggestion) => suggestion.kind === "insert")!;
+    const decided = rejectSuggestion(report, insert.id);
+    expect(docToText(decided.opening)).toBe("全年开展专题学习六次，\n邀请专家解读新修订的行政复议法。\n组织旁听庭审两次。");
+    const [split, ...rest] = listDocSuggestions(decided.opening, { field: "opening" });
+    expect(rest).toEqual([]);
+    expect(split).toMatchObject({ kind: "split", before: "全年开展专题学习六次，" });
+    expect(rejectedView(decided).opening).toEqual(START);
+  });
+
   it("a reviewer's deletion of the break's character keeps the break (the character stays, marked deleted)", () => {
     const editor = makeEditor();
     editor.commands.setTextSelection(AFTER_COMMA);
