@@ -5,12 +5,13 @@
  * Found by experiment on LibreOffice 7.4 with fonts-noto-cjk (see lib/export/docx/font-embed.ts): altName, panose1,
  * family, sig and name lists change nothing, and fontconfig sends every 公文 font name to the one default CJK sans;
  * only the fonts the DOCX embeds under the fontTable names keep the roles apart. The control case (no embedded
- * fonts) shows the collapse, so this test fails if the DOCX stops carrying them.
+ * fonts) shows the collapse, so this test fails if the DOCX stops carrying them. A host that has a licensed font
+ * installed (a font made here under the name 仿宋_GB2312) keeps using it rather than the embedded stand-in.
  * Needs soffice, poppler-utils and the substitutes of setup-fonts: under CI=true their absence fails the suite.
  */
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
-import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
+import { mkdir, mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -23,6 +24,7 @@ import { withFontTable } from "@/lib/export/docx/font-table";
 import { ROLE_FONTS } from "@/lib/export/docx/fonts";
 import type { FontProfile } from "@/lib/export/options";
 import { SUBSTITUTE_FONTS } from "@/lib/fonts";
+import { subsetFont } from "@/lib/fonts/subset-font";
 
 import { loadFixture } from "../unit/export/docx/helpers/docx-xml";
 import { findCommand } from "../unit/export/docx/helpers/libreoffice";
@@ -56,11 +58,15 @@ function roleSnippets(documentXml: string, profile: FontProfile): Record<Role, s
   return snippets;
 }
 
-/** DOCX → PDF with LibreOffice and the system fontconfig (FONTCONFIG_FILE removed), in its own profile. */
-async function convertWithSystemFontconfig(docxPath: string, directory: string): Promise<string> {
+/**
+ * DOCX → PDF with LibreOffice in its own profile, with the system fontconfig (FONTCONFIG_FILE removed) or, to stand
+ * for a host with more fonts installed, a file that includes the system's and adds a font folder.
+ */
+async function convertWithSystemFontconfig(docxPath: string, directory: string, fontconfigFile?: string): Promise<string> {
   const env = { ...process.env };
   delete env.FONTCONFIG_FILE;
   delete env.FONTCONFIG_PATH;
+  if (fontconfigFile) env.FONTCONFIG_FILE = fontconfigFile;
   await run(
     soffice!,
     [`-env:UserInstallation=file://${path.join(directory, "lo-profile")}`, "--headless", "--convert-to", "pdf", "--outdir", directory, docxPath],
@@ -79,10 +85,10 @@ interface Rendered {
   allFaces: string[];
 }
 
-async function render(docx: Uint8Array, profile: FontProfile, name: string, directory: string): Promise<Rendered> {
+async function render(docx: Uint8Array, profile: FontProfile, name: string, directory: string, fontconfigFile?: string): Promise<Rendered> {
   const docxPath = path.join(directory, `${name}.docx`);
   await writeFile(docxPath, docx);
-  const pdfPath = await convertWithSystemFontconfig(docxPath, directory);
+  const pdfPath = await convertWithSystemFontconfig(docxPath, directory, fontconfigFile);
   const { stdout } = await run(pdftohtml!, ["-xml", "-i", "-stdout", pdfPath], { maxBuffer: 64 * 1024 * 1024 });
   const families = new Map(
     [...stdout.matchAll(/<fontspec id="(\d+)"[^>]* family="([^"]+)"/g)].map((match) => [match[1]!, match[2]!.replace(/^[A-Z]{6}\+/, "")]),
@@ -101,6 +107,72 @@ async function render(docx: Uint8Array, profile: FontProfile, name: string, dire
   return { faces, allFaces: [...new Set(families.values())] };
 }
 
+const utf16 = (text: string) => {
+  const bytes = new Uint8Array(text.length * 2);
+  for (let index = 0; index < text.length; index++) new DataView(bytes.buffer).setUint16(index * 2, text.charCodeAt(index));
+  return bytes;
+};
+
+/** A format 0 name table with Windows Unicode records (English and Simplified Chinese) for the given name ids. */
+function nameTable(names: Array<[number, string]>): Uint8Array {
+  const records = [0x0409, 0x0804].flatMap((language) => names.map(([nameId, text]) => ({ language, nameId, bytes: utf16(text) })));
+  const storage = 6 + records.length * 12;
+  const table = new Uint8Array(storage + records.reduce((sum, record) => sum + record.bytes.length, 0));
+  const view = new DataView(table.buffer);
+  view.setUint16(2, records.length);
+  view.setUint16(4, storage);
+  let offset = 0;
+  records.forEach((record, index) => {
+    const at = 6 + index * 12;
+    [3, 1, record.language, record.nameId, record.bytes.length, offset].forEach((value, field) => view.setUint16(at + field * 2, value));
+    table.set(record.bytes, storage + offset);
+    offset += record.bytes.length;
+  });
+  return table;
+}
+
+/** The font with its name table replaced: a stand-in for a licensed font installed under `family`. */
+function renamedFont(font: Uint8Array, family: string, postscriptName: string): Uint8Array {
+  const view = new DataView(font.buffer, font.byteOffset, font.byteLength);
+  const tables = Array.from({ length: view.getUint16(4) }, (_, index) => {
+    const record = 12 + index * 16;
+    const tag = String.fromCharCode(...font.subarray(record, record + 4));
+    const data = font.subarray(view.getUint32(record + 8), view.getUint32(record + 8) + view.getUint32(record + 12));
+    return {
+      tag,
+      data:
+        tag === "name"
+          ? nameTable([
+              [1, family],
+              [2, "Regular"],
+              [4, family],
+              [6, postscriptName],
+            ])
+          : data,
+    };
+  });
+  const padded = (length: number) => (length + 3) & ~3;
+  const out = new Uint8Array(12 + tables.length * 16 + tables.reduce((sum, table) => sum + padded(table.data.length), 0));
+  const outView = new DataView(out.buffer);
+  out.set(font.subarray(0, 12));
+  let offset = 12 + tables.length * 16;
+  tables.forEach((table, index) => {
+    const record = 12 + index * 16;
+    out.set(
+      [...table.tag].map((character) => character.charCodeAt(0)),
+      record,
+    );
+    out.set(table.data, offset);
+    let checksum = 0;
+    for (let at = offset; at < offset + padded(table.data.length); at += 4) checksum = (checksum + outView.getUint32(at)) >>> 0;
+    outView.setUint32(record + 4, checksum);
+    outView.setUint32(record + 8, offset);
+    outView.setUint32(record + 12, table.data.length);
+    offset += padded(table.data.length);
+  });
+  return out;
+}
+
 describe.skipIf(!isReady)("[EXPORT] DOCX fonts through LibreOffice with the system fontconfig (no licensed fonts, no font map)", () => {
   let directory: string;
   const rendered = new Map<string, Rendered>();
@@ -110,11 +182,28 @@ describe.skipIf(!isReady)("[EXPORT] DOCX fonts through LibreOffice with the syst
     const district = loadFixture("wangchuan-district-2024.nianbao.json");
     const county = loadExportFixture(EXPORT_FIXTURES.county);
     // One after the other: LibreOffice runs are heavy on a 2-core machine.
-    rendered.set("gb2312", await render(await exportReportDocx(district, { fontProfile: "gb2312", isDraft: false }), "gb2312", "district-gb2312", directory));
+    const gb2312 = await exportReportDocx(district, { fontProfile: "gb2312", isDraft: false });
+    rendered.set("gb2312", await render(gb2312, "gb2312", "district-gb2312", directory));
     rendered.set("windows", await render(await exportReportDocx(county, { fontProfile: "windows", isDraft: false }), "windows", "county-windows", directory));
     // The control: the same DOCX without embedded faces (what the exporter wrote before).
     const plain = withFontTable(await exportReportDocx(district, { fontProfile: "gb2312", isDraft: false }), ROLE_FONTS.gb2312, { substituteDirectory: null });
     rendered.set("control", await render(plain, "gb2312", "district-control", directory));
+    // A host that has the licensed 仿宋_GB2312 (here FandolKai renamed, to tell it from the embedded FandolFang).
+    const kai = path.join(SUBSTITUTE_DIRECTORY, SUBSTITUTE_FONTS.heading2.file);
+    const everyCharacter = [...new Set(strFromU8(unzipSync(gb2312)["word/document.xml"]!).replace(/<[^>]+>/g, ""))].map((character) =>
+      character.codePointAt(0)!,
+    );
+    await mkdir(path.join(directory, "licensed"));
+    await writeFile(
+      path.join(directory, "licensed", "fangsong-gb2312.otf"),
+      renamedFont(subsetFont(kai, 0, everyCharacter)!, "仿宋_GB2312", "LicensedFangSongGB2312"),
+    );
+    const fontconfigFile = path.join(directory, "fonts.conf");
+    await writeFile(
+      fontconfigFile,
+      `<?xml version="1.0"?>\n<!DOCTYPE fontconfig SYSTEM "fonts.dtd">\n<fontconfig><include ignore_missing="yes">/etc/fonts/fonts.conf</include><dir>${path.join(directory, "licensed")}</dir><cachedir>${path.join(directory, "fc-cache")}</cachedir></fontconfig>\n`,
+    );
+    rendered.set("licensed", await render(gb2312, "gb2312", "district-licensed", directory, fontconfigFile));
   }, 600_000);
 
   afterAll(async () => {
@@ -140,6 +229,14 @@ describe.skipIf(!isReady)("[EXPORT] DOCX fonts through LibreOffice with the syst
     const { faces } = rendered.get("control")!;
     expect(new Set([faces.body, faces.heading1, faces.heading2]).size, JSON.stringify(faces)).toBe(1);
     expect(faces.body).not.toMatch(/^Fandol/);
+  });
+
+  it("a host that has the licensed font uses it, not the embedded stand-in", () => {
+    const { faces } = rendered.get("licensed")!;
+    // The installed 仿宋_GB2312 (made from FandolKai) sets the body; the roles without a licensed font keep theirs.
+    expect(faces.body).toMatch(/^FandolKai/);
+    expect(faces.heading1).toMatch(/^FandolHei/);
+    expect(faces.title).toMatch(/^NotoSerifCJK/);
   });
 
   it("the DOCX embeds each role's face once, obfuscated, as subsets far smaller than the font files", async () => {
