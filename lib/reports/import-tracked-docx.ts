@@ -7,7 +7,7 @@ import { tables } from "@/lib/db";
 import { ReportError } from "@/lib/errors";
 import { notifyComment } from "@/lib/notifications";
 import { ImportError } from "@/lib/import/errors";
-import { applyTrackedChanges, readTrackedDocx, type PlacedComment, type TrackedDocument } from "@/lib/import/tracked";
+import { applyTrackedChanges, readTrackedDocx, type PlacedComment, type TrackedDocument, type WordReply } from "@/lib/import/tracked";
 import { docToText, formatChineseDate, newId, rejectedView, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import type { TrackedImportResult } from "@/lib/schemas/tracked";
 import { assertWithinAssignments } from "@/lib/workflow/assert-within-assignments";
@@ -39,7 +39,8 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
   changeModeFor(user, (await getReport({ db, user, reportId })).status);
   const docx = readDocx(bytes);
   const threads = await listCommentThreads({ db, user, reportId });
-  const existingComments = threads.filter((thread) => !thread.isResolved).map((thread) => thread.comments[0]?.body ?? "");
+  const openThreads = threads.filter((thread) => !thread.isResolved);
+  const existingComments = openThreads.map((thread) => thread.comments[0]?.body ?? "");
   const colleagues = await db
     .selectDistinct({ id: tables.users.id, displayName: tables.users.displayName })
     .from(tables.users)
@@ -64,7 +65,9 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
       log: result.log,
     };
     const hasSuggestions = result.insertions + result.deletions + result.fieldChanges > 0;
-    if (!hasSuggestions && result.comments.length === 0) return { revision: row.revision, ...summary };
+    // Word replies to open threads, not yet in them (a file imported twice adds them once).
+    const newReplies = result.repliesToExisting.filter((reply) => !openThreads[reply.thread]?.comments.some((comment) => comment.body.includes(reply.text)));
+    if (!hasSuggestions && result.comments.length === 0 && newReplies.length === 0) return { revision: row.revision, ...summary };
     const after = reportSchema.parse(result.report);
     assertSameBaseText(before, after);
     if (mode === "edit") await assertWithinAssignments({ db: tx, user, row, content: after });
@@ -77,6 +80,7 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
       await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: after, createdBy: user.id, note });
     }
     for (const comment of result.comments) created.push(await insertThread(tx, user, reportId, comment));
+    for (const reply of newReplies) await insertReply(tx, user, openThreads[reply.thread]!.id, reply);
     await recordAuditEvent({
       db: tx,
       action: "report.tracked_imported",
@@ -124,11 +128,21 @@ function assertSameBaseText(before: Report, after: Report): void {
 }
 
 async function insertThread(tx: Database, user: SessionUser, reportId: string, comment: PlacedComment): Promise<{ threadId: string; body: string }> {
-  const when = comment.date ? formatChineseDate(comment.date.slice(0, 10)) : "";
-  const source = `【Word 批注：${comment.author || "未署名"}${when ? `，${when}` : ""}】`;
-  const body = (source + comment.text).slice(0, 5000);
-  const threadId = await insertThreadWithComment(tx, { reportId, anchor: comment.anchor, authorId: user.id, body });
-  return { threadId, body };
+  const body = wordSource("批注", comment) + comment.text;
+  const threadId = await insertThreadWithComment(tx, { reportId, anchor: comment.anchor, authorId: user.id, body: body.slice(0, 5000) });
+  for (const reply of comment.replies ?? []) await insertReply(tx, user, threadId, reply);
+  return { threadId, body: body.slice(0, 5000) };
+}
+
+/** A Word reply (commentsExtended.xml) as a comment of its thread, attributed like the thread's first comment. */
+async function insertReply(tx: Database, user: SessionUser, threadId: string, reply: WordReply): Promise<void> {
+  await tx.insert(tables.comments).values({ threadId, authorId: user.id, body: (wordSource("回复", reply) + reply.text).slice(0, 5000) });
+}
+
+/** “【Word 批注：王局长，2026年11月25日】”: who wrote it in Word, and when. */
+function wordSource(kind: "批注" | "回复", { author, date }: { author: string; date: string }): string {
+  const when = date ? formatChineseDate(date.slice(0, 10)) : "";
+  return `【Word ${kind}：${author || "未署名"}${when ? `，${when}` : ""}】`;
 }
 
 /** Whether this user may import a DOCX with tracked changes into a report in this state, and if not, why. */

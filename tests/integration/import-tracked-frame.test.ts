@@ -5,9 +5,10 @@ import type { Database } from "@/lib/db/client";
 import * as tables from "@/lib/db/schema";
 import { acceptedView, listSuggestions } from "@/lib/report-model";
 import { getReport, importTrackedDocx, insertReport, submitReport } from "@/lib/reports";
+import { listCommentThreads } from "@/lib/workflow";
 
 import { seedAgency, seedUser } from "../fixtures/factories";
-import { buildWpsLeaderDocx, buildWpsReport, MOVED, WPS_NUMBER, WPS_SIGNER } from "../fixtures/tracked-wps-docx";
+import { buildWpsLeaderDocx, buildWpsReport, MOVED, REPLY, SPANNING_COMMENT, WPS_NUMBER, WPS_SIGNER } from "../fixtures/tracked-wps-docx";
 import { createTestDb, isTestDbAvailable, testDbKind, withRollback, type TestDatabase } from "../helpers/create-test-db";
 import { requireOrSkip } from "../helpers/environment";
 
@@ -58,6 +59,14 @@ describe.skipIf(!isAvailable)(`[TRACKED] the 文号 and 签发人 of a leader's 
       ]);
       const [audit] = await db.select().from(tables.auditEvents).where(eq(tables.auditEvents.action, "report.tracked_imported"));
       expect((audit?.detail as { unplaced: string[] }).unplaced).toEqual(result.log);
+      // The comment over two paragraphs is one thread, the reviewer's Word reply its second comment.
+      const threads = () => listCommentThreads({ db, user: drafter, reportId });
+      expect((await threads()).map((thread) => thread.comments.map((comment) => comment.body))).toEqual([
+        [`【Word 批注：王局长，2026年11月25日】${SPANNING_COMMENT}`, `【Word 回复：李审核，2026年11月26日】${REPLY}`],
+      ]);
+      // The same file again adds neither the thread nor the reply.
+      await importTrackedDocx({ db, user: reviewer, reportId, bytes: await buildWpsLeaderDocx(buildWpsReport()) });
+      expect((await threads()).map((thread) => thread.comments.length)).toEqual([2]);
     });
   });
 

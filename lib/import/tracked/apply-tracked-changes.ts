@@ -26,7 +26,7 @@ import {
   type PlainFieldEdit,
   type PlainFieldRef,
 } from "./plain-fields";
-import { textOf, type TrackedChar, type TrackedDocument, type TrackedParagraph } from "./types";
+import { textOf, type TrackedChar, type TrackedComment, type TrackedDocument, type TrackedParagraph } from "./types";
 
 /** Where an imported Word comment goes: the workflow's comment anchor. */
 export interface PlacedComment {
@@ -40,6 +40,15 @@ export interface PlacedComment {
   };
   author: string;
   /** ISO timestamp of the Word comment ("" when it has none). */
+  date: string;
+  text: string;
+  /** Word replies to it (w15:paraIdParent), in order: comments of the same thread. */
+  replies?: WordReply[];
+}
+
+/** A Word reply to a comment. */
+export interface WordReply {
+  author: string;
   date: string;
   text: string;
 }
@@ -72,6 +81,8 @@ export interface ApplyTrackedResult {
   fieldChanges: number;
   /** Word comments that were already open threads of the report. */
   existingCommentCount: number;
+  /** Word replies to comments that are already open threads: `thread` is the index in `existingComments`. */
+  repliesToExisting: Array<WordReply & { thread: number }>;
 }
 
 interface Target {
@@ -256,6 +267,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     fieldEdits: edits,
     fieldChanges: placedFields.count,
     existingCommentCount: placed.existingCount,
+    repliesToExisting: placed.repliesToExisting,
   };
 }
 
@@ -395,14 +407,36 @@ function insertParagraph(at: InsertionPoint, chars: TrackedChar[], attrsFor: (ch
 
 function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, ends: Map<string, Endpoint>, existing: readonly string[], log: string[]) {
   const comments: PlacedComment[] = [];
+  const repliesToExisting: Array<WordReply & { thread: number }> = [];
   let existingCount = 0;
+  const byId = new Map(docx.comments.map((comment) => [comment.id, comment]));
+  // Where each thread's first comment went: a placed comment, or an open thread of the report (its index).
+  const threads = new Map<string, PlacedComment | number>();
+  const rootOf = (comment: TrackedComment): TrackedComment => {
+    const seen = new Set<string>();
+    let root = comment;
+    while (root.parentId && byId.has(root.parentId) && !seen.has(root.id)) {
+      seen.add(root.id);
+      root = byId.get(root.parentId)!;
+    }
+    return root;
+  };
+  const replies: TrackedComment[] = [];
   for (const comment of docx.comments) {
     if (!comment.text) continue;
-    // The exported copy holds the thread's first comment; a re-imported Word comment is held by the thread it became.
-    if (existing.some((body) => body.trim() && (comment.text.includes(body.trim()) || body.includes(comment.text)))) {
-      existingCount += 1;
+    if (rootOf(comment) !== comment) {
+      replies.push(comment);
       continue;
     }
+    // The exported copy holds the thread's first comment; a re-imported Word comment is held by the thread it became.
+    const existingIndex = existing.findIndex((body) => body.trim() && (comment.text.includes(body.trim()) || body.includes(comment.text)));
+    if (existingIndex >= 0) {
+      existingCount += 1;
+      threads.set(comment.id, existingIndex);
+      if (comment.isDone) log.push(`报告中的意见“${excerpt(comment.text)}”在 Word 中已标为已解决，报告中仍未关闭，请在意见列表中确认后关闭。`);
+      continue;
+    }
+    if (comment.isDone) log.push(`${comment.author || "批注人"}的批注“${excerpt(comment.text)}”在 Word 中已标为已解决，仍作为意见导入，请确认后关闭。`);
     const start = starts.get(comment.id);
     const end = ends.get(comment.id);
     const base = { author: comment.author, date: comment.date, text: comment.text };
@@ -432,8 +466,19 @@ function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, end
       );
       comments.push({ ...base, anchor: { sectionId: null, itemId: null, field: null, from: null, to: null, quote: quote.slice(0, 500) } });
     }
+    threads.set(comment.id, comments[comments.length - 1]!);
   }
-  return { comments, existingCount };
+  for (const reply of replies) {
+    const thread = threads.get(rootOf(reply).id);
+    const entry = { author: reply.author, date: reply.date, text: reply.text };
+    if (typeof thread === "number") repliesToExisting.push({ ...entry, thread });
+    else if (thread) thread.replies = [...(thread.replies ?? []), entry];
+    else {
+      log.push(`${reply.author || "批注人"}的回复“${excerpt(reply.text)}”所回复的批注没有内容，已作为全文意见导入。`);
+      comments.push({ ...entry, anchor: { sectionId: null, itemId: null, field: null, from: null, to: null, quote: "" } });
+    }
+  }
+  return { comments, existingCount, repliesToExisting };
 }
 
 /** The plain fields that have an open suggestion, as they print with it accepted (a leader accepted it in Word). */

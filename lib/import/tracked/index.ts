@@ -1,3 +1,10 @@
-export { applyTrackedChanges, wordAuthorId, type ApplyTrackedOptions, type ApplyTrackedResult, type PlacedComment } from "./apply-tracked-changes";
+export {
+  applyTrackedChanges,
+  wordAuthorId,
+  type ApplyTrackedOptions,
+  type ApplyTrackedResult,
+  type PlacedComment,
+  type WordReply,
+} from "./apply-tracked-changes";
 export { readTrackedDocx } from "./read-tracked-docx";
 export type { TrackedComment, TrackedDocument, TrackedParagraph } from "./types";

@@ -28,7 +28,10 @@ export function readTrackedDocx(bytes: Uint8Array): TrackedDocument {
         `${part[1]}中的修订未导入（${[inserted ? `插入“${excerpt(inserted)}”` : "", deleted ? `删除“${excerpt(deleted)}”` : ""].filter(Boolean).join("，")}）：${part[2]}`,
       );
   }
-  return { ...document, unplaceable, comments: commentsEntry ? readCommentsXml(inflateText(bytes, commentsEntry)) : [] };
+  const comments = commentsEntry ? readCommentsXml(inflateText(bytes, commentsEntry)) : [];
+  // Replies and the 已解决 state (Word 2013+, WPS): word/commentsExtended.xml, keyed by each comment's last paragraph.
+  const extendedEntry = entries.find((entry) => entry.name === "word/commentsExtended.xml");
+  return { ...document, unplaceable, comments: extendedEntry ? withThreads(comments, inflateText(bytes, extendedEntry)) : comments };
 }
 
 /** Parts besides the body whose tracked changes are reported: [name, what it is, where to change it instead]. */
@@ -266,8 +269,11 @@ export function readCommentsXml(xml: string): TrackedComment[] {
       if (name === "w:comment") {
         current = { id: attributes["w:id"] ?? "", author: attributes["w:author"] ?? "", date: attributes["w:date"] ?? "", text: "" };
         lines = [];
-      } else if (name === "w:p" && current) lines.push("");
-      else if (name === "w:t") isText = true;
+      } else if (name === "w:p" && current) {
+        lines.push("");
+        // The last paragraph's w14:paraId is what commentsExtended.xml names the comment by.
+        if (attributes["w14:paraId"]) current.paraId = attributes["w14:paraId"];
+      } else if (name === "w:t") isText = true;
     },
     onText(text) {
       if (current && isText && lines.length > 0) lines[lines.length - 1] += text;
@@ -281,6 +287,26 @@ export function readCommentsXml(xml: string): TrackedComment[] {
     },
   });
   return comments;
+}
+
+/** Marks each comment that answers another (w15:paraIdParent) with that comment's id, and each resolved one (w15:done). */
+export function withThreads(comments: readonly TrackedComment[], extendedXml: string): TrackedComment[] {
+  const byParagraph = new Map(comments.filter((comment) => comment.paraId).map((comment) => [comment.paraId!.toUpperCase(), comment]));
+  const extended = new Map<string, { parent?: string; isDone: boolean }>();
+  scanXml(extendedXml, {
+    onOpen(name, attributes) {
+      if (name !== "w15:commentEx" || !attributes["w15:paraId"]) return;
+      const parent = attributes["w15:paraIdParent"]?.toUpperCase();
+      extended.set(attributes["w15:paraId"].toUpperCase(), { ...(parent ? { parent } : {}), isDone: attributes["w15:done"] === "1" });
+    },
+    onText() {},
+    onClose() {},
+  });
+  return comments.map((comment) => {
+    const entry = comment.paraId ? extended.get(comment.paraId.toUpperCase()) : undefined;
+    const parent = entry?.parent ? byParagraph.get(entry.parent) : undefined;
+    return { ...comment, ...(parent && parent !== comment ? { parentId: parent.id } : {}), ...(entry?.isDone ? { isDone: true } : {}) };
+  });
 }
 
 export type { TrackedChar };

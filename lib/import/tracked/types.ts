@@ -47,6 +47,12 @@ export interface TrackedComment {
   author: string;
   date: string;
   text: string;
+  /** w14:paraId of its last paragraph (how word/commentsExtended.xml names it). */
+  paraId?: string;
+  /** A reply: the w:id of the comment it answers (w15:paraIdParent). */
+  parentId?: string;
+  /** Marked 已解决 in Word (w15:done="1"). */
+  isDone?: boolean;
 }
 
 export interface TrackedDocument {

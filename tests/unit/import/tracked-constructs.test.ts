@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
 
 import { applyTrackedChanges, readTrackedDocx } from "@/lib/import/tracked";
-import { readDocumentXml } from "@/lib/import/tracked/read-tracked-docx";
+import { readCommentsXml, readDocumentXml, withThreads } from "@/lib/import/tracked/read-tracked-docx";
 import { docToText, listSuggestions, textToDoc, type Report } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../../fixtures/complete-report";
-import { BOLDED, buildWpsLeaderDocx, buildWpsReport, CANCELLED, MOVED, SPANNING_COMMENT, TWO_PARAGRAPHS, WPS_LEADER } from "../../fixtures/tracked-wps-docx";
+import {
+  BOLDED,
+  buildWpsLeaderDocx,
+  buildWpsReport,
+  CANCELLED,
+  MOVED,
+  REPLY,
+  SPANNING_COMMENT,
+  TWO_PARAGRAPHS,
+  WPS_LEADER,
+} from "../../fixtures/tracked-wps-docx";
 
 /** What else a real 修订模式 file holds besides w:ins/w:del: each is placed or logged, never dropped in silence. */
 const options = () => {
@@ -46,13 +56,14 @@ describe("[IMPORT]: a leader's WPS/Word 修订模式 file (docx package, moves a
         `王局长在 Word 中修改了“${docToText(measures!.items[3]!.body).slice(0, 30)}…”的段落格式（对齐、缩进、行距等），未导入：报告只导入文字修订，格式由导出时统一设置。`,
         "页眉中的修订未导入（插入“（内部）”）：页眉由导出时自动生成。",
       ]);
-      // The comment keeps its whole range over the item's two paragraphs.
+      // The comment keeps its whole range over the item's two paragraphs; the reviewer's Word reply is its reply.
       const body = docToText(measures!.items[5]!.body);
       expect(result.comments).toEqual([
         {
           author: WPS_LEADER,
           date: expect.stringMatching(/^2026-11-25T09:30/),
           text: SPANNING_COMMENT,
+          replies: [{ author: "李审核", date: expect.stringMatching(/^2026-11-26T01:00/), text: REPLY }],
           anchor: {
             sectionId: measures!.id,
             itemId: measures!.items[5]!.id,
@@ -116,6 +127,39 @@ describe("[IMPORT]: Word markup besides plain w:ins / w:del", () => {
       expect.objectContaining({ itemId: report.sections[0]!.items[0]!.id, from: 4, to: a.length, quote: a.slice(4, 504) }),
     ]);
     expect(result.log).toEqual([`王局长的批注“两条内容有重复。”的范围从“${a.slice(0, 30)}…”延伸到另一条目的“${b.slice(0, 30)}…”，已只定位到起始段落。`]);
+  });
+
+  it("reads Word replies into their thread (a new one, or a thread the report has) and logs comments marked 已解决", () => {
+    const comments = `<w:comments xmlns:w="x" xmlns:w14="y">${[
+      ["1", "王局长", "11111111", "请核实办件数量。"],
+      ["2", "李审核", "22222222", "已核实。"],
+      ["3", "王局长", "33333333", "这一条请补充数据。"],
+      ["4", "李审核", "44444444", "数据已补。"],
+    ]
+      .map(
+        ([id, author, paraId, text]) =>
+          `<w:comment w:id="${id}" w:author="${author}" w:date="${AT}"><w:p w14:paraId="${paraId}"><w:r><w:t>${text}</w:t></w:r></w:p></w:comment>`,
+      )
+      .join("")}</w:comments>`;
+    const extended =
+      `<w15:commentsEx xmlns:w15="z"><w15:commentEx w15:paraId="11111111" w15:done="1"/><w15:commentEx w15:paraId="22222222" w15:paraIdParent="11111111" w15:done="0"/>` +
+      `<w15:commentEx w15:paraId="33333333" w15:done="0"/><w15:commentEx w15:paraId="44444444" w15:paraIdParent="33333333" w15:done="0"/></w15:commentsEx>`;
+    const read = withThreads(readCommentsXml(comments), extended);
+    expect(read.map(({ id, parentId, isDone }) => [id, parentId ?? null, isDone ?? false])).toEqual([
+      ["1", null, true],
+      ["2", "1", false],
+      ["3", null, false],
+      ["4", "3", false],
+    ]);
+    const report = buildCompleteReport();
+    const result = applyTrackedChanges(
+      report,
+      { ...readDocumentXml(W(p(t(docToText(report.sections[0]!.items[0]!.body))))), comments: read },
+      { ...options(), existingComments: ["【Word 批注：王局长，2026年11月25日】这一条请补充数据。"] },
+    );
+    expect(result.comments).toEqual([expect.objectContaining({ text: "请核实办件数量。", replies: [{ author: "李审核", date: AT, text: "已核实。" }] })]);
+    expect(result.repliesToExisting).toEqual([{ thread: 0, author: "李审核", date: AT, text: "数据已补。" }]);
+    expect(result.log).toContain("王局长的批注“请核实办件数量。”在 Word 中已标为已解决，仍作为意见导入，请确认后关闭。");
   });
 
   it("logs table rows and cells inserted or deleted, table and page formatting, and reads a symbol character", () => {
