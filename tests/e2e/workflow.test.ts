@@ -118,14 +118,13 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
     await drafter.page.getByTestId("return-banner").filter({ hasText: "意见：问题部分原因分析需要更具体。" }).waitFor();
     await drafter.page.getByTestId("unresolved-count").filter({ hasText: "未解决 2 条" }).waitFor();
     expect(
-      await saveContent(
-        drafter.page,
-        reportId,
-        (report) =>
-          (report.sections[1]!.items[0]!.body = textToDoc(
-            `${docToText(report.sections[1]!.items[0]!.body)}例如，个别科室办理涉水纠纷时仍以行政协调代替依法处理。`,
-          )),
-      ),
+      await saveContent(drafter.page, reportId, (report) => {
+        report.sections[1]!.items[0]!.body = textToDoc(
+          `${docToText(report.sections[1]!.items[0]!.body)}例如，个别科室办理涉水纠纷时仍以行政协调代替依法处理。`,
+        );
+        // The 成文日期 is the day the head signs: today, so sign-off has nothing to warn about.
+        report.meta.date = new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Shanghai" }).format(new Date());
+      }),
     ).toBe(200);
     const firstThread = drafter.page.getByTestId("comment-thread").filter({ hasText: "请补充具体案例" });
     await firstThread.getByLabel("回复").fill("已补充具体事例。");
@@ -145,7 +144,7 @@ describe.skipIf(Boolean(unavailable))("[WORKFLOW] drafting, review, sign-off, ex
     await openReview(reviewer.page, app.baseUrl, reportId);
     await reviewer.page.getByRole("button", { name: "审核通过" }).click();
     // Approval asks for confirmation and shows what the checks found.
-    await reviewer.page.getByTestId("transition-confirmation").filter({ hasText: "当前校验：0 个错误，0 条未解决意见" }).waitFor();
+    await reviewer.page.getByTestId("transition-confirmation").filter({ hasText: "当前校验：0 个错误，0 条未解决意见，0 处未处理修订" }).waitFor();
     await reviewer.page.getByRole("button", { name: "确认审核通过" }).click();
     await expectStatus(reviewer.page, "已审核");
     const signButton = reviewer.page.getByRole("button", { name: "签发", exact: true });
