@@ -29,12 +29,14 @@ export function liveNoticeText(state: LiveEditState, previous: LiveEditState | n
   }
   // Editable again. The same status as before the hold (or none heard yet): the step failed.
   const isSameStatus = previous !== null && (previous.status === null || previous.status === status);
-  if (previous?.hold && isSameStatus) {
-    return previous.refusal ? `${previous.hold}未完成，可以继续编辑；暂停时输入的内容已重新发送。` : `${previous.hold}未完成，可以继续编辑。`;
-  }
+  // Nothing typed here was refused: the short pause needs no word afterwards.
+  if (previous?.hold && isSameStatus) return previous.refusal ? `${previous.hold}未完成，可以继续编辑；暂停时输入的内容已重新发送。` : "";
   if (previous?.refusal) return `报告已转为“${REPORT_STATUS_LABELS[status as ReportStatus] ?? status}”，可以继续编辑；此前未能保存的内容已重新发送。`;
   return "";
 }
+
+/** A hold shorter than this (most steps) is not announced unless a change typed here was refused in it. */
+const HOLD_NOTICE_DELAY_MS = 600;
 
 /** The notice for the session's live edit state, kept until the next change of it. */
 export function useLiveNotice(session: LiveCollabSession | null): string {
@@ -42,10 +44,18 @@ export function useLiveNotice(session: LiveCollabSession | null): string {
   useEffect(() => {
     if (!session) return;
     let previous: LiveEditState | null = null;
-    return session.onEditState((state) => {
-      setNotice(liveNoticeText(state, previous));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const stop = session.onEditState((state) => {
+      const text = liveNoticeText(state, previous);
+      clearTimeout(timer);
+      if (state.hold && !state.refusal) timer = setTimeout(() => setNotice(text), HOLD_NOTICE_DELAY_MS);
+      else setNotice(text);
       previous = state;
     });
+    return () => {
+      clearTimeout(timer);
+      stop();
+    };
   }, [session]);
   return notice;
 }
