@@ -25,10 +25,12 @@ export function SubmitButton(props: { canSubmit: boolean; status: ReportStatus; 
   const reasonId = useId();
   const blocker = submitBlocker(props);
   if (!props.canSubmit) return null;
+  // The state (待审核, 已签发 …) is information, not something to fix: grey; errors to fix are red.
+  const isStateReason = props.status !== "draft" && props.status !== "returned";
   return (
     <div className="flex items-center gap-2">
       {blocker && !props.isBusy && (
-        <span id={reasonId} data-testid="submit-blocker" className="text-xs whitespace-nowrap text-red-800">
+        <span id={reasonId} data-testid="submit-blocker" className={`text-xs whitespace-nowrap ${isStateReason ? "text-stone-500" : "text-red-800"}`}>
           {blocker}
         </span>
       )}
