@@ -26,6 +26,10 @@ export interface SaveLog {
   errors: string[];
 }
 
+export function newSaveLog(): SaveLog {
+  return { lastAcknowledged: null, inFlight: null, acknowledgedCount: 0, errors: [] };
+}
+
 /** Saves in a loop like the editor's autosave (one request at a time, each on the last revision) until `shouldStop`. */
 export async function runSaveStream(options: {
   session: ApiSession;
@@ -35,8 +39,10 @@ export async function runSaveStream(options: {
   label: string;
   shouldStop: () => boolean;
   pauseMs?: number;
+  /** The log, filled in while the stream runs (so a caller can watch its progress). */
+  log?: SaveLog;
 }): Promise<SaveLog> {
-  const log: SaveLog = { lastAcknowledged: null, inFlight: null, acknowledgedCount: 0, errors: [] };
+  const log: SaveLog = options.log ?? newSaveLog();
   let revision = options.startRevision;
   for (let sequence = 1; !options.shouldStop(); sequence++) {
     const marker = `${options.label}第${sequence}次保存：推进严格规范公正文明执法`;
