@@ -64,7 +64,7 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
       existingComments: result.existingCommentCount,
       log: result.log,
     };
-    const hasSuggestions = result.insertions + result.deletions + result.fieldChanges > 0;
+    const hasSuggestions = result.insertions + result.deletions + result.splits + result.fieldChanges > 0;
     // Word replies to open threads, not yet in them (a file imported twice adds them once).
     const newReplies = result.repliesToExisting.filter((reply) => !openThreads[reply.thread]?.comments.some((comment) => comment.body.includes(reply.text)));
     if (!hasSuggestions && result.comments.length === 0 && newReplies.length === 0) return { revision: row.revision, ...summary };
@@ -76,7 +76,8 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
       revision += 1;
       await tx.update(tables.reports).set({ content: after, revision, updatedAt: new Date(), updatedBy: user.id }).where(eq(tables.reports.id, reportId));
       const fields = result.fieldChanges > 0 ? `，标题等修改 ${result.fieldChanges} 处` : "";
-      const note = `导入 Word 修订：插入 ${result.insertions} 处，删除 ${result.deletions} 处${fields}，批注 ${result.comments.length} 条`;
+      const splits = result.splits > 0 ? `，分段 ${result.splits} 处` : "";
+      const note = `导入 Word 修订：插入 ${result.insertions} 处，删除 ${result.deletions} 处${splits}${fields}，批注 ${result.comments.length} 条`;
       await tx.insert(tables.reportRevisions).values({ reportId, revision, status: row.status, content: after, createdBy: user.id, note });
     }
     for (const comment of result.comments) created.push(await insertThread(tx, user, reportId, comment));
@@ -90,6 +91,7 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
         revision,
         insertions: result.insertions,
         deletions: result.deletions,
+        splits: result.splits,
         fieldChanges: result.fieldChanges,
         comments: result.comments.length,
         unplaced: result.log,

@@ -72,6 +72,8 @@ export interface ApplyTrackedResult {
   log: string[];
   insertions: number;
   deletions: number;
+  /** Paragraphs the leader split (Enter inside them): suggestSplit marks. */
+  splits: number;
   /**
    * Changes to plain fields (headings, a part's lead, title, 主送, 落款, 抄送, 结束语): each field's value before and
    * after the leader's changes. Their characters are not counted in insertions/deletions.
@@ -94,6 +96,8 @@ interface Target {
   chars: ReportChar[];
   rejected: string;
   isUsed: boolean;
+  /** Paragraph breaks the leader added inside it (it now stands as breaks + 1 paragraphs). */
+  breaks?: number;
 }
 
 interface Marker {
@@ -122,7 +126,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
   const fieldEdits = new PlainFieldEdits();
   const usedFields = new Set<PlainField>();
   const suggestionIds = new Map<string, SuggestionAttrs & { kind: string }>();
-  const attrsFor = (char: TrackedChar): SuggestionAttrs => {
+  const attrsFor = (char: Pick<TrackedChar, "author" | "date" | "changeKey">, kind: string = (char as TrackedChar).kind): SuggestionAttrs => {
     const existing = suggestionIds.get(char.changeKey);
     if (existing) return { id: existing.id, authorId: existing.authorId, authorName: existing.authorName, at: existing.at };
     const authorName = char.author.trim() || "Word 修订";
@@ -132,7 +136,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       authorName,
       at: isoTime(char.date, options.now),
     };
-    suggestionIds.set(char.changeKey, { ...attrs, kind: char.kind });
+    suggestionIds.set(char.changeKey, { ...attrs, kind });
     return attrs;
   };
   const starts = new Map<string, Endpoint>();
@@ -147,7 +151,15 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
   const signer = options.signer ?? copy.frame?.signer ?? "";
   // A "签发人：" label whose name stands in the next paragraph (the next table cell).
   let signerLabel: FrameLine | undefined;
-  for (const paragraph of joinSplitParagraphs(docx, log)) {
+  const queue = joinSplitParagraphs(docx);
+  while (queue.length > 0) {
+    const paragraph = queue.shift()!;
+    if (paragraph.joinLog) log.push(paragraph.joinLog);
+    // A split anywhere but in a body paragraph (a heading, a field, a paragraph not found) cannot be a suggestion.
+    const logSplits = () => {
+      for (const split of paragraph.splits)
+        log.push(`“${excerpt(textOf(paragraph.chars.slice(0, split.at), ["normal", "insert"]))}”处的分段未导入，新增内容并入原段落。`);
+    };
     const rejected = textOf(paragraph.chars, ["normal", "delete"]);
     const hasChanges = paragraph.chars.some((char) => char.kind !== "normal");
     const record = (endpoint: (marker: Marker) => Endpoint) => {
@@ -158,6 +170,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       signerLabel = undefined;
       if (isSignerName(paragraph.chars)) {
         takeSigner({ number: [], label: label.label, signer: paragraph.chars }, signer, log);
+        logSplits();
         record(() => ({ kind: "none", text: rejected }));
         continue;
       }
@@ -171,6 +184,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       const endpoint = takeFrameLine(copy, fields, fieldEdits, hasName ? frameLine : { ...frameLine, label: [] }, signer, log);
       if (!hasName) signerLabel = frameLine;
       lastLead = undefined;
+      logSplits();
       record(() => endpoint);
       continue;
     }
@@ -182,6 +196,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
         const first = paragraph.chars.find((char) => char.kind === "insert")!;
         lastLead.own = [...lastLead.own, { ...first, char: "\n" }, ...paragraph.chars.filter((char) => char.kind === "insert")];
         fieldEdits.add(lastLead.field, lastLead.own);
+        logSplits();
         record(() => ({ kind: "heading", heading: lastLead!.field }));
         continue;
       }
@@ -189,6 +204,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       const placement = inserted && insertAt ? insertParagraph(insertAt, paragraph.chars, attrsFor) : "failed";
       if (placement === "inserted") log.push(`新增段落“${excerpt(inserted)}”已作为插入修订放在“${excerpt(after)}”之后。`);
       else if (inserted && placement === "failed") log.push(`新增段落“${excerpt(inserted)}”找不到所属条目，未导入，请手工添加。`);
+      logSplits();
       record(() => ({ kind: "none", text: inserted }));
       continue;
     }
@@ -201,10 +217,18 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       if (hasChanges) takeFieldChanges(fieldEdits, plain, paragraph.chars, log);
       insertAt = startOfBodyUnder(copy, heading);
       lastLead = heading.ref.field === "sectionLead" ? { field: heading, own: splitPlainField(paragraph.chars, plain).own } : undefined;
+      logSplits();
       record(() => ({ kind: "heading", heading }));
       continue;
     }
-    const target = findTarget(targets, rejected, cursor);
+    // A split paragraph is the one that reads the same as a whole, else its parts are (a lead in front is not sought).
+    const target = findTarget(targets, rejected, cursor, paragraph.splits.length === 0);
+    if (!target && paragraph.splits.length > 0) {
+      // The report's own split (two paragraphs, the first ending in its mark), as the exported file shows it:
+      // its parts are read as the paragraphs they are.
+      queue.unshift(...splitApart(paragraph));
+      continue;
+    }
     if (!target) {
       lastLead = undefined;
       const acceptedInWord = matchPlainField((acceptedFields ??= suggestedFieldsAccepted(copy)), rejected, new Set());
@@ -216,6 +240,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       } else if (hasChanges && copy.meta.date && rejected.trim() === formatChineseDate(copy.meta.date))
         log.push(`成文日期“${rejected.trim()}”中的修订未导入（${describeChanges(paragraph.chars)}）：成文日期请在编辑器中修改。`);
       else if (hasChanges) log.push(`找不到与“${excerpt(rejected)}”对应的正文段落，其中的修订未导入（${describeChanges(paragraph.chars)}）。`);
+      logSplits();
       record(() => ({ kind: "none", text: rejected }));
       continue;
     }
@@ -240,16 +265,38 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
       log.push(`“${excerpt(target.rejected)}”中有已提出的插入修订在 Word 中被删去（${merged.withdrawnInsertions} 字），报告仍保留该修订，请在修订列表中拒绝。`);
     if (merged.skippedBreaks > 0) log.push(`“${excerpt(target.rejected)}”中新增的 ${merged.skippedBreaks} 处换行未导入。`);
     logCancelled(merged.cancelled, target.rejected, log);
-    target.paragraph.content = charsToContent(merged.chars);
+    // The leader's Enter inside the paragraph: a suggestSplit on the character before the break (the report's own
+    // split, which the exported file shows the same way, is already there).
+    // The report keeps a split paragraph as two, the first ending in that mark: only a paragraph of the body
+    // itself (not one in a table or list) is split.
+    let index = target.doc.content.indexOf(target.paragraph);
+    const cuts: number[] = [];
+    for (const split of paragraph.splits) {
+      const at = split.at > bodyStart ? merged.positions[split.at - bodyStart]! - 1 : -1;
+      const char = merged.chars[at];
+      if (!char || index < 0 || at === merged.chars.length - 1)
+        log.push(`“${excerpt(textOf(paragraph.chars.slice(0, split.at), ["normal", "insert"]))}”处的分段未导入，新增内容并入原段落。`);
+      else {
+        merged.chars[at] = { ...char, marks: [...char.marks, { type: "suggestSplit", attrs: attrsFor(split.by, "split") }] };
+        cuts.push(at + 1);
+      }
+    }
+    const pieces = [0, ...cuts].map((start, piece) => merged.chars.slice(start, cuts[piece] ?? merged.chars.length));
+    const nodes = pieces.map((chars, piece) => (piece === 0 ? target.paragraph : { ...target.paragraph, content: charsToContent(chars) }));
+    target.paragraph.content = charsToContent(pieces[0]!);
+    if (nodes.length > 1) target.doc.content.splice(index, 1, ...nodes);
     target.chars = merged.chars;
+    target.breaks = cuts.length;
     target.isUsed = true;
     cursor = target.order + 1;
     lastLead = undefined;
-    const index = target.doc.content.indexOf(target.paragraph);
+    index = target.doc.content.indexOf(nodes[nodes.length - 1]!);
     insertAt = index >= 0 ? { siblings: target.doc.content, index: index + 1, after: target.rejected } : undefined;
     record((marker) => {
       const position = marker.offset < bodyStart ? 0 : merged.positions[marker.offset - bodyStart]!;
-      return { kind: "body", target, offset: merged.chars.slice(0, position).reduce((sum, char) => sum + char.char.length, 0) };
+      // Each new paragraph break counts one character in the body's text (docToText separates paragraphs).
+      const breaks = cuts.filter((cut) => cut <= position).length;
+      return { kind: "body", target, offset: merged.chars.slice(0, position).reduce((sum, char) => sum + char.char.length, 0) + breaks };
     });
   }
   if (signerLabel) takeSigner(signerLabel, signer, log);
@@ -264,6 +311,7 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
     log,
     insertions: kinds.filter((kind) => kind === "insert").length,
     deletions: kinds.filter((kind) => kind === "delete").length,
+    splits: kinds.filter((kind) => kind === "split").length,
     fieldEdits: edits,
     fieldChanges: placedFields.count,
     existingCommentCount: placed.existingCount,
@@ -311,10 +359,10 @@ function leafParagraphs(node: RichNode): RichNode[] {
 }
 
 /** Exact text first, then a paragraph that ends with it (a run-in heading or list numeral in front); from the cursor on, then anywhere. */
-function findTarget(targets: Target[], rejected: string, cursor: number): Target | undefined {
+function findTarget(targets: Target[], rejected: string, cursor: number, allowsLead = true): Target | undefined {
   const ordered = [...targets.slice(cursor), ...targets.slice(0, cursor)].filter((target) => !target.isUsed);
   const exact = ordered.find((target) => target.rejected === rejected);
-  if (exact) return exact;
+  if (exact || !allowsLead) return exact;
   return ordered.find(
     (target) => target.rejected.length >= 2 && rejected.endsWith(target.rejected) && [...rejected].length - [...target.rejected].length <= MAX_LEAD,
   );
@@ -324,18 +372,19 @@ function findTarget(targets: Target[], rejected: string, cursor: number): Target
  * A paragraph whose mark the leader inserted (Enter pressed in 修订模式) is joined with the next: a split inside a
  * paragraph cannot be a suggestion. When the next paragraph is all new text, it stays a paragraph of its own.
  */
-function joinSplitParagraphs(docx: TrackedDocument, log: string[]): Array<{ chars: TrackedChar[]; markers: Marker[] }> {
-  const out: Array<{ chars: TrackedChar[]; markers: Marker[] }> = [];
-  let pending: { chars: TrackedChar[]; markers: Marker[] } | undefined;
+function joinSplitParagraphs(docx: TrackedDocument): JoinedParagraph[] {
+  const out: JoinedParagraph[] = [];
+  let pending: JoinedParagraph | undefined;
   docx.paragraphs.forEach((paragraph, index) => {
     const markers = [
       ...docx.commentStarts.filter((point) => point.paragraph === index).map((point) => ({ commentId: point.commentId, isStart: true, offset: point.offset })),
       ...docx.commentEnds.filter((point) => point.paragraph === index).map((point) => ({ commentId: point.commentId, isStart: false, offset: point.offset })),
     ];
     const shift = pending?.chars.length ?? 0;
-    const joined = {
+    const joined: JoinedParagraph = {
       chars: [...(pending?.chars ?? []), ...paragraph.chars],
       markers: [...(pending?.markers ?? []), ...markers.map((marker) => ({ ...marker, offset: marker.offset + shift }))],
+      splits: [...(pending?.splits ?? [])],
     };
     // Enter at the end of a paragraph, then new text: the next paragraph is all inserted and stays a new paragraph.
     const next = docx.paragraphs[index + 1];
@@ -343,20 +392,47 @@ function joinSplitParagraphs(docx: TrackedDocument, log: string[]): Array<{ char
     // A paragraph that is all new text with its own new mark (typed at a paragraph's start, or moved here) stays one.
     const isNew = !textOf(joined.chars, ["normal", "delete"]).trim() && textOf(joined.chars, ["insert"]).trim() !== "";
     if (paragraph.markChange === "insert" && next && !isNextNew && !isNew) {
-      if (textOf(paragraph.chars, ["normal", "delete"]).trim())
-        log.push(`“${excerpt(textOf(paragraph.chars, ["normal", "insert"]))}”处的分段未导入，新增内容并入原段落。`);
+      // Enter inside a paragraph: read as one paragraph with a split after this part (a suggestSplit once placed).
+      if (textOf(paragraph.chars, ["normal", "delete"]).trim() && paragraph.markChangeBy)
+        joined.splits.push({ at: joined.chars.length, by: paragraph.markChangeBy });
       pending = joined;
       return;
     }
     // A deleted mark between two paragraphs that keep text: the leader joined them. The report keeps two paragraphs.
     const remains = (chars: readonly TrackedChar[]) => textOf(chars, ["normal", "insert"]).trim();
     if (paragraph.markChange === "delete" && next && remains(joined.chars) && remains(next.chars))
-      log.push(`“${excerpt(remains(joined.chars))}”与下一段“${excerpt(remains(next.chars))}”合并为一段的修订未导入，两段仍分开。`);
+      joined.joinLog = `“${excerpt(remains(joined.chars))}”与下一段“${excerpt(remains(next.chars))}”合并为一段的修订未导入，两段仍分开。`;
     pending = undefined;
     out.push(joined);
   });
   if (pending) out.push(pending);
   return out;
+}
+
+/** A joined paragraph back as its Word paragraphs. */
+function splitApart(paragraph: JoinedParagraph): JoinedParagraph[] {
+  const bounds = [0, ...paragraph.splits.map((split) => split.at), paragraph.chars.length];
+  return bounds.slice(0, -1).map((start, piece) => {
+    const end = bounds[piece + 1]!;
+    const isLast = piece === bounds.length - 2;
+    return {
+      chars: paragraph.chars.slice(start, end),
+      markers: paragraph.markers
+        .filter((marker) => marker.offset >= start && (marker.offset < end || (isLast && marker.offset === end)))
+        .map((marker) => ({ ...marker, offset: marker.offset - start })),
+      splits: [],
+    };
+  });
+}
+
+/** DOCX paragraphs read as one: Word paragraphs joined where the leader split one (an inserted paragraph mark). */
+interface JoinedParagraph {
+  chars: TrackedChar[];
+  markers: Marker[];
+  /** Where an inserted paragraph mark stood: before `chars[at]`, by whom. */
+  splits: Array<{ at: number; by: { author: string; date: string; changeKey: string } }>;
+  /** The paragraph's mark was deleted (joined with the next): said in the log. */
+  joinLog?: string;
 }
 
 /** Where the next paragraph the leader added goes: before `siblings[index]` of a body. */
@@ -443,7 +519,7 @@ function placeComments(docx: TrackedDocument, starts: Map<string, Endpoint>, end
     if (start?.kind === "body" && start.target.sectionId !== null && start.target.itemId !== null) {
       const paragraphStart = offsetOf(start.target);
       const from = paragraphStart + start.offset;
-      const paragraphEnd = paragraphStart + start.target.chars.reduce((sum, char) => sum + char.char.length, 0);
+      const paragraphEnd = paragraphStart + start.target.chars.reduce((sum, char) => sum + char.char.length, 0) + (start.target.breaks ?? 0);
       // A range over several paragraphs of one body keeps its end there; one that runs on into another item or a
       // heading ends with the paragraph it starts in, and the log says so.
       const isSameBody = end?.kind === "body" && end.target.doc === start.target.doc && end.target.order >= start.target.order;

@@ -136,7 +136,11 @@ export function readDocumentXml(xml: string): Omit<TrackedDocument, "comments"> 
       const isChange = name === "w:ins" || name === "w:del" || name === "w:moveTo" || name === "w:moveFrom";
       if (fallbackDepth === 0) {
         // w:pPr/w:rPr/w:ins: the paragraph mark itself is a tracked change (w:moveFrom/w:moveTo: a moved paragraph's).
-        if (inParagraphProperties > 0 && current && isChange) current.markChange = name === "w:ins" || name === "w:moveTo" ? "insert" : "delete";
+        if (inParagraphProperties > 0 && current && isChange) {
+          current.markChange = name === "w:ins" || name === "w:moveTo" ? "insert" : "delete";
+          changeCount += 1;
+          current.markChangeBy = { ...authorOf(attributes), changeKey: `${name}#${attributes["w:id"] ?? ""}#${changeCount}` };
+        }
         // w:pPrChange, or w:rPrChange on the paragraph mark: the paragraph's formatting was changed.
         else if (inParagraphProperties > 0 && current && (name === "w:pPrChange" || name === "w:rPrChange")) current.formatChange ??= authorOf(attributes);
         else if (name === "w:rPrChange" && top()) runFormat = authorOf(attributes);

@@ -36,6 +36,8 @@ export interface TrackedParagraph {
   chars: TrackedChar[];
   /** The paragraph mark itself was inserted (the leader split a paragraph) or deleted (joined two). */
   markChange: TrackedKind;
+  /** Who changed the paragraph mark, and the change's key (when `markChange` is not "normal"). */
+  markChangeBy?: TrackedAuthor & { changeKey: string };
   /** The paragraph's own formatting (alignment, indent, spacing, style; w:pPrChange) was changed in 修订模式: by whom. */
   formatChange?: TrackedAuthor;
   /** Where the paragraph stands when not in the running text: in a text box (w:txbxContent) or a table cell. */

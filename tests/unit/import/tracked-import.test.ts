@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 
+import { exportReportDocx } from "@/lib/export/docx";
 import { applyTrackedChanges, readTrackedDocx } from "@/lib/import/tracked";
 import { readDocumentXml } from "@/lib/import/tracked/read-tracked-docx";
-import { docToText, listSuggestions } from "@/lib/report-model";
+import { acceptedView, docToText, listSuggestions, rejectedView, type RichDoc } from "@/lib/report-model";
 
 import { buildCompleteReport } from "../../fixtures/complete-report";
 import { buildLeaderDocx, LEADER, NEW_PARAGRAPH } from "../../fixtures/tracked-leader-docx";
@@ -188,7 +189,7 @@ describe("[IMPORT]: Word's own 修订 markup", () => {
     expect(result.log).toEqual([expect.stringContaining("有已提出的插入修订在 Word 中被删去（2 字），报告仍保留该修订，请在修订列表中拒绝。")]);
   });
 
-  it("joins a paragraph the leader split and keeps the inserted text in the original paragraph, saying so", () => {
+  it("takes a paragraph the leader split (an inserted paragraph mark) as a split suggestion after the text before the break", () => {
     const report = buildCompleteReport();
     const text = docToText(report.sections[0]!.items[0]!.body);
     const cut = text.indexOf("，") + 1;
@@ -199,8 +200,44 @@ describe("[IMPORT]: Word's own 修订 markup", () => {
         `<w:p><w:r><w:t>${escape(text.slice(cut))}</w:t></w:r></w:p>`,
     );
     const result = applyTrackedChanges(report, { ...readDocumentXml(xml), comments: [] }, options());
-    expect(result.insertions).toBe(1);
-    expect(docToText(result.report.sections[0]!.items[0]!.body)).toBe(text.slice(0, cut) + "（补充）" + text.slice(cut));
-    expect(result.log).toEqual([expect.stringMatching(/处的分段未导入，新增内容并入原段落。$/)]);
+    expect(result).toMatchObject({ insertions: 1, splits: 1, log: [] });
+    // The report holds the split as two paragraphs, the first ending in the split's mark.
+    expect(docToText(result.report.sections[0]!.items[0]!.body)).toBe(`${text.slice(0, cut)}（补充）\n${text.slice(cut)}`);
+    expect(listSuggestions(result.report).map(({ kind, authorName }) => [kind, authorName])).toEqual([
+      ["insert", "王局长"],
+      ["split", "王局长"],
+    ]);
+    // Accepted: two paragraphs, the break after the leader's words; rejected: the paragraph as it was.
+    const paragraphs = (doc: RichDoc) => doc.content.map((paragraph) => docToText({ type: "doc", content: [paragraph] }));
+    expect(paragraphs(acceptedView(result.report).sections[0]!.items[0]!.body)).toEqual([text.slice(0, cut) + "（补充）", text.slice(cut)]);
+    expect(rejectedView(result.report).sections[0]!.items[0]!.body).toEqual(report.sections[0]!.items[0]!.body);
+    // The file read again (its split now the report's own) adds nothing.
+    expect(applyTrackedChanges(result.report, { ...readDocumentXml(xml), comments: [] }, options())).toMatchObject({ insertions: 0, splits: 0, log: [] });
+  });
+
+  it("reads the review DOCX's split suggestion (an inserted paragraph mark) back as the same split", async () => {
+    const report = buildCompleteReport();
+    const text = docToText(report.sections[0]!.items[0]!.body);
+    const cut = text.indexOf("，") + 1;
+    const split = { id: "s-split", authorId: "u-li", authorName: "李审核", at: "2026-11-20T02:30:00.000Z" };
+    report.sections[0]!.items[0]!.body = {
+      type: "doc",
+      content: [
+        {
+          type: "paragraph",
+          content: [
+            { type: "text", text: text.slice(0, cut - 1) },
+            { type: "text", text: "，", marks: [{ type: "suggestSplit", attrs: split }] },
+          ],
+        },
+        { type: "paragraph", content: [{ type: "text", text: text.slice(cut) }] },
+      ],
+    };
+    const docx = readTrackedDocx(await exportReportDocx(report, { isDraft: true }));
+    const fresh = applyTrackedChanges(rejectedView(report), docx, options());
+    expect(fresh).toMatchObject({ splits: 1, insertions: 0, deletions: 0, log: [] });
+    expect(listSuggestions(fresh.report).map(({ kind, authorName, at }) => [kind, authorName, at])).toEqual([["split", "李审核", split.at]]);
+    expect(acceptedView(fresh.report)).toEqual(acceptedView(report));
+    expect(applyTrackedChanges(report, docx, options())).toMatchObject({ splits: 0, insertions: 0, log: [] });
   });
 });
