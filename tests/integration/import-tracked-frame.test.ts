@@ -55,8 +55,11 @@ describe.skipIf(!isAvailable)(`[TRACKED] the 文号 and 签发人 of a leader's 
       expect(listSuggestions(stored).map((suggestion) => [suggestion.kind, suggestion.text])).toEqual([
         ["delete", MOVED],
         ["insert", MOVED],
+        ["split", ""],
         ["replace", "青水发〔2026〕6号"],
       ]);
+      const [revision] = await db.select().from(tables.reportRevisions).where(eq(tables.reportRevisions.revision, result.revision));
+      expect(revision?.note).toBe("导入 Word 修订：插入 1 处，删除 1 处，分段 1 处，标题等修改 1 处，批注 1 条");
       const [audit] = await db.select().from(tables.auditEvents).where(eq(tables.auditEvents.action, "report.tracked_imported"));
       expect((audit?.detail as { unplaced: string[] }).unplaced).toEqual(result.log);
       // The comment over two paragraphs is one thread, the reviewer's Word reply its second comment.

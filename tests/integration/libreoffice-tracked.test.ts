@@ -178,6 +178,7 @@ describe.skipIf(!soffice)("[TRACKED] DOCX tracked changes through LibreOffice", 
       expect(listSuggestions(viaLibreOffice.report).map((suggestion) => [suggestion.kind, suggestion.text])).toEqual([
         ["delete", MOVED],
         ["insert", MOVED],
+        ["split", expect.any(String)],
         ["replace", "青水发〔2026〕6号"],
       ]);
       expect(viaLibreOffice.log, frame).toEqual(direct.log);

@@ -46,6 +46,7 @@ describe("[IMPORT]: a leader's WPS/Word 修订模式 file (docx package, moves a
       expect(listSuggestions(result.report).map(({ kind, text, authorName, location }) => ({ kind, text, authorName, location }))).toEqual([
         { kind: "delete", text: MOVED, authorName: WPS_LEADER, location: where(0) },
         { kind: "insert", text: MOVED, authorName: WPS_LEADER, location: where(2) },
+        expect.objectContaining({ kind: "split", authorName: WPS_LEADER, location: where(6) }),
         expect.objectContaining({ kind: "replace", text: "青水发〔2026〕6号", location: { field: "meta", key: "docNumber" } }),
       ]);
       expect(result.log, frame).toEqual([
