@@ -22,6 +22,8 @@ export function readFrameText(text: string): FrameText | undefined {
   if (numberText && !parseDocNumber(numberText)) return undefined;
   if (!numberText && !label) return undefined;
   if (label && (!signer || [...signer].length > MAX_SIGNER || /[。，；,;：:]/.test(signer))) return undefined;
+  // Without a 文号 before it the label needs its colon: “签发人审核制度” is a heading, not a 签发人.
+  if (label && !numberText && !/[：:]/.test(label[0])) return undefined;
   return { docNumber: numberText.replace(/\s+/g, ""), docNumberSource: numberText, signer };
 }
 

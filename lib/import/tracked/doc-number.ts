@@ -89,7 +89,10 @@ export function readFrameLine(chars: readonly TrackedChar[]): FrameLine | undefi
   if (!label) return isNumber ? { number, label: [], signer: [] } : undefined;
   const name = textOf(signer, ["normal", "delete", "insert"]).trim();
   const isName = [...name].length <= 20 && !/[。，；,;]/.test(name);
-  if (!isName || (!isNumber && (before !== "" || after !== ""))) return undefined;
+  // Without a 文号 before it, only "签发人：" with its colon (or the bare label filling a cell) is the label:
+  // a heading or sentence that starts with the word (“签发人审核制度”) is not.
+  const isLabel = /[：:]/.test(label[0]) || (name === "" && label.index === 0);
+  if (!isName || (!isNumber && (before !== "" || after !== "" || !isLabel))) return undefined;
   return { number, label: chars.slice(labelStart, labelEnd), signer };
 }
 

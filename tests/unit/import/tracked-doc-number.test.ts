@@ -141,6 +141,14 @@ describe("[IMPORT]: the 文号 and 签发人 of a leader's DOCX", () => {
     expect(result).toMatchObject({ insertions: 0, fieldChanges: 1, log: [] });
   });
 
+  it("leaves a heading that starts with the word 签发人 (printed without its numeral) to the heading", () => {
+    const report = fixture();
+    report.sections[0]!.items[2]!.heading = "签发人审核制度落实情况";
+    const result = apply(report, p(t("签发人审核制度"), ins("全面"), t("落实情况")));
+    expect(result.fieldEdits.map(({ to }) => to)).toEqual(["签发人审核制度全面落实情况"]);
+    expect(result.log).toEqual([]);
+  });
+
   it("leaves a body paragraph that mentions a 文号 or a 签发人 to the body", () => {
     const report = fixture();
     const body = "按照《青溪市水务局行政执法公示办法》（青水发〔2024〕3号）要求，由签发人签发后公开。";

@@ -28,6 +28,7 @@ describe("[IMPORT] the 文号 and 签发人 of a Word report's 版头", () => {
     expect(readFrameText("签 发 人：王  五")).toMatchObject({ docNumber: "", signer: "王  五" });
     expect(readFrameText("青溪市人民政府：")).toBeUndefined();
     expect(readFrameText("按照签发人意见修改后印发。")).toBeUndefined();
+    expect(readFrameText("签发人审核制度")).toBeUndefined();
     expect(readFrameTable([["青水发［2026］5号", "签发人：", "王五"]])).toMatchObject({ docNumber: "青水发［2026］5号", signer: "王五" });
     expect(
       readFrameTable([
