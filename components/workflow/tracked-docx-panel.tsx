@@ -103,14 +103,16 @@ export function TrackedDocxPanel({ reportId, canImport, importBlockedReason }: T
 }
 
 function TrackedImportSummary({ result }: { result: TrackedImportResult }) {
-  const isEmpty = result.insertions + result.deletions + result.fieldChanges + result.comments === 0;
+  const isEmpty = result.insertions + result.deletions + result.splits + result.fieldChanges + result.comments + result.replies === 0;
+  const splits = result.splits > 0 ? `，分段 ${result.splits} 处` : "";
   const fields = result.fieldChanges > 0 ? `，标题等修改 ${result.fieldChanges} 处` : "";
+  const replies = result.replies > 0 ? `，批注回复 ${result.replies} 条` : "";
   return (
     <div role="status" className="mt-3 rounded border border-stone-200 bg-stone-50 p-2 text-sm" data-testid="tracked-import-result">
       <p>
         {isEmpty
           ? "文件中没有新的修订或批注，报告未作改动。"
-          : `已导入：插入 ${result.insertions} 处，删除 ${result.deletions} 处${fields}，批注 ${result.comments} 条。请在报告中逐条接受或拒绝。`}
+          : `已导入：插入 ${result.insertions} 处，删除 ${result.deletions} 处${splits}${fields}，批注 ${result.comments} 条${replies}。请在报告中逐条接受或拒绝。`}
         {result.existingComments > 0 ? `另有 ${result.existingComments} 条批注已是报告中的意见，未重复导入。` : ""}
       </p>
       {result.log.length > 0 ? (

@@ -59,6 +59,7 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
     const summary = {
       insertions: result.insertions,
       deletions: result.deletions,
+      splits: result.splits,
       comments: result.comments.length,
       fieldChanges: result.fieldChanges,
       existingComments: result.existingCommentCount,
@@ -67,7 +68,8 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
     const hasSuggestions = result.insertions + result.deletions + result.splits + result.fieldChanges > 0;
     // Word replies to open threads, not yet in them (a file imported twice adds them once).
     const newReplies = result.repliesToExisting.filter((reply) => !openThreads[reply.thread]?.comments.some((comment) => comment.body.includes(reply.text)));
-    if (!hasSuggestions && result.comments.length === 0 && newReplies.length === 0) return { revision: row.revision, ...summary };
+    const replies = result.comments.reduce((sum, comment) => sum + (comment.replies?.length ?? 0), newReplies.length);
+    if (!hasSuggestions && result.comments.length === 0 && newReplies.length === 0) return { revision: row.revision, ...summary, replies: 0 };
     const after = reportSchema.parse(result.report);
     assertSameBaseText(before, after);
     if (mode === "edit") await assertWithinAssignments({ db: tx, user, row, content: after });
@@ -97,7 +99,7 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
         unplaced: result.log,
       },
     });
-    return { revision, ...summary };
+    return { revision, ...summary, replies };
   });
   // Like any new comment: the drafter and whoever else follows the report is told (after the commit).
   for (const { threadId, body } of created) await notifyComment({ db, user, threadId, body, isReply: false });

@@ -6,10 +6,14 @@ export const trackedImportResultSchema = z.object({
   revision: z.number().int(),
   insertions: z.number().int(),
   deletions: z.number().int(),
+  /** Paragraphs split (Enter inside them in Word): split suggestions. */
+  splits: z.number().int().default(0),
   /** Field suggestions made or updated on headings, leads, title, 主送, 落款, 抄送 and the closing. */
   fieldChanges: z.number().int(),
   /** New comment threads from the Word comments. */
   comments: z.number().int(),
+  /** Word replies added to comment threads (new or already open). */
+  replies: z.number().int().default(0),
   /** Word comments that were already open threads (the exported copy). */
   existingComments: z.number().int(),
   /** What could not be placed or was placed differently, in Chinese. */

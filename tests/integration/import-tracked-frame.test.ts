@@ -43,7 +43,7 @@ describe.skipIf(!isAvailable)(`[TRACKED] the 文号 and 签发人 of a leader's 
     await withRollback(handle.db, async (db) => {
       const { drafter, reviewer, reportId } = await seedTeam(db, WPS_SIGNER);
       const result = await importTrackedDocx({ db, user: reviewer, reportId, bytes: await buildWpsLeaderDocx(buildWpsReport()) });
-      expect(result).toMatchObject({ insertions: 1, deletions: 1, fieldChanges: 1, comments: 1 });
+      expect(result).toMatchObject({ insertions: 1, deletions: 1, splits: 1, fieldChanges: 1, comments: 1, replies: 1 });
       expect(result.log[0]).toBe(
         `文号在 Word 文件中写作“青水发［2026］5号”，与报告中的“${WPS_NUMBER}”是同一文号，其中的修订按报告的写法导入为“青水发〔2026〕6号”。`,
       );
@@ -68,7 +68,17 @@ describe.skipIf(!isAvailable)(`[TRACKED] the 文号 and 签发人 of a leader's 
         [`【Word 批注：王局长，2026年11月25日】${SPANNING_COMMENT}`, `【Word 回复：李审核，2026年11月26日】${REPLY}`],
       ]);
       // The same file again adds neither the thread nor the reply.
-      await importTrackedDocx({ db, user: reviewer, reportId, bytes: await buildWpsLeaderDocx(buildWpsReport()) });
+      const again = await importTrackedDocx({ db, user: reviewer, reportId, bytes: await buildWpsLeaderDocx(buildWpsReport()) });
+      expect(again).toMatchObject({
+        revision: result.revision,
+        insertions: 0,
+        deletions: 0,
+        splits: 0,
+        fieldChanges: 0,
+        comments: 0,
+        replies: 0,
+        existingComments: 1,
+      });
       expect((await threads()).map((thread) => thread.comments.length)).toEqual([2]);
     });
   });
