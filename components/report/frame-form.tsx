@@ -2,8 +2,9 @@
 
 import { memo, useRef, useState } from "react";
 
-import { reportFrameSchema, type AgencyFrame, type ReportFrame } from "@/lib/report-model";
+import { reportFrameSchema, type AgencyFrame, type ReportFrame, type SuggestibleFrameKey } from "@/lib/report-model";
 
+import { FieldSuggestDateInput, FieldSuggestInput, FieldSuggestionNote, useIsSuggestingField } from "@/components/editor/suggest/field-suggest";
 import { Input, Textarea } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 
@@ -32,8 +33,10 @@ export const FrameForm = memo(function FrameForm({
 }) {
   const formRef = useRef<HTMLFormElement>(null);
   const [error, setError] = useState("");
+  // In 修订模式 the text fields take suggestions (report.fieldSuggestions); the frame itself is never written here.
+  const isSuggesting = useIsSuggestingField();
   const onInput = () => {
-    if (!formRef.current) return;
+    if (!formRef.current || isSuggesting) return;
     const parsed = reportFrameSchema.safeParse(frameFromForm(new FormData(formRef.current)));
     setError(parsed.success ? "" : (parsed.error.issues[0]?.message ?? ""));
     // An invalid entry is not saved; the last valid choices stay.
@@ -54,23 +57,17 @@ export const FrameForm = memo(function FrameForm({
     >
       <p className="text-xs text-stone-500 md:col-span-2">留空的项按“管理 → 公文版头与版记”中本机关的设置导出。</p>
       <Field id={frameFieldId("agencyMark")} label="发文机关标志（红头）" hint="如“青溪市水务局文件”">
-        <Input
-          id={frameFieldId("agencyMark")}
-          name="agencyMark"
-          defaultValue={initial?.agencyMark ?? ""}
+        <FrameText
+          fieldKey="agencyMark"
+          initial={initial}
           placeholder={follows(agencyFrame?.agencyMark, "不印红头")}
-          disabled={!isEditable}
+          isEditable={isEditable}
+          isSuggesting={isSuggesting}
         />
         <NoneBox name="agencyMark" label="本报告不印红头" isChecked={initial?.agencyMark === ""} isEditable={isEditable} />
       </Field>
       <Field id={frameFieldId("signer")} label="签发人（上行文）">
-        <Input
-          id={frameFieldId("signer")}
-          name="signer"
-          defaultValue={initial?.signer ?? ""}
-          placeholder={follows(agencyFrame?.signer, "不标签发人")}
-          disabled={!isEditable}
-        />
+        <FrameText fieldKey="signer" initial={initial} placeholder={follows(agencyFrame?.signer, "不标签发人")} isEditable={isEditable} isSuggesting={isSuggesting} />
         <NoneBox name="signer" label="本报告不标签发人（文号居中）" isChecked={initial?.signer === ""} isEditable={isEditable} />
       </Field>
       <Field id={frameFieldId("attachments")} label="附件" hint="每行一个附件名称，按顺序排列" className="md:col-span-2">
@@ -84,16 +81,21 @@ export const FrameForm = memo(function FrameForm({
         </select>
       </Field>
       <Field id={frameFieldId("imprintAgency")} label="印发机关（版记）">
-        <Input
-          id={frameFieldId("imprintAgency")}
-          name="imprintAgency"
-          defaultValue={initial?.imprintAgency ?? ""}
+        <FrameText
+          fieldKey="imprintAgency"
+          initial={initial}
           placeholder={follows(agencyFrame?.imprintAgency, "不印印发机关")}
-          disabled={!isEditable}
+          isEditable={isEditable}
+          isSuggesting={isSuggesting}
         />
       </Field>
       <Field id={frameFieldId("imprintDate")} label="印发日期" hint="留空则为成文日期">
-        <Input id={frameFieldId("imprintDate")} name="imprintDate" type="date" defaultValue={initial?.imprintDate ?? ""} disabled={!isEditable} />
+        {isSuggesting ? (
+          <FieldSuggestDateInput id={frameFieldId("imprintDate")} target={{ field: "frame", key: "imprintDate" }} value={initial?.imprintDate ?? ""} />
+        ) : (
+          <Input id={frameFieldId("imprintDate")} name="imprintDate" type="date" defaultValue={initial?.imprintDate ?? ""} disabled={!isEditable} />
+        )}
+        <FieldSuggestionNote target={{ field: "frame", key: "imprintDate" }} value={initial?.imprintDate ?? ""} />
       </Field>
       {error && (
         <p role="alert" className="text-xs text-red-700 md:col-span-2">
@@ -103,6 +105,31 @@ export const FrameForm = memo(function FrameForm({
     </form>
   );
 });
+
+/**
+ * A text field of the report's own 版头/版记: a plain input while drafting; in 修订模式 the suggestion input (the
+ * report's own text; "" follows the agency profile), with the open suggestion shown under it in colour.
+ */
+function FrameText(props: {
+  fieldKey: Exclude<SuggestibleFrameKey, "imprintDate">;
+  initial: ReportFrame | undefined;
+  placeholder: string | undefined;
+  isEditable: boolean;
+  isSuggesting: boolean;
+}) {
+  const { fieldKey, initial } = props;
+  const target = { field: "frame", key: fieldKey } as const;
+  return (
+    <>
+      {props.isSuggesting ? (
+        <FieldSuggestInput id={frameFieldId(fieldKey)} target={target} value={initial?.[fieldKey] ?? ""} placeholder={props.placeholder} />
+      ) : (
+        <Input id={frameFieldId(fieldKey)} name={fieldKey} defaultValue={initial?.[fieldKey] ?? ""} placeholder={props.placeholder} disabled={!props.isEditable} />
+      )}
+      <FieldSuggestionNote target={target} value={initial?.[fieldKey] ?? ""} />
+    </>
+  );
+}
 
 /** "None for this report" for a field the agency profile may fill: stored as an empty override. */
 function NoneBox({ name, label, isChecked, isEditable }: { name: string; label: string; isChecked: boolean; isEditable: boolean }) {

@@ -7,7 +7,7 @@ import type { z } from "zod";
 
 import { formatChineseDate, reportMetaSchema, type ReportMeta, type SuggestibleMetaKey } from "@/lib/report-model";
 
-import { FieldSuggestInput, FieldSuggestionNote, useIsSuggestingField } from "@/components/editor/suggest/field-suggest";
+import { FieldSuggestDateInput, FieldSuggestInput, FieldSuggestionNote, useIsSuggestingField } from "@/components/editor/suggest/field-suggest";
 import { Input } from "@/components/ui/input";
 import { Field } from "@/components/ui/label";
 
@@ -17,7 +17,7 @@ import type { Finding } from "./validation-api";
 
 type MetaInput = z.input<typeof reportMetaSchema>;
 
-const TEXT_FIELDS: Array<{ key: SuggestibleMetaKey; label: string; hint?: string; wide?: boolean }> = [
+const TEXT_FIELDS: Array<{ key: Exclude<SuggestibleMetaKey, "date">; label: string; hint?: string; wide?: boolean }> = [
   { key: "title", label: "标题", hint: "发文机关 + 事由 + 文种，如“××县人民政府关于2025年法治政府建设情况的报告”", wide: true },
   { key: "agency", label: "机关名称" },
   { key: "mainRecipient", label: "主送机关" },
@@ -121,16 +121,21 @@ export const MetaForm = memo(function MetaForm({
       </Field>
       <Field id={metaFieldId("date")} label="成文日期" error={errorOf("date")} hint={dateHint}>
         {/* Shown as 2026年3月8日 in any browser language; stored as YYYY-MM-DD. */}
-        <DateTextInput
-          id={metaFieldId("date")}
-          initial={initial.date}
-          min="2000-01-01"
-          max="2100-12-31"
-          disabled={!isEditable}
-          isInvalid={Boolean(errorOf("date"))}
-          describedBy={describe("date")}
-          onValue={(value) => form.setValue("date", value, { shouldDirty: true })}
-        />
+        {isSuggesting ? (
+          <FieldSuggestDateInput id={metaFieldId("date")} target={{ field: "meta", key: "date" }} value={initial.date} />
+        ) : (
+          <DateTextInput
+            id={metaFieldId("date")}
+            initial={initial.date}
+            min="2000-01-01"
+            max="2100-12-31"
+            disabled={!isEditable}
+            isInvalid={Boolean(errorOf("date"))}
+            describedBy={describe("date")}
+            onValue={(value) => form.setValue("date", value, { shouldDirty: true })}
+          />
+        )}
+        <FieldSuggestionNote target={{ field: "meta", key: "date" }} value={typeof dateValue === "string" && isSavableDate(dateValue) ? dateValue : initial.date} />
       </Field>
       <div className="flex items-center gap-2 md:col-span-2">
         <input

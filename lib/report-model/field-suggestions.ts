@@ -1,11 +1,26 @@
 import { z } from "zod";
 
+import { formatChineseDate } from "./numerals";
 import type { Report } from "./report";
 import { suggestionAttrsSchema, type SuggestionAttrs } from "./rich-text";
 
-/** The meta fields that are plain text and may carry a suggestion (not 年度, 成文日期 or 是否公开). */
-export const SUGGESTIBLE_META_KEYS = ["agency", "title", "mainRecipient", "copyTo", "signature", "docNumber"] as const;
+/** The meta fields that may carry a suggestion: the plain-text ones and the 成文日期 (not 年度 or 是否公开). */
+export const SUGGESTIBLE_META_KEYS = ["agency", "title", "mainRecipient", "copyTo", "signature", "docNumber", "date"] as const;
 export type SuggestibleMetaKey = (typeof SUGGESTIBLE_META_KEYS)[number];
+
+/**
+ * The report's own 版头/版记 fields that may carry a suggestion (report.frame; not 附件 or 加盖印章). Their text is
+ * the report's override: "" reads as "follows the agency profile", and accepting "" leaves the field to it again.
+ */
+export const SUGGESTIBLE_FRAME_KEYS = ["agencyMark", "signer", "imprintAgency", "imprintDate"] as const;
+export type SuggestibleFrameKey = (typeof SUGGESTIBLE_FRAME_KEYS)[number];
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Whether the field holds a date (YYYY-MM-DD or ""): its suggestion must be one too, and is shown as 2026年3月8日. */
+export function isDateField(target: FieldTarget): boolean {
+  return (target.field === "meta" && target.key === "date") || (target.field === "frame" && target.key === "imprintDate");
+}
 
 const idSchema = z
   .string()
@@ -16,6 +31,7 @@ const idSchema = z
 /** Which plain-text field a suggestion changes. */
 export const fieldTargetSchema = z.discriminatedUnion("field", [
   z.object({ field: z.literal("meta"), key: z.enum(SUGGESTIBLE_META_KEYS) }).strict(),
+  z.object({ field: z.literal("frame"), key: z.enum(SUGGESTIBLE_FRAME_KEYS) }).strict(),
   z.object({ field: z.literal("closing") }).strict(),
   z.object({ field: z.literal("sectionHeading"), sectionId: idSchema }).strict(),
   z.object({ field: z.literal("sectionLead"), sectionId: idSchema }).strict(),
@@ -28,13 +44,21 @@ export function fieldMaxLength(target: FieldTarget): number {
   switch (target.field) {
     case "meta":
       return META_MAX_LENGTHS[target.key];
+    case "frame":
+      return FRAME_MAX_LENGTHS[target.key];
     case "sectionLead":
       return 5000;
     default:
       return 200;
   }
 }
-const META_MAX_LENGTHS: Record<SuggestibleMetaKey, number> = { agency: 100, title: 200, mainRecipient: 200, copyTo: 300, signature: 100, docNumber: 60 };
+const META_MAX_LENGTHS: Record<SuggestibleMetaKey, number> = { agency: 100, title: 200, mainRecipient: 200, copyTo: 300, signature: 100, docNumber: 60, date: 10 };
+const FRAME_MAX_LENGTHS: Record<SuggestibleFrameKey, number> = { agencyMark: 30, signer: 20, imprintAgency: 60, imprintDate: 10 };
+
+/** A field's value as the official reads it: a date field as 2026年3月8日, any other text as it is. */
+export function shownFieldText(target: FieldTarget, value: string): string {
+  return isDateField(target) ? formatChineseDate(value) || value : value;
+}
 
 /** One suggested replacement of a plain-text field's whole value; see the contract in suggestions.ts. */
 export const fieldSuggestionSchema = suggestionAttrsSchema
@@ -46,7 +70,11 @@ export const fieldSuggestionSchema = suggestionAttrsSchema
     to: z.string().max(5000),
   })
   .strict()
-  .refine((suggestion) => suggestion.to.length <= fieldMaxLength(suggestion.target), { message: "修订后的文字超过该处的字数上限", path: ["to"] });
+  .refine((suggestion) => suggestion.to.length <= fieldMaxLength(suggestion.target), { message: "修订后的文字超过该处的字数上限", path: ["to"] })
+  .refine((suggestion) => !isDateField(suggestion.target) || suggestion.to === "" || ISO_DATE.test(suggestion.to), {
+    message: "修订后的日期格式应为 YYYY-MM-DD",
+    path: ["to"],
+  });
 export type FieldSuggestion = SuggestionAttrs & { target: FieldTarget; from: string; to: string };
 
 export const MAX_FIELD_SUGGESTIONS = 500;
@@ -56,6 +84,7 @@ export function sameFieldTarget(a: FieldTarget, b: FieldTarget): boolean {
   if (a.field !== b.field) return false;
   switch (a.field) {
     case "meta":
+    case "frame":
       return a.key === (b as typeof a).key;
     case "closing":
       return true;
@@ -72,6 +101,8 @@ export function fieldTargetKey(target: FieldTarget): string {
   switch (target.field) {
     case "meta":
       return `meta.${target.key}`;
+    case "frame":
+      return `frame.${target.key}`;
     case "closing":
       return "closing";
     case "sectionHeading":
@@ -88,6 +119,8 @@ export function readField(report: Report, target: FieldTarget): string | undefin
   switch (target.field) {
     case "meta":
       return report.meta[target.key];
+    case "frame":
+      return report.frame?.[target.key] ?? "";
     case "closing":
       return report.closing;
     case "sectionHeading":
@@ -104,6 +137,15 @@ export function writeField(report: Report, target: FieldTarget, text: string): R
   switch (target.field) {
     case "meta":
       return { ...report, meta: { ...report.meta, [target.key]: text } };
+    case "frame": {
+      // "" gives the field back to the agency profile, as an empty field of the 版头与版记 form does.
+      const frame: NonNullable<Report["frame"]> = { ...report.frame };
+      if (text.trim()) frame[target.key] = text.trim();
+      else delete frame[target.key];
+      const next: Report = { ...report, frame };
+      if (Object.keys(frame).length === 0) delete next.frame;
+      return next;
+    }
     case "closing":
       return { ...report, closing: text };
     case "sectionHeading":

@@ -1,5 +1,5 @@
 import { SECTION_KIND_LABELS } from "./constants";
-import type { SuggestibleMetaKey } from "./field-suggestions";
+import type { SuggestibleFrameKey, SuggestibleMetaKey } from "./field-suggestions";
 import { headingPrefix } from "./numerals";
 import type { Report } from "./report";
 import type { SuggestionLocation } from "./suggestions";
@@ -11,12 +11,21 @@ const META_LABELS: Record<SuggestibleMetaKey, string> = {
   copyTo: "抄送",
   signature: "署名",
   docNumber: "文号",
+  date: "成文日期",
+};
+
+const FRAME_LABELS: Record<SuggestibleFrameKey, string> = {
+  agencyMark: "发文机关标志",
+  signer: "签发人",
+  imprintAgency: "印发机关",
+  imprintDate: "印发日期",
 };
 
 /** The name of the place a suggestion sits in: "导语", "（二）加强组织领导", "标题", "一、部分标题", "结束语"…. */
 export function suggestionPlace(report: Report, location: SuggestionLocation): string {
   if (location.field === "opening") return "导语";
   if (location.field === "meta") return META_LABELS[location.key];
+  if (location.field === "frame") return FRAME_LABELS[location.key];
   if (location.field === "closing") return "结束语";
   const sectionIndex = report.sections.findIndex((section) => section.id === location.sectionId);
   const section = report.sections[sectionIndex];

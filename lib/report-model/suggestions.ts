@@ -14,7 +14,9 @@
  *    when empty), each a `FieldSuggestion` (field-suggestions.ts):
  *      { id, authorId, authorName, at, target, from, to }
  *    - `target` names the field: {field:"meta", key} for agency | title | mainRecipient | copyTo | signature |
- *      docNumber; {field:"closing"}; {field:"sectionHeading", sectionId}; {field:"sectionLead", sectionId};
+ *      docNumber | date (成文日期, YYYY-MM-DD like the field); {field:"frame", key} for the report's own 版头/版记
+ *      agencyMark | signer | imprintAgency | imprintDate (read as "" when the report follows the agency profile;
+ *      accepting "" gives the field back to it); {field:"closing"}; {field:"sectionHeading", sectionId}; {field:"sectionLead", sectionId};
  *      {field:"itemHeading", sectionId, itemId}.
  *    - `from` is the field's text when the suggestion was made, `to` the suggested whole text. The field itself
  *      keeps its text (so `rejectedView` simply drops the list); accepting writes `to` into the field.
@@ -343,6 +345,8 @@ function findingFieldSuggested(report: Report, location: { field: string; key?: 
     switch (target.field) {
       case "meta":
         return target.key === metaKey;
+      case "frame":
+        return location.field === "frame" && (location.key === undefined || location.key === target.key);
       case "closing":
         return location.field === "closing";
       case "sectionHeading":

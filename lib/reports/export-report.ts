@@ -86,7 +86,10 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
   } else {
     const { exportReportPdf } = await import("@/lib/export/pdf");
     // A PDF prints the text as it will be: suggestions (修订) accepted; only the review DOCX carries them as tracked changes.
-    const result = await exportReportPdf(acceptedView(content), { ...options, timeoutMs: env.PDF_TIMEOUT_MS, owner: user.id });
+    const accepted = acceptedView(content);
+    // The report's own 版头/版记 as accepted too (a suggested 签发人, 印发机关 …), over the agency profile's.
+    const frame = resolveDocumentFrame(agency?.settings.frame, accepted.frame);
+    const result = await exportReportPdf(accepted, { ...options, frame, timeoutMs: env.PDF_TIMEOUT_MS, owner: user.id });
     file = {
       bytes: result.bytes,
       fileName: exportFileName(content.meta.agency, content.meta.year, "pdf"),

@@ -5,6 +5,7 @@ import { createContext, useContext, useState } from "react";
 import { fieldMaxLength, fieldTargetKey, sameFieldTarget, type FieldSuggestion, type FieldTarget } from "@/lib/report-model";
 import { formatDateTime } from "@/lib/format";
 
+import { DateTextInput, parseDateText } from "@/components/report/date-text-input";
 import { Input, Textarea } from "@/components/ui/input";
 
 import { FieldDiff } from "./field-diff";
@@ -99,6 +100,43 @@ export function FieldSuggestInput({ target, value, id, label, placeholder, class
   );
 }
 
+/**
+ * A date field (成文日期, 印发日期) in suggestion mode: typed as 2026年3月8日 (or 2026-03-08 …) and suggested as
+ * YYYY-MM-DD once it reads as a date; while it does not, the last suggestion stays and the field says so.
+ */
+export function FieldSuggestDateInput({ target, value, id, describedBy }: { target: FieldTarget; value: string; id: string; describedBy?: string }) {
+  const { authorId, onSuggest } = useFieldSuggestions();
+  const open = useOpenSuggestion(target);
+  const isMine = open !== undefined && open.authorId === authorId;
+  const isLocked = open !== undefined && !isMine;
+  const [isUnreadable, setIsUnreadable] = useState(false);
+  return (
+    <div data-testid={`field-suggest-${fieldTargetKey(target)}`} title={isLocked ? "此处已有他人的修订，请先接受或拒绝" : "修订模式：修改会作为修订，由起草人接受或拒绝"}>
+      <DateTextInput
+        // A new key when another's suggestion comes or goes, so the field shows what it now holds.
+        key={isLocked ? "locked" : "open"}
+        id={id}
+        initial={isMine ? open.to : value}
+        min="2000-01-01"
+        max="2100-12-31"
+        disabled={isLocked}
+        isInvalid={isUnreadable}
+        describedBy={describedBy}
+        onValue={(next) => {
+          const iso = parseDateText(next);
+          setIsUnreadable(iso === null);
+          if (iso !== null) onSuggest(target, iso);
+        }}
+      />
+      {isUnreadable && (
+        <p className="mt-1 text-xs text-red-700" role="alert">
+          日期无法识别（如 2026年3月8日），修订仍为上次可识别的日期
+        </p>
+      )}
+    </div>
+  );
+}
+
 /** The open suggestion on a field, in colour (deleted red and struck through, inserted blue), with author and time. */
 export function FieldSuggestionNote({ target, value }: { target: FieldTarget; value: string }) {
   const open = useOpenSuggestion(target);
@@ -106,7 +144,7 @@ export function FieldSuggestionNote({ target, value }: { target: FieldTarget; va
   return (
     <p className="mt-1 text-xs leading-relaxed text-stone-700" data-testid={`field-suggestion-${fieldTargetKey(target)}`}>
       <span className="mr-1 rounded bg-sky-100 px-1 text-sky-900">修订</span>
-      <FieldDiff from={value} to={open.to} />
+      <FieldDiff from={value} to={open.to} target={target} />
       <span className="ml-1 text-stone-500">
         （{open.authorName || "（未署名）"}，{formatDateTime(new Date(open.at))}）
       </span>

@@ -77,7 +77,7 @@ export function SuggestionsPanel({ reportId, suggestions, canResolve, onResolve 
             <p className="mt-1 break-words">
               <span className="mr-1 text-xs text-stone-600">{KIND_LABELS[suggestion.kind]}</span>
               {suggestion.kind === "replace" ? (
-                <FieldDiff from={suggestion.from} to={suggestion.to} />
+                <FieldDiff from={suggestion.from} to={suggestion.to} target={suggestion.location} />
               ) : suggestion.kind === "split" ? (
                 <span>
                   在“{suggestion.before}”之后另起一段<ins className="suggestion suggestion-split-sign">↵</ins>

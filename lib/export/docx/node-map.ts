@@ -102,7 +102,7 @@ export const BLOCK_RENDERERS = {
     ),
   ],
   signature: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts, block.inlines)],
-  date: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts)],
+  date: (block, { fonts }) => [closing(block.text, block.startFromRightChars, fonts, block.inlines)],
   copyTo: (block, { fonts }) => {
     const rows: Paragraph[] = [];
     const spacing = { line: RULED_LINE, lineRule: LineRuleType.EXACT };

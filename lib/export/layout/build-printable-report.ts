@@ -79,7 +79,11 @@ export function buildPrintableReport(stored: Report, options: PrintableOptions =
   // under its centre, which takes two lines.
   const isSealed = options.closing?.isSealed === true || frame.isSealed === true;
   const signatureInlines = fields.inlinesFor({ field: "meta", key: "signature" }, (value) => value);
-  for (const [index, block] of closing.entries()) if (block.kind === "signature") closing[index] = { ...block, ...signatureInlines };
+  const dateInlines = fields.inlinesFor({ field: "meta", key: "date" }, formatChineseDate);
+  for (const [index, block] of closing.entries()) {
+    if (block.kind === "signature") closing[index] = { ...block, ...signatureInlines };
+    if (block.kind === "date") closing[index] = { ...block, ...dateInlines };
+  }
   if (closing.length > 0) blocks.push(...(isSealed ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]), ...closing);
   const imprintAgency = frame.imprintAgency?.trim() ?? "";
   const imprint = imprintAgency ? { agency: imprintAgency, date: `${formatChineseDate(frame.imprintDate || meta.date)}印发` } : undefined;

@@ -110,7 +110,7 @@ export type PrintableBlock =
    * right edge, so the two-character shift between them holds whatever width an engine gives the digits.
    */
   | { kind: "signature"; text: string; startFromRightChars: number; inlines?: PrintableInline[] }
-  | { kind: "date"; text: string; startFromRightChars: number }
+  | { kind: "date"; text: string; startFromRightChars: number; inlines?: PrintableInline[] }
   /**
    * 附件说明 (GB/T 9704 7.3.4): "附件：1.名称" two characters in; later "2.名称" under "1.", and a wrapped line
    * aligned with the first character of the name. `numberChars` is the width of "1." (0 for a single attachment).
