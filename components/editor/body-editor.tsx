@@ -12,6 +12,7 @@ import type { RichDoc } from "@/lib/report-model";
 import { isEditableStatus } from "@/lib/report-model/workflow/status";
 
 import { EditorToolbar } from "./editor-toolbar";
+import { setBodyEditPending } from "./lazy-body/activation";
 import { BODY_FRAME_CLASS, BODY_PROSE_CLASS } from "./lazy-body/body-classes";
 import { HighlightRanges, highlightRangesKey, type HighlightMeta } from "./highlight-ranges";
 import { buildTextMap, posToTextOffset, textRangeToPosRange } from "./text-position";
@@ -89,6 +90,7 @@ function editorDoc(editor: Editor): RichDoc {
 
 export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function BodyEditor(props, ref) {
   const { itemId, initialContent, isEditable, label, placeholder = "在此撰写正文……", syncDelayMs = 300 } = props;
+  const typedKey = `typed:${itemId}`;
   const wrapperRef = useRef<HTMLDivElement>(null);
   const callbacks = useLatest(props);
   const syncTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
@@ -137,7 +139,11 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
       },
       onUpdate: () => {
         isDirty.current = true;
-        if (!liveSession) hasLocalEdits.current = true;
+        if (!liveSession) {
+          hasLocalEdits.current = true;
+          // Until sync() hands it to the report, this text is on screen only: the page must not say 已保存.
+          setBodyEditPending(typedKey, true);
+        }
         scheduleSync();
       },
       onBlur: () => {
@@ -183,6 +189,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
     if (current.view.composing) return false;
     clearTimeout(syncTimer.current);
     isDirty.current = false;
+    setBodyEditPending(typedKey, false);
     // Replace only the range that differs, so a caret elsewhere in this body stays where it is.
     const { state } = current;
     const next = state.schema.nodeFromJSON(body);
@@ -221,6 +228,7 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
     }
     isDirty.current = false;
     callbacks.current.onChange(editorDoc(current));
+    setBodyEditPending(typedKey, false);
   }
 
   function scheduleSync() {
@@ -228,7 +236,13 @@ export const BodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(function
     syncTimer.current = setTimeout(sync, syncDelayMs);
   }
 
-  useEffect(() => () => clearTimeout(syncTimer.current), []);
+  useEffect(
+    () => () => {
+      clearTimeout(syncTimer.current);
+      setBodyEditPending(typedKey, false);
+    },
+    [typedKey],
+  );
 
   useEffect(() => {
     if (editor && !editor.isDestroyed && editor.isEditable !== isEditable) editor.setEditable(isEditable);

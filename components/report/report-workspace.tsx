@@ -23,7 +23,7 @@ import type { ActionResult } from "@/lib/errors";
 
 import type { BodyEditorHandle } from "@/components/editor/body-editor";
 import { useCompositionTracker } from "@/components/editor/composition";
-import { activateBodies, hasPendingStaticEdits, onStaticEditsChange, useBodiesActivated } from "@/components/editor/lazy-body/activation";
+import { activateBodies, hasPendingBodyEdits, onPendingBodyEditsChange, useBodiesActivated } from "@/components/editor/lazy-body/activation";
 import { FieldSuggestScope, type FieldSuggestState } from "@/components/editor/suggest/field-suggest";
 import { useSuggestAuthor } from "@/components/editor/suggest/suggest-context";
 
@@ -113,15 +113,15 @@ export function ReportWorkspace(props: ReportWorkspaceProps) {
     isEnabled: isEditable || isSuggesting,
     onLocked: () => setNotice("报告已不在草稿或退回修改状态，本次修改未能保存，已暂存在本机浏览器中。"),
     liveFields: () => liveCollab.session?.liveFields() ?? new Set<string>(),
-    // Text typed into a body before its engine took it over is not saved anywhere yet either.
-    hasUnsyncedLive: () => hasPendingStaticEdits() || (liveCollab.session?.hasUnsyncedChanges() ?? false),
+    // Text typed into a body and not yet handed to the report (or to its engine) is not saved anywhere yet either.
+    hasUnsyncedLive: () => hasPendingBodyEdits() || (liveCollab.session?.hasUnsyncedChanges() ?? false),
     isLiveConnected: () => liveCollab.session?.isConnected() ?? true,
   });
   useLayoutEffect(() => {
     markDirtyRef.current = autosave.markDirty;
   });
-  // Typing into a body before its engine arrives: the save state leaves 已保存 at once and returns once it is saved.
-  useEffect(() => onStaticEditsChange(() => markDirtyRef.current()), []);
+  // Typing into a body: the save state leaves 已保存 at once and returns once it is saved.
+  useEffect(() => onPendingBodyEditsChange(() => markDirtyRef.current()), []);
   const findings = useFindings(report, { template, previous: previousReport }, composition, { initial: props.initialValidation });
   const [focusedSectionId, setFocusedSectionId] = useState<string | undefined>(report.sections[0]?.id);
   const [dialog, setDialog] = useState<"preview" | "compare" | null>(null);

@@ -45,25 +45,27 @@ export function loadBodyEngine(): Promise<BodyEngine> {
 }
 
 /**
- * Bodies typed into before their engine took over: that text is on screen only (not yet in the report or the live
- * document), so the page must not say 已保存 until each has been handed over. Keyed by item id.
+ * Bodies holding text that is on screen only, not yet in the report or the live document: typed into the static
+ * copy before the engine took over (keyed by item id), or typed into an editor without a co-editing connection
+ * and not yet handed to the report (its 300 ms debounce, longer while a composition is open; keyed "typed:<item id>").
+ * The page must not say 已保存 while any is pending.
  */
-const staticEdits = new Set<string>();
-const staticEditListeners = new Set<() => void>();
+const pendingBodyEdits = new Set<string>();
+const pendingListeners = new Set<() => void>();
 
-export function setStaticEditPending(itemId: string, isPending: boolean): void {
-  if (staticEdits.has(itemId) === isPending) return;
-  if (isPending) staticEdits.add(itemId);
-  else staticEdits.delete(itemId);
-  for (const listener of staticEditListeners) listener();
+export function setBodyEditPending(key: string, isPending: boolean): void {
+  if (pendingBodyEdits.has(key) === isPending) return;
+  if (isPending) pendingBodyEdits.add(key);
+  else pendingBodyEdits.delete(key);
+  for (const listener of pendingListeners) listener();
 }
 
-export function hasPendingStaticEdits(): boolean {
-  return staticEdits.size > 0;
+export function hasPendingBodyEdits(): boolean {
+  return pendingBodyEdits.size > 0;
 }
 
-/** Called whenever a body starts or stops holding text typed before its engine. */
-export function onStaticEditsChange(listener: () => void): () => void {
-  staticEditListeners.add(listener);
-  return () => staticEditListeners.delete(listener);
+/** Called whenever a body starts or stops holding text that is on screen only. */
+export function onPendingBodyEditsChange(listener: () => void): () => void {
+  pendingListeners.add(listener);
+  return () => pendingListeners.delete(listener);
 }

@@ -9,7 +9,7 @@ import type { RichDoc } from "@/lib/report-model/rich-text";
 import type { BodyEditorHandle, BodyEditorProps } from "../body-editor";
 import { useSuggestAuthor } from "../suggest/suggest-context";
 import { useLatest } from "../use-latest";
-import { activateBodies, loadBodyEngine, setStaticEditPending, useBodiesActivated } from "./activation";
+import { activateBodies, loadBodyEngine, setBodyEditPending, useBodiesActivated } from "./activation";
 import { BODY_FRAME_CLASS, BODY_PROSE_CLASS, TOOLBAR_BUTTON_CLASS, TOOLBAR_CLASS } from "./body-classes";
 import { applyStaticTextEdits, domPointToTextOffset, drawnText, rebaseTypedEdit, staticBodyHtml, staticBodyText, textOffsetToDomPoint } from "./static-body";
 
@@ -123,7 +123,7 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
     isEdited.current = true;
     frozenHtml.current = renderedHtml.current;
     // Until the engine takes this text over, the page says it is not saved yet.
-    setStaticEditPending(itemId, true);
+    setBodyEditPending(itemId, true);
   }
 
   function updateBody(next: RichDoc) {
@@ -145,7 +145,7 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
   }, []);
 
   // A body that goes away (its item removed) holds nothing the page waits for.
-  useEffect(() => () => setStaticEditPending(itemId, false), [itemId]);
+  useEffect(() => () => setBodyEditPending(itemId, false), [itemId]);
 
   // A reviewer's static copy takes no typing (suggestions need the engine's plugin), so in suggestion mode the
   // engine starts at once: no key a reviewer types after the first click can fall into a body that ignores it.
@@ -280,7 +280,7 @@ export const LazyBodyEditor = forwardRef<BodyEditorHandle, BodyEditorProps>(func
     view.setAttribute("data-testid", `body-editor-${itemId}`);
     flushSync(() => setShown(true));
     // The typed text is the editor's now (a live change or a save on its way): the page's save state follows it.
-    setStaticEditPending(itemId, false);
+    setBodyEditPending(itemId, false);
     // Only where the official still is: a selection put into an editor also moves the focus there.
     if (selection?.isFocused) {
       const anchor = textOffsetToDomPoint(view, selection.anchor);

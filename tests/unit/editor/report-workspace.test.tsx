@@ -6,7 +6,9 @@ import { createRoot, type Root } from "react-dom/client";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 import { summarizeFindings, validateReport } from "@/lib/validation";
-import { textToDoc, type Report } from "@/lib/report-model";
+import { docToText, textToDoc, type Report } from "@/lib/report-model";
+import type { Editor } from "@tiptap/core";
+
 import { ReportWorkspace, type ReportWorkspaceProps } from "@/components/report/report-workspace";
 import { validateForEditor } from "@/components/report/validation/editor-validation";
 
@@ -144,6 +146,31 @@ describe("ReportWorkspace", () => {
     expect(puts[0]!.content.sections[0]!.items[1]!.heading).toBe("严格规范性文件审核备案");
     vi.useRealTimers();
     await act(async () => vi.waitFor(() => expect(byTestId("save-state")?.getAttribute("data-state")).toBe("saved")));
+  });
+
+  it("typing into a body never shows 已保存 before the body has reached the save (no co-editing connection)", async () => {
+    await render(buildReport());
+    // A pointer in the body loads its editing engine (the body is static HTML until then).
+    await act(async () => byTestId("body-editor-i-review")!.dispatchEvent(new Event("pointerdown", { bubbles: true })));
+    const view = await vi.waitFor(() => {
+      const element = container.querySelector<HTMLElement & { editor?: Editor }>('.ProseMirror[data-testid="body-editor-i-review"]');
+      expect(element?.editor).toBeDefined();
+      return element!;
+    }, 10_000);
+    expect(byTestId("save-state")?.getAttribute("data-state")).toBe("saved");
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    // Steady typing: each key comes before the body's 300 ms hand-over to the report, so none has reached it yet.
+    for (const character of "并全部报备案") {
+      await act(async () => {
+        view.editor!.commands.insertContentAt(view.editor!.state.doc.content.size - 1, character);
+        await vi.advanceTimersByTimeAsync(150);
+      });
+      expect(byTestId("save-state")?.getAttribute("data-state")).not.toBe("saved");
+    }
+    await act(async () => vi.advanceTimersByTimeAsync(5000));
+    vi.useRealTimers();
+    await act(async () => vi.waitFor(() => expect(byTestId("save-state")?.getAttribute("data-state")).toBe("saved")));
+    expect(docToText(puts.at(-1)!.content.sections[0]!.items[1]!.body)).toContain("并全部报备案");
   });
 
   it("Ctrl+S saves at once", async () => {
