@@ -115,9 +115,10 @@ const MAX_LEAD = 60;
  * Brings a DOCX a leader changed in 修订模式 back into the report: each DOCX paragraph is matched to a body
  * paragraph (the opening's or an item's) that reads the same with the insertions left out, in order and within
  * the item its heading names; its w:ins/w:del become suggestion marks, its comments comment threads anchored to
- * their text. A paragraph that prints a plain field (a heading, a lead line, the closing, title, 主送, 落款, 抄送) gives
- * that field's value after the changes (`fieldEdits`). What cannot be placed (changes to numerals, paragraphs not
- * found) is logged, never dropped silently.
+ * their text (Word replies as comments of their thread). A paragraph that prints a plain field (a heading, a lead
+ * line, the closing, title, 主送, 落款, 抄送, the 文号 in any writing) gives that field's value after the changes
+ * (`fieldEdits`). What cannot be placed (changes to numerals, the 签发人, formatting, moves, table rows, headers,
+ * paragraphs not found) is logged, never dropped silently.
  */
 export function applyTrackedChanges(report: Report, docx: TrackedDocument, options: ApplyTrackedOptions): ApplyTrackedResult {
   const copy = structuredClone(report);
@@ -369,8 +370,9 @@ function findTarget(targets: Target[], rejected: string, cursor: number, allowsL
 }
 
 /**
- * A paragraph whose mark the leader inserted (Enter pressed in 修订模式) is joined with the next: a split inside a
- * paragraph cannot be a suggestion. When the next paragraph is all new text, it stays a paragraph of its own.
+ * A paragraph whose mark the leader inserted (Enter pressed in 修订模式) is read joined with the next, the split's place
+ * kept (`splits`): matched as one, it becomes a split suggestion there. When the next paragraph is all new text, or
+ * this one is, it stays a paragraph of its own.
  */
 function joinSplitParagraphs(docx: TrackedDocument): JoinedParagraph[] {
   const out: JoinedParagraph[] = [];
