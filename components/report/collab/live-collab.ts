@@ -3,6 +3,8 @@
 import { HocuspocusProvider, HocuspocusProviderWebsocket } from "@hocuspocus/provider";
 import type { AnyExtension } from "@tiptap/core";
 import Collaboration from "@tiptap/extension-collaboration";
+import { Plugin } from "@tiptap/pm/state";
+import type { EditorView } from "@tiptap/pm/view";
 import * as Y from "yjs";
 
 import { bytesToBase64, readConfirmAnswer, type ConfirmRequest } from "@/lib/collab/yjs/confirm";
@@ -81,6 +83,33 @@ const CONFIRM_DELAY_MS = 120;
 /** No answer by then (the socket dropped): ask again. */
 const CONFIRM_TIMEOUT_MS = 3000;
 
+/**
+ * A caret moved by a click, Home/End or Ctrl+Home/End reaches ProseMirror's state only at the browser's next
+ * selectionchange event. A colleague's change handled before that event made y-tiptap save the old selection from
+ * the state, restore it after the change and write it into the page over the move, so the next keys landed where
+ * the caret had been. Reading each focused editor's page selection first puts the move in the state before the
+ * change is applied. `domObserver.flush()` is what prosemirror-view (1.42) itself runs on selectionchange and on
+ * every DOM mutation; it is internal, so it is looked up rather than typed. An open IME composition is left alone:
+ * its text and caret are ProseMirror's own handling, and the caret does not move while it is open.
+ */
+function readCaretsFromPage(views: ReadonlySet<EditorView>) {
+  for (const view of views) {
+    if (view.isDestroyed || view.composing || !view.hasFocus()) continue;
+    const observer = (view as unknown as { domObserver?: { flush?: () => void } }).domObserver;
+    if (typeof observer?.flush === "function") observer.flush();
+  }
+}
+
+/** Keeps the set of this page's live editor views, for reading their carets before a colleague's change. */
+function liveViewsPlugin(views: Set<EditorView>) {
+  return new Plugin({
+    view: (view) => {
+      views.add(view);
+      return { destroy: () => void views.delete(view) };
+    },
+  });
+}
+
 /** Connects to the report's live document; resolves once the first sync is done, rejects when it cannot. */
 export function startLiveCollab(
   { reportId, url, onConnectionChange, store = createIndexedDbUnconfirmedStore(), WebSocketPolyfill }: StartLiveCollabOptions,
@@ -90,6 +119,12 @@ export function startLiveCollab(
   const unconfirmed = createUnconfirmedUpdates(unconfirmedKey(reportId, document.clientID), store);
   const restored = store ? store.load(reportId).catch(() => []) : Promise.resolve([]);
   const live = new Set<string>();
+  const views = new Set<EditorView>();
+  const LiveCollaboration = Collaboration.extend({
+    addProseMirrorPlugins() {
+      return [...(this.parent?.() ?? []), liveViewsPlugin(views)];
+    },
+  });
   const statusListeners = new Set<(status: string) => void>();
   const editStateListeners = new Set<(state: LiveEditState) => void>();
   let editState: LiveEditState = { status: null, hold: null, refusal: null };
@@ -104,6 +139,8 @@ export function startLiveCollab(
       document,
       // The server reads the session cookie; the token only makes the provider authenticate.
       token: "session",
+      // Runs for every message before the provider applies it (a colleague's change included).
+      onMessage: () => readCaretsFromPage(views),
       onSynced: ({ state }) => {
         if (!state) return;
         scheduleConfirm(0);
@@ -172,7 +209,7 @@ export function startLiveCollab(
     provider.attach();
     const session: LiveCollabSession = {
       document,
-      extensionFor: (editorId) => Collaboration.configure({ document, field: bodyFieldName(editorId) }),
+      extensionFor: (editorId) => LiveCollaboration.configure({ document, field: bodyFieldName(editorId) }),
       markLive: (editorId, isLive) => void (isLive ? live.add(bodyFieldName(editorId)) : live.delete(bodyFieldName(editorId))),
       liveFields: () => live,
       isBodyUnknown: (editorId) => document.getXmlFragment(bodyFieldName(editorId)).length === 0,
