@@ -54,8 +54,16 @@ export async function importTrackedDocx({ db, user, reportId, bytes }: ImportTra
     const before: Report = reportSchema.parse(row.content);
     // The 签发人 the report prints: its own, else the agency's (a 文号 line's 签发人 is compared with it).
     const [agency] = await tx.select({ settings: tables.agencies.settings }).from(tables.agencies).where(eq(tables.agencies.id, user.agencyId));
-    const { signer } = resolveDocumentFrame(agency?.settings.frame, before.frame);
-    const result = applyTrackedChanges(before, docx, { now: new Date().toISOString(), newId: () => newId("s"), authorIdFor, existingComments, signer });
+    const { signer, agencyMark, imprintAgency } = resolveDocumentFrame(agency?.settings.frame, before.frame);
+    const result = applyTrackedChanges(before, docx, {
+      now: new Date().toISOString(),
+      newId: () => newId("s"),
+      authorIdFor,
+      existingComments,
+      signer,
+      agencyMark,
+      imprintAgency,
+    });
     const summary = {
       insertions: result.insertions,
       deletions: result.deletions,

@@ -63,6 +63,9 @@ export interface ApplyTrackedOptions {
   existingComments?: readonly string[];
   /** The 签发人 the report's export prints (its own or the agency's); left out: the report's own (`frame.signer`). */
   signer?: string;
+  /** The 发文机关标志 and 印发机关 the export prints (a change to their lines is logged as such). */
+  agencyMark?: string;
+  imprintAgency?: string;
 }
 
 export interface ApplyTrackedResult {
@@ -240,6 +243,10 @@ export function applyTrackedChanges(report: Report, docx: TrackedDocument, optio
         );
       } else if (hasChanges && copy.meta.date && rejected.trim() === formatChineseDate(copy.meta.date))
         log.push(`成文日期“${rejected.trim()}”中的修订未导入（${describeChanges(paragraph.chars)}）：成文日期请在编辑器中修改。`);
+      else if (hasChanges && isFramePrint(rejected, options))
+        log.push(
+          `版头或版记“${excerpt(rejected)}”中的修订未导入（${describeChanges(paragraph.chars)}）：发文机关标志、印发机关和印发日期请在“版头与版记”中修改。`,
+        );
       else if (hasChanges) log.push(`找不到与“${excerpt(rejected)}”对应的正文段落，其中的修订未导入（${describeChanges(paragraph.chars)}）。`);
       logSplits();
       record(() => ({ kind: "none", text: rejected }));
@@ -707,6 +714,13 @@ function takeSigner(line: FrameLine, signer: string, log: string[]): void {
         : `Word 文件中的签发人为“${before}”，报告未设签发人，未导入：${where}。`,
     );
   else if (before !== signer) log.push(`签发人在 Word 文件中写作“${before}”，与报告中的“${signer}”是同一人。`);
+}
+
+/** The 发文机关标志 line, or the 版记's “印发机关 … 年月日印发” line, as the export prints them. */
+function isFramePrint(rejected: string, { agencyMark, imprintAgency }: Pick<ApplyTrackedOptions, "agencyMark" | "imprintAgency">): boolean {
+  const text = rejected.replace(/\s+/g, "");
+  if (agencyMark && text === agencyMark.replace(/\s+/g, "")) return true;
+  return Boolean(imprintAgency && text.startsWith(imprintAgency.replace(/\s+/g, "")) && /印发$/.test(text));
 }
 
 /** A paragraph that is only a person's name (the cell after a "签发人：" cell). */

@@ -161,6 +161,25 @@ describe("[IMPORT]: the 文号 and 签发人 of a leader's DOCX", () => {
 });
 
 describe("[IMPORT]: the review DOCX's own 版头 line back in", () => {
+  it("names a change to the red 发文机关标志 or the 印发 line as a 版头/版记 setting", () => {
+    const report = fixture();
+    let counter = 0;
+    const result = applyTrackedChanges(
+      report,
+      {
+        ...readDocumentXml(
+          W(p(t("青溪市水务局"), del("文件"), ins("函")) + p(t("青溪市水务局办公室"), tab, t("2025年2月"), del("20"), ins("21"), t("日印发"))),
+        ),
+        comments: [],
+      },
+      { now: "2026-11-29T00:00:00.000Z", newId: () => `g${++counter}`, agencyMark: "青溪市水务局文件", imprintAgency: "青溪市水务局办公室" },
+    );
+    expect(result.log).toEqual([
+      "版头或版记“青溪市水务局文件”中的修订未导入（插入“函”，删除“文件”）：发文机关标志、印发机关和印发日期请在“版头与版记”中修改。",
+      "版头或版记“青溪市水务局办公室 2025年2月20日印发”中的修订未导入（插入“21”，删除“20”）：发文机关标志、印发机关和印发日期请在“版头与版记”中修改。",
+    ]);
+  });
+
   it("reads the exported “文号<tab>签发人：name” line with an open 文号 suggestion as that same suggestion, and logs nothing", async () => {
     const report = fixture();
     const suggestion = {
