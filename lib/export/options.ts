@@ -16,6 +16,11 @@ export interface ExportOptions {
   pageNumberPosition: "outside" | "center";
   /** GB/T 9704 版头 (red 发文机关标志, 签发人), 附件说明, seal layout and 印发 line; none by default. */
   frame?: Partial<DocumentFrame>;
+  /**
+   * The 版头/版记 as it prints once the report's own open suggestions on it (签发人 …) are accepted; with `frame`,
+   * the review preview and DOCX show those suggestions as tracked changes.
+   */
+  acceptedFrame?: Partial<DocumentFrame>;
 }
 
 export const DEFAULT_EXPORT_OPTIONS: ExportOptions = {

@@ -64,6 +64,8 @@ export async function exportReport({ db, user, reportId, format, isFinal, public
     pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",
     // 版头/版记: the report's own choices over the agency profile's defaults.
     frame: resolveDocumentFrame(agency?.settings.frame, content.frame),
+    // The review DOCX writes the report's own suggestions on the 版头 (签发人) as tracked changes.
+    acceptedFrame: resolveDocumentFrame(agency?.settings.frame, acceptedView(content).frame),
     template,
   };
   let file: ExportedFile;

@@ -4,7 +4,7 @@ import type { SessionUser } from "@/lib/auth/session-user";
 import type { Database } from "@/lib/db";
 import { tables } from "@/lib/db";
 import { DEFAULT_EXPORT_OPTIONS } from "@/lib/export/options";
-import { isSignedStatus, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
+import { acceptedView, isSignedStatus, reportSchema, resolveDocumentFrame, type Report } from "@/lib/report-model";
 import { findTemplate } from "@/templates";
 
 import { getReport } from "./get-report";
@@ -32,6 +32,8 @@ export async function previewReport({ db, user, reportId, content }: PreviewRepo
     pageNumberPosition: template?.layout.pageNumberPosition ?? "outside",
     // The same 版头/版记 as the export: the report's choices over the agency profile's defaults.
     frame: resolveDocumentFrame(agency?.settings.frame, report.frame),
+    // …and as it prints with the report's own suggestions on it accepted (a suggested 签发人 shows in colour).
+    acceptedFrame: resolveDocumentFrame(agency?.settings.frame, acceptedView(report).frame),
     template,
   });
 }

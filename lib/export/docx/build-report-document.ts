@@ -49,6 +49,7 @@ export function buildReportDocument(report: Report, options: DocxExportOptions =
     closing: { latinGapChars: LIBREOFFICE_LATIN_GAP_CHARS },
     isFinal: !settings.isDraft,
     frame: options.frame,
+    acceptedFrame: options.acceptedFrame,
   });
   const context = { fonts, isHeadingBold: settings.isHeadingBold };
   // The text's last paragraph moves to the next page with the 署名 rather than leave it alone there (GB/T 9704 7.3.5).

@@ -171,7 +171,7 @@ function letterhead(block: Extract<PrintableBlock, { kind: "docNumber" }>, fonts
           ...numberRuns,
           new TextRun({ children: [new Tab()] }),
           createTextRun("签发人：", { eastAsia: fonts.body }),
-          createTextRun(block.signer, { eastAsia: fonts.heading2 }),
+          ...fieldRuns(block.signerInlines, block.signer, { eastAsia: fonts.heading2 }),
         ],
         {
           indent: { left: CHAR_WIDTH, right: CHAR_WIDTH },

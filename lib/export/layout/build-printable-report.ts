@@ -6,7 +6,7 @@ import { closingBlocks, type ClosingLayout } from "./closing-blocks";
 import { indicatorTable } from "./indicator-table";
 import { plainInline } from "./inline-text";
 import { textWidthInChars } from "./text-width";
-import { fieldChangesOf, withSuggestedEmptyFields, type FieldChanges } from "./track-changes-fields";
+import { fieldChangesOf, frameFieldInlines, withSuggestedEmptyFields, type FieldChanges } from "./track-changes-fields";
 import type { DocumentFrame, PrintableBlock, PrintableInline } from "./types";
 
 export interface PrintableOptions {
@@ -20,6 +20,8 @@ export interface PrintableOptions {
   isFinal?: boolean;
   /** 版头, 附件说明 and 版记 beyond the report's own fields (agency profile and export options). */
   frame?: Partial<DocumentFrame>;
+  /** The 版头/版记 with the report's own frame suggestions accepted: a 签发人 suggestion prints as a tracked change. */
+  acceptedFrame?: Partial<DocumentFrame>;
 }
 
 /**
@@ -35,11 +37,21 @@ export function buildPrintableReport(stored: Report, options: PrintableOptions =
   const blocks: PrintableBlock[] = [];
   const frame = options.frame ?? {};
   const agencyMark = frame.agencyMark?.trim() ?? "";
-  const signer = frame.signer?.trim() ?? "";
+  const printedSigner = frame.signer?.trim() ?? "";
+  const signerInlines = frameFieldInlines(stored, "signer", printedSigner, options.acceptedFrame?.signer);
+  // A 签发人 the suggestion adds prints where accepting would put it, all of it inserted.
+  const signer = printedSigner || (signerInlines ? (options.acceptedFrame?.signer?.trim() ?? "") : "");
   if (meta.docNumber || agencyMark) {
     const docNumber = normalizeDocNumber(meta.docNumber);
     const numberInlines = fields.inlinesFor({ field: "meta", key: "docNumber" }, normalizeDocNumber);
-    blocks.push({ kind: "docNumber", text: docNumber, ...(signer ? { signer } : {}), ...(agencyMark ? { agencyMark } : {}), ...numberInlines });
+    blocks.push({
+      kind: "docNumber",
+      text: docNumber,
+      ...(signer ? { signer } : {}),
+      ...(signer && signerInlines ? { signerInlines } : {}),
+      ...(agencyMark ? { agencyMark } : {}),
+      ...numberInlines,
+    });
     // The title sits 空二行 under the red separator (7.3.1); after a plain 文号 one empty line.
     blocks.push(...(agencyMark ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]));
   }

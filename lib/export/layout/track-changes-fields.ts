@@ -7,6 +7,7 @@ import {
   type FieldSuggestion,
   type FieldTarget,
   type Report,
+  type SuggestibleFrameKey,
 } from "@/lib/report-model";
 
 import type { PrintableChange, PrintableInline } from "./types";
@@ -99,6 +100,18 @@ export function fieldChangesOf(report: Report): FieldChanges {
       return fromLines.flatMap((line, index) => (line.trim() ? [diffInlines(line.trim(), toLines[index]!.trim(), change)] : []));
     },
   };
+}
+
+/**
+ * A 版头/版记 field (签发人 …) with the report's own open suggestion on it: the text it prints now (`printed`, the
+ * report's choice over the agency profile's) against the text it prints once accepted (`accepted`, resolved the same
+ * way), as tracked changes. Undefined without a suggestion or when accepting prints the same text.
+ */
+export function frameFieldInlines(report: Report, key: SuggestibleFrameKey, printed: string, accepted: string | undefined): PrintableInline[] | undefined {
+  const suggestion = report.fieldSuggestions ? findFieldSuggestion(report, { field: "frame", key }) : undefined;
+  const after = accepted?.trim() ?? "";
+  if (!suggestion || accepted === undefined || after === printed) return undefined;
+  return printed ? diffInlines(printed, after, changeOf(suggestion)) : insertedInlines(after, changeOf(suggestion));
 }
 
 function changeOf(suggestion: FieldSuggestion): Omit<PrintableChange, "kind"> {

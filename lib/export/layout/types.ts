@@ -94,7 +94,7 @@ export type PrintableBlock =
    * "签发人：name" on the right (one character in). With an `agencyMark` it is the 版头 (GB/T 9704 7.2): the red
    * 发文机关标志, 空二行, the 文号 line, and the red separator 4 mm under it.
    */
-  | { kind: "docNumber"; text: string; signer?: string; agencyMark?: string; inlines?: PrintableInline[] }
+  | { kind: "docNumber"; text: string; signer?: string; agencyMark?: string; inlines?: PrintableInline[]; signerInlines?: PrintableInline[] }
   /** The title, already broken into balanced lines (2号 小标宋, centred); `lineInlines` with its field suggestion. */
   | { kind: "title"; lines: string[]; lineInlines?: PrintableInline[][] }
   /** One empty line of the 22-line grid. */

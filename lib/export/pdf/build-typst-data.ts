@@ -241,9 +241,10 @@ export function buildTypstData(
       case "docNumber": {
         const runs = fieldRuns(block.inlines, () => plainRuns(block.text));
         text.body.push(runsText(runs), block.signer ? "签发人：" : "");
-        text.heading2.push(block.signer ?? "");
+        const signerRuns = block.signer ? fieldRuns(block.signerInlines, () => plainRuns(block.signer ?? "")) : undefined;
+        text.heading2.push(signerRuns ? runsText(signerRuns) : "");
         text.title.push(block.agencyMark ?? "");
-        return { ...block, runs };
+        return { ...block, runs, ...(signerRuns ? { signerRuns } : {}) };
       }
       case "attachment":
         text.body.push(block.label + block.text);

@@ -74,6 +74,7 @@ export function prepareTypstInput(report: Report, options: PdfExportOptions, fit
     shouldPrintIndicatorTables: options.shouldPrintIndicatorTables,
     isFinal: !options.isDraft,
     frame: options.frame,
+    acceptedFrame: options.acceptedFrame,
     // The 署名 and 成文日期 are placed by their printed width, which includes the template's Chinese–digit gaps.
     closing: { latinGapChars: TYPST_LATIN_GAP_CHARS },
   });

@@ -121,4 +121,32 @@ describe("[SUGGEST] the report's own 版头/版记 fields as field suggestions",
     const imprint = reportSchema.parse(suggest(buildCompleteReport(), { field: "frame", key: "imprintDate" }, "2025-03-09"));
     expect(acceptedView(imprint).frame).toEqual({ imprintDate: "2025-03-09" });
   });
+
+  it("prints a suggested 签发人 as a tracked change in the 版头 of the layout and the review DOCX", async () => {
+    const base = buildCompleteReport();
+    base.meta.docNumber = "青水〔2025〕3号";
+    const report = suggest({ ...base, frame: { signer: "李四" } }, SIGNER, "张三");
+    const options = { frame: { signer: "李四" }, acceptedFrame: { signer: "张三" } };
+    const number = buildPrintableReport(report, options).find((block) => block.kind === "docNumber");
+    expect(number).toMatchObject({ signer: "李四" });
+    const inlines = number?.kind === "docNumber" ? (number.signerInlines ?? []) : [];
+    expect(inlines.map((inline) => (inline.kind === "text" ? [inline.change?.kind ?? "equal", inline.text] : []))).toEqual([
+      ["delete", "李四"],
+      ["insert", "张三"],
+    ]);
+    // Without the accepted frame, or once accepted, the 签发人 prints plain.
+    expect(buildPrintableReport(report, { frame: { signer: "李四" } }).find((block) => block.kind === "docNumber")).not.toHaveProperty("signerInlines");
+    const xml = unzipDocx(await exportReportDocx(report, { isDraft: true, ...options }))["word/document.xml"]!;
+    const paragraph = paragraphsOf(xml).find((candidate) => candidate.xml.includes("签发人："))!;
+    expect(paragraph.xml).toMatch(/<w:del [^>]*w:author="王审核"[^>]*>.*<w:delText[^>]*>李四<\/w:delText>/s);
+    expect(paragraph.xml).toMatch(/<w:ins [^>]*w:author="王审核"[^>]*>.*<w:t[^>]*>张三<\/w:t>/s);
+  });
+
+  it("prints a 签发人 suggested on a report that has none as an insertion", () => {
+    const base = buildCompleteReport();
+    base.meta.docNumber = "青水〔2025〕3号";
+    const report = suggest(base, SIGNER, "张三");
+    const number = buildPrintableReport(report, { frame: {}, acceptedFrame: { signer: "张三" } }).find((block) => block.kind === "docNumber");
+    expect(number).toMatchObject({ signer: "张三", signerInlines: [expect.objectContaining({ text: "张三", change: expect.objectContaining({ kind: "insert" }) })] });
+  });
 });
