@@ -2,6 +2,7 @@ import {
   docToText,
   fieldTargetKey,
   liveFieldSuggestions,
+  shownFieldText,
   suggestionPlace,
   type Report,
   type ReportSection,
@@ -82,8 +83,9 @@ export function compareFieldSuggestions(older: Report, newer: Report): FieldSugg
     key: `${fieldTargetKey(suggestion.target)}:${suggestion.id}`,
     place: suggestionPlace(report, suggestion.target),
     authorName: suggestion.authorName,
-    from: suggestion.from,
-    to: suggestion.to,
+    // A date as the official reads it (2026年3月8日), any other text as it is.
+    from: shownFieldText(suggestion.target, suggestion.from),
+    to: shownFieldText(suggestion.target, suggestion.to),
     change,
   });
   for (const suggestion of after) {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 
 import { exportReportDocx } from "@/lib/export/docx";
+import { compareFieldSuggestions } from "@/lib/history/suggestion-kinds";
 import { buildPrintableReport } from "@/lib/export/layout";
 import {
   acceptSuggestion,
@@ -54,6 +55,13 @@ describe("[SUGGEST] the 成文日期 as a field suggestion", () => {
     const report = suggest(base, DATE, "2024-12-30");
     expect(dateFindings(report).map((finding) => finding.message)).toEqual([expect.stringContaining("成文日期为2024年12月30日，早于报告年度")]);
     expect(dateFindings(acceptedView(report)).length).toBe(1);
+  });
+
+  it("shows the date as the official reads it in the history's list of field suggestions", () => {
+    const base = buildCompleteReport();
+    expect(compareFieldSuggestions(base, suggest(base, DATE, "2025-03-08"))).toEqual([
+      expect.objectContaining({ place: "成文日期", from: "2025年2月20日", to: "2025年3月8日", change: "added" }),
+    ]);
   });
 
   it("refuses a suggested date that is not YYYY-MM-DD", () => {
