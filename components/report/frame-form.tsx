@@ -67,7 +67,13 @@ export const FrameForm = memo(function FrameForm({
         <NoneBox name="agencyMark" label="本报告不印红头" isChecked={initial?.agencyMark === ""} isEditable={isEditable} />
       </Field>
       <Field id={frameFieldId("signer")} label="签发人（上行文）">
-        <FrameText fieldKey="signer" initial={initial} placeholder={follows(agencyFrame?.signer, "不标签发人")} isEditable={isEditable} isSuggesting={isSuggesting} />
+        <FrameText
+          fieldKey="signer"
+          initial={initial}
+          placeholder={follows(agencyFrame?.signer, "不标签发人")}
+          isEditable={isEditable}
+          isSuggesting={isSuggesting}
+        />
         <NoneBox name="signer" label="本报告不标签发人（文号居中）" isChecked={initial?.signer === ""} isEditable={isEditable} />
       </Field>
       <Field id={frameFieldId("attachments")} label="附件" hint="每行一个附件名称，按顺序排列" className="md:col-span-2">
@@ -124,7 +130,13 @@ function FrameText(props: {
       {props.isSuggesting ? (
         <FieldSuggestInput id={frameFieldId(fieldKey)} target={target} value={initial?.[fieldKey] ?? ""} placeholder={props.placeholder} />
       ) : (
-        <Input id={frameFieldId(fieldKey)} name={fieldKey} defaultValue={initial?.[fieldKey] ?? ""} placeholder={props.placeholder} disabled={!props.isEditable} />
+        <Input
+          id={frameFieldId(fieldKey)}
+          name={fieldKey}
+          defaultValue={initial?.[fieldKey] ?? ""}
+          placeholder={props.placeholder}
+          disabled={!props.isEditable}
+        />
       )}
       <FieldSuggestionNote target={target} value={initial?.[fieldKey] ?? ""} />
     </>

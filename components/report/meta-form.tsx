@@ -135,7 +135,10 @@ export const MetaForm = memo(function MetaForm({
             onValue={(value) => form.setValue("date", value, { shouldDirty: true })}
           />
         )}
-        <FieldSuggestionNote target={{ field: "meta", key: "date" }} value={typeof dateValue === "string" && isSavableDate(dateValue) ? dateValue : initial.date} />
+        <FieldSuggestionNote
+          target={{ field: "meta", key: "date" }}
+          value={typeof dateValue === "string" && isSavableDate(dateValue) ? dateValue : initial.date}
+        />
       </Field>
       <div className="flex items-center gap-2 md:col-span-2">
         <input

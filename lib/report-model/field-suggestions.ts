@@ -52,7 +52,15 @@ export function fieldMaxLength(target: FieldTarget): number {
       return 200;
   }
 }
-const META_MAX_LENGTHS: Record<SuggestibleMetaKey, number> = { agency: 100, title: 200, mainRecipient: 200, copyTo: 300, signature: 100, docNumber: 60, date: 10 };
+const META_MAX_LENGTHS: Record<SuggestibleMetaKey, number> = {
+  agency: 100,
+  title: 200,
+  mainRecipient: 200,
+  copyTo: 300,
+  signature: 100,
+  docNumber: 60,
+  date: 10,
+};
 const FRAME_MAX_LENGTHS: Record<SuggestibleFrameKey, number> = { agencyMark: 30, signer: 20, imprintAgency: 60, imprintDate: 10 };
 
 /** A field's value as the official reads it: a date field as 2026年3月8日, any other text as it is. */

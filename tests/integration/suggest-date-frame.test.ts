@@ -78,7 +78,11 @@ describe.skipIf(!isAvailable)(`[SUGGEST] the 成文日期 and the 签发人 as s
 
       await transitionReport({ db, user: reviewer, reportId, input: { transition: "return", note: "请按修订修改成文日期和签发人" } });
       await resolveReportSuggestions({ db, user: drafter, input: { reportId, decision: "accept", ids: [findFieldSuggestion(suggested, DATE)!.id] } });
-      const last = await resolveReportSuggestions({ db, user: drafter, input: { reportId, decision: "reject", ids: [findFieldSuggestion(suggested, SIGNER)!.id] } });
+      const last = await resolveReportSuggestions({
+        db,
+        user: drafter,
+        input: { reportId, decision: "reject", ids: [findFieldSuggestion(suggested, SIGNER)!.id] },
+      });
       expect(last).toMatchObject({ resolved: 1, remaining: 0 });
       const stored = (await getReport({ db, user: drafter, reportId })).content;
       expect(stored.meta.date).toBe("2025-03-08");

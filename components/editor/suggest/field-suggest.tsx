@@ -111,7 +111,10 @@ export function FieldSuggestDateInput({ target, value, id, describedBy }: { targ
   const isLocked = open !== undefined && !isMine;
   const [isUnreadable, setIsUnreadable] = useState(false);
   return (
-    <div data-testid={`field-suggest-${fieldTargetKey(target)}`} title={isLocked ? "此处已有他人的修订，请先接受或拒绝" : "修订模式：修改会作为修订，由起草人接受或拒绝"}>
+    <div
+      data-testid={`field-suggest-${fieldTargetKey(target)}`}
+      title={isLocked ? "此处已有他人的修订，请先接受或拒绝" : "修订模式：修改会作为修订，由起草人接受或拒绝"}
+    >
       <DateTextInput
         // A new key when another's suggestion comes or goes, so the field shows what it now holds.
         key={isLocked ? "locked" : "open"}

@@ -118,9 +118,9 @@ export const BLOCK_RENDERERS = {
           spacing,
           tabStops: [{ type: TabStopType.RIGHT, position: RULED_TEXT_WIDTH }],
           children: [
-            createTextRun(block.imprint.agency, { eastAsia: fonts.body }),
+            ...fieldRuns(block.imprint.agencyInlines, block.imprint.agency, { eastAsia: fonts.body }),
             new TextRun({ children: [new Tab()] }),
-            createTextRun(block.imprint.date, { eastAsia: fonts.body }),
+            ...fieldRuns(block.imprint.dateInlines, block.imprint.date, { eastAsia: fonts.body }),
           ],
         }),
       );

@@ -97,8 +97,23 @@ export function buildPrintableReport(stored: Report, options: PrintableOptions =
     if (block.kind === "date") closing[index] = { ...block, ...dateInlines };
   }
   if (closing.length > 0) blocks.push(...(isSealed ? [{ kind: "blank" } as const, { kind: "blank" } as const] : [{ kind: "blank" } as const]), ...closing);
-  const imprintAgency = frame.imprintAgency?.trim() ?? "";
-  const imprint = imprintAgency ? { agency: imprintAgency, date: `${formatChineseDate(frame.imprintDate || meta.date)}印发` } : undefined;
+  // 印发机关 and 印发日期 with the report's own suggestions on them (or on the 成文日期 the date follows) in colour.
+  const accepted = options.acceptedFrame;
+  const printedImprint = frame.imprintAgency?.trim() ?? "";
+  const agencyInlines = frameFieldInlines(stored, "imprintAgency", printedImprint, accepted?.imprintAgency);
+  const imprintAgency = printedImprint || (agencyInlines ? (accepted?.imprintAgency?.trim() ?? "") : "");
+  const imprintDateText = (imprintDate: string | undefined, date: string) => `${formatChineseDate(imprintDate || date)}印发`;
+  const imprintDateInlines =
+    frameFieldInlines(stored, "imprintDate", imprintDateText(frame.imprintDate, meta.date), accepted && imprintDateText(accepted.imprintDate, meta.date)) ??
+    fields.inlinesFor({ field: "meta", key: "date" }, (date) => imprintDateText(frame.imprintDate, date)).inlines;
+  const imprint = imprintAgency
+    ? {
+        agency: imprintAgency,
+        date: imprintDateText(frame.imprintDate, meta.date),
+        ...(agencyInlines ? { agencyInlines } : {}),
+        ...(imprintDateInlines ? { dateInlines: imprintDateInlines } : {}),
+      }
+    : undefined;
   if (meta.copyTo || imprint)
     blocks.push(
       { kind: "blank" },

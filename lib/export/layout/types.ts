@@ -120,7 +120,12 @@ export type PrintableBlock =
    * 版记 in 4号 仿宋 between rules: "抄送：…。" (may be empty) and, with `imprint`, the 印发机关 one character in on the
    * left and "2026年2月12日印发" one character in on the right, under a thin rule.
    */
-  | { kind: "copyTo"; text: string; imprint?: { agency: string; date: string }; inlines?: PrintableInline[] };
+  | {
+      kind: "copyTo";
+      text: string;
+      imprint?: { agency: string; date: string; agencyInlines?: PrintableInline[]; dateInlines?: PrintableInline[] };
+      inlines?: PrintableInline[];
+    };
 
 export type PrintableBlockKind = PrintableBlock["kind"];
 

@@ -255,7 +255,14 @@ export function buildTypstData(
         return {
           ...block,
           runs,
-          ...(block.imprint ? { imprint: { agencyRuns: plainRuns(block.imprint.agency), dateRuns: plainRuns(block.imprint.date) } } : {}),
+          ...(block.imprint
+            ? {
+                imprint: {
+                  agencyRuns: fieldRuns(block.imprint.agencyInlines, () => plainRuns(block.imprint!.agency)),
+                  dateRuns: fieldRuns(block.imprint.dateInlines, () => plainRuns(block.imprint!.date)),
+                },
+              }
+            : {}),
         };
       }
       case "mainRecipient":

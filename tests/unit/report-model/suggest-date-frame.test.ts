@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 
 import { exportReportDocx } from "@/lib/export/docx";
 import { compareFieldSuggestions } from "@/lib/history/suggestion-kinds";
-import { buildPrintableReport } from "@/lib/export/layout";
+import { buildPrintableReport, type PrintableInline } from "@/lib/export/layout";
 import {
   acceptSuggestion,
   acceptedView,
@@ -95,7 +95,9 @@ describe("[SUGGEST] the 成文日期 as a field suggestion", () => {
     const base = buildCompleteReport();
     base.meta.date = "";
     const date = buildPrintableReport(suggest(base, DATE, "2025-03-08")).find((block) => block.kind === "date");
-    expect(date?.kind === "date" ? date.inlines : undefined).toEqual([expect.objectContaining({ text: "2025年3月8日", change: expect.objectContaining({ kind: "insert" }) })]);
+    expect(date?.kind === "date" ? date.inlines : undefined).toEqual([
+      expect.objectContaining({ text: "2025年3月8日", change: expect.objectContaining({ kind: "insert" }) }),
+    ]);
   });
 });
 
@@ -155,6 +157,34 @@ describe("[SUGGEST] the report's own 版头/版记 fields as field suggestions",
     base.meta.docNumber = "青水〔2025〕3号";
     const report = suggest(base, SIGNER, "张三");
     const number = buildPrintableReport(report, { frame: {}, acceptedFrame: { signer: "张三" } }).find((block) => block.kind === "docNumber");
-    expect(number).toMatchObject({ signer: "张三", signerInlines: [expect.objectContaining({ text: "张三", change: expect.objectContaining({ kind: "insert" }) })] });
+    expect(number).toMatchObject({
+      signer: "张三",
+      signerInlines: [expect.objectContaining({ text: "张三", change: expect.objectContaining({ kind: "insert" }) })],
+    });
+  });
+
+  it("prints a suggested 印发机关 and 印发日期 as tracked changes in the 版记, and a suggested 成文日期 on the 印发 line it sets", async () => {
+    const kinds = (inlines: readonly PrintableInline[] | undefined) =>
+      (inlines ?? []).map((inline) => (inline.kind === "text" ? `${inline.change?.kind ?? "equal"}:${inline.text}` : inline.kind));
+    const imprintOf = (report: Report, options: Parameters<typeof buildPrintableReport>[1]) => {
+      const block = buildPrintableReport(report, options).find((candidate) => candidate.kind === "copyTo");
+      return block?.kind === "copyTo" ? block.imprint : undefined;
+    };
+    const base = { ...buildCompleteReport(), frame: { imprintAgency: "青溪市水务局办公室" } };
+    const report = suggest(suggest(base, { field: "frame", key: "imprintAgency" }, "青溪市水务局综合科"), { field: "frame", key: "imprintDate" }, "2025-02-21");
+    const options = { frame: { imprintAgency: "青溪市水务局办公室" }, acceptedFrame: { imprintAgency: "青溪市水务局综合科", imprintDate: "2025-02-21" } };
+    const imprint = imprintOf(report, options);
+    expect(imprint).toMatchObject({ agency: "青溪市水务局办公室", date: "2025年2月20日印发" });
+    expect(kinds(imprint?.agencyInlines)).toEqual(["equal:青溪市水务局", "delete:办公室", "insert:综合科"]);
+    expect(kinds(imprint?.dateInlines)).toEqual(["equal:2025年2月2", "delete:0", "insert:1", "equal:日印发"]);
+    const xml = unzipDocx(await exportReportDocx(report, { isDraft: true, ...options }))["word/document.xml"]!;
+    const line = paragraphsOf(xml).find((candidate) => candidate.xml.includes("印发"))!;
+    expect(line.xml).toMatch(/<w:ins [^>]*>.*<w:t[^>]*>综合科<\/w:t>/s);
+
+    // Without an own 印发日期, the line follows the 成文日期 and shows its suggestion.
+    const dated = suggest(base, DATE, "2025-03-08");
+    const followed = imprintOf(dated, { frame: { imprintAgency: "青溪市水务局办公室" }, acceptedFrame: { imprintAgency: "青溪市水务局办公室" } });
+    expect(kinds(followed?.agencyInlines)).toEqual([]);
+    expect(kinds(followed?.dateInlines)).toEqual(["equal:2025年", "delete:2", "insert:3", "equal:月", "delete:20", "insert:8", "equal:日印发"]);
   });
 });

@@ -45,7 +45,12 @@ describe.skipIf(shouldSkip)("[SUGGEST] the 成文日期 and 签发人 suggestion
     const review = pdfText(writeTempPdf((await exportReportPdf(report, options)).bytes, "suggest-date-frame-review.pdf")).replace(/\s+/g, "");
     expect(review).toMatch(/签发人：(李四张三|张三李四)/);
     expect(review).toContain("2025年");
-    const final = pdfText(writeTempPdf((await exportReportPdf(acceptedView(report), { ...options, isDraft: false, frame: { signer: "张三" } })).bytes, "suggest-date-frame-final.pdf")).replace(/\s+/g, "");
+    const final = pdfText(
+      writeTempPdf(
+        (await exportReportPdf(acceptedView(report), { ...options, isDraft: false, frame: { signer: "张三" } })).bytes,
+        "suggest-date-frame-final.pdf",
+      ),
+    ).replace(/\s+/g, "");
     expect(final).toContain("签发人：张三");
     expect(final).not.toContain("李四");
     expect(final).toContain("2025年3月8日");

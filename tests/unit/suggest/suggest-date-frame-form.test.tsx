@@ -49,7 +49,12 @@ function render(state: FieldSuggestState, onChange: () => void = vi.fn()) {
     root.render(
       <FieldSuggestScope value={state}>
         <MetaForm initial={META} isEditable={false} onChange={onChange} />
-        <FrameForm initial={{ signer: "李四" }} agencyFrame={{ agencyMark: "", signer: "", isSealed: false, imprintAgency: "青溪市水务局办公室" }} isEditable={false} onChange={onChange} />
+        <FrameForm
+          initial={{ signer: "李四" }}
+          agencyFrame={{ agencyMark: "", signer: "", isSealed: false, imprintAgency: "青溪市水务局办公室" }}
+          isEditable={false}
+          onChange={onChange}
+        />
       </FieldSuggestScope>,
     ),
   );
