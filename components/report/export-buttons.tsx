@@ -104,26 +104,26 @@ export function ExportButtons({ reportId, fileStem, beforeExport }: { reportId: 
           {isRunning && state.format === format ? `正在导出${state.percent === null ? "…" : ` ${state.percent}%`}` : `导出 ${FORMAT_LABELS[format]}`}
         </Button>
       ))}
-      {state.kind === "noted" && (
-        <span role="status" data-testid="export-note" className="flex max-w-72 items-center gap-1 text-xs text-amber-800">
-          <span className="truncate" title={state.message}>
-            {state.message}
-          </span>
-          <button type="button" className="shrink-0 underline" onClick={() => setState({ kind: "idle" })}>
-            知道了
-          </button>
-        </span>
-      )}
-      {state.kind === "failed" && (
-        <span role="alert" data-testid="export-error" className="flex max-w-72 items-center gap-1 text-xs text-red-800">
-          <span className="truncate" title={state.message}>
-            {state.message}
-          </span>
-          <button type="button" className="shrink-0 underline" onClick={() => setState({ kind: "idle" })}>
-            知道了
-          </button>
-        </span>
-      )}
+      {state.kind === "noted" && <ExportMessage kind="note" message={state.message} onDismiss={() => setState({ kind: "idle" })} />}
+      {state.kind === "failed" && <ExportMessage kind="error" message={state.message} onDismiss={() => setState({ kind: "idle" })} />}
     </div>
+  );
+}
+
+/** A note (amber, a status) or a failure (red, an alert) beside the buttons, until dismissed. */
+function ExportMessage({ kind, message, onDismiss }: { kind: "note" | "error"; message: string; onDismiss: () => void }) {
+  return (
+    <span
+      role={kind === "error" ? "alert" : "status"}
+      data-testid={kind === "error" ? "export-error" : "export-note"}
+      className={`flex max-w-72 items-center gap-1 text-xs ${kind === "error" ? "text-red-800" : "text-amber-800"}`}
+    >
+      <span className="truncate" title={message}>
+        {message}
+      </span>
+      <button type="button" className="shrink-0 underline" onClick={onDismiss}>
+        知道了
+      </button>
+    </span>
   );
 }
