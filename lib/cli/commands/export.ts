@@ -1,7 +1,6 @@
 import { stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
-import { exportReportDocx } from "@/lib/export/docx";
 import { ExportError, type ExportOptions, type FontProfile } from "@/lib/export/options";
 import { exportReportPdf, placeImprintForDocx, stopTypstEngine } from "@/lib/export/pdf";
 import { FONT_ROLE_LABELS } from "@/lib/fonts";
@@ -82,6 +81,8 @@ const exportCommand: CliCommand = {
         // GB/T 9704: the 版记 on an even page, where the PDF engine's layout puts it.
         const placed = await placeImprintForDocx(report, { ...exportOptions, template });
         for (const warning of placed.warnings) io.stderr(`警告：${warning}`);
+        // The docx library (and the font subsetter) load only for a DOCX: a PDF export does not pay for them.
+        const { exportReportDocx } = await import("@/lib/export/docx");
         await writeFile(
           output,
           await exportReportDocx(report, { ...exportOptions, template, imprintPlacement: placed.imprintPlacement, signatureFit: placed.signatureFit }),
