@@ -3,10 +3,10 @@
 import { useRef, useState } from "react";
 
 import { formatChineseDate } from "@/lib/report-model";
+import { toHalfWidthDigits } from "@/lib/report-model/half-width-digits";
 
 import { Input } from "@/components/ui/input";
 
-const FULL_WIDTH_DIGITS = /[０-９]/g;
 const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?$/;
 
 /**
@@ -14,7 +14,7 @@ const DATE_TEXT = /^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?
  * empty field; null for anything else (a five-digit year, 2月30日 …), which the form reports as a finding.
  */
 export function parseDateText(text: string): string | null {
-  const plain = text.replace(FULL_WIDTH_DIGITS, (digit) => String(digit.charCodeAt(0) - 0xff10)).trim();
+  const plain = toHalfWidthDigits(text).trim();
   if (plain === "") return "";
   const match = DATE_TEXT.exec(plain);
   if (!match) return null;

@@ -1,3 +1,5 @@
+import { toHalfWidthDigits } from "@/lib/report-model/half-width-digits";
+
 import { textOf, type TrackedChar } from "./types";
 
 /**
@@ -28,8 +30,6 @@ export function parseDocNumber(text: string): DocNumberParts | undefined {
   return { prefix: prefix!, open: open!, year: year!, close: close!, ordinal: ordinal!, serial: serial!, suffix: suffix! };
 }
 
-const halfWidth = (text: string) => text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
-
 /**
  * What identifies a 文号 however it is written: code, year and serial, without brackets, spaces, digit width, "第"
  * or leading zeros ("青水发〔2026〕5号" and "青水发[２０２６]第05号" have the same key). undefined: not a 文号.
@@ -37,8 +37,8 @@ const halfWidth = (text: string) => text.replace(/[０-９]/g, (digit) => String
 export function docNumberKey(text: string): string | undefined {
   const parts = parseDocNumber(text);
   if (!parts) return undefined;
-  const serial = Number(halfWidth(parts.serial).replace(/\D/g, ""));
-  return `${parts.prefix.replace(/\s+/g, "")}〔${halfWidth(parts.year).trim()}〕${serial}号`;
+  const serial = Number(toHalfWidthDigits(parts.serial).replace(/\D/g, ""));
+  return `${parts.prefix.replace(/\s+/g, "")}〔${toHalfWidthDigits(parts.year).trim()}〕${serial}号`;
 }
 
 /**

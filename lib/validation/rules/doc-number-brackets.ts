@@ -1,4 +1,5 @@
 import type { Report } from "@/lib/report-model";
+import { toHalfWidthDigits } from "@/lib/report-model/half-width-digits";
 
 import { textEdit, withRange } from "../finding";
 import { HAN } from "../text/chars";
@@ -9,8 +10,6 @@ const RULE_ID = "doc-number-brackets";
 const DIGIT = "0-9０-９";
 // 机关代字, the year in any bracket, then the serial with what real files add to it (第, 虚位, spaces, full-width digits).
 const DOC_NUMBER = new RegExp(`([${HAN}]{1,12})([\\[【(（［〔])([12１２][${DIGIT}]{3})([\\]】)）］〕])(\\s*(第?)\\s*([${DIGIT}]{1,4})\\s*号)`, "g");
-
-const toAsciiDigits = (text: string) => text.replace(/[０-９]/g, (digit) => String.fromCharCode(digit.charCodeAt(0) - 0xfee0));
 
 /**
  * Rule 5 (文号, GB/T 9704 7.2.4): the year in full in 六角括号 〔〕; year and serial in Arabic digits; the serial
@@ -25,8 +24,8 @@ export const docNumberBracketsRule: Rule = {
     for (const { location, text } of listFieldTexts(report)) {
       for (const match of text.matchAll(DOC_NUMBER)) {
         const [whole, prefix, openBracket, year, closeBracket, , ordinal, serialDigits] = match as unknown as string[];
-        const asciiYear = toAsciiDigits(year!);
-        const asciiSerial = toAsciiDigits(serialDigits!);
+        const asciiYear = toHalfWidthDigits(year!);
+        const asciiSerial = toHalfWidthDigits(serialDigits!);
         if (!/^(19|20)\d{2}$/.test(asciiYear) || /^0+$/.test(asciiSerial)) continue;
         const serial = asciiSerial.replace(/^0+/, "");
         const isBracketWrong = openBracket !== "〔" || closeBracket !== "〕";
